@@ -1,0 +1,75 @@
+// `npm test`: the whole suite — typecheck, unit and integration tests (Vitest, against the emulator over HTTP),
+// the production build, and the end-to-end tests (Playwright in Debian's Chromium). Prints every runner's own
+// summary, then one closing line "N passed, N failed" over all of them. Exits non-zero if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const reports = path.join(root, 'e2e/artifacts');
+const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
+
+type Tally = { passed: number; failed: number; skipped: number };
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const failedStages: string[] = [];
+
+function run(stage: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n▶ ${stage}: ${[path.basename(cmd), ...args].join(' ')}`);
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  if (!ok) failedStages.push(stage);
+  return ok;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function ensureChromium(): boolean {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) return true;
+  if (process.getuid?.() === 0) {
+    console.log('\n▶ Chromium is missing: installing Debian\'s chromium package (apt-get)…');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (existsSync(chromium)) return true;
+  console.error(`\nNo Chromium at ${chromium}. Install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  failedStages.push('chromium');
+  return false;
+}
+
+mkdirSync(reports, { recursive: true });
+
+run('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
+
+const vitestJson = path.join(reports, 'vitest.json');
+rmSync(vitestJson, { force: true });
+run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const v = readJson(vitestJson) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
+if (v) {
+  total.passed += v.numPassedTests ?? 0;
+  total.failed += v.numFailedTests ?? 0;
+  total.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+}
+
+if (run('production build', bin('next'), ['build']) && ensureChromium()) {
+  const pwJson = path.join(reports, 'playwright.json');
+  rmSync(pwJson, { force: true });
+  run('end-to-end tests', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  const p = readJson(pwJson) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null;
+  if (p?.stats) {
+    total.passed += (p.stats.expected ?? 0) + (p.stats.flaky ?? 0);
+    total.failed += p.stats.unexpected ?? 0;
+    total.skipped += p.stats.skipped ?? 0;
+  }
+}
+
+console.log('');
+if (failedStages.length) console.log(`Failed stages: ${failedStages.join(', ')}`);
+console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(failedStages.length ? 1 : 0);

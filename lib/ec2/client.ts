@@ -1,0 +1,135 @@
+// The one EC2Client the server uses: default credential chain, AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_EC2,
+// plus demo-mode dummy credentials for a loopback endpoint and a per-client counter of the EC2 calls sent.
+import 'server-only';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { EC2Client } from '@aws-sdk/client-ec2';
+
+export const DEFAULT_REGION = 'us-east-1';
+
+/** What the console knows about where a client points; the snapshot and the UI's mode badge show it. */
+export type ClientInfo = { region: string; endpoint: string | null; demoCredentials: boolean };
+
+/** EC2 requests actually sent over HTTP (retries included), in total and by action. */
+export type CallCounter = { total: number; byAction: Record<string, number>; reset(): void };
+
+const infos = new WeakMap<EC2Client, ClientInfo>();
+const counters = new WeakMap<EC2Client, CallCounter>();
+
+/** True for localhost, 127.0.0.0/8 and ::1: where the embedded emulator runs. */
+export function isLoopback(endpoint: string): boolean {
+  let host: string;
+  try {
+    host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Whether anything in the environment could give the default chain credentials. Checked without calling the
+ * chain because its last resort (instance metadata) takes seconds to time out on a laptop.
+ */
+export function credentialsConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE) return true;
+  if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return true;
+  const credentialsFile = env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials');
+  const configFile = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
+  return existsSync(credentialsFile) || existsSync(configFile);
+}
+
+/**
+ * The endpoint the SDK will use. SDK v3 reads AWS_ENDPOINT_URL_EC2 (then AWS_ENDPOINT_URL) natively, so we
+ * never pass it on; we only read it to label the snapshot and decide on demo credentials.
+ */
+export function configuredEndpoint(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL || null;
+}
+
+export function configuredRegion(env: NodeJS.ProcessEnv = process.env): string {
+  return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION;
+}
+
+const DEMO_CREDENTIALS = { accessKeyId: 'AKIDEMOENICONSOLE', secretAccessKey: 'demo-secret-not-used' };
+
+export type CreateClientOptions = {
+  /** Explicit endpoint (tests, bench). Omit to let the SDK resolve AWS_ENDPOINT_URL_EC2 / real AWS. */
+  endpoint?: string | null;
+  region?: string;
+  /** Attempts per call, retries included (SDK default 3). */
+  maxAttempts?: number;
+};
+
+/** A new client with its call counter. Used directly by tests and the bench; the app uses getEc2Client(). */
+export function createEc2Client(options: CreateClientOptions = {}): EC2Client {
+  const region = options.region ?? configuredRegion();
+  const endpoint = options.endpoint === undefined ? configuredEndpoint() : options.endpoint;
+  const demoCredentials = endpoint !== null && isLoopback(endpoint) && !credentialsConfigured();
+  const client = new EC2Client({
+    region,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(demoCredentials ? { credentials: DEMO_CREDENTIALS } : {}),
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    // Fail fast on a dead endpoint instead of the OS's multi-minute TCP timeout.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+  });
+  infos.set(client, { region, endpoint, demoCredentials });
+  attachCallCounter(client);
+  return client;
+}
+
+/** Adds (once) a middleware inside the retry loop, so every HTTP attempt counts, as the endpoint sees it. */
+export function attachCallCounter(client: EC2Client): CallCounter {
+  const existing = counters.get(client);
+  if (existing) return existing;
+  const counter: CallCounter = {
+    total: 0,
+    byAction: {},
+    reset() {
+      counter.total = 0;
+      counter.byAction = {};
+    },
+  };
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const action = context.commandName?.replace(/Command$/, '') ?? 'unknown';
+      counter.total += 1;
+      counter.byAction[action] = (counter.byAction[action] ?? 0) + 1;
+      return next(args);
+    },
+    // finalizeRequest/low runs inside retryMiddleware (finalizeRequest/high): once per attempt.
+    { step: 'finalizeRequest', priority: 'low', name: 'eniConsoleCallCounter' },
+  );
+  counters.set(client, counter);
+  return counter;
+}
+
+export function callCounter(client: EC2Client): CallCounter {
+  return attachCallCounter(client);
+}
+
+/** Region and endpoint of a client made here; for any other client, asks the client's own config. */
+export async function clientInfo(client: EC2Client): Promise<ClientInfo> {
+  const known = infos.get(client);
+  if (known) return known;
+  const region = await client.config.region();
+  const endpoint = client.config.endpoint ? await client.config.endpoint() : null;
+  const url = endpoint ? `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.path}` : null;
+  return { region, endpoint: url, demoCredentials: false };
+}
+
+let cached: EC2Client | null = null;
+
+/** The process-wide client, created on first use from the environment. */
+export function getEc2Client(): EC2Client {
+  cached ??= createEc2Client();
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetEc2Client(): void {
+  cached?.destroy();
+  cached = null;
+}

@@ -1,0 +1,33 @@
+// End-to-end tests: the built console served against the embedded emulator, driven in Debian's Chromium.
+import { defineConfig } from '@playwright/test';
+
+export const E2E_PORT = 3210;
+export const E2E_EMULATOR_PORT = 4710;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'e2e/artifacts/results',
+  // One emulator serves every test and each test resets it, so tests run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'e2e/artifacts/report' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    viewport: { width: 1440, height: 900 },
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+  webServer: {
+    command: 'npx tsx lib/cli/demo.ts',
+    url: `http://127.0.0.1:${E2E_PORT}`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    env: { PORT: String(E2E_PORT), EMULATOR_PORT: String(E2E_EMULATOR_PORT), EMULATOR_SCENARIO: 'showcase' },
+  },
+});
