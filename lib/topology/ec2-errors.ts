@@ -1,0 +1,65 @@
+// For each rule, the EC2 error code(s) it predicts: what the real API (or the emulator) would answer.
+import type { RuleId } from './move';
+
+export interface RulePrediction {
+  /** Error codes EC2 may return when the rule is broken; empty when EC2 has no equivalent check. */
+  codes: readonly string[];
+  /** Where the prediction comes from (ec2-behaviour.md section) or why there is no code. */
+  note: string;
+}
+
+export const ruleEc2Errors: Readonly<Record<RuleId, RulePrediction>> = {
+  'resource-exists': {
+    codes: ['InvalidNetworkInterfaceID.NotFound', 'InvalidInstanceID.NotFound', 'InvalidAllocationID.NotFound', 'InvalidParameterValue'],
+    note: 'Unknown ids → …NotFound; an address not on any ENI → InvalidParameterValue (§3.14, §5).',
+  },
+  'ip-is-secondary': {
+    codes: ['InvalidParameterValue', 'Resource.AlreadyAssigned', 'InvalidIPAddress.InUse'],
+    note: 'Unassigning a primary → InvalidParameterValue; taking another ENI\'s primary is refused with an unconfirmed code (§3.13 rule 4, §10.1).',
+  },
+  'same-subnet': { codes: ['InvalidParameterValue'], note: 'Address outside the ENI\'s subnet range (§3.13 rule 3).' },
+  'ip-slot-free': { codes: ['PrivateIpAddressLimitExceeded'], note: '"Number of private addresses will exceed limit." (§3.13 rule 2).' },
+  'target-is-different': {
+    codes: ['InvalidNetworkInterface.InUse', 'InvalidParameterValue'],
+    note: 'Attaching an attached ENI → InvalidNetworkInterface.InUse; repeating an association is an idempotent success (§3.17), so the console refuses no-ops itself.',
+  },
+  'eni-not-primary': { codes: ['OperationNotPermitted'], note: 'Device index 0 cannot be detached (§3.12).' },
+  'eni-not-requester-managed': {
+    codes: ['OperationNotPermitted', 'InvalidNetworkInterface.InUse'],
+    note: 'Service-owned attachments and ENIs are managed by their service (§3.12, §8).',
+  },
+  'eni-settled': { codes: ['InvalidNetworkInterface.InUse'], note: 'An ENI still attaching or detaching is in use (§3.11 rule 2).' },
+  'same-az': { codes: ['InvalidParameterCombination'], note: 'Attach across Availability Zones (§3.11 rule 3).' },
+  'cross-vpc-allowed': {
+    codes: [],
+    note: 'A console setting: EC2 has allowed same-AZ multi-VPC attachments since October 2023 (§3.11 rule 4).',
+  },
+  'instance-state': { codes: ['IncorrectInstanceState'], note: 'Attach/detach/associate on a transitional instance (§4.4; code unconfirmed for attach, §10.3).' },
+  'device-index-free': { codes: ['InvalidParameterValue'], note: '"already has an interface attached at device index" (§3.11 rule 5).' },
+  'eni-slot-free': { codes: ['AttachmentLimitExceeded'], note: '"Interface count N exceeds the limit for T" (§3.11 rule 6).' },
+  'eni-ips-fit-type': {
+    codes: ['InvalidInterface.IpAddressLimitExceeded', 'PrivateIpAddressLimitExceeded'],
+    note: 'The ENI carries more IPv4 addresses than the target type allows (§3.11 rule 7, §10.4).',
+  },
+  'internet-gateway': { codes: ['Gateway.NotAttached'], note: '"Network vpc-… is not attached to any internet gateway" (§3.17).' },
+  'ip-on-eni': { codes: ['InvalidParameterValue'], note: 'PrivateIpAddress not one of the ENI\'s addresses (§3.17).' },
+  'eip-associated': {
+    codes: ['Resource.AlreadyAssociated', 'InvalidAssociationID.NotFound', 'MissingParameter'],
+    note: 'Reassociation refused (§3.17), or disassociating an address that has no association (§3.18).',
+  },
+  'instance-type-known': { codes: [], note: 'Console-side: the limits of the type are unknown, so no prediction can be made.' },
+  'ip-free-in-subnet': {
+    codes: ['InvalidParameterValue', 'Resource.AlreadyAssigned', 'InvalidIPAddress.InUse'],
+    note: 'Address reserved or held by another ENI without AllowReassignment (§3.13 rule 4, §10.1).',
+  },
+};
+
+/** The codes a refusal by `rule` predicts. */
+export function predictedErrorCodes(rule: RuleId): readonly string[] {
+  return ruleEc2Errors[rule].codes;
+}
+
+/** True when an EC2 error code is one that at least one of the cited rules predicts. */
+export function errorMatchesRules(code: string, rules: readonly RuleId[]): boolean {
+  return rules.some((rule) => ruleEc2Errors[rule].codes.includes(code));
+}

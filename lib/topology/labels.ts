@@ -1,0 +1,21 @@
+// How resources are named in reasons and side effects: ids first, Name tags in brackets.
+import type { Eip, Eni, Instance, Subnet, Vpc } from './schema';
+
+export const eniLabel = (eni: Eni): string => (eni.name ? `${eni.id} (${eni.name})` : eni.id);
+
+export const instanceLabel = (i: Instance): string => (i.name ? `${i.id} (${i.name}, ${i.type})` : `${i.id} (${i.type})`);
+
+export const subnetLabel = (s: Subnet): string => `${s.id} (${s.cidr})`;
+
+export const vpcLabel = (v: Vpc): string => (v.name ? `${v.id} (${v.name})` : v.id);
+
+export const eipLabel = (e: Eip): string => `Elastic IP ${e.publicIp} (${e.allocationId})`;
+
+/** "a", "a and b", "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Public IPv4 is billed per address per hour, in use or idle (AWS pricing since February 2024). */
+export const PUBLIC_IPV4_HOURLY_USD = 0.005;

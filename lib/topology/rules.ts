@@ -1,0 +1,32 @@
+// checkMove: the single entry point that turns a move into a plan or the reasons EC2 would refuse it.
+import { indexSnapshot } from './index';
+import { defaultCheckSettings, type CheckSettings, type Move, type Verdict } from './move';
+import type { Snapshot } from './schema';
+import { checkDisassociateEip, checkMoveEip } from './rules-eip';
+import { checkDetachEni, checkMoveEni } from './rules-eni';
+import { checkAssignIp, checkMoveIp, checkUnassignIp } from './rules-ip';
+
+/**
+ * Pure and cheap (lookups come from the memoized index), so the canvas can call it on every hover.
+ * A refusal lists every rule that applies, not just the first. For move-eni the plan's move carries the
+ * resolved device index (the lowest free one ≥ 1 when the drop did not name one).
+ */
+export function checkMove(snapshot: Snapshot, move: Move, settings: CheckSettings = defaultCheckSettings): Verdict {
+  const ix = indexSnapshot(snapshot);
+  switch (move.kind) {
+    case 'move-ip':
+      return checkMoveIp(ix, move);
+    case 'unassign-ip':
+      return checkUnassignIp(ix, move);
+    case 'assign-ip':
+      return checkAssignIp(ix, move);
+    case 'move-eni':
+      return checkMoveEni(ix, move, settings);
+    case 'detach-eni':
+      return checkDetachEni(ix, move);
+    case 'move-eip':
+      return checkMoveEip(ix, move, settings);
+    case 'disassociate-eip':
+      return checkDisassociateEip(ix, move);
+  }
+}
