@@ -8,14 +8,16 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 
 export const DEFAULT_REGION = 'us-east-1';
 
+/** process.env or a plain map in tests (Next's ProcessEnv type insists on NODE_ENV). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 /** What the console knows about where a client points; the snapshot and the UI's mode badge show it. */
 export type ClientInfo = { region: string; endpoint: string | null; demoCredentials: boolean };
 
 /** EC2 requests actually sent over HTTP (retries included), in total and by action. */
-export type CallCounter = { total: number; byAction: Record<string, number>; reset(): void };
+export type CallCounter = { count(): number; byAction(): Record<string, number>; stop(): void };
 
 const infos = new WeakMap<EC2Client, ClientInfo>();
-const counters = new WeakMap<EC2Client, CallCounter>();
 
 /** True for localhost, 127.0.0.0/8 and ::1: where the embedded emulator runs. */
 export function isLoopback(endpoint: string): boolean {
@@ -32,7 +34,7 @@ export function isLoopback(endpoint: string): boolean {
  * Whether anything in the environment could give the default chain credentials. Checked without calling the
  * chain because its last resort (instance metadata) takes seconds to time out on a laptop.
  */
-export function credentialsConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+export function credentialsConfigured(env: Env = process.env): boolean {
   if (env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE) return true;
   if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return true;
   const credentialsFile = env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials');
@@ -44,11 +46,11 @@ export function credentialsConfigured(env: NodeJS.ProcessEnv = process.env): boo
  * The endpoint the SDK will use. SDK v3 reads AWS_ENDPOINT_URL_EC2 (then AWS_ENDPOINT_URL) natively, so we
  * never pass it on; we only read it to label the snapshot and decide on demo credentials.
  */
-export function configuredEndpoint(env: NodeJS.ProcessEnv = process.env): string | null {
+export function configuredEndpoint(env: Env = process.env): string | null {
   return env.AWS_ENDPOINT_URL_EC2 || env.AWS_ENDPOINT_URL || null;
 }
 
-export function configuredRegion(env: NodeJS.ProcessEnv = process.env): string {
+export function configuredRegion(env: Env = process.env): string {
   return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION;
 }
 
@@ -62,7 +64,7 @@ export type CreateClientOptions = {
   maxAttempts?: number;
 };
 
-/** A new client with its call counter. Used directly by tests and the bench; the app uses getEc2Client(). */
+/** A new client. Used directly by tests and the bench; the app uses getEc2Client(). */
 export function createEc2Client(options: CreateClientOptions = {}): EC2Client {
   const region = options.region ?? configuredRegion();
   const endpoint = options.endpoint === undefined ? configuredEndpoint() : options.endpoint;
@@ -75,39 +77,43 @@ export function createEc2Client(options: CreateClientOptions = {}): EC2Client {
     // Fail fast on a dead endpoint instead of the OS's multi-minute TCP timeout.
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
   });
+  // The SDK's logger middleware deep-copies every output through its sensitive-data filter even with the
+  // default no-op logger, a large share of the CPU and garbage of reading a large account. We log nothing through it.
+  client.middlewareStack.remove('loggerMiddleware');
   infos.set(client, { region, endpoint, demoCredentials });
-  attachCallCounter(client);
   return client;
 }
 
+type Tally = { total: number; byAction: Record<string, number> };
+const tallies = new WeakMap<EC2Client, Set<Tally>>();
+
 /** Adds (once) a middleware inside the retry loop, so every HTTP attempt counts, as the endpoint sees it. */
-export function attachCallCounter(client: EC2Client): CallCounter {
-  const existing = counters.get(client);
+function attachCallCounter(client: EC2Client): Set<Tally> {
+  const existing = tallies.get(client);
   if (existing) return existing;
-  const counter: CallCounter = {
-    total: 0,
-    byAction: {},
-    reset() {
-      counter.total = 0;
-      counter.byAction = {};
-    },
-  };
+  const active = new Set<Tally>();
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const action = context.commandName?.replace(/Command$/, '') ?? 'unknown';
-      counter.total += 1;
-      counter.byAction[action] = (counter.byAction[action] ?? 0) + 1;
+      for (const tally of active) {
+        tally.total += 1;
+        tally.byAction[action] = (tally.byAction[action] ?? 0) + 1;
+      }
       return next(args);
     },
     // finalizeRequest/low runs inside retryMiddleware (finalizeRequest/high): once per attempt.
     { step: 'finalizeRequest', priority: 'low', name: 'eniConsoleCallCounter' },
   );
-  counters.set(client, counter);
-  return counter;
+  tallies.set(client, active);
+  return active;
 }
 
-export function callCounter(client: EC2Client): CallCounter {
-  return attachCallCounter(client);
+/** Counts the EC2 requests a client sends from now until stop() (e.g. the calls one loadSnapshot makes). */
+export function countCalls(client: EC2Client): CallCounter {
+  const tally: Tally = { total: 0, byAction: {} };
+  const active = attachCallCounter(client);
+  active.add(tally);
+  return { count: () => tally.total, byAction: () => ({ ...tally.byAction }), stop: () => void active.delete(tally) };
 }
 
 /** Region and endpoint of a client made here; for any other client, asks the client's own config. */

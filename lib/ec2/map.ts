@@ -1,0 +1,227 @@
+// Reshapes raw @aws-sdk/client-ec2 describe shapes into the console's model (lib/topology/schema.ts), so no SDK
+// shape leaves lib/ec2. Tolerant of what EC2-compatible endpoints leave out; to-snapshot.ts validates what is left.
+import 'server-only';
+import type {
+  Address,
+  InstanceTypeInfo,
+  Instance as SdkInstance,
+  InternetGateway,
+  NetworkInterface,
+  NetworkInterfaceAssociation,
+  NetworkInterfacePrivateIpAddress,
+  SecurityGroup as SdkSecurityGroup,
+  Subnet as SdkSubnet,
+  Tag,
+  Vpc as SdkVpc,
+} from '@aws-sdk/client-ec2';
+import {
+  type Eip,
+  type Eni,
+  type Instance,
+  type InstanceState,
+  type InstanceTypeLimits,
+  type PrivateIp,
+  type PublicAssociation,
+  type SecurityGroup,
+  type Subnet,
+  type Tags,
+  type Vpc,
+} from '@/lib/topology/schema';
+
+
+/**
+ * A value the model requires but the endpoint may have left out. It is passed through unchanged (possibly
+ * undefined) and snapshotSchema rejects it in toSnapshot, naming the resource and field.
+ */
+function required<T>(value: T | undefined): T {
+  return value as T;
+}
+
+const str = (value: string | undefined | null): string | null => (value === undefined || value === null || value === '' ? null : value);
+const iso = (value: Date | string | undefined): string | null =>
+  value === undefined ? null : value instanceof Date ? value.toISOString() : value;
+
+export function reshapeTags(tags: Tag[] | undefined): Tags {
+  const out: Tags = {};
+  for (const tag of tags ?? []) if (tag.Key !== undefined) out[tag.Key] = tag.Value ?? '';
+  return out;
+}
+
+const nameOf = (tags: Tags): string | null => str(tags.Name);
+
+/** IGW attachments report state "available" when attached (the enum also has "attached"). */
+export function attachedGateways(igws: InternetGateway[]): Map<string, string> {
+  const byVpc = new Map<string, string>();
+  for (const igw of igws) {
+    for (const att of igw.Attachments ?? []) {
+      const state = att.State ?? 'available';
+      if (att.VpcId && igw.InternetGatewayId && (state === 'available' || state === 'attached')) byVpc.set(att.VpcId, igw.InternetGatewayId);
+    }
+  }
+  return byVpc;
+}
+
+export function reshapeVpc(vpc: SdkVpc, igwByVpc: Map<string, string>): Vpc {
+  const tags = reshapeTags(vpc.Tags);
+  const associated = (vpc.CidrBlockAssociationSet ?? [])
+    .filter((a) => a.CidrBlock && (a.CidrBlockState?.State ?? 'associated') === 'associated')
+    .map((a) => a.CidrBlock as string);
+  const primary = vpc.CidrBlock ?? associated[0];
+  const cidrs = primary ? [primary, ...associated.filter((c) => c !== primary)] : associated;
+  const igw = vpc.VpcId ? (igwByVpc.get(vpc.VpcId) ?? null) : null;
+  return {
+    id: required(vpc.VpcId),
+    cidr: required(primary),
+    cidrs,
+    isDefault: vpc.IsDefault ?? false,
+    state: vpc.State ?? 'available',
+    hasInternetGateway: igw !== null,
+    internetGatewayId: igw,
+    name: nameOf(tags),
+    tags,
+  };
+}
+
+/** Usable addresses of a CIDR: size − 5 reserved (ec2-behaviour.md §2.5). */
+export function usableAddresses(cidr: string): number | undefined {
+  const prefix = Number(cidr.split('/')[1]);
+  return Number.isInteger(prefix) && prefix >= 0 && prefix <= 32 ? Math.max(0, 2 ** (32 - prefix) - 5) : undefined;
+}
+
+/** heldIps: addresses held by ENIs per subnet, to derive the free count when the endpoint omits it. */
+export function reshapeSubnet(subnet: SdkSubnet, heldIps: Map<string, number>): Subnet {
+  const tags = reshapeTags(subnet.Tags);
+  let available = subnet.AvailableIpAddressCount;
+  if (available === undefined && subnet.CidrBlock && subnet.SubnetId) {
+    const usable = usableAddresses(subnet.CidrBlock);
+    if (usable !== undefined) available = usable - (heldIps.get(subnet.SubnetId) ?? 0);
+  }
+  return {
+    id: required(subnet.SubnetId),
+    vpcId: required(subnet.VpcId),
+    az: required(subnet.AvailabilityZone),
+    azId: str(subnet.AvailabilityZoneId),
+    cidr: required(subnet.CidrBlock),
+    availableIpCount: required(available),
+    name: nameOf(tags),
+    tags,
+  };
+}
+
+export function reshapeSecurityGroup(group: SdkSecurityGroup): SecurityGroup {
+  return {
+    id: required(group.GroupId),
+    name: group.GroupName ?? group.GroupId ?? '',
+    vpcId: str(group.VpcId),
+    description: group.Description ?? '',
+  };
+}
+
+export function reshapeInstance(instance: SdkInstance): Instance {
+  const tags = reshapeTags(instance.Tags);
+  return {
+    id: required(instance.InstanceId),
+    type: required(instance.InstanceType as string | undefined),
+    state: required(instance.State?.Name as InstanceState | undefined),
+    az: required(instance.Placement?.AvailabilityZone),
+    vpcId: str(instance.VpcId),
+    subnetId: str(instance.SubnetId),
+    privateIp: str(instance.PrivateIpAddress),
+    publicIp: str(instance.PublicIpAddress),
+    launchTime: iso(instance.LaunchTime),
+    platform: str(instance.PlatformDetails) ?? str(instance.Platform),
+    name: nameOf(tags),
+    tags,
+  };
+}
+
+/** The SDK turns an empty <association/> into {} (ec2-behaviour.md §1.2): treat "no publicIp" as no association. */
+export function reshapeAssociation(assoc: NetworkInterfaceAssociation | undefined): PublicAssociation | null {
+  if (!assoc || !assoc.PublicIp) return null;
+  return {
+    publicIp: assoc.PublicIp,
+    publicDnsName: str(assoc.PublicDnsName),
+    ipOwnerId: str(assoc.IpOwnerId),
+    allocationId: str(assoc.AllocationId),
+    associationId: str(assoc.AssociationId),
+  };
+}
+
+function reshapePrivateIp(ip: NetworkInterfacePrivateIpAddress): PrivateIp {
+  return {
+    address: required(ip.PrivateIpAddress),
+    primary: ip.Primary ?? false,
+    dnsName: str(ip.PrivateDnsName),
+    association: reshapeAssociation(ip.Association),
+  };
+}
+
+export function reshapeEni(eni: NetworkInterface): Eni {
+  const tags = reshapeTags(eni.TagSet);
+  let privateIps = (eni.PrivateIpAddresses ?? []).map(reshapePrivateIp);
+  // Some endpoints only send the ENI-level primary address; its ENI-level association reflects that primary.
+  if (privateIps.length === 0 && eni.PrivateIpAddress) {
+    privateIps = [{ address: eni.PrivateIpAddress, primary: true, dnsName: str(eni.PrivateDnsName), association: reshapeAssociation(eni.Association) }];
+  }
+  // When no item is flagged primary, the one equal to the ENI's privateIpAddress is.
+  if (!privateIps.some((ip) => ip.primary) && eni.PrivateIpAddress) {
+    privateIps = privateIps.map((ip) => (ip.address === eni.PrivateIpAddress ? { ...ip, primary: true } : ip));
+  }
+  privateIps = [...privateIps.filter((ip) => ip.primary), ...privateIps.filter((ip) => !ip.primary)];
+  const att = eni.Attachment;
+  const attachment =
+    att && (att.AttachmentId || att.InstanceId)
+      ? {
+          id: required(att.AttachmentId),
+          instanceId: str(att.InstanceId),
+          deviceIndex: required(att.DeviceIndex),
+          networkCardIndex: att.NetworkCardIndex ?? 0,
+          status: att.Status ?? 'attached',
+          deleteOnTermination: att.DeleteOnTermination ?? false,
+          attachTime: iso(att.AttachTime),
+        }
+      : null;
+  return {
+    id: required(eni.NetworkInterfaceId),
+    subnetId: required(eni.SubnetId),
+    vpcId: required(eni.VpcId),
+    az: required(eni.AvailabilityZone),
+    description: eni.Description ?? '',
+    status: eni.Status ?? (attachment ? 'in-use' : 'available'),
+    macAddress: str(eni.MacAddress),
+    privateDnsName: str(eni.PrivateDnsName),
+    sourceDestCheck: eni.SourceDestCheck ?? true,
+    interfaceType: eni.InterfaceType ?? 'interface',
+    requesterManaged: eni.RequesterManaged ?? false,
+    ownerId: str(eni.OwnerId),
+    groups: (eni.Groups ?? []).map((g) => ({ id: required(g.GroupId), name: g.GroupName ?? g.GroupId ?? '' })),
+    attachment,
+    privateIps,
+    name: nameOf(tags),
+    tags,
+  };
+}
+
+export function reshapeEip(address: Address): Eip {
+  const tags = reshapeTags(address.Tags);
+  return {
+    allocationId: required(address.AllocationId),
+    publicIp: required(address.PublicIp),
+    associationId: str(address.AssociationId),
+    eniId: str(address.NetworkInterfaceId),
+    privateIp: str(address.PrivateIpAddress),
+    instanceId: str(address.InstanceId),
+    networkBorderGroup: str(address.NetworkBorderGroup),
+    name: nameOf(tags),
+    tags,
+  };
+}
+
+export function reshapeInstanceType(info: InstanceTypeInfo): InstanceTypeLimits {
+  return {
+    type: required(info.InstanceType as string | undefined),
+    maxEnis: required(info.NetworkInfo?.MaximumNetworkInterfaces),
+    ipv4PerEni: required(info.NetworkInfo?.Ipv4AddressesPerInterface),
+    networkCards: info.NetworkInfo?.MaximumNetworkCards ?? 1,
+  };
+}

@@ -1,0 +1,197 @@
+// Reads a region's network layer into a Snapshot: every describe in parallel and paginated (never one call
+// per resource), then DescribeInstanceTypes only for the types in use. Also the scoped re-read for apply.
+import 'server-only';
+import {
+  DescribeAddressesCommand,
+  type EC2Client,
+  type Filter,
+  type InstanceTypeInfo,
+  type NetworkInterface,
+  type Reservation,
+  paginateDescribeInstances,
+  paginateDescribeInstanceTypes,
+  paginateDescribeInternetGateways,
+  paginateDescribeNetworkInterfaces,
+  paginateDescribeSecurityGroups,
+  paginateDescribeSubnets,
+  paginateDescribeVpcs,
+  type _InstanceType,
+} from '@aws-sdk/client-ec2';
+import type { Snapshot } from '@/lib/topology/schema';
+import { clientInfo } from './client';
+import { GatewayError, tagged } from './errors';
+import { type RawDescribes, toSnapshot } from './to-snapshot';
+
+/** The largest page every paginated describe in use accepts (ec2-behaviour.md §1.5). */
+const PAGE_SIZE = 1000;
+/** DescribeInstanceTypes takes at most 100 per page; we also name at most 100 types per call. */
+const TYPE_CHUNK = 100;
+/** EC2 accepts up to 200 values per filter. */
+const FILTER_VALUES = 200;
+
+type Paginator<P> = AsyncIterable<P>;
+
+async function collect<P, T>(action: string, pages: Paginator<P>, pick: (page: P) => T[] | undefined): Promise<T[]> {
+  return tagged(
+    action,
+    (async () => {
+      const out: T[] = [];
+      for await (const page of pages) out.push(...(pick(page) ?? []));
+      return out;
+    })(),
+  );
+}
+
+const chunk = <T>(items: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/** Filters are AND-ed, so a filter on a long list of values is split into several calls (each OR-ed inside). */
+async function byFilter<T>(name: string, values: string[], read: (filters: Filter[]) => Promise<T[]>): Promise<T[]> {
+  const unique = [...new Set(values)];
+  if (unique.length === 0) return [];
+  const parts = await Promise.all(chunk(unique, FILTER_VALUES).map((part) => read([{ Name: name, Values: part }])));
+  return parts.flat();
+}
+
+const cfg = (client: EC2Client) => ({ client, pageSize: PAGE_SIZE });
+
+export const describe = {
+  vpcs: (client: EC2Client, Filters?: Filter[]) => collect('DescribeVpcs', paginateDescribeVpcs(cfg(client), { Filters }), (p) => p.Vpcs),
+  subnets: (client: EC2Client, Filters?: Filter[]) => collect('DescribeSubnets', paginateDescribeSubnets(cfg(client), { Filters }), (p) => p.Subnets),
+  internetGateways: (client: EC2Client, Filters?: Filter[]) =>
+    collect('DescribeInternetGateways', paginateDescribeInternetGateways(cfg(client), { Filters }), (p) => p.InternetGateways),
+  securityGroups: (client: EC2Client, Filters?: Filter[]) =>
+    collect('DescribeSecurityGroups', paginateDescribeSecurityGroups(cfg(client), { Filters }), (p) => p.SecurityGroups),
+  reservations: (client: EC2Client, Filters?: Filter[]) =>
+    collect('DescribeInstances', paginateDescribeInstances(cfg(client), { Filters }), (p) => p.Reservations),
+  networkInterfaces: (client: EC2Client, Filters?: Filter[]) =>
+    collect('DescribeNetworkInterfaces', paginateDescribeNetworkInterfaces(cfg(client), { Filters }), (p) => p.NetworkInterfaces),
+  /** Not paginated (ec2-behaviour.md §1.5). */
+  addresses: (client: EC2Client, Filters?: Filter[]) =>
+    tagged('DescribeAddresses', client.send(new DescribeAddressesCommand({ Filters }))).then((r) => r.Addresses ?? []),
+  /** Only the named types, 100 per call. The paginator follows NextToken should an endpoint split a chunk. */
+  instanceTypes: async (client: EC2Client, types: string[]): Promise<InstanceTypeInfo[]> => {
+    const chunks = chunk([...new Set(types)].sort(), TYPE_CHUNK);
+    const parts = await Promise.all(
+      chunks.map((names) =>
+        collect('DescribeInstanceTypes', paginateDescribeInstanceTypes({ client }, { InstanceTypes: names as _InstanceType[] }), (p) => p.InstanceTypes),
+      ),
+    );
+    return parts.flat();
+  },
+};
+
+const typesInUse = (reservations: Reservation[]): string[] =>
+  reservations.flatMap((r) => r.Instances ?? []).flatMap((i) => (i.InstanceType ? [i.InstanceType as string] : []));
+
+async function finish(client: EC2Client, raw: RawDescribes): Promise<Snapshot> {
+  const info = await clientInfo(client);
+  const result = toSnapshot(raw, { region: info.region, endpoint: info.endpoint });
+  if (!result.ok) throw new GatewayError(result);
+  return result.snapshot;
+}
+
+/**
+ * The whole region. 7 describes in parallel, then the instance types in use: with 1,000 items per page, the
+ * `large` scenario (2,000 instances, 6,000 ENIs) takes 14 calls (2 DescribeInstances, 6 DescribeNetworkInterfaces,
+ * one each for the rest).
+ * Throws (Ec2CallError / GatewayError); callers turn that into a Failure with toFailure.
+ */
+export async function loadSnapshot(client: EC2Client): Promise<Snapshot> {
+  const [vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses] = await Promise.all([
+    describe.vpcs(client),
+    describe.subnets(client),
+    describe.internetGateways(client),
+    describe.securityGroups(client),
+    describe.reservations(client),
+    describe.networkInterfaces(client),
+    describe.addresses(client),
+  ]);
+  const instanceTypes = await describe.instanceTypes(client, typesInUse(reservations));
+  return finish(client, { vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses, instanceTypes });
+}
+
+/** What a move touches: resource ids (eni-, i-, eipalloc-, subnet-, vpc-) and private IPs (to find their holder). */
+export type Scope = { ids: readonly string[]; ips?: readonly string[] };
+
+const withPrefix = (ids: readonly string[], prefix: string) => ids.filter((id) => id.startsWith(prefix));
+
+function uniqueEnis(lists: NetworkInterface[][]): NetworkInterface[] {
+  const byId = new Map<string, NetworkInterface>();
+  for (const eni of lists.flat()) if (eni.NetworkInterfaceId) byId.set(eni.NetworkInterfaceId, eni);
+  return [...byId.values()];
+}
+
+function uniqueReservations(lists: Reservation[][]): Reservation[] {
+  const seen = new Set<string>();
+  const out: Reservation[] = [];
+  for (const r of lists.flat()) {
+    const instances = (r.Instances ?? []).filter((i) => i.InstanceId && !seen.has(i.InstanceId));
+    for (const i of instances) seen.add(i.InstanceId as string);
+    if (instances.length > 0) out.push({ ...r, Instances: instances });
+  }
+  return out;
+}
+
+/**
+ * Re-reads only what a move involves, with filtered describes (unknown ids simply come back empty, so the
+ * checker, not EC2, reports them): the named ENIs and the holders of the named IPs, the named instances and
+ * the instances those ENIs are attached to, all ENIs of those instances (slot counts), their addresses,
+ * subnets, VPCs with their internet gateways, and the instance types. Three rounds, about 15 calls.
+ */
+export async function loadScopedSnapshot(client: EC2Client, scope: Scope): Promise<Snapshot> {
+  const ids = [...new Set(scope.ids)];
+  const eniIds = withPrefix(ids, 'eni-');
+  const instanceIds = withPrefix(ids, 'i-');
+  const allocationIds = withPrefix(ids, 'eipalloc-');
+  const ips = [...new Set(scope.ips ?? [])];
+
+  // Round 1: what the scope names directly.
+  const [enisById, enisByIp, enisOfInstances, reservations1, addresses1] = await Promise.all([
+    byFilter('network-interface-id', eniIds, (f) => describe.networkInterfaces(client, f)),
+    byFilter('addresses.private-ip-address', ips, (f) => describe.networkInterfaces(client, f)),
+    byFilter('attachment.instance-id', instanceIds, (f) => describe.networkInterfaces(client, f)),
+    byFilter('instance-id', instanceIds, (f) => describe.reservations(client, f)),
+    byFilter('allocation-id', allocationIds, (f) => describe.addresses(client, f)),
+  ]);
+
+  // Round 2: instances the found ENIs (or the EIPs' ENIs) are attached to, and those instances' other ENIs.
+  const found1 = uniqueEnis([enisById, enisByIp, enisOfInstances]);
+  const known = new Set(instanceIds);
+  const moreInstances = [
+    ...found1.map((e) => e.Attachment?.InstanceId),
+    ...addresses1.map((a) => a.InstanceId),
+  ].filter((id): id is string => !!id && !known.has(id));
+  const moreEniIds = addresses1.map((a) => a.NetworkInterfaceId).filter((id): id is string => !!id);
+  const [reservations2, enisOfMore, enisOfEips] = await Promise.all([
+    byFilter('instance-id', moreInstances, (f) => describe.reservations(client, f)),
+    byFilter('attachment.instance-id', moreInstances, (f) => describe.networkInterfaces(client, f)),
+    byFilter('network-interface-id', moreEniIds, (f) => describe.networkInterfaces(client, f)),
+  ]);
+  const networkInterfaces = uniqueEnis([found1, enisOfMore, enisOfEips]);
+  const reservations = uniqueReservations([reservations1, reservations2]);
+  const instances = reservations.flatMap((r) => r.Instances ?? []);
+
+  // Round 3: the places they live in, every address on those ENIs, and the types.
+  const subnetIds = [
+    ...withPrefix(ids, 'subnet-'),
+    ...networkInterfaces.map((e) => e.SubnetId),
+    ...instances.map((i) => i.SubnetId),
+  ].filter((id): id is string => !!id);
+  const vpcIds = [...withPrefix(ids, 'vpc-'), ...networkInterfaces.map((e) => e.VpcId), ...instances.map((i) => i.VpcId)].filter(
+    (id): id is string => !!id,
+  );
+  const allEniIds = networkInterfaces.map((e) => e.NetworkInterfaceId).filter((id): id is string => !!id);
+  const [subnets, vpcs, internetGateways, addresses2, instanceTypes] = await Promise.all([
+    byFilter('subnet-id', subnetIds, (f) => describe.subnets(client, f)),
+    byFilter('vpc-id', vpcIds, (f) => describe.vpcs(client, f)),
+    byFilter('attachment.vpc-id', vpcIds, (f) => describe.internetGateways(client, f)),
+    byFilter('network-interface-id', allEniIds, (f) => describe.addresses(client, f)),
+    describe.instanceTypes(client, typesInUse(reservations)),
+  ]);
+  const addresses = [...new Map([...addresses1, ...addresses2].map((a) => [a.AllocationId ?? a.PublicIp, a])).values()];
+  return finish(client, { vpcs, subnets, internetGateways, securityGroups: [], reservations, networkInterfaces, addresses, instanceTypes });
+}
