@@ -1,0 +1,101 @@
+// JSON control plane under /_emulator/: scenarios, reset, request log, settings, fault injection, health.
+import type { Emulator, Fault } from './emulator';
+import type { ScenarioDefinition } from './scenario-schema';
+import { listScenarios, scenarioNames } from './scenarios';
+import { parseSettingsPatch } from './settings';
+
+export interface JsonAnswer {
+  status: number;
+  json: unknown;
+}
+
+const bad = (error: string): JsonAnswer => ({ status: 400, json: { error } });
+
+function parseJson(body: string, hint: string): { ok: true; value: unknown } | { ok: false; answer: JsonAnswer } {
+  try {
+    return { ok: true, value: body.trim() === '' ? {} : (JSON.parse(body) as unknown) };
+  } catch {
+    return { ok: false, answer: bad(`The body must be JSON, e.g. ${hint}`) };
+  }
+}
+
+const FAULT_HINT = '{"action":"AttachNetworkInterface","code":"InternalError","status":500,"message":"…","times":1}';
+
+function parseFault(value: unknown): Fault | string {
+  if (typeof value !== 'object' || value === null) return `Send a JSON object like ${FAULT_HINT}`;
+  const v = value as Record<string, unknown>;
+  if (typeof v.action !== 'string' || v.action === '') return `"action" (an EC2 action name) is required, e.g. ${FAULT_HINT}`;
+  if (typeof v.code !== 'string' || v.code === '') return `"code" (an EC2 error code) is required, e.g. ${FAULT_HINT}`;
+  const status = v.status ?? 400;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) return '"status" must be an HTTP error status (400-599)';
+  const times = v.times ?? 1;
+  if (typeof times !== 'number' || !Number.isInteger(times) || times < 1) return '"times" must be a positive integer';
+  const message = v.message ?? `Injected fault ${v.code}`;
+  if (typeof message !== 'string') return '"message" must be a string';
+  return { action: v.action, code: v.code, status, message, times };
+}
+
+export function handleControl(emu: Emulator, method: string, path: string, body: string): JsonAnswer {
+  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  switch (route) {
+    case 'GET /_emulator/health':
+      return { status: 200, json: { ok: true, scenario: emu.scenario } };
+    case 'GET /_emulator/scenarios':
+      return { status: 200, json: { current: emu.scenario, scenarios: listScenarios() } };
+    case 'POST /_emulator/reset': {
+      const hint = '{"scenario":"showcase"} or {"definition":{…a scenario in the scenarios/*.json format…}}';
+      const parsed = parseJson(body, hint);
+      if (!parsed.ok) return parsed.answer;
+      const v = parsed.value as { scenario?: unknown; definition?: unknown };
+      if (typeof v === 'object' && v !== null && v.definition !== undefined) {
+        try {
+          emu.reset(v.definition as ScenarioDefinition); // validated by reset (scenarioSchema)
+        } catch (err) {
+          return bad(err instanceof Error ? err.message : String(err));
+        }
+        return { status: 200, json: { ok: true, scenario: emu.scenario } };
+      }
+      const name = typeof v === 'object' && v !== null ? v.scenario : undefined;
+      if (typeof name !== 'string' || !scenarioNames().includes(name)) {
+        return { status: 400, json: { error: `Send ${hint} with one of the known scenarios`, scenarios: scenarioNames() } };
+      }
+      emu.reset(name);
+      return { status: 200, json: { ok: true, scenario: name } };
+    }
+    case 'GET /_emulator/requests':
+      return { status: 200, json: { requests: emu.requests() } };
+    case 'DELETE /_emulator/requests':
+      emu.clearRequests();
+      return { status: 200, json: { ok: true } };
+    case 'GET /_emulator/settings':
+      return { status: 200, json: emu.settings };
+    case 'PATCH /_emulator/settings': {
+      const parsed = parseJson(body, '{"attachDelayMs":50}');
+      if (!parsed.ok) return parsed.answer;
+      const patch = parseSettingsPatch(parsed.value);
+      if (!patch.ok) return bad(patch.error);
+      emu.updateSettings(patch.patch);
+      return { status: 200, json: emu.settings };
+    }
+    case 'GET /_emulator/faults':
+      return { status: 200, json: { faults: emu.listFaults() } };
+    case 'POST /_emulator/faults': {
+      const parsed = parseJson(body, FAULT_HINT);
+      if (!parsed.ok) return parsed.answer;
+      const fault = parseFault(parsed.value);
+      if (typeof fault === 'string') return bad(fault);
+      emu.addFault(fault);
+      return { status: 200, json: { ok: true, faults: emu.listFaults() } };
+    }
+    case 'DELETE /_emulator/faults':
+      emu.clearFaults();
+      return { status: 200, json: { ok: true } };
+    default:
+      return {
+        status: 404,
+        json: {
+          error: `No route ${route}. Routes: GET health, GET scenarios, POST reset, GET|DELETE requests, GET|PATCH settings, GET|POST|DELETE faults (all under /_emulator/)`,
+        },
+      };
+  }
+}

@@ -1,0 +1,36 @@
+// The contract between the dispatcher and the per-action handlers.
+import { dryRunError } from '../errors';
+import type { Params } from '../params';
+import type { EmulatorSettings } from '../settings';
+import type { Store } from '../store';
+import type { XmlObject } from '../xml';
+
+export class Context {
+  readonly store: Store;
+  readonly params: Params;
+  readonly now: number;
+
+  constructor(store: Store, params: Params, now: number) {
+    this.store = store;
+    this.params = params;
+    this.now = now;
+  }
+
+  get settings(): EmulatorSettings {
+    return this.store.settings;
+  }
+
+  /** DryRun verdict: after syntax and existence checks, before business rules and mutation (§1.4). */
+  dryRunGate(): void {
+    if (this.params.bool('DryRun') === true) throw dryRunError();
+  }
+}
+
+export interface ActionDef {
+  /** Parameter shapes the operation's model accepts (list indexes as N); anything else → UnknownParameter. */
+  params: readonly string[];
+  run(ctx: Context): XmlObject;
+}
+
+export const FILTER_PARAMS = ['Filter.N.Name', 'Filter.N.Value.N'] as const;
+export const PAGE_PARAMS = ['MaxResults', 'NextToken'] as const;

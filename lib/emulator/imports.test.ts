@@ -1,0 +1,38 @@
+// The emulator is an independent implementation of EC2's rules: nothing in lib/emulator imports the rest of the project.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EMULATOR_DIR } from './paths';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+describe('lib/emulator imports', () => {
+  const files = [...sourceFiles(EMULATOR_DIR), resolve(EMULATOR_DIR, '../cli/emulator.ts')];
+
+  it.each(files.map((f) => [relative(resolve(EMULATOR_DIR, '../..'), f), f]))('%s imports nothing from lib/topology, lib/ec2 or elsewhere in the project', (_rel, file) => {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(IMPORT)) {
+      const spec = m[1] ?? m[2] ?? m[3] ?? '';
+      expect(spec).not.toMatch(/lib\/(topology|ec2)/);
+      expect(spec.startsWith('@/')).toBe(false);
+      if (spec.startsWith('.')) {
+        const target = resolve(file, '..', spec);
+        // Relative imports stay inside lib/emulator (the CLI may reach it, nothing further).
+        expect(target.startsWith(EMULATOR_DIR)).toBe(true);
+      }
+    }
+  });
+
+  it('finds the import statements it checks', () => {
+    const text = readFileSync(join(EMULATOR_DIR, 'index.ts'), 'utf8');
+    expect([...text.matchAll(IMPORT)].length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,40 @@
+// Public API of the EC2 emulator: start it on loopback with a scenario, list scenarios.
+import { Emulator } from './emulator';
+import { createEmulatorServer, listen } from './server';
+import type { ScenarioDefinition } from './scenario-schema';
+import type { EmulatorSettings } from './settings';
+
+export type { EmulatorSettings } from './settings';
+export type { ScenarioDefinition } from './scenario-schema';
+export { DEFAULT_SETTINGS } from './settings';
+export { listScenarios } from './scenarios';
+
+export interface StartedEmulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** A named scenario, or an inline definition in the scenario format (validated; throws when invalid). */
+  reset(scenario: string | ScenarioDefinition): void;
+  settings: EmulatorSettings;
+}
+
+export async function startEmulator(
+  opts: { port?: number; host?: string; scenario?: string; settings?: Partial<EmulatorSettings> } = {},
+): Promise<StartedEmulator> {
+  const host = opts.host ?? '127.0.0.1';
+  const emu = new Emulator(opts.scenario ?? 'showcase', opts.settings);
+  const server = createEmulatorServer(emu);
+  const port = await listen(server, opts.port ?? 0, host);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    settings: emu.settings,
+    reset: (scenario: string | ScenarioDefinition) => emu.reset(scenario),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,140 @@
+// Every scenario loads through the SDK with consistent subnet ledgers; the large one reads fast enough.
+import {
+  DescribeAddressesCommand,
+  DescribeInstancesCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeSubnetsCommand,
+  type EC2Client,
+  type NetworkInterface,
+  paginateDescribeInstances,
+  paginateDescribeNetworkInterfaces,
+  paginateDescribeSubnets,
+} from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Emulator } from './emulator';
+import { listScenarios } from './index';
+import { get, type Started, startForTest, world } from './test-support';
+
+let emu: Started;
+let ec2: EC2Client;
+
+beforeAll(async () => ({ emu, ec2 } = await startForTest()));
+afterAll(() => emu.close());
+
+const usable = (cidr: string) => 2 ** (32 - Number(cidr.split('/')[1])) - 5;
+
+describe.each(listScenarios().map((s) => s.name))('scenario %s', (name) => {
+  it('loads, and every subnet counts usable minus held addresses as available', async () => {
+    emu.reset(name);
+    const subnets = (await ec2.send(new DescribeSubnetsCommand({}))).Subnets ?? [];
+    const enis: NetworkInterface[] = [];
+    for await (const page of paginateDescribeNetworkInterfaces({ client: ec2, pageSize: 1000 }, {})) enis.push(...(page.NetworkInterfaces ?? []));
+    expect(subnets.length).toBeGreaterThan(0);
+    expect(enis.length).toBeGreaterThan(0);
+    const held = new Map<string, number>();
+    for (const e of enis) held.set(e.SubnetId as string, (held.get(e.SubnetId as string) ?? 0) + (e.PrivateIpAddresses?.length ?? 0));
+    for (const s of subnets) expect(s.AvailableIpAddressCount).toBe(usable(s.CidrBlock as string) - (held.get(s.SubnetId as string) ?? 0));
+    // Every associated EIP points at an address its ENI really holds.
+    const addresses = (await ec2.send(new DescribeAddressesCommand({}))).Addresses ?? [];
+    const byId = new Map(enis.map((e) => [e.NetworkInterfaceId, e]));
+    for (const a of addresses.filter((x) => x.AssociationId)) {
+      expect(byId.get(a.NetworkInterfaceId)?.PrivateIpAddresses?.map((p) => p.PrivateIpAddress)).toContain(a.PrivateIpAddress);
+    }
+  });
+});
+
+describe('showcase', () => {
+  it('has the situations the end-to-end tests rely on', async () => {
+    emu.reset('showcase');
+    const w = await world(ec2);
+    // (a) a secondary IP with an EIP whose subnet has another ENI with a free IP slot (web-2, t3.medium, 2 of 6)
+    expect(get(w.eips, 'tls-shop').PrivateIpAddress).toBe('10.0.1.11');
+    expect(get(w.enis, 'web-2/eth0').SubnetId).toBe(get(w.enis, 'web-1/eth0').SubnetId);
+    // (b) a secondary ENI that can move to a running instance in the same AZ with a free slot
+    expect(get(w.enis, 'app-1-data').Attachment?.DeviceIndex).toBe(1);
+    expect(get(w.instances, 'app-2').State?.Name).toBe('running');
+    expect(get(w.instances, 'app-2').NetworkInterfaces).toHaveLength(1);
+    // (c) an instance in another AZ, (d) unassociated EIPs
+    expect(get(w.instances, 'web-b-1').Placement?.AvailabilityZone).toBe('us-east-1b');
+    expect(get(w.eips, 'spare-1').AssociationId).toBeUndefined();
+    expect(get(w.instances, 'monitor').NetworkInterfaces).toHaveLength(2);
+  });
+});
+
+describe('large', () => {
+  it('serves every page of the console read in well under 1.5 s of emulator time', () => {
+    const emulator = new Emulator('large');
+    const bodies = [
+      'Action=DescribeInstances&MaxResults=1000',
+      'Action=DescribeNetworkInterfaces&MaxResults=1000',
+      'Action=DescribeSubnets&MaxResults=1000',
+      'Action=DescribeAddresses',
+    ];
+    const cpu = process.cpuUsage();
+    let pages = 0;
+    for (const first of bodies) {
+      let body: string | undefined = first;
+      while (body) {
+        const answer = emulator.handleEc2(body);
+        expect(answer.status).toBe(200);
+        pages++;
+        const token = /<nextToken>([^<]+)<\/nextToken>/.exec(answer.body)?.[1];
+        body = token ? `${first}&NextToken=${token}` : undefined;
+      }
+    }
+    const used = process.cpuUsage(cpu);
+    const ms = (used.user + used.system) / 1000;
+    console.log(`large scenario: ${pages} pages generated in ${ms.toFixed(0)} ms of CPU`);
+    expect(pages).toBe(2 + 6 + 1 + 1);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('holds 2,000 instances, 6,000 ENIs, 18,000 private IPs and 1,000 EIPs, read through the SDK in parallel pages', async () => {
+    emu.reset('large');
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const [instances, enis, subnets, addresses] = await Promise.all([
+      (async () => {
+        let n = 0;
+        for await (const p of paginateDescribeInstances({ client: ec2, pageSize: 1000 }, {})) for (const r of p.Reservations ?? []) n += r.Instances?.length ?? 0;
+        return n;
+      })(),
+      (async () => {
+        const all: NetworkInterface[] = [];
+        for await (const p of paginateDescribeNetworkInterfaces({ client: ec2, pageSize: 1000 }, {})) all.push(...(p.NetworkInterfaces ?? []));
+        return all;
+      })(),
+      (async () => {
+        let n = 0;
+        for await (const p of paginateDescribeSubnets({ client: ec2, pageSize: 1000 }, {})) n += p.Subnets?.length ?? 0;
+        return n;
+      })(),
+      ec2.send(new DescribeAddressesCommand({})),
+    ]);
+    const elapsed = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    expect(instances).toBe(2000);
+    expect(enis).toHaveLength(6000);
+    expect(enis.reduce((n, e) => n + (e.PrivateIpAddresses?.length ?? 0), 0)).toBe(18000);
+    expect(addresses.Addresses).toHaveLength(1000);
+    expect(subnets).toBe(18);
+    // Client and server share this process, so CPU time is the honest figure on a busy machine; most of it
+    // is the SDK parsing ~22 MB of XML, not the emulator (see the test above).
+    const cpuMs = (used.user + used.system) / 1000;
+    console.log(`large scenario: SDK read in ${elapsed.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (client + server)`);
+    expect(cpuMs).toBeLessThan(4000);
+  });
+
+  it('still pages DescribeInstances into two pages at MaxResults 1000', async () => {
+    emu.reset('large');
+    const first = await ec2.send(new DescribeInstancesCommand({ MaxResults: 1000 }));
+    expect(first.Reservations).toHaveLength(1000);
+    const second = await ec2.send(new DescribeInstancesCommand({ MaxResults: 1000, NextToken: first.NextToken }));
+    expect(second.Reservations).toHaveLength(1000);
+    expect(second.NextToken).toBeUndefined();
+    const ids = new Set([...(first.Reservations ?? []), ...(second.Reservations ?? [])].map((r) => r.Instances?.[0]?.InstanceId));
+    expect(ids.size).toBe(2000);
+    const byFilter = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.1.0.10'] }] }));
+    expect(byFilter.NetworkInterfaces?.length).toBe(1);
+  });
+});

@@ -1,0 +1,85 @@
+// Shared test fixtures: an emulator on an ephemeral port, a real SDK client, lookups by Name tag.
+import {
+  type Address,
+  DescribeAddressesCommand,
+  DescribeInstancesCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeSubnetsCommand,
+  EC2Client,
+  type Instance,
+  type NetworkInterface,
+  type Subnet,
+  type Tag,
+} from '@aws-sdk/client-ec2';
+import { expect } from 'vitest';
+import { type EmulatorSettings, startEmulator } from './index';
+
+export type Started = Awaited<ReturnType<typeof startEmulator>>;
+
+export async function startForTest(
+  scenario = 'showcase',
+  settings: Partial<EmulatorSettings> = { attachDelayMs: 0, instanceStateDelayMs: 0 },
+): Promise<{ emu: Started; ec2: EC2Client }> {
+  const emu = await startEmulator({ port: 0, scenario, settings });
+  const ec2 = new EC2Client({
+    region: 'us-east-1',
+    endpoint: emu.url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1, // 5xx faults must surface once, not be retried three times
+  });
+  return { emu, ec2 };
+}
+
+export const nameOf = (tags: Tag[] | undefined): string | undefined => tags?.find((t) => t.Key === 'Name')?.Value;
+
+export interface World {
+  instances: Map<string, Instance>;
+  enis: Map<string, NetworkInterface>;
+  eips: Map<string, Address>;
+  subnets: Map<string, Subnet>;
+}
+
+/** Everything keyed by Name tag; an instance's primary ENI is also keyed `<instance name>/eth0`. */
+export async function world(ec2: EC2Client): Promise<World> {
+  const [inst, enis, eips, subnets] = await Promise.all([
+    ec2.send(new DescribeInstancesCommand({})),
+    ec2.send(new DescribeNetworkInterfacesCommand({})),
+    ec2.send(new DescribeAddressesCommand({})),
+    ec2.send(new DescribeSubnetsCommand({})),
+  ]);
+  const w: World = { instances: new Map(), enis: new Map(), eips: new Map(), subnets: new Map() };
+  for (const r of inst.Reservations ?? []) for (const i of r.Instances ?? []) w.instances.set(nameOf(i.Tags) ?? i.InstanceId ?? '', i);
+  const instanceName = new Map([...w.instances].map(([n, i]) => [i.InstanceId, n]));
+  for (const e of enis.NetworkInterfaces ?? []) {
+    const name = nameOf(e.TagSet);
+    if (name) w.enis.set(name, e);
+    const att = e.Attachment;
+    if (att?.InstanceId) w.enis.set(`${instanceName.get(att.InstanceId) ?? att.InstanceId}/eth${att.DeviceIndex}`, e);
+    if (e.RequesterManaged) w.enis.set('nat', e);
+  }
+  for (const a of eips.Addresses ?? []) w.eips.set(nameOf(a.Tags) ?? a.AllocationId ?? '', a);
+  for (const s of subnets.Subnets ?? []) w.subnets.set(nameOf(s.Tags) ?? s.SubnetId ?? '', s);
+  return w;
+}
+
+export function get<T>(map: Map<string, T>, key: string): T {
+  const v = map.get(key);
+  if (v === undefined) throw new Error(`fixture '${key}' not found; have: ${[...map.keys()].join(', ')}`);
+  return v;
+}
+
+/** Assert an SDK call fails with this EC2 code (and message, when given). */
+export async function expectEc2Error(call: Promise<unknown>, code: string, message?: string | RegExp): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
+  try {
+    await call;
+  } catch (err) {
+    const e = err as Error & { $metadata: { httpStatusCode?: number } };
+    expect(e.name).toBe(code);
+    if (typeof message === 'string') expect(e.message).toBe(message);
+    else if (message) expect(e.message).toMatch(message);
+    return e;
+  }
+  throw new Error(`expected ${code}, but the call succeeded`);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
