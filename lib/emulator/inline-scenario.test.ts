@@ -60,6 +60,11 @@ describe("a requester-managed ENI's addresses", () => {
       ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: web.NetworkInterfaceId, PrivateIpAddresses: ['10.9.1.6'], AllowReassignment: true })),
       'OperationNotPermitted',
     );
+    // Without AllowReassignment the address is simply taken: the usual "already assigned" answer (§10.1).
+    await expectEc2Error(
+      ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: web.NetworkInterfaceId, PrivateIpAddresses: ['10.9.1.6'] })),
+      'InvalidParameterValue',
+    );
   });
 
   it('keep their Elastic IP: neither reassociated elsewhere nor disassociated', async () => {

@@ -28,7 +28,10 @@ export const ruleEc2Errors: Readonly<Record<RuleId, RulePrediction>> = {
     codes: ['OperationNotPermitted', 'InvalidNetworkInterface.InUse'],
     note: 'Service-owned attachments and ENIs are managed by their service (§3.12, §8).',
   },
-  'eni-settled': { codes: ['InvalidNetworkInterface.InUse'], note: 'An ENI still attaching or detaching is in use (§3.11 rule 2).' },
+  'eni-settled': {
+    codes: ['InvalidNetworkInterface.InUse', 'IncorrectState'],
+    note: 'Attaching an ENI still attaching or detaching: in use (§3.11 rule 2). Detaching an attachment that has not settled is undocumented; EC2\'s generic IncorrectState (the emulator\'s answer) is accepted.',
+  },
   'same-az': { codes: ['InvalidParameterCombination'], note: 'Attach across Availability Zones (§3.11 rule 3).' },
   'cross-vpc-allowed': {
     codes: [],

@@ -45,6 +45,9 @@ describe('ec2-errors', () => {
     expect(predictedErrorCodes('internet-gateway')).toEqual(['Gateway.NotAttached']);
     expect(predictedErrorCodes('instance-state')).toEqual(['IncorrectInstanceState']);
     expect(errorMatchesRules('InvalidParameterValue', ['device-index-free'])).toBe(true);
+    // Detaching an attachment that is still attaching/detaching (found by lib/agreement; undocumented code).
+    expect(errorMatchesRules('IncorrectState', ['eni-settled'])).toBe(true);
+    expect(errorMatchesRules('IncorrectState', ['eni-not-primary'])).toBe(false);
     expect(errorMatchesRules('AttachmentLimitExceeded', ['same-az', 'same-subnet'])).toBe(false);
   });
 });

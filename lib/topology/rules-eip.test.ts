@@ -74,6 +74,15 @@ describe('move-eip', () => {
     expect(rulesOf(checkMove(pending, { kind: 'move-eip', allocationId: d.eipIdle, toEni: d.batchEth0, toIp: '10.0.1.40' }))).toEqual(['instance-state']);
   });
 
+  it("refuses a service's (requester-managed) ENI as the target: EC2 answers OperationNotPermitted", () => {
+    expect(rulesOf(checkMove(s, { kind: 'move-eip', allocationId: d.eipIdle, toEni: d.natEni, toIp: '10.0.1.5' }))).toEqual(['eni-not-requester-managed']);
+  });
+
+  it("refuses to take the EIP of a service's ENI away, by move or by disassociation (it could not be put back)", () => {
+    expect(rulesOf(checkMove(s, { kind: 'move-eip', allocationId: d.eipNat, toEni: d.webEth0, toIp: '10.0.1.22' }))).toEqual(['eni-not-requester-managed']);
+    expect(rulesOf(checkMove(s, { kind: 'disassociate-eip', allocationId: d.eipNat }))).toEqual(['eni-not-requester-managed']);
+  });
+
   it('lists every reason at once', () => {
     const noIgw = patchSnapshot(s, { vpcs: { [d.vpcProd]: { hasInternetGateway: false } } });
     expect(rulesOf(checkMove(noIgw, { kind: 'move-eip', allocationId: d.eipIdle, toEni: d.webEth0, toIp: '10.9.9.9' }))).toEqual([

@@ -3,7 +3,7 @@ import { eipAt, instanceOf, type SnapshotIndex } from './index';
 import { eipLabel, eniLabel, PUBLIC_IPV4_HOURLY_USD, vpcLabel } from './labels';
 import type { CheckSettings, Move, Verdict } from './move';
 import type { Eip } from './schema';
-import { Reasons, uniqueIds } from './rules-shared';
+import { checkNotRequesterManaged, Reasons, uniqueIds } from './rules-shared';
 import { associateStep, disassociateStep } from './steps';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
@@ -15,6 +15,16 @@ function pendingUndoNote(ix: SnapshotIndex, eip: Eip): string | null {
   const instance = eip.instanceId ? ix.instanceById.get(eip.instanceId) : undefined;
   if (instance?.state !== 'pending') return null;
   return `${instance.id} is pending: putting ${eip.publicIp} back (undo) is only possible once it is running.`;
+}
+
+/** The EIP of a service's ENI (a NAT gateway's) is changed through that service: EC2 refuses to move it away. */
+function checkServiceAddress(ix: SnapshotIndex, reasons: Reasons, eip: Eip, samePlace: boolean): void {
+  const holder = eip.eniId ? ix.eniById.get(eip.eniId) : undefined;
+  if (!holder?.requesterManaged || samePlace) return;
+  reasons.add(
+    'eni-not-requester-managed',
+    `${eipLabel(eip)} belongs to ${eniLabel(holder)}, which is managed by ${holder.interfaceType !== 'interface' ? holder.interfaceType : 'another AWS service'}; change its address through that service.`,
+  );
 }
 
 export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settings: CheckSettings): Verdict {
@@ -32,6 +42,8 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
       `${move.toIp} is not a private IP of ${eniLabel(target)} (it has ${target.privateIps.map((p) => p.address).join(', ') || 'none'}). Drop the Elastic IP on one of its IPs.`,
     );
   }
+  // A service's ENI (NAT gateway, load balancer…) gets its addresses from that service (EC2: OperationNotPermitted).
+  checkNotRequesterManaged(reasons, target);
   const vpc = ix.vpcById.get(target.vpcId);
   if (!vpc) {
     reasons.add('resource-exists', `The VPC ${target.vpcId} of ${target.id} is not in this view. Refresh the view.`);
@@ -51,6 +63,7 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
       `${eipLabel(eip)} is associated with ${whereText(eip)}, and reassociation is switched off in the settings. Disassociate it first.`,
     );
   }
+  checkServiceAddress(ix, reasons, eip, samePlace);
   const targetInstance = instanceOf(ix, target);
   if (targetInstance?.state === 'pending') {
     reasons.add('instance-state', `${targetInstance.id} is pending; EC2 refuses to associate an address with it until it is running.`);
@@ -116,6 +129,9 @@ export function checkDisassociateEip(ix: SnapshotIndex, move: MoveOf<'disassocia
   if (eip.associationId === null) {
     return { ok: false, reasons: [{ rule: 'eip-associated', message: `${eipLabel(eip)} is not associated with anything: it is already idle.` }] };
   }
+  const service = new Reasons();
+  checkServiceAddress(ix, service, eip, false);
+  if (!service.empty) return { ok: false, reasons: service.list };
   const inverse: Move[] =
     eip.eniId !== null && eip.privateIp !== null
       ? [{ kind: 'move-eip', allocationId: eip.allocationId, toEni: eip.eniId, toIp: eip.privateIp }]

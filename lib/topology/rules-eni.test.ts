@@ -104,6 +104,16 @@ describe('move-eni', () => {
     expect(rulesOf(checkMove(unknown, { kind: 'move-eni', eni: d.poolA, toInstance: d.batch }))).toEqual(['instance-type-known']);
   });
 
+  it('still names what is wrong with the ENI when the target instance is unknown (the detach would fail first)', () => {
+    expect(rulesOf(checkMove(s, { kind: 'move-eni', eni: d.fullEth0, toInstance: 'i-0000dead' }))).toEqual(['resource-exists', 'eni-not-primary']);
+    expect(rulesOf(checkMove(s, { kind: 'move-eni', eni: d.natEni, toInstance: 'i-0000dead' }))).toEqual(
+      expect.arrayContaining(['resource-exists', 'eni-not-requester-managed']),
+    );
+    expect(rulesOf(checkMove(s, { kind: 'move-eni', eni: d.poolA, toInstance: 'i-0000dead' }))).toEqual(['resource-exists']);
+    const stopping = patchSnapshot(s, { instances: { [d.web]: { state: 'stopping' } } });
+    expect(rulesOf(checkMove(stopping, { kind: 'move-eni', eni: d.webEth1, toInstance: 'i-0000dead' }))).toEqual(['resource-exists', 'instance-state']);
+  });
+
   it('lists every reason at once', () => {
     const v = checkMove(s, { kind: 'move-eni', eni: d.fullEth0, toInstance: d.api, deviceIndex: 0 + 1 });
     expect(rulesOf(v)).toEqual(expect.arrayContaining(['eni-not-primary', 'same-az']));

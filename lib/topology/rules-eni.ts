@@ -59,14 +59,19 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
   const target = ix.instanceById.get(move.toInstance);
   if (!eni) reasons.add('resource-exists', `${move.eni} does not exist (any more). Refresh the view.`);
   if (!target) reasons.add('resource-exists', `${move.toInstance} does not exist (any more). Refresh the view.`);
+  if (eni) {
+    // Checked even without a target: the detach that comes first would already fail on these.
+    checkNotRequesterManaged(reasons, eni);
+    checkInstanceAttachment(ix, reasons, eni);
+    checkNotPrimary(reasons, eni);
+    checkSettledEni(reasons, eni);
+    const from = instanceOf(ix, eni);
+    if (from && from.id !== target?.id) checkSettledInstance(reasons, from, 'detaching an ENI');
+  }
   if (!eni || !target) return { ok: false, reasons: reasons.list };
 
   const source = instanceOf(ix, eni);
   const sourceIndex = eni.attachment?.deviceIndex;
-  checkNotRequesterManaged(reasons, eni);
-  checkInstanceAttachment(ix, reasons, eni);
-  checkNotPrimary(reasons, eni);
-  checkSettledEni(reasons, eni);
   if (eni.attachment?.instanceId === target.id) {
     reasons.add('target-is-different', `${eniLabel(eni)} is already attached to ${target.id} at device index ${sourceIndex}.`);
   }
@@ -84,7 +89,6 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
     );
   }
   checkSettledInstance(reasons, target, 'attaching an ENI');
-  if (source && source.id !== target.id) checkSettledInstance(reasons, source, 'detaching an ENI');
 
   const attached = ix.enisByInstance.get(target.id) ?? [];
   const taken = new Set(attached.map((e) => e.attachment?.deviceIndex ?? 0));

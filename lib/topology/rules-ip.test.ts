@@ -117,6 +117,15 @@ describe('unassign-ip', () => {
     expect(rulesOf(checkMove(s, { kind: 'unassign-ip', ip: '10.0.1.30' }))).toEqual(['ip-is-secondary']);
   });
 
+  it("names both rules for the primary IP of a service's ENI (EC2 refuses the requester-managed ENI first)", () => {
+    expect(rulesOf(checkMove(s, { kind: 'unassign-ip', ip: '10.0.1.5' }))).toEqual(['ip-is-secondary', 'eni-not-requester-managed']);
+  });
+
+  it('names the unsettled instance too when asked to unassign a primary IP (EC2 answers IncorrectInstanceState first)', () => {
+    const stopping = patchSnapshot(s, { instances: { [d.web]: { state: 'stopping' } } });
+    expect(rulesOf(checkMove(stopping, { kind: 'unassign-ip', ip: '10.0.1.10' }))).toEqual(['ip-is-secondary', 'instance-state']);
+  });
+
   it('refuses an address no ENI holds', () => {
     expect(rulesOf(checkMove(s, { kind: 'unassign-ip', ip: '10.0.9.9' }))).toEqual(['resource-exists']);
   });

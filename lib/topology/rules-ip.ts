@@ -79,7 +79,12 @@ export function checkUnassignIp(ix: SnapshotIndex, move: MoveOf<'unassign-ip'>):
   if (holders.length === 0) {
     reasons.add('resource-exists', `${move.ip} is not assigned to any ENI in this view.`);
   } else if (secondaryHolders.length === 0) {
-    reasons.add('ip-is-secondary', `${move.ip} is the primary IP of ${eniLabel(holders[0]!)}; only secondary IPs can be unassigned.`);
+    const primaryHolder = holders[0]!;
+    reasons.add('ip-is-secondary', `${move.ip} is the primary IP of ${eniLabel(primaryHolder)}; only secondary IPs can be unassigned.`);
+    // Every rule that applies, not just the first: EC2 checks the ENI and its instance before the address.
+    checkNotRequesterManaged(reasons, primaryHolder);
+    const primaryInstance = instanceOf(ix, primaryHolder);
+    if (primaryInstance) checkSettledInstance(reasons, primaryInstance, 'unassigning private IPs');
   } else if (secondaryHolders.length > 1) {
     reasons.add(
       'resource-exists',

@@ -78,9 +78,9 @@ export const assignPrivateIpAddresses: ActionDef = {
       if (!owner) throw new Error(`ledger names unknown ENI ${ownerId}`);
       // Only secondary addresses are reassignable, and never away from a service-owned ENI (§3.13 rule 4).
       if (owner.privateIps[0] === ip) throw invalidValue(`Address ${ip} is the primary private IPv4 address of ${ownerId} and cannot be reassigned.`);
+      if (!allowReassignment) throw alreadyAssigned(store, ip, ownerId);
       // Taking an address away changes the service's ENI: refused like any other change to it (§3.19).
       refuseRequesterManaged(owner);
-      if (!allowReassignment) throw alreadyAssigned(store, ip, ownerId);
       moves.push({ ip, from: owner });
     }
     const adding = count ?? fresh.length + moves.length;
