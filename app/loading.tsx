@@ -1,0 +1,6 @@
+// Route-level loading state: the console's skeleton.
+import { TopologySkeleton } from '@/components/topology/topology-skeleton';
+
+export default function Loading() {
+  return <TopologySkeleton label="Loading…" />;
+}

@@ -1,0 +1,95 @@
+'use client';
+// An ENI: identity, placement, flags and its row of IP slots.
+import { memo, useMemo } from 'react';
+import { cn } from '@/lib/cn';
+import { Badge } from '@/components/ui/badge';
+import { LockIcon } from '@/components/ui/icons';
+import type { Eni } from '@/lib/topology/schema';
+import { ipSlots } from './model/slots';
+import { IpSlot } from './ip-slot';
+import { useIsSelected, useTopology } from './topology-context';
+
+type Props = {
+  eni: Eni;
+  /** Subnet of the instance's primary ENI: an ENI elsewhere names its own subnet. */
+  homeSubnetId?: string | null;
+  className?: string;
+};
+
+export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }: Props) {
+  const { index, select } = useTopology();
+  const selected = useIsSelected({ kind: 'eni', id: eni.id });
+  const { slots, max, used } = useMemo(() => ipSlots(index, eni), [index, eni]);
+  const device = eni.attachment?.deviceIndex;
+  const primary = device === 0;
+  const subnet = index.subnetById.get(eni.subnetId);
+  const foreignSubnet = homeSubnetId !== undefined && homeSubnetId !== eni.subnetId;
+  const homeVpc = homeSubnetId ? index.subnetById.get(homeSubnetId)?.vpcId : undefined;
+  const foreignVpc = homeVpc !== undefined && homeVpc !== eni.vpcId;
+
+  // The subnet is named only when it differs from the instance's: the group header already says it otherwise.
+  const meta: { key: string; text: string; className?: string; title?: string }[] = [];
+  if (eni.name) meta.push({ key: 'name', text: eni.name, className: 'max-w-[45%] truncate font-medium text-muted' });
+  if (foreignSubnet && subnet)
+    meta.push({ key: 'subnet', text: `${subnet.name ?? subnet.id} ${subnet.cidr}`, className: 'text-warn', title: "In another subnet than the instance's primary ENI" });
+  else if (homeSubnetId === undefined && eni.attachment && subnet)
+    meta.push({ key: 'subnet', text: `${subnet.az} · ${subnet.name ?? subnet.id} ${subnet.cidr}` }); // service ENIs are not grouped by subnet
+  if (eni.groups.length) meta.push({ key: 'sg', text: eni.groups.map((g) => g.name).join(', '), title: 'Security groups' });
+  if (eni.description && eni.description !== eni.name) meta.push({ key: 'desc', text: eni.description, className: 'italic', title: eni.description });
+
+  return (
+    <div
+      id={`eni-${eni.id}`}
+      data-testid={`eni-${eni.id}`}
+      data-state={primary ? 'locked' : 'occupied'}
+      className={cn(
+        'min-w-0 rounded-md border bg-surface',
+        selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
+        className,
+      )}
+    >
+      <button
+        type="button"
+        onClick={() => select({ kind: 'eni', id: eni.id })}
+        className="flex w-full min-w-0 flex-col items-start gap-0.5 rounded-t-md border-l-[3px] border-eni px-2.5 pt-1.5 pb-1 text-left hover:bg-subtle/70 focus-visible:-outline-offset-2"
+      >
+        <span className="flex w-full min-w-0 items-center gap-1.5">
+          {device !== undefined ? (
+            <span className="inline-flex shrink-0 items-center gap-0.5 rounded bg-eni-soft px-1 font-mono text-2xs font-semibold text-eni">
+              {primary ? <LockIcon className="size-2.5" label="primary ENI (locked)" /> : null}
+              eth{device}
+            </span>
+          ) : null}
+          <span className="truncate font-mono text-xs font-medium text-fg">{eni.id}</span>
+          <span
+            className="ml-auto shrink-0 pl-2 font-mono text-2xs text-faint tabular-nums"
+            title={max !== null ? 'Private IPv4 addresses / Ipv4AddressesPerInterface' : 'Private IPv4 addresses'}
+          >
+            {used}
+            {max !== null ? `/${max}` : ''} {used === 1 && max === null ? 'IP' : 'IPs'}
+          </span>
+        </span>
+        <span className="flex w-full min-w-0 items-center gap-1 text-2xs text-faint">
+          {meta.map((m, i) => (
+            <span key={m.key} className={cn(m.className, i < meta.length - 1 ? 'shrink-0' : 'min-w-0 truncate')} title={m.title}>
+              {i > 0 ? '· ' : ''}
+              {m.text}
+            </span>
+          ))}
+        </span>
+      </button>
+      {(!eni.sourceDestCheck || eni.requesterManaged || foreignVpc) && (
+        <div className="flex flex-wrap items-center gap-1 px-2.5 pb-1">
+          {foreignVpc ? <Badge tone="warn">other VPC</Badge> : null}
+          {!eni.sourceDestCheck ? <Badge tone="warn">src/dst check off</Badge> : null}
+          {eni.requesterManaged ? <Badge tone="outline">requester-managed</Badge> : null}
+        </div>
+      )}
+      <div className="flex flex-wrap gap-1 px-2.5 pt-0.5 pb-2" role="list" aria-label={`IP slots of ${eni.id}`}>
+        {slots.map((slot) => (
+          <IpSlot key={slot.n} eniId={eni.id} slot={slot} />
+        ))}
+      </div>
+    </div>
+  );
+});

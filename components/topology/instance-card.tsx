@@ -1,0 +1,107 @@
+'use client';
+// An instance: header (Name, id, type, state) and one ENI slot per MaximumNetworkInterfaces.
+import { memo, useMemo } from 'react';
+import { cn } from '@/lib/cn';
+import { Badge } from '@/components/ui/badge';
+import { CopyButton } from '@/components/ui/copy-button';
+import type { Instance, InstanceState } from '@/lib/topology/schema';
+import { eniSlots } from './model/slots';
+import { EniBlock } from './eni-block';
+import { useIsSelected, useTopology } from './topology-context';
+
+const stateTone: Record<InstanceState, string> = {
+  running: 'bg-ok',
+  pending: 'bg-warn',
+  stopping: 'bg-warn',
+  stopped: 'bg-faint',
+  'shutting-down': 'bg-danger',
+  terminated: 'bg-danger',
+};
+
+export function StateDot({ state }: { state: InstanceState }) {
+  return (
+    <span className="inline-flex items-center gap-1.5 text-xs text-muted">
+      <span className={cn('size-2 rounded-full', stateTone[state])} aria-hidden />
+      {state}
+    </span>
+  );
+}
+
+export const InstanceCard = memo(function InstanceCard({ instance }: { instance: Instance }) {
+  const { index, select } = useTopology();
+  const selected = useIsSelected({ kind: 'instance', id: instance.id });
+  const { slots, max, used } = useMemo(() => eniSlots(index, instance), [index, instance]);
+  const occupied = slots.filter((s) => s.eni);
+  const free = slots.filter((s) => !s.eni);
+  const homeSubnetId = slots[0]?.eni?.subnetId ?? instance.subnetId;
+
+  return (
+    <article
+      id={`instance-${instance.id}`}
+      data-testid={`instance-${instance.id}`}
+      aria-label={`Instance ${instance.name ?? instance.id}`}
+      className={cn(
+        'rounded-lg border bg-surface shadow-xs',
+        selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
+      )}
+    >
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
+        <button
+          type="button"
+          onClick={() => select({ kind: 'instance', id: instance.id })}
+          className="flex min-w-0 items-baseline gap-2 rounded text-left hover:underline decoration-line-strong underline-offset-2"
+        >
+          <h5 className={cn('truncate text-13 font-semibold', !instance.name && 'font-normal text-faint italic')}>
+            {instance.name ?? 'no Name tag'}
+          </h5>
+          <span className="font-mono text-xs text-muted">{instance.id}</span>
+        </button>
+        <CopyButton value={instance.id} label={`Copy instance id ${instance.id}`} className="-ml-2" />
+        <span className="ml-auto flex items-center gap-3">
+          <Badge tone="outline" className="font-mono">{instance.type}</Badge>
+          <StateDot state={instance.state} />
+          <span
+            className="text-xs text-muted tabular-nums"
+            title={max === null ? 'Instance type limits unknown' : 'ENIs attached / MaximumNetworkInterfaces'}
+          >
+            ENIs <span className="font-mono text-fg">{used}</span>/{max ?? '?'}
+          </span>
+        </span>
+      </header>
+      <div className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,19rem),1fr))] gap-2 px-3 pb-2">
+        {occupied.map((slot) => (
+          <div
+            key={slot.n}
+            id={`eni-slot-${instance.id}-${slot.n}`}
+            data-testid={`eni-slot-${instance.id}-${slot.n}`}
+            data-state={slot.state}
+            className="min-w-0"
+          >
+            <EniBlock eni={slot.eni!} homeSubnetId={homeSubnetId} className="h-full" />
+          </div>
+        ))}
+      </div>
+      {free.length > 0 && (
+        <div className="flex flex-wrap items-center gap-1.5 border-t border-line px-3 py-1.5">
+          {free.map((slot) => (
+            <div
+              key={slot.n}
+              id={`eni-slot-${instance.id}-${slot.n}`}
+              data-testid={`eni-slot-${instance.id}-${slot.n}`}
+              data-state="free"
+              className="flex h-6 items-center gap-1.5 rounded-md border border-dashed border-line-strong px-2 text-2xs text-faint"
+            >
+              <span className="font-mono font-semibold text-muted">eth{slot.n}</span>
+              free slot
+            </div>
+          ))}
+        </div>
+      )}
+      {max === null && (
+        <p className="border-t border-line px-3 py-1.5 text-2xs text-warn">
+          Limits for {instance.type} are not in the snapshot: free slots are not shown.
+        </p>
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { cidrPrefix, endpointMode, formatAge, formatUtc, subnetUsage, usableAddresses } from './format';
+
+describe('subnet addressing', () => {
+  it('subtracts the five addresses AWS reserves', () => {
+    expect(usableAddresses('10.0.1.0/24')).toBe(251);
+    expect(usableAddresses('10.0.1.0/28')).toBe(11);
+    expect(usableAddresses('10.0.0.0/16')).toBe(65531);
+  });
+  it('rejects what is not an IPv4 CIDR', () => {
+    expect(cidrPrefix('2600:1f18::/56')).toBeNull();
+    expect(usableAddresses('10.0.0.0/33')).toBeNull();
+  });
+  it('reports free over usable, clamped to the subnet size', () => {
+    expect(subnetUsage('10.0.1.0/24', 200)).toEqual({ usable: 251, free: 200, used: 51, freeRatio: 200 / 251 });
+    expect(subnetUsage('10.0.1.0/28', 99)?.free).toBe(11);
+    expect(subnetUsage('10.0.1.0/28', 0)?.freeRatio).toBe(0);
+  });
+});
+
+describe('times', () => {
+  const now = Date.parse('2025-03-04T10:20:00Z');
+  it('says how old a snapshot is', () => {
+    expect(formatAge('2025-03-04T10:19:58Z', now)).toBe('just now');
+    expect(formatAge('2025-03-04T10:19:30Z', now)).toBe('30 s ago');
+    expect(formatAge('2025-03-04T10:15:00Z', now)).toBe('5 min ago');
+    expect(formatAge('2025-03-04T07:00:00Z', now)).toBe('3 h ago');
+  });
+  it('prints UTC timestamps to the second', () => {
+    expect(formatUtc('2025-03-04T10:15:30.000Z')).toBe('2025-03-04 10:15:30 UTC');
+    expect(formatUtc(null)).toBe('—');
+  });
+});
+
+describe('endpointMode', () => {
+  it('tells the emulator on loopback from AWS', () => {
+    expect(endpointMode(null)).toBe('aws');
+    expect(endpointMode('http://127.0.0.1:4610')).toBe('emulator');
+    expect(endpointMode('http://localhost:4610/')).toBe('emulator');
+    expect(endpointMode('https://ec2.eu-west-1.amazonaws.com')).toBe('aws');
+    expect(endpointMode('https://ec2.example.internal')).toBe('custom');
+  });
+});

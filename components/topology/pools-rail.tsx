@@ -1,0 +1,150 @@
+'use client';
+// The pools: unattached ENIs grouped by AZ and subnet, and Elastic IPs that are allocated but not associated.
+import { memo, useMemo, useState } from 'react';
+import { cn } from '@/lib/cn';
+import type { Eip, Eni, Subnet } from '@/lib/topology/schema';
+import { formatCount, PUBLIC_IPV4_HOURLY_USD } from './model/format';
+import { compareIp } from './model/topology-index';
+import { EniBlock } from './eni-block';
+import { useIsSelected, useSelection, useTopology } from './topology-context';
+
+/** Beyond this many ENIs in one subnet group the rest waits behind "Show more": the rail stays light. */
+const GROUP_PREVIEW = 6;
+
+type PoolGroup = { subnet: Subnet | null; subnetId: string; az: string; enis: Eni[] };
+
+export function PoolsRail() {
+  const { index } = useTopology();
+  const groups = useMemo(() => {
+    const out: PoolGroup[] = [];
+    for (const [subnetId, enis] of index.poolEnisBySubnet) {
+      const subnet = index.subnetById.get(subnetId) ?? null;
+      out.push({ subnet, subnetId, az: subnet?.az ?? enis[0]?.az ?? '', enis });
+    }
+    return out.sort((a, b) => a.az.localeCompare(b.az) || compareIp(a.subnet?.cidr ?? '', b.subnet?.cidr ?? ''));
+  }, [index]);
+  const idle = index.idleEips;
+  const hourly = idle.length * PUBLIC_IPV4_HOURLY_USD;
+
+  return (
+    <div className="flex flex-col gap-5 p-3">
+      <section data-testid="pool-enis" id="pool-enis" aria-labelledby="pool-enis-title" className="flex flex-col gap-2">
+        <header className="flex items-baseline justify-between px-1">
+          <h2 id="pool-enis-title" className="text-xs font-semibold tracking-wide text-muted uppercase">
+            Unattached ENIs
+          </h2>
+          <span className="font-mono text-xs text-faint">{formatCount(index.poolEniCount)}</span>
+        </header>
+        {groups.length === 0 ? (
+          <p className="rounded-md border border-dashed border-line-strong px-3 py-4 text-center text-xs text-faint">
+            Every ENI is attached. Detached ENIs land here.
+          </p>
+        ) : (
+          groups.map((g) => <PoolEniGroup key={g.subnetId} group={g} />)
+        )}
+      </section>
+
+      <section data-testid="pool-eips" id="pool-eips" aria-labelledby="pool-eips-title" className="flex flex-col gap-2">
+        <header className="flex items-baseline justify-between px-1">
+          <h2 id="pool-eips-title" className="text-xs font-semibold tracking-wide text-muted uppercase">
+            Idle Elastic IPs
+          </h2>
+          <span className="font-mono text-xs text-faint">{formatCount(idle.length)}</span>
+        </header>
+        {idle.length === 0 ? (
+          <p className="rounded-md border border-dashed border-line-strong px-3 py-4 text-center text-xs text-faint">
+            No idle Elastic IPs. Disassociated ones land here.
+          </p>
+        ) : (
+          <>
+            <p className="px-1 text-2xs text-warn">
+              Idle public IPv4 is billed: ${hourly.toFixed(3)}/h (≈ ${(hourly * 730).toFixed(2)}/month)
+            </p>
+            <ul className="flex flex-col gap-1.5">
+              {idle.map((eip) => (
+                <li key={eip.allocationId}>
+                  <IdleEip eip={eip} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      {index.serviceEnis.length > 0 ? (
+        <section data-testid="service-enis" aria-labelledby="service-enis-title" className="flex flex-col gap-2">
+          <header className="flex items-baseline justify-between px-1">
+            <h2 id="service-enis-title" className="text-xs font-semibold tracking-wide text-muted uppercase">
+              Service-managed ENIs
+            </h2>
+            <span className="font-mono text-xs text-faint">{formatCount(index.serviceEnis.length)}</span>
+          </header>
+          <p className="px-1 text-2xs text-faint">Attached to AWS services (NAT gateways, load balancers): shown, not movable.</p>
+          <CappedEnis enis={index.serviceEnis} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function CappedEnis({ enis }: { enis: Eni[] }) {
+  const [all, setAll] = useState(false);
+  const sel = useSelection();
+  const selectedEniId = sel?.kind === 'eni' ? sel.id : sel?.kind === 'ip' ? sel.eniId : null;
+  // A search result hidden behind "Show more" must still be on screen to scroll to.
+  const revealHidden = selectedEniId !== null && enis.slice(GROUP_PREVIEW).some((e) => e.id === selectedEniId);
+  const shown = all || revealHidden ? enis : enis.slice(0, GROUP_PREVIEW);
+  const hidden = enis.length - shown.length;
+  return (
+    <>
+      {shown.map((eni) => (
+        <EniBlock key={eni.id} eni={eni} />
+      ))}
+      {hidden > 0 ? (
+        <button type="button" onClick={() => setAll(true)} className="rounded px-1 text-left text-xs text-accent hover:underline">
+          Show {formatCount(hidden)} more
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+const PoolEniGroup = memo(function PoolEniGroup({ group }: { group: PoolGroup }) {
+  return (
+    <div className="flex flex-col gap-1.5" data-testid={`pool-enis-${group.subnetId}`}>
+      <h3 className="flex items-baseline gap-1.5 px-1 text-2xs text-faint">
+        <span className="shrink-0 font-mono font-semibold whitespace-nowrap text-muted">{group.az}</span>
+        <span className="truncate">{group.subnet?.name ?? group.subnetId}</span>
+        <span className="ml-auto shrink-0 font-mono">{group.subnet?.cidr}</span>
+      </h3>
+      <CappedEnis enis={group.enis} />
+    </div>
+  );
+});
+
+function IdleEip({ eip }: { eip: Eip }) {
+  const { select } = useTopology();
+  const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
+  return (
+    <button
+      type="button"
+      id={`eip-${eip.allocationId}`}
+      data-testid={`eip-${eip.allocationId}`}
+      data-state="free"
+      onClick={() => select({ kind: 'eip', id: eip.allocationId })}
+      className={cn(
+        'flex w-full flex-col gap-0.5 rounded-md border border-l-[3px] border-l-eip bg-surface px-2.5 py-1.5 text-left hover:bg-subtle/70',
+        selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
+      )}
+    >
+      <span className="flex w-full items-center gap-2">
+        <span className="rounded bg-eip-soft px-1 py-px text-[9px] font-bold tracking-wider text-eip">EIP</span>
+        <span className="font-mono text-13 font-medium text-fg">{eip.publicIp}</span>
+        {eip.name ? <span className="truncate text-xs text-muted">{eip.name}</span> : null}
+      </span>
+      <span className="flex w-full items-center justify-between gap-2 text-2xs text-faint">
+        <span className="truncate font-mono">{eip.allocationId}</span>
+        <span className="shrink-0 text-warn">idle — billed $0.005/h</span>
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,95 @@
+// The topology query: one place that knows how the browser fetches and validates a Snapshot.
+import { queryOptions } from '@tanstack/react-query';
+import { snapshotSchema, type Snapshot } from '@/lib/topology/schema';
+import type { ErrorCode } from '@/lib/result';
+
+/** Error codes of the API plus the two the browser itself can meet. */
+export type LoadErrorCode = ErrorCode | 'network' | 'http';
+
+/** A failure to load the topology, carrying what the user can do about it. */
+export class TopologyLoadError extends Error {
+  readonly code: LoadErrorCode;
+  readonly status: number | null;
+  constructor(code: LoadErrorCode, message: string, status: number | null = null) {
+    super(message);
+    this.name = 'TopologyLoadError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+const hints: Partial<Record<LoadErrorCode, string>> = {
+  'endpoint-unreachable':
+    'Start the emulator with `npm run emulator`, or point AWS_ENDPOINT_URL_EC2 at a running EC2 endpoint, then retry.',
+  'auth-failure': 'Check the AWS credentials the server uses (AWS_PROFILE, environment variables or `aws sso login`).',
+  unauthorized: 'The IAM identity needs ec2:Describe* permissions on this account.',
+  throttled: 'EC2 is rate-limiting this account. Wait a few seconds and retry.',
+  'malformed-response': 'The endpoint did not answer like EC2. Check AWS_ENDPOINT_URL_EC2.',
+  network: 'The console server did not answer. Is `next dev` (or `next start`) still running?',
+  http: 'The console server answered with an unexpected status. Its log says more.',
+  internal: 'This is a bug in the console. The server log has the details.',
+};
+
+/** What to do about a load failure, in one sentence. */
+export function hintFor(code: LoadErrorCode): string {
+  return hints[code] ?? 'Retry; if it keeps failing, the server log has the details.';
+}
+
+/** Failures worth retrying automatically: transient by nature. */
+export function isTransient(error: unknown): boolean {
+  return error instanceof TopologyLoadError && (error.code === 'throttled' || error.code === 'network');
+}
+
+function isFailureBody(body: unknown): body is { ok: false; code: ErrorCode; message: string } {
+  return typeof body === 'object' && body !== null && (body as { ok?: unknown }).ok === false;
+}
+
+/** Turns an HTTP answer from GET /api/topology into a Snapshot or a TopologyLoadError. */
+export function parseTopologyResponse(status: number, body: unknown): Snapshot {
+  if (isFailureBody(body)) {
+    throw new TopologyLoadError(body.code, body.message, status);
+  }
+  if (status < 200 || status >= 300) {
+    throw new TopologyLoadError('http', `GET /api/topology answered HTTP ${status}.`, status);
+  }
+  const parsed = snapshotSchema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? ` (${first.path.join('.') || 'root'}: ${first.message})` : '';
+    throw new TopologyLoadError('malformed-response', `The topology answer does not match the snapshot model${where}.`, status);
+  }
+  return parsed.data;
+}
+
+export async function fetchTopology(signal?: AbortSignal): Promise<Snapshot> {
+  let res: Response;
+  try {
+    // A plain GET, so that it matches (and consumes) the <link rel=preload as=fetch> the page emits.
+    res = await fetch('/api/topology', { signal });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new TopologyLoadError('network', 'Could not reach the console server.');
+  }
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // A non-JSON body (an HTML error page, say) is judged by its status below.
+  }
+  return parseTopologyResponse(res.status, body);
+}
+
+export const topologyQueryKey = ['topology'] as const;
+
+export function topologyQueryOptions() {
+  return queryOptions({
+    queryKey: topologyQueryKey,
+    // The AbortSignal is deliberately not passed: consuming it makes react-query cancel and refetch whenever
+    // the observer remounts (React StrictMode in dev), reading a large account twice for nothing.
+    queryFn: () => fetchTopology(),
+    // A snapshot of a large account is expensive to read; refresh is explicit (button) rather than on focus.
+    staleTime: 30_000,
+    refetchOnWindowFocus: false,
+    retry: (failureCount, error) => isTransient(error) && failureCount < 2,
+  });
+}
