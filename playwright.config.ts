@@ -1,8 +1,9 @@
 // End-to-end tests: the built console served against the embedded emulator, driven in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 
-export const E2E_PORT = 3210;
-export const E2E_EMULATOR_PORT = 4710;
+// E2E_PORT / E2E_EMULATOR_PORT let two checkouts run their suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4710);
 
 export default defineConfig({
   testDir: 'e2e',
