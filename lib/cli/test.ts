@@ -13,7 +13,7 @@ type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const failedStages: string[] = [];
 
-function run(stage: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function run(stage: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${stage}: ${[path.basename(cmd), ...args].join(' ')}`);
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = result.status === 0;
