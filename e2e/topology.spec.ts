@@ -91,5 +91,7 @@ test('an unreachable EC2 endpoint is explained, not a blank page', async ({ page
     route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ ok: false, code: 'endpoint-unreachable', message: 'No answer from the EC2 endpoint http://127.0.0.1:1. For the demo, start the emulator with npm run emulator.' }) }),
   );
   await page.goto('/');
-  await expect(page.getByRole('alert')).toContainText('npm run emulator');
+  const alert = page.getByRole('alert').filter({ hasText: 'EC2 endpoint' });
+  await expect(alert).toContainText('npm run emulator');
+  await expect(page.getByRole('button', { name: /retry/i })).toBeVisible();
 });
