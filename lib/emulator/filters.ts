@@ -8,16 +8,61 @@ export type FilterTable<T> = Record<string, (item: T) => FilterValue | FilterVal
 
 type Matcher = (text: string) => boolean;
 
+type Token = string | '*any' | '?one'; // a literal character, `*` or `?`
+
+/** `\*`, `\?` and `\\` are literals (EC2 filter docs); any other backslash is itself. */
+function tokenize(value: string): Token[] {
+  const chars = [...value];
+  const out: Token[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    const next = chars[i + 1];
+    if (c === '\\' && (next === '*' || next === '?' || next === '\\')) {
+      out.push(next);
+      i++;
+    } else if (c === '*' || c === '?') {
+      out.push(c === '*' ? '*any' : '?one');
+    } else out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Glob match in O(pattern × text) with one backtrack point, never a backtracking RegExp: a value like
+ * `*a*a*a*a*a*a*a*a*a*b` must not stall the single-threaded emulator (§1.6 wildcards).
+ */
+function globMatch(pattern: Token[], text: string): boolean {
+  const t = [...text];
+  let pi = 0;
+  let ti = 0;
+  let star = -1;
+  let mark = 0;
+  while (ti < t.length) {
+    const tok = pattern[pi];
+    if (tok === '*any') {
+      star = pi++;
+      mark = ti;
+    } else if (tok !== undefined && (tok === '?one' || tok === t[ti])) {
+      pi++;
+      ti++;
+    } else if (star !== -1) {
+      pi = star + 1;
+      ti = ++mark;
+    } else return false;
+  }
+  while (pattern[pi] === '*any') pi++;
+  return pi === pattern.length;
+}
+
 function compile(values: string[]): Matcher {
   const exact = new Set<string>();
-  const patterns: RegExp[] = [];
+  const patterns: Token[][] = [];
   for (const v of values) {
-    if (v.includes('*') || v.includes('?')) {
-      const source = v.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-      patterns.push(new RegExp(`^${source}$`, 's'));
-    } else exact.add(v);
+    const tokens = tokenize(v);
+    if (tokens.some((t) => t === '*any' || t === '?one')) patterns.push(tokens);
+    else exact.add(tokens.join(''));
   }
-  return (text) => exact.has(text) || patterns.some((p) => p.test(text));
+  return (text) => exact.has(text) || patterns.some((p) => globMatch(p, text));
 }
 
 function asTexts(v: FilterValue | FilterValue[]): string[] {
@@ -45,7 +90,8 @@ export function applyFilters<T>(
     }
     if (f.name === 'tag-key') return (item) => [...tagsOf(item).keys()].some(match);
     if (f.name === 'tag-value') return (item) => [...tagsOf(item).values()].some(match);
-    const accessor = table[f.name];
+    // Own keys only, so `constructor` is an unknown filter rather than Object.prototype.constructor.
+    const accessor = Object.hasOwn(table, f.name) ? table[f.name] : undefined;
     if (!accessor) throw invalidValue(`The filter '${f.name}' is invalid`);
     return (item) => asTexts(accessor(item)).some(match);
   });

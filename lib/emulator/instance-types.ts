@@ -47,12 +47,6 @@ export function instanceType(name: string): InstanceTypeLimits | undefined {
   return instanceTypes().get(name);
 }
 
-/**
- * Cap on private IPv4s of an ENI that is not attached to any instance, so has no type limit: 64, the largest
- * per-ENI value in EC2's catalogue (ec2-behaviour.md §3.9 rule 7, §10.4). Attach then enforces the real limit.
- */
-export const UNATTACHED_ENI_IPV4_CAP = 64;
-
 /** ENIs allowed on one network card: the type's total spread evenly across its cards (§2.6). */
 export function maxInterfacesPerCard(t: InstanceTypeLimits): number {
   return Math.max(1, Math.floor(t.maxNetworkInterfaces / Math.max(1, t.networkCards)));

@@ -1,11 +1,15 @@
 // IPv4 text ↔ number and CIDR helpers for subnet ledgers and DNS names.
 
+/**
+ * Dotted-quad text → number. Canonical spelling only: a leading zero ("10.0.1.011") is refused, or the same
+ * address could be held under two spellings and the string-keyed ENI/EIP maps would disagree with the ledger.
+ */
 export function parseIpv4(text: string): number | null {
   const parts = text.split('.');
   if (parts.length !== 4) return null;
   let n = 0;
   for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return null;
+    if (!/^(0|[1-9]\d{0,2})$/.test(part)) return null;
     const v = Number(part);
     if (v > 255) return null;
     n = n * 256 + v;

@@ -6,10 +6,17 @@ export interface Filter {
   values: string[];
 }
 
-/** Replace every list index by N, e.g. `Filter.2.Value.1` → `Filter.N.Value.N`, to match a declared shape. */
+/**
+ * Replace every list index by N, e.g. `Filter.2.Value.1` → `Filter.N.Value.N`, to match a declared shape.
+ * Indexes are 1-based decimal (§1.1 rule 2): `Filter.0`, `Filter.01` or a 20-digit index keep their digits,
+ * match no shape and so answer UnknownParameter instead of being silently dropped or misnumbered.
+ */
 export function paramShape(key: string): string {
-  return key.replace(/\.\d+(?=\.|$)/g, '.N');
+  return key.replace(/\.[1-9]\d{0,5}(?=\.|$)/g, '.N');
 }
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
 
 export class Params {
   readonly flat: Map<string, string>;
@@ -66,8 +73,10 @@ export class Params {
   int(name: string): number | undefined {
     const v = this.flat.get(name);
     if (v === undefined) return undefined;
-    if (!/^-?\d+$/.test(v)) throw invalidValue(`Value (${v}) for parameter ${name} is invalid. Expected an integer.`);
-    return Number(v);
+    // Integer members are 32-bit in the EC2 model: 1e+23 must not reach a device index (§1.1 rule 5).
+    const n = /^-?\d+$/.test(v) ? Number(v) : NaN;
+    if (!(n >= INT32_MIN && n <= INT32_MAX)) throw invalidValue(`Value (${v}) for parameter ${name} is invalid. Expected an integer.`);
+    return n;
   }
 
   /** Sorted distinct indexes N present under `prefix.N…`. */
@@ -76,9 +85,9 @@ export class Params {
     const start = prefix + '.';
     for (const key of this.flat.keys()) {
       if (!key.startsWith(start)) continue;
-      const rest = key.slice(start.length);
-      const n = Number(rest.split('.')[0]);
-      if (Number.isInteger(n) && n > 0) seen.add(n);
+      const digits = key.slice(start.length).split('.')[0] as string;
+      // Same index syntax as paramShape, so `prefix.01` is never read as `prefix.1`.
+      if (/^[1-9]\d{0,5}$/.test(digits)) seen.add(Number(digits));
     }
     return [...seen].sort((a, b) => a - b);
   }

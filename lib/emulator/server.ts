@@ -4,41 +4,57 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control-plane';
 import type { Emulator } from './emulator';
+import { errorXml } from './xml';
 
 const MAX_BODY = 10 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or null when it is larger than MAX_BODY (drained, not kept, so an answer can still go out). */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string, requestId: string): void {
+function send(res: ServerResponse, status: number, type: string, body: string, requestId: string, extra: Record<string, string> = {}): void {
   // x-amzn-RequestId on every answer: the SDK fills $metadata.requestId only from this header (§1.2).
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'x-amzn-RequestId': requestId });
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'x-amzn-RequestId': requestId, ...extra });
   res.end(body);
+}
+
+/** A protocol-level refusal in the EC2 error envelope (§1.3), for requests that never reach an action. */
+function sendEc2Error(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
+  const requestId = randomUUID();
+  send(res, status, 'text/xml;charset=UTF-8', errorXml(code, message, requestId), requestId, extra);
 }
 
 async function route(emu: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = req.method ?? 'GET';
   const body = await readBody(req);
-  if (url.pathname.startsWith('/_emulator/') || url.pathname === '/_emulator') {
-    const answer = handleControl(emu, req.method ?? 'GET', url.pathname, body);
+  const control = url.pathname.startsWith('/_emulator/') || url.pathname === '/_emulator';
+  if (body === null) {
+    if (control) send(res, 413, 'application/json', JSON.stringify({ error: 'body larger than 10 MiB' }), randomUUID());
+    else sendEc2Error(res, 413, 'RequestEntityTooLarge', 'The request body is larger than 10 MiB.');
+    return;
+  }
+  if (control) {
+    const answer = handleControl(emu, method, url.pathname, body);
     send(res, answer.status, 'application/json', JSON.stringify(answer.json), randomUUID());
     return;
   }
-  // EC2 accepts the same parameters as a GET query string (§1.1); the SDKs POST a form body.
-  const form = req.method === 'GET' ? url.searchParams.toString() : body;
+  // EC2 takes a POSTed form, or the same parameters as a GET query string (§1.1); other verbs run nothing.
+  if (method !== 'POST' && method !== 'GET' && method !== 'HEAD') {
+    sendEc2Error(res, 405, 'MethodNotAllowed', `The HTTP method ${method} is not allowed; send the EC2 Query request as POST (or GET).`, { Allow: 'GET, POST' });
+    return;
+  }
+  const form = method === 'POST' ? body : url.searchParams.toString();
   const answer = emu.handleEc2(form);
   send(res, answer.status, 'text/xml;charset=UTF-8', answer.body, answer.requestId);
 }

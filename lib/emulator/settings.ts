@@ -6,6 +6,8 @@ export interface EmulatorSettings {
   reassignErrorCode: 'InvalidParameterValue' | 'Resource.AlreadyAssigned' | 'InvalidIPAddress.InUse'; // §10.1
   allowReassociationDefault: boolean; // §3.17/§10.5
   allowCrossVpcAttach: boolean; // §3.11.4
+  attachIpLimitErrorCode: 'PrivateIpAddressLimitExceeded' | 'InvalidInterface.IpAddressLimitExceeded'; // §3.11 rule 7, §10.4
+  unattachedEniIpv4Cap: number; // IPv4 cap of an ENI with no instance type, default 64 (§3.9 rule 7, §10.4)
   eipQuota: number; // default 5 (§2.4); a scenario may raise it
   region: string;
 }
@@ -16,11 +18,14 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   reassignErrorCode: 'InvalidParameterValue',
   allowReassociationDefault: true,
   allowCrossVpcAttach: true,
+  attachIpLimitErrorCode: 'PrivateIpAddressLimitExceeded',
+  unattachedEniIpv4Cap: 64,
   eipQuota: 5,
   region: 'us-east-1',
 };
 
 const REASSIGN_CODES = ['InvalidParameterValue', 'Resource.AlreadyAssigned', 'InvalidIPAddress.InUse'] as const;
+const ATTACH_IP_LIMIT_CODES = ['PrivateIpAddressLimitExceeded', 'InvalidInterface.IpAddressLimitExceeded'] as const;
 
 /** Validate an untrusted partial (control plane PATCH, scenario file); returns an error text or the patch. */
 export function parseSettingsPatch(input: unknown): { ok: true; patch: Partial<EmulatorSettings> } | { ok: false; error: string } {
@@ -33,6 +38,7 @@ export function parseSettingsPatch(input: unknown): { ok: true; patch: Partial<E
       case 'attachDelayMs':
       case 'instanceStateDelayMs':
       case 'eipQuota':
+      case 'unattachedEniIpv4Cap':
         if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
           return { ok: false, error: `${key} must be a non-negative integer` };
         }
@@ -48,6 +54,12 @@ export function parseSettingsPatch(input: unknown): { ok: true; patch: Partial<E
           return { ok: false, error: `reassignErrorCode must be one of ${REASSIGN_CODES.join(', ')}` };
         }
         patch.reassignErrorCode = value as EmulatorSettings['reassignErrorCode'];
+        break;
+      case 'attachIpLimitErrorCode':
+        if (!ATTACH_IP_LIMIT_CODES.includes(value as never)) {
+          return { ok: false, error: `attachIpLimitErrorCode must be one of ${ATTACH_IP_LIMIT_CODES.join(', ')}` };
+        }
+        patch.attachIpLimitErrorCode = value as EmulatorSettings['attachIpLimitErrorCode'];
         break;
       case 'region':
         if (typeof value !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(value)) {

@@ -1,5 +1,6 @@
 // AllocateAddress / ReleaseAddress / AssociateAddress / DisassociateAddress (§3.15–§3.18).
 import { Ec2Error, invalidCombination, invalidValue, missingParameter, notFound } from '../errors';
+import { parseIpv4 } from '../ip';
 import type { ElasticIp, NetworkInterface } from '../model';
 import { associateEip, disassociateEip, refreshAmazonPublicIp } from '../mutations';
 import type { Store } from '../store';
@@ -46,6 +47,11 @@ export const releaseAddress: ActionDef = {
       throw missingParameter('AllocationId');
     }
     const eip = store.resolve('allocation', store.eips, allocationId);
+    // Every address lives in the region's own border group; naming another one finds nothing (§3.16).
+    const group = params.str('NetworkBorderGroup');
+    if (group !== undefined && group !== ctx.settings.region) {
+      throw new Ec2Error('InvalidAddress.NotFound', `The address with allocation id [${eip.allocationId}] was not found in network border group ${group}.`);
+    }
     ctx.dryRunGate();
     // Non-default VPC addresses must be disassociated first (§3.16).
     if (eip.association) {
@@ -82,6 +88,9 @@ export const associateAddress: ActionDef = {
     if (instanceId === undefined && eniId === undefined) {
       throw new Ec2Error('MissingParameter', 'The request must contain the parameter InstanceId or NetworkInterfaceId');
     }
+    // A malformed address is a syntax error, judged before existence and DryRun (§1.4).
+    const ipParam = params.str('PrivateIpAddress');
+    if (ipParam !== undefined && parseIpv4(ipParam) === null) throw invalidValue(`Invalid value '${ipParam}' for privateIpAddress.`);
     const eip = store.resolve('allocation', store.eips, allocationId);
     let eni: NetworkInterface;
     if (instanceId !== undefined) {
@@ -105,7 +114,7 @@ export const associateAddress: ActionDef = {
         throw new Ec2Error('IncorrectInstanceState', `The instance '${inst.id}' is not in a valid state for this operation.`);
       }
     }
-    const privateIp = params.str('PrivateIpAddress') ?? (eni.privateIps[0] as string);
+    const privateIp = ipParam ?? (eni.privateIps[0] as string);
     if (!eni.privateIps.includes(privateIp)) {
       throw invalidValue(`The private IP address ${privateIp} is not assigned to network interface ${eni.id}.`);
     }

@@ -32,6 +32,9 @@ export const attachNetworkInterface: ActionDef = {
     const instanceId = params.required('InstanceId');
     const deviceIndex = requireInt(ctx, 'DeviceIndex');
     const cardIndex = params.int('NetworkCardIndex') ?? 0;
+    // Negative indexes are bad values, refused before existence and DryRun (§1.4).
+    if (deviceIndex < 0) throw invalidValue(`Invalid value '${deviceIndex}' for deviceIndex.`);
+    if (cardIndex < 0) throw invalidValue(`Invalid value '${cardIndex}' for networkCardIndex.`);
     const eni = store.resolve('eni', store.enis, eniId);
     const inst = store.resolve('instance', store.instances, instanceId);
     ctx.dryRunGate();
@@ -49,8 +52,7 @@ export const attachNetworkInterface: ActionDef = {
     requireSettledState(inst);
     const type = instanceType(inst.type);
     if (!type) throw new Ec2Error('InternalError', `Unknown instance type ${inst.type}`);
-    if (deviceIndex < 0) throw invalidValue(`Invalid value '${deviceIndex}' for deviceIndex.`);
-    if (cardIndex < 0 || cardIndex >= type.networkCards) {
+    if (cardIndex >= type.networkCards) {
       throw invalidValue(`Invalid value '${cardIndex}' for networkCardIndex. ${inst.type} has ${type.networkCards} network card(s).`);
     }
     const onCard = inst.eniIds
@@ -65,8 +67,9 @@ export const attachNetworkInterface: ActionDef = {
     if (count > maxInterfacesPerCard(type)) {
       throw new Ec2Error('AttachmentLimitExceeded', `Interface count ${count} exceeds the limit for ${inst.type}`);
     }
+    // Which code EC2 uses here is unconfirmed (§3.11 rule 7, §10.4): a setting.
     if (eni.privateIps.length > type.ipv4PerInterface) {
-      throw new Ec2Error('PrivateIpAddressLimitExceeded', 'Number of private addresses will exceed limit.');
+      throw new Ec2Error(settings.attachIpLimitErrorCode, 'Number of private addresses will exceed limit.');
     }
 
     const delay = settings.attachDelayMs;

@@ -43,7 +43,6 @@ export const describeInstances: ActionDef = {
     const ids = params.list('InstanceId');
     const base = ids.length > 0 ? store.resolveAll('instance', store.instances, ids) : store.instances.values();
     const filtered = applyFilters(base, params.filters(), instanceFilters(store), (i) => i.tags);
-    ctx.dryRunGate();
     // Paged by instance; each instance is its own reservation, as when launched one at a time.
     const { page, nextToken } = paginate(filtered, params, {
       action: 'DescribeInstances',
@@ -52,6 +51,7 @@ export const describeInstances: ActionDef = {
       idSetName: 'instancesSet',
       idsGiven: ids.length > 0,
     });
+    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
     return { reservationSet: page.map((i) => renderReservation(store, i)), nextToken };
   },
 };
@@ -106,7 +106,6 @@ export const describeInstanceTypes: ActionDef = {
     }
     const base = names.length > 0 ? [...new Set(names)].map((n) => catalogue.get(n) as InstanceTypeLimits) : catalogue.values();
     const filtered = applyFilters(base, ctx.params.filters(), TYPE_FILTERS, () => new Map());
-    ctx.dryRunGate();
     // MaxResults 5–100 (§1.5); without it EC2 still pages at 100.
     const { page, nextToken } = paginate(filtered, ctx.params, {
       action: 'DescribeInstanceTypes',
@@ -115,6 +114,7 @@ export const describeInstanceTypes: ActionDef = {
       idsGiven: names.length > 0,
       defaultSize: 100,
     });
+    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
     return { instanceTypeSet: page.map(renderType), nextToken };
   },
 };

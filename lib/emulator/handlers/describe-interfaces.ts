@@ -55,7 +55,6 @@ export const describeNetworkInterfaces: ActionDef = {
     const ids = params.list('NetworkInterfaceId');
     const base = ids.length > 0 ? store.resolveAll('eni', store.enis, ids) : store.enis.values();
     const filtered = applyFilters(base, params.filters(), eniFilters(store), (e) => e.tags);
-    ctx.dryRunGate();
     const { page, nextToken } = paginate(filtered, params, {
       action: 'DescribeNetworkInterfaces',
       min: 5,
@@ -63,6 +62,7 @@ export const describeNetworkInterfaces: ActionDef = {
       idSetName: 'networkInterfaceIdSet',
       idsGiven: ids.length > 0,
     });
+    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
     return { networkInterfaceSet: page.map((e) => renderNetworkInterface(store, e)), nextToken };
   },
 };

@@ -17,10 +17,10 @@ export const describeRegions: ActionDef = {
   run(ctx) {
     const names = ctx.params.list('RegionName');
     for (const n of names) if (!REGIONS.includes(n)) throw invalidValue(`Invalid region: ${n}`);
-    ctx.dryRunGate();
     const items = names.length > 0 ? names : REGIONS;
     const table: FilterTable<string> = { 'region-name': (r) => r, endpoint: (r) => `ec2.${r}.amazonaws.com`, 'opt-in-status': () => 'opt-in-not-required' };
     const regions = applyFilters(items, ctx.params.filters(), table, () => NO_TAGS);
+    ctx.dryRunGate(); // after the filter names are checked (§1.4)
     return {
       regionInfo: regions.map((r) => ({ regionName: r, regionEndpoint: `ec2.${r}.amazonaws.com`, optInStatus: 'opt-in-not-required' })),
     };
@@ -35,7 +35,6 @@ export const describeAvailabilityZones: ActionDef = {
     const ids = ctx.params.list('ZoneId');
     for (const n of names) if (!zones.some((z) => z.name === n)) throw invalidValue(`Invalid availability zone: [${n}]`);
     for (const n of ids) if (!zones.some((z) => z.id === n)) throw invalidValue(`Invalid availability zone: [${n}]`);
-    ctx.dryRunGate();
     const region = ctx.settings.region;
     const table: FilterTable<Zone> = {
       'zone-name': (z) => z.name,
@@ -47,8 +46,10 @@ export const describeAvailabilityZones: ActionDef = {
       'opt-in-status': () => 'opt-in-not-required',
     };
     const picked = zones.filter((z) => (names.length === 0 && ids.length === 0) || names.includes(z.name) || ids.includes(z.id));
+    const matching = applyFilters(picked, ctx.params.filters(), table, () => NO_TAGS);
+    ctx.dryRunGate(); // after the filter names are checked (§1.4)
     return {
-      availabilityZoneInfo: applyFilters(picked, ctx.params.filters(), table, () => NO_TAGS).map((z) => ({
+      availabilityZoneInfo: matching.map((z) => ({
         zoneName: z.name,
         zoneId: z.id,
         zoneState: 'available',
@@ -82,8 +83,8 @@ export const describeVpcs: ActionDef = {
     const ids = ctx.params.list('VpcId');
     const base = ids.length > 0 ? ctx.store.resolveAll('vpc', ctx.store.vpcs, ids) : ctx.store.vpcs.values();
     const filtered = applyFilters(base, ctx.params.filters(), VPC_FILTERS, (v) => v.tags);
-    ctx.dryRunGate();
     const { page, nextToken } = paginate(filtered, ctx.params, { action: 'DescribeVpcs', ...PAGE, idsGiven: ids.length > 0 });
+    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
     return { vpcSet: page.map(renderVpc), nextToken };
   },
 };
@@ -111,8 +112,8 @@ export const describeSubnets: ActionDef = {
     const base = ids.length > 0 ? ctx.store.resolveAll('subnet', ctx.store.subnets, ids) : ctx.store.subnets.values();
     const table: FilterTable<Subnet> = { ...SUBNET_FILTERS, 'availability-zone-id': (s) => ctx.store.zoneId(s.az) };
     const filtered = applyFilters(base, ctx.params.filters(), table, (s) => s.tags);
-    ctx.dryRunGate();
     const { page, nextToken } = paginate(filtered, ctx.params, { action: 'DescribeSubnets', ...PAGE, idsGiven: ids.length > 0 });
+    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
     return { subnetSet: page.map((s) => renderSubnet(ctx.store, s)), nextToken };
   },
 };
@@ -130,8 +131,8 @@ export const describeInternetGateways: ActionDef = {
     const ids = ctx.params.list('InternetGatewayId');
     const base = ids.length > 0 ? ctx.store.resolveAll('igw', ctx.store.igws, ids) : ctx.store.igws.values();
     const filtered = applyFilters(base, ctx.params.filters(), IGW_FILTERS, (g) => g.tags);
-    ctx.dryRunGate();
     const { page, nextToken } = paginate(filtered, ctx.params, { action: 'DescribeInternetGateways', ...PAGE, idsGiven: ids.length > 0 });
+    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
     return { internetGatewaySet: page.map(renderInternetGateway), nextToken };
   },
 };
@@ -155,8 +156,8 @@ export const describeSecurityGroups: ActionDef = {
     }
     const base = ids.length > 0 ? ctx.store.resolveAll('sg', ctx.store.groups, ids) : ctx.store.groups.values();
     const filtered = applyFilters(base, ctx.params.filters(), SG_FILTERS, (g) => g.tags);
-    ctx.dryRunGate();
     const { page, nextToken } = paginate(filtered, ctx.params, { action: 'DescribeSecurityGroups', ...PAGE, idsGiven: ids.length > 0 });
+    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
     return { securityGroupInfo: page.map((g) => renderSecurityGroup(ctx.store, g)), nextToken };
   },
 };

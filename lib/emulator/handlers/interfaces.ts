@@ -1,6 +1,5 @@
 // CreateNetworkInterface / DeleteNetworkInterface / ModifyNetworkInterfaceAttribute (§3.9, §3.10, §3.19).
 import { Ec2Error, invalidCombination, invalidValue } from '../errors';
-import { UNATTACHED_ENI_IPV4_CAP } from '../instance-types';
 import { parseIpv4 } from '../ip';
 import type { NetworkInterface, Subnet } from '../model';
 import { createEni, deleteEni } from '../mutations';
@@ -48,6 +47,12 @@ function explicitAddresses(ctx: Context): { primary: string | undefined; seconda
   }
   const primary = single ?? flagged[0]?.ip;
   const others = specs.filter((s) => !s.primary).map((s) => s.ip as string);
+  // Syntax is judged before DryRun (§1.4): a malformed address is `invalid value for parameter address` (§3.9 rule 3).
+  for (const ip of [primary, ...others]) if (ip !== undefined && parseIpv4(ip) === null) throw invalidValue(`invalid value for parameter address: ${ip}`);
+  // The same address listed twice would be held once but listed twice on the ENI (§2.5 ledger).
+  const listed = specs.map((s) => s.ip as string);
+  const twice = listed.find((ip, i) => listed.indexOf(ip) !== i);
+  if (twice !== undefined) throw invalidValue(`The private IP address ${twice} is specified more than once.`);
   // Without a designated primary, the first listed address becomes the primary.
   if (primary === undefined && others.length > 0) return { primary: others[0], secondaries: others.slice(1) };
   return { primary, secondaries: others.filter((ip) => ip !== primary) };
@@ -93,7 +98,8 @@ export const createNetworkInterface: ActionDef = {
     }
     for (const ip of [primary, ...secondaries]) if (ip !== undefined) checkExplicitAddress(subnet, ip);
     const total = 1 + secondaries.length + count;
-    if (total > UNATTACHED_ENI_IPV4_CAP) throw new Ec2Error('PrivateIpAddressLimitExceeded', 'Number of private addresses will exceed limit.');
+    // No instance type yet: the unattached cap applies, 64 by default (§3.9 rule 7, §10.4).
+    if (total > ctx.settings.unattachedEniIpv4Cap) throw new Ec2Error('PrivateIpAddressLimitExceeded', 'Number of private addresses will exceed limit.');
     if (store.enis.size >= store.eniQuota) {
       throw new Ec2Error('NetworkInterfaceLimitExceeded', 'You have reached the maximum number of network interfaces for this region.');
     }

@@ -1,6 +1,6 @@
 // AssignPrivateIpAddresses / UnassignPrivateIpAddresses (§3.13, §3.14). Neither operation has a DryRun member.
 import { Ec2Error, invalidCombination, invalidValue } from '../errors';
-import { instanceType, UNATTACHED_ENI_IPV4_CAP } from '../instance-types';
+import { instanceType } from '../instance-types';
 import { parseIpv4 } from '../ip';
 import type { NetworkInterface } from '../model';
 import { moveSecondaryIp, unassignIp } from '../mutations';
@@ -22,11 +22,11 @@ function requireIpChangeState(store: Store, eni: NetworkInterface): void {
   }
 }
 
-/** Per-ENI IPv4 limit: the attached instance's type; an unattached ENI has no type, so the catalogue cap. */
+/** Per-ENI IPv4 limit: the attached instance's type; an unattached ENI has no type, so the configured cap (§10.4). */
 function ipv4Limit(store: Store, eni: NetworkInterface): number {
   const inst = store.instanceOf(eni);
   const type = inst ? instanceType(inst.type) : undefined;
-  return type ? type.ipv4PerInterface : UNATTACHED_ENI_IPV4_CAP;
+  return type ? type.ipv4PerInterface : store.settings.unattachedEniIpv4Cap;
 }
 
 function alreadyAssigned(store: Store, ip: string, ownerId: string): Ec2Error {
