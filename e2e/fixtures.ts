@@ -1,6 +1,6 @@
 // Playwright fixtures: an SDK client and a control-plane handle on the e2e emulator, and a page object for
 // the console. Refuses to run against anything but a loopback endpoint.
-import { EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeAddressesCommand, DescribeInstancesCommand, DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { E2E_EMULATOR_PORT } from '../playwright.config';
 
@@ -35,6 +35,78 @@ export class Emulator {
   async mutatingRequests(): Promise<LoggedRequest[]> {
     return (await this.requests()).filter((r) => !r.action.startsWith('Describe'));
   }
+
+  /** Makes the next `times` calls of an action fail with an EC2 error (DryRun calls included). */
+  async fault(fault: { action: string; code: string; status: number; message: string; times?: number }): Promise<void> {
+    const res = await fetch(`${emulatorUrl}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ times: 1, ...fault }) });
+    if (!res.ok) throw new Error(`fault failed: ${res.status} ${await res.text()}`);
+  }
+
+  /** Ids by Name tag, as the scenario names them: instances, ENIs (primary ENIs as "<instance>/eth0") and EIPs. */
+  async names(): Promise<{ instances: Record<string, string>; enis: Record<string, string>; eips: Record<string, string> }> {
+    const [reservations, enis, addresses] = await Promise.all([
+      this.ec2.send(new DescribeInstancesCommand({})),
+      this.ec2.send(new DescribeNetworkInterfacesCommand({})),
+      this.ec2.send(new DescribeAddressesCommand({})),
+    ]);
+    const nameOf = (tags?: { Key?: string; Value?: string }[]) => tags?.find((t) => t.Key === 'Name')?.Value;
+    const instances: Record<string, string> = {};
+    for (const i of (reservations.Reservations ?? []).flatMap((r) => r.Instances ?? [])) instances[nameOf(i.Tags) ?? i.InstanceId!] = i.InstanceId!;
+    const byId = Object.fromEntries(Object.entries(instances).map(([n, id]) => [id, n]));
+    const eniNames: Record<string, string> = {};
+    for (const e of enis.NetworkInterfaces ?? []) {
+      const name = nameOf(e.TagSet);
+      if (name) eniNames[name] = e.NetworkInterfaceId!;
+      const owner = e.Attachment?.InstanceId ? byId[e.Attachment.InstanceId] : undefined;
+      if (owner) eniNames[`${owner}/eth${e.Attachment!.DeviceIndex}`] = e.NetworkInterfaceId!;
+    }
+    const eips: Record<string, string> = {};
+    for (const a of addresses.Addresses ?? []) eips[nameOf(a.Tags) ?? a.PublicIp!] = a.AllocationId!;
+    return { instances, enis: eniNames, eips };
+  }
+}
+
+/**
+ * Drags through the real input devices: the mouse (press, move in steps past the activation distance, release)
+ * and the keyboard (Space to pick up, arrows until the wanted target is the one the drag is over).
+ */
+export class DragDriver {
+  constructor(readonly page: Page) {}
+
+  private async center(locator: Locator): Promise<{ x: number; y: number }> {
+    await locator.scrollIntoViewIfNeeded();
+    const box = await locator.boundingBox();
+    if (!box) throw new Error('element has no box');
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /**
+   * Presses on `handle`, moves onto `target`, waits until the drop target (`over`, default `target`) is the one
+   * the drag is over, and calls `whileOver` before releasing (to look at the hint).
+   */
+  async mouseDrag(handle: Locator, target: Locator, opts: { over?: Locator; whileOver?: () => Promise<void> } = {}): Promise<void> {
+    await target.scrollIntoViewIfNeeded();
+    const from = await this.center(handle);
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + 12, from.y + 8, { steps: 4 });
+    const to = await this.center(target);
+    await this.page.mouse.move(to.x, to.y, { steps: 12 });
+    await expect(opts.over ?? target).toHaveAttribute('data-over', 'true');
+    if (opts.whileOver) await opts.whileOver();
+    await this.page.mouse.up();
+  }
+
+  /** Focuses `handle`, picks it up with Space and presses `key` until `target` is the one the drag is over. */
+  async keyboardDrag(handle: Locator, target: Locator, key: 'ArrowRight' | 'ArrowDown' = 'ArrowRight', maxPresses = 60): Promise<void> {
+    await handle.focus();
+    await this.page.keyboard.press('Space');
+    for (let i = 0; i < maxPresses; i++) {
+      await this.page.keyboard.press(key);
+      if ((await target.getAttribute('data-over').catch(() => null)) === 'true') return;
+    }
+    throw new Error(`the keyboard never reached the target in ${maxPresses} presses`);
+  }
 }
 
 export class ConsolePage {
@@ -59,7 +131,7 @@ export class ConsolePage {
   }
 }
 
-export const test = base.extend<{ emulator: Emulator; console: ConsolePage }>({
+export const test = base.extend<{ emulator: Emulator; console: ConsolePage; drag: DragDriver }>({
   emulator: async ({}, use) => {
     const emulator = new Emulator();
     await emulator.reset();
@@ -68,6 +140,9 @@ export const test = base.extend<{ emulator: Emulator; console: ConsolePage }>({
   },
   console: async ({ page }, use) => {
     await use(new ConsolePage(page));
+  },
+  drag: async ({ page }, use) => {
+    await use(new DragDriver(page));
   },
 });
 

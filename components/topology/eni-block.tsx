@@ -1,13 +1,24 @@
 'use client';
-// An ENI: identity, placement, flags and its row of IP slots.
+// An ENI: identity, placement, flags and its row of IP slots. A secondary or pool ENI is dragged by its header.
 import { memo, useMemo } from 'react';
 import { cn } from '@/lib/cn';
 import { Badge } from '@/components/ui/badge';
-import { LockIcon } from '@/components/ui/icons';
+import { GripIcon, LockIcon } from '@/components/ui/icons';
+import { Spinner } from '@/components/ui/spinner';
 import type { Eni } from '@/lib/topology/schema';
+import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
+import type { DragSource } from './drag/model';
 import { ipSlots } from './model/slots';
 import { IpSlot } from './ip-slot';
+import { useIsApplying } from './moves/moves-provider';
 import { useIsSelected, useTopology } from './topology-context';
+
+/** eth0 never moves; a requester-managed ENI belongs to an AWS service; anything else attached or pooled does. */
+function dragSourceOf(eni: Eni): DragSource | null {
+  if (eni.requesterManaged || eni.attachment?.deviceIndex === 0) return null;
+  if (eni.attachment && !eni.attachment.instanceId) return null;
+  return { kind: 'eni', eniId: eni.id, instanceId: eni.attachment?.instanceId ?? null, deviceIndex: eni.attachment?.deviceIndex ?? null };
+}
 
 type Props = {
   eni: Eni;
@@ -26,6 +37,12 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
   const foreignSubnet = homeSubnetId !== undefined && homeSubnetId !== eni.subnetId;
   const homeVpc = homeSubnetId ? index.subnetById.get(homeSubnetId)?.vpcId : undefined;
   const foreignVpc = homeVpc !== undefined && homeVpc !== eni.vpcId;
+  const source = dragSourceOf(eni);
+  const drag = useDragSource(source, `eni-${eni.id}`);
+  // The block as a whole takes a dragged IP (into any free slot); it only lights up under the pointer.
+  const drop = useDropTarget({ kind: 'eni', eniId: eni.id });
+  const ref = useMergedRefs(drag.setNodeRef, drop.setNodeRef);
+  const applying = useIsApplying(`eni-${eni.id}`);
 
   // The subnet is named only when it differs from the instance's: the group header already says it otherwise.
   const meta: { key: string; text: string; className?: string; title?: string }[] = [];
@@ -39,21 +56,35 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
 
   return (
     <div
+      ref={ref}
+      {...drop.targetProps}
       id={`eni-${eni.id}`}
       data-testid={`eni-${eni.id}`}
       data-state={primary ? 'locked' : 'occupied'}
+      data-applying={applying ? 'true' : undefined}
       className={cn(
-        'min-w-0 rounded-md border bg-surface',
+        'min-w-0 rounded-md border bg-surface transition-opacity',
         selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
+        drop.isOver && drop.state === 'allowed' && 'border-accent ring-3 ring-accent/30',
+        drop.isOver && drop.state === 'refused' && 'border-danger/50 ring-3 ring-danger/20',
+        drag.isDragging && 'border-dashed opacity-40',
+        applying && 'animate-pulse',
         className,
       )}
     >
       <button
+        ref={drag.setActivatorNodeRef}
         type="button"
+        {...drag.handleProps}
         onClick={() => select({ kind: 'eni', id: eni.id })}
-        className="flex w-full min-w-0 flex-col items-start gap-0.5 rounded-t-md border-l-[3px] border-eni px-2.5 pt-1.5 pb-1 text-left hover:bg-subtle/70 focus-visible:-outline-offset-2"
+        title={source ? 'Drag to a free ENI slot of another instance, or to the ENI pool' : undefined}
+        className={cn(
+          'group/eni flex w-full min-w-0 flex-col items-start gap-0.5 rounded-t-md border-l-[3px] border-eni px-2.5 pt-1.5 pb-1 text-left hover:bg-subtle/70 focus-visible:-outline-offset-2',
+          source && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
+        )}
       >
         <span className="flex w-full min-w-0 items-center gap-1.5">
+          {source ? <GripIcon className="-ml-1 size-3 text-faint group-hover/eni:text-muted" /> : null}
           {device !== undefined ? (
             <span className="inline-flex shrink-0 items-center gap-0.5 rounded bg-eni-soft px-1 font-mono text-2xs font-semibold text-eni">
               {primary ? <LockIcon className="size-2.5" label="primary ENI (locked)" /> : null}
@@ -61,6 +92,7 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
             </span>
           ) : null}
           <span className="truncate font-mono text-xs font-medium text-fg">{eni.id}</span>
+          {applying ? <Spinner className="size-3 shrink-0 text-accent" label="applying…" /> : null}
           <span
             className="ml-auto shrink-0 pl-2 font-mono text-2xs text-faint tabular-nums"
             title={max !== null ? 'Private IPv4 addresses / Ipv4AddressesPerInterface' : 'Private IPv4 addresses'}
@@ -85,9 +117,10 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
           {eni.requesterManaged ? <Badge tone="outline">requester-managed</Badge> : null}
         </div>
       )}
+      <DropReason id={drop.reasonId} verdict={drop.verdict} />
       <div className="flex flex-wrap gap-1 px-2.5 pt-0.5 pb-2" role="list" aria-label={`IP slots of ${eni.id}`}>
         {slots.map((slot) => (
-          <IpSlot key={slot.n} eniId={eni.id} slot={slot} />
+          <IpSlot key={slot.n} eniId={eni.id} slot={slot} movable={!eni.requesterManaged} />
         ))}
       </div>
     </div>

@@ -117,6 +117,7 @@ export function SubnetRow({ subnet, instanceCount, poolEniCount, visitorEniCount
   return (
     <div
       id={`subnet-row-${subnet.id}`}
+      data-testid={`subnet-${subnet.id}`}
       className={cn(
         'ml-6 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border px-1.5 py-1.5',
         selected ? 'border-accent bg-accent-soft/50' : 'border-transparent bg-subtle',

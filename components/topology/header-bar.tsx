@@ -1,6 +1,6 @@
 'use client';
 // The top bar: product, region and mode, snapshot age and counts, refresh and search.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { RefreshIcon } from '@/components/ui/icons';
@@ -33,9 +33,10 @@ export function Brand() {
   );
 }
 
-type Props = { snapshot: Snapshot; refreshing: boolean; onRefresh: () => void };
+/** actions: extra buttons before Refresh (the Undo button). */
+type Props = { snapshot: Snapshot; refreshing: boolean; onRefresh: () => void; actions?: ReactNode };
 
-export function HeaderBar({ snapshot, refreshing, onRefresh }: Props) {
+export function HeaderBar({ snapshot, refreshing, onRefresh, actions }: Props) {
   const now = useNow(10_000);
   const mode = endpointMode(snapshot.endpoint);
   const ips = countPrivateIps(snapshot);
@@ -74,6 +75,7 @@ export function HeaderBar({ snapshot, refreshing, onRefresh }: Props) {
         <time dateTime={snapshot.fetchedAt} title={`Snapshot read ${formatUtc(snapshot.fetchedAt)}`} className="text-xs text-faint">
           {formatAge(snapshot.fetchedAt, now)}
         </time>
+        {actions}
         <Button size="sm" onClick={onRefresh} disabled={refreshing} aria-label="Refresh topology" data-testid="refresh">
           {refreshing ? <Spinner /> : <RefreshIcon />}
           Refresh

@@ -1,10 +1,12 @@
 'use client';
 // An instance: header (Name, id, type, state) and one ENI slot per MaximumNetworkInterfaces.
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { Instance, InstanceState } from '@/lib/topology/schema';
+import { DropReason, useDropTarget } from './drag/drag-session';
+import { dropClasses, RefusedMarker } from './drag/drop-marker';
 import { eniSlots } from './model/slots';
 import { EniBlock } from './eni-block';
 import { useIsSelected, useTopology } from './topology-context';
@@ -36,15 +38,7 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
   const homeSubnetId = slots[0]?.eni?.subnetId ?? instance.subnetId;
 
   return (
-    <article
-      id={`instance-${instance.id}`}
-      data-testid={`instance-${instance.id}`}
-      aria-label={`Instance ${instance.name ?? instance.id}`}
-      className={cn(
-        'rounded-lg border bg-surface shadow-xs',
-        selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
-      )}
-    >
+    <InstanceDropArea instance={instance} selected={selected}>
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
         <button
           type="button"
@@ -84,16 +78,7 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
       {free.length > 0 && (
         <div className="flex flex-wrap items-center gap-1.5 border-t border-line px-3 py-1.5">
           {free.map((slot) => (
-            <div
-              key={slot.n}
-              id={`eni-slot-${instance.id}-${slot.n}`}
-              data-testid={`eni-slot-${instance.id}-${slot.n}`}
-              data-state="free"
-              className="flex h-6 items-center gap-1.5 rounded-md border border-dashed border-line-strong px-2 text-2xs text-faint"
-            >
-              <span className="font-mono font-semibold text-muted">eth{slot.n}</span>
-              free slot
-            </div>
+            <FreeEniSlot key={slot.n} instanceId={instance.id} deviceIndex={slot.n} />
           ))}
         </div>
       )}
@@ -102,6 +87,52 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
           Limits for {instance.type} are not in the snapshot: free slots are not shown.
         </p>
       )}
-    </article>
+    </InstanceDropArea>
   );
 });
+
+/** The card as a whole takes a dragged ENI at its lowest free device index; a full one says so under the pointer. */
+function InstanceDropArea({ instance, selected, children }: { instance: Instance; selected: boolean; children: ReactNode }) {
+  const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget({ kind: 'instance', instanceId: instance.id });
+  return (
+    <article
+      ref={setNodeRef}
+      {...targetProps}
+      id={`instance-${instance.id}`}
+      data-testid={`instance-${instance.id}`}
+      aria-label={`Instance ${instance.name ?? instance.id}`}
+      className={cn(
+        'rounded-lg border bg-surface shadow-xs',
+        isOver && state === 'allowed' ? 'border-accent ring-3 ring-accent/30' : isOver && state === 'refused' ? 'border-danger/50 ring-3 ring-danger/20' : selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
+      )}
+    >
+      {children}
+      <DropReason id={reasonId} verdict={verdict} />
+    </article>
+  );
+}
+
+/** A free ENI slot: takes a dragged secondary or pool ENI at this device index. */
+function FreeEniSlot({ instanceId, deviceIndex }: { instanceId: string; deviceIndex: number }) {
+  const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget({ kind: 'eni-slot', instanceId, deviceIndex });
+  const id = `eni-slot-${instanceId}-${deviceIndex}`;
+  return (
+    <div
+      ref={setNodeRef}
+      id={id}
+      data-testid={id}
+      data-state="free"
+      {...targetProps}
+      className={cn(
+        'flex h-6 items-center gap-1.5 rounded-md border px-2 text-2xs text-faint transition-[background-color,border-color,opacity]',
+        dropClasses(state, isOver, 'border-dashed border-line-strong'),
+        state === 'allowed' && 'text-accent',
+      )}
+    >
+      <RefusedMarker state={state} />
+      <span className={cn('font-mono font-semibold', state === 'allowed' ? 'text-accent' : 'text-muted')}>eth{deviceIndex}</span>
+      free slot
+      <DropReason id={reasonId} verdict={verdict} />
+    </div>
+  );
+}

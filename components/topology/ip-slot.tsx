@@ -1,57 +1,103 @@
 'use client';
-// One IP slot of an ENI: a private IPv4 (primary locked), the public IP on it, or a dashed free slot.
+// One IP slot of an ENI: a private IPv4 (primary locked, secondary draggable), the public IP on it (an Elastic
+// IP chip is draggable too), or a dashed free slot that takes a dragged IP.
 import { memo } from 'react';
 import { cn } from '@/lib/cn';
+import { Spinner } from '@/components/ui/spinner';
 import { GlobeIcon, LockIcon } from '@/components/ui/icons';
 import type { Eip, PrivateIp } from '@/lib/topology/schema';
+import { DropReason, useDragSource, useDropTarget, useMergedRefs, type DropState } from './drag/drag-session';
+import { dropClasses, RefusedMarker } from './drag/drop-marker';
 import type { IpSlot as IpSlotModel } from './model/slots';
+import { useIsApplying } from './moves/moves-provider';
 import { useIsSelected, useTopology } from './topology-context';
 
-export const IpSlot = memo(function IpSlot({ eniId, slot }: { eniId: string; slot: IpSlotModel }) {
+/** movable: false on a requester-managed ENI, whose addresses belong to an AWS service. */
+export const IpSlot = memo(function IpSlot({ eniId, slot, movable = true }: { eniId: string; slot: IpSlotModel; movable?: boolean }) {
   const slotId = `ip-slot-${eniId}-${slot.n}`;
-  if (!slot.ip) {
-    return (
-      <div
-        id={slotId}
-        data-testid={slotId}
-        data-state="free"
-        role="listitem"
-        title={`Free IP slot ${slot.n + 1}`}
-        aria-label={`Free IP slot ${slot.n + 1}`}
-        className="h-7 w-8 rounded-md border border-dashed border-line-strong bg-canvas/60"
-      />
-    );
-  }
+  if (!slot.ip) return <FreeIpSlot eniId={eniId} n={slot.n} slotId={slotId} />;
   return (
     <div id={slotId} data-testid={slotId} data-state={slot.state} role="listitem" className="min-w-0">
-      <IpChip eniId={eniId} ip={slot.ip} eip={slot.eip} />
+      <IpChip eniId={eniId} ip={slot.ip} eip={slot.eip} movable={movable} />
     </div>
   );
 });
 
-function IpChip({ eniId, ip, eip }: { eniId: string; ip: PrivateIp; eip: Eip | null }) {
+function FreeIpSlot({ eniId, n, slotId }: { eniId: string; n: number; slotId: string }) {
+  const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget({ kind: 'ip-slot', eniId, n });
+  return (
+    <div
+      ref={setNodeRef}
+      id={slotId}
+      data-testid={slotId}
+      data-state="free"
+      role="listitem"
+      title={`Free IP slot ${n + 1}`}
+      aria-label={`Free IP slot ${n + 1}`}
+      {...targetProps}
+      className={cn(
+        'flex h-7 w-8 items-center justify-center rounded-md border transition-[background-color,border-color,opacity]',
+        dropClasses(state, isOver, 'border-dashed border-line-strong bg-canvas/60'),
+      )}
+    >
+      <RefusedMarker state={state} />
+      <DropReason id={reasonId} verdict={verdict} />
+    </div>
+  );
+}
+
+/** A private IP as a drop target for Elastic IPs: outlined when allowed, dimmed when refused. */
+function chipDropClasses(state: DropState, isOver: boolean): string | false {
+  if (state === 'allowed') return cn('border-accent', isOver ? 'ring-3 ring-accent/40' : 'ring-2 ring-accent/25');
+  if (state === 'refused') return cn('border-danger/40 opacity-60', isOver && 'opacity-100 ring-3 ring-danger/30');
+  if (state === 'same') return 'opacity-60';
+  return false;
+}
+
+function IpChip({ eniId, ip, eip, movable }: { eniId: string; ip: PrivateIp; eip: Eip | null; movable: boolean }) {
   const { select } = useTopology();
+  const domId = `ip-${ip.address}`;
   const selected = useIsSelected({ kind: 'ip', eniId, address: ip.address });
+  const applying = useIsApplying(domId);
+  const drag = useDragSource(
+    movable && !ip.primary ? { kind: 'ip', eniId, address: ip.address, allocationId: eip?.allocationId ?? null } : null,
+    domId,
+  );
+  const drop = useDropTarget({ kind: 'private-ip', eniId, address: ip.address });
+  const ref = useMergedRefs(drag.setNodeRef, drop.setNodeRef);
   const amazonPublic = ip.association && !ip.association.allocationId ? ip.association.publicIp : null;
   return (
     <div
-      id={`ip-${ip.address}`}
-      data-testid={`ip-${ip.address}`}
+      ref={ref}
+      id={domId}
+      data-testid={domId}
       data-state={ip.primary ? 'locked' : 'occupied'}
+      data-applying={applying ? 'true' : undefined}
+      {...drop.targetProps}
       className={cn(
-        'flex h-7 items-stretch overflow-hidden rounded-md border bg-surface text-xs shadow-xs',
-        selected ? 'border-accent ring-2 ring-accent/30' : 'border-line-strong',
+        'flex h-7 items-stretch overflow-hidden rounded-md border bg-surface text-xs shadow-xs transition-opacity',
+        chipDropClasses(drop.state, drop.isOver) || (selected ? 'border-accent ring-2 ring-accent/30' : 'border-line-strong'),
+        drag.isDragging && 'border-dashed opacity-40',
+        applying && 'animate-pulse',
       )}
     >
       <button
+        ref={drag.setActivatorNodeRef}
         type="button"
+        {...drag.handleProps}
         onClick={() => select({ kind: 'ip', eniId, address: ip.address })}
-        title={ip.primary ? 'Primary private IP — stays with its ENI' : 'Secondary private IP'}
-        className="flex items-center gap-1 px-1.5 font-mono text-fg hover:bg-subtle focus-visible:-outline-offset-2"
+        title={ip.primary ? 'Primary private IP — stays with its ENI' : 'Secondary private IP — drag to another ENI, or to Unassign'}
+        className={cn(
+          'flex items-center gap-1 px-1.5 font-mono text-fg hover:bg-subtle focus-visible:-outline-offset-2',
+          !ip.primary && movable && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
+        )}
       >
         {ip.primary ? <LockIcon className="size-3 text-faint" label="primary (locked)" /> : null}
         {ip.address}
+        {applying ? <Spinner className="size-3 text-accent" label="applying…" /> : null}
       </button>
+      <RefusedMarker state={drop.state} className="mx-1 self-center" />
+      <DropReason id={drop.reasonId} verdict={drop.verdict} />
       {eip ? <EipChip eip={eip} /> : null}
       {amazonPublic ? (
         <span
@@ -66,22 +112,35 @@ function IpChip({ eniId, ip, eip }: { eniId: string; ip: PrivateIp; eip: Eip | n
   );
 }
 
-/** An Elastic IP sitting on the private IP it maps to. */
+/** An Elastic IP sitting on the private IP it maps to; drag it onto another private IP or to the EIP pool. */
 export function EipChip({ eip, standalone = false }: { eip: Eip; standalone?: boolean }) {
   const { select } = useTopology();
+  const domId = `eip-${eip.allocationId}`;
   const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
+  const applying = useIsApplying(domId);
+  const drag = useDragSource(
+    standalone ? null : { kind: 'eip', allocationId: eip.allocationId, eniId: eip.eniId, privateIp: eip.privateIp },
+    domId,
+  );
+  const ref = useMergedRefs(drag.setNodeRef, drag.setActivatorNodeRef);
   return (
     <button
+      ref={ref}
       type="button"
-      id={standalone ? undefined : `eip-${eip.allocationId}`}
-      data-testid={standalone ? undefined : `eip-${eip.allocationId}`}
+      id={standalone ? undefined : domId}
+      data-testid={standalone ? undefined : domId}
       data-state="occupied"
+      data-applying={applying ? 'true' : undefined}
+      {...drag.handleProps}
       onClick={() => select({ kind: 'eip', id: eip.allocationId })}
-      title={`Elastic IP ${eip.publicIp} · ${eip.allocationId}${eip.name ? ` · ${eip.name}` : ''}`}
+      title={`Elastic IP ${eip.publicIp} · ${eip.allocationId}${eip.name ? ` · ${eip.name}` : ''}${standalone ? '' : ' — drag onto another private IP, or to the Elastic IP pool'}`}
       className={cn(
         'flex items-center gap-1 border-l border-eip/25 px-1.5 font-mono focus-visible:-outline-offset-2',
         // Conditional pairs rather than overrides: cn() does not resolve conflicting utilities.
         selected ? 'bg-eip text-surface' : 'bg-eip-soft text-eip hover:bg-eip/15',
+        !standalone && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
+        drag.isDragging && 'opacity-40',
+        applying && 'animate-pulse',
       )}
     >
       <span className="font-sans text-[9px] font-bold tracking-wider">EIP</span>

@@ -1,8 +1,13 @@
 'use client';
 // The pools: unattached ENIs grouped by AZ and subnet, and Elastic IPs that are allocated but not associated.
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
+import { Spinner } from '@/components/ui/spinner';
 import type { Eip, Eni, Subnet } from '@/lib/topology/schema';
+import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
+import { RefusedMarker } from './drag/drop-marker';
+import type { DropTarget } from './drag/model';
+import { useIsApplying } from './moves/moves-provider';
 import { formatCount, PUBLIC_IPV4_HOURLY_USD } from './model/format';
 import { compareIp } from './model/topology-index';
 import { EniBlock } from './eni-block';
@@ -27,8 +32,8 @@ export function PoolsRail() {
   const hourly = idle.length * PUBLIC_IPV4_HOURLY_USD;
 
   return (
-    <div className="flex flex-col gap-5 p-3">
-      <section data-testid="pool-enis" id="pool-enis" aria-labelledby="pool-enis-title" className="flex flex-col gap-2">
+    <div className="flex flex-col gap-5 p-3" data-drop-region="0">
+      <PoolDropSection target={{ kind: 'eni-pool' }} id="pool-enis" hint="Drop to detach the ENI into the pool">
         <header className="flex items-baseline justify-between px-1">
           <h2 id="pool-enis-title" className="text-xs font-semibold tracking-wide text-muted uppercase">
             Unattached ENIs
@@ -42,9 +47,9 @@ export function PoolsRail() {
         ) : (
           groups.map((g) => <PoolEniGroup key={g.subnetId} group={g} />)
         )}
-      </section>
+      </PoolDropSection>
 
-      <section data-testid="pool-eips" id="pool-eips" aria-labelledby="pool-eips-title" className="flex flex-col gap-2">
+      <PoolDropSection target={{ kind: 'eip-pool' }} id="pool-eips" hint="Drop to disassociate the Elastic IP">
         <header className="flex items-baseline justify-between px-1">
           <h2 id="pool-eips-title" className="text-xs font-semibold tracking-wide text-muted uppercase">
             Idle Elastic IPs
@@ -69,7 +74,7 @@ export function PoolsRail() {
             </ul>
           </>
         )}
-      </section>
+      </PoolDropSection>
       {index.serviceEnis.length > 0 ? (
         <section data-testid="service-enis" aria-labelledby="service-enis-title" className="flex flex-col gap-2">
           <header className="flex items-baseline justify-between px-1">
@@ -83,6 +88,39 @@ export function PoolsRail() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** A pool as a drop target: outlined while a resource that can land here is carried. */
+function PoolDropSection({ target, id, hint, children }: { target: DropTarget; id: string; hint: string; children: ReactNode }) {
+  const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget(target);
+  return (
+    <section
+      ref={setNodeRef}
+      data-testid={id}
+      id={id}
+      aria-labelledby={`${id}-title`}
+      {...targetProps}
+      className={cn(
+        'relative flex flex-col gap-2 rounded-lg outline-offset-4 transition-[outline-color,background-color,opacity]',
+        state === 'allowed' && (isOver ? 'bg-accent-soft/70 outline-2 outline-accent' : 'bg-accent-soft/40 outline-2 outline-dashed outline-accent/60'),
+        state === 'refused' && (isOver ? 'outline-2 outline-danger/50' : 'opacity-60'),
+      )}
+    >
+      {state === 'allowed' || state === 'refused' ? (
+        <p
+          className={cn(
+            'flex items-center gap-1.5 rounded-md px-2 py-1 text-2xs font-medium',
+            state === 'allowed' ? 'bg-accent text-accent-fg' : 'bg-danger-soft text-danger',
+          )}
+        >
+          <RefusedMarker state={state} />
+          {state === 'allowed' ? hint : (verdict && !verdict.ok ? verdict.reasons[0]?.message : null) ?? 'Refused'}
+        </p>
+      ) : null}
+      {children}
+      <DropReason id={reasonId} verdict={verdict} />
+    </section>
   );
 }
 
@@ -123,22 +161,33 @@ const PoolEniGroup = memo(function PoolEniGroup({ group }: { group: PoolGroup })
 
 function IdleEip({ eip }: { eip: Eip }) {
   const { select } = useTopology();
+  const domId = `eip-${eip.allocationId}`;
   const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
+  const applying = useIsApplying(domId);
+  const drag = useDragSource({ kind: 'eip', allocationId: eip.allocationId, eniId: null, privateIp: null }, domId);
+  const ref = useMergedRefs(drag.setNodeRef, drag.setActivatorNodeRef);
   return (
     <button
+      ref={ref}
       type="button"
-      id={`eip-${eip.allocationId}`}
-      data-testid={`eip-${eip.allocationId}`}
+      id={domId}
+      data-testid={domId}
       data-state="free"
+      data-applying={applying ? 'true' : undefined}
+      {...drag.handleProps}
       onClick={() => select({ kind: 'eip', id: eip.allocationId })}
+      title="Drag onto a private IP to associate it"
       className={cn(
-        'flex w-full flex-col gap-0.5 rounded-md border border-l-[3px] border-l-eip bg-surface px-2.5 py-1.5 text-left hover:bg-subtle/70',
+        'flex w-full cursor-grab touch-manipulation flex-col gap-0.5 rounded-md border border-l-[3px] border-l-eip bg-surface px-2.5 py-1.5 text-left select-none hover:bg-subtle/70 active:cursor-grabbing',
         selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
+        drag.isDragging && 'border-dashed opacity-40',
+        applying && 'animate-pulse',
       )}
     >
       <span className="flex w-full items-center gap-2">
         <span className="rounded bg-eip-soft px-1 py-px text-[9px] font-bold tracking-wider text-eip">EIP</span>
         <span className="font-mono text-13 font-medium text-fg">{eip.publicIp}</span>
+        {applying ? <Spinner className="size-3 text-accent" label="applying…" /> : null}
         {eip.name ? <span className="truncate text-xs text-muted">{eip.name}</span> : null}
       </span>
       <span className="flex w-full items-center justify-between gap-2 text-2xs text-faint">

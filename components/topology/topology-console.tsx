@@ -2,14 +2,16 @@
 // The console: loads the snapshot, holds view state (selection, collapse, reveal) and lays out the panes.
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { topologyQueryOptions } from '@/lib/queries/topology';
-import type { Snapshot } from '@/lib/topology/schema';
+import { topologyQueryOptions, type TopologyData } from '@/lib/queries/topology';
 import { buildRows, expandAllSubnets, expandPath, rowIndexFor, type Expansion } from './model/rows';
 import { domIdOf, locate, type Selection } from './model/selection';
 import { buildTopologyIndex } from './model/topology-index';
 import { DetailPanel, DetailPlaceholder } from './detail-panel';
 import { Brand, HeaderBar } from './header-bar';
 import { LoadError } from './load-error';
+import type { DragKind } from './drag/model';
+import { MovesProvider } from './moves/moves-provider';
+import { UndoButton } from './moves/undo-button';
 import { PoolsRail } from './pools-rail';
 import { SelectionContext, TopologyContext, flashElement } from './topology-context';
 import { TopologyList, type RevealRequest } from './topology-list';
@@ -41,7 +43,7 @@ export function TopologyConsole() {
   );
 }
 
-type ViewProps = { snapshot: Snapshot; refreshing: boolean; refreshError: unknown; onRefresh: () => void };
+type ViewProps = { snapshot: TopologyData; refreshing: boolean; refreshError: unknown; onRefresh: () => void };
 
 function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewProps) {
   const index = useMemo(() => buildTopologyIndex(snapshot), [snapshot]);
@@ -53,7 +55,12 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
 
   // Below xl there is no room for three columns: details and pools share the side rail, as tabs.
   const wide = useMediaQuery('(min-width: 80rem)');
+  const railVisible = useMediaQuery('(min-width: 64rem)');
   const [railTab, setRailTab] = useState<RailTab>('pools');
+  // An ENI or an Elastic IP can be dropped on its pool: while one is carried, the narrow rail shows the pools.
+  const onDragKind = useCallback((kind: DragKind | null) => {
+    if (kind === 'eni' || kind === 'eip') setRailTab('pools');
+  }, []);
   const select = useCallback((sel: Selection | null) => {
     setSelection(sel);
     setRailTab(sel ? 'details' : 'pools');
@@ -105,8 +112,9 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
   return (
     <TopologyContext value={ctx}>
       <SelectionContext value={selection}>
+        <MovesProvider data={snapshot} index={index} railVisible={railVisible} onDragKind={onDragKind}>
         <div className="flex h-dvh flex-col">
-          <HeaderBar snapshot={snapshot} refreshing={refreshing} onRefresh={onRefresh} />
+          <HeaderBar snapshot={snapshot} refreshing={refreshing} onRefresh={onRefresh} actions={<UndoButton />} />
           {refreshError ? (
             <div className="border-b border-line bg-surface px-4 py-2">
               <LoadError error={refreshError} onRetry={onRefresh} retrying={refreshing} compact />
@@ -119,7 +127,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
                 {wide || railTab === 'pools' ? <PoolsRail /> : details}
               </div>
             </aside>
-            <main aria-label="Topology" className="min-w-0 flex-1">
+            <main aria-label="Topology" data-testid="topology" className="min-w-0 flex-1">
               <TopologyList rows={rows} onToggle={onToggle} onExpandAll={onExpandAll} reveal={revealRequest} />
             </main>
             {wide ? (
@@ -129,6 +137,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
             ) : null}
           </div>
         </div>
+        </MovesProvider>
       </SelectionContext>
     </TopologyContext>
   );

@@ -26,7 +26,8 @@ export function TopologyList({ rows, onToggle, onExpandAll, reveal }: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => estimates[rows[i]?.kind ?? 'instance'],
     getItemKey: (i) => rows[i]?.key ?? i,
-    overscan: 6,
+    // A small account is rendered whole (every card findable, every target measurable); a large one virtualized.
+    overscan: rows.length <= 80 ? rows.length : 6,
   });
 
   // Scroll to a revealed row, then centre the exact element once it is rendered and measured.

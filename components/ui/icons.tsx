@@ -103,3 +103,23 @@ export const LayersIcon = icon(
   </>,
   'LayersIcon',
 );
+export const BanIcon = icon(
+  <>
+    <circle cx="8" cy="8" r="5.5" />
+    <path d="m4.1 11.9 7.8-7.8" />
+  </>,
+  'BanIcon',
+);
+export const UndoIcon = icon(
+  <>
+    <path d="M5.5 3 2.5 6l3 3" />
+    <path d="M2.5 6h7a4 4 0 0 1 0 8H7" />
+  </>,
+  'UndoIcon',
+);
+export const GripIcon = icon(
+  <>
+    <path d="M6 4h.01M10 4h.01M6 8h.01M10 8h.01M6 12h.01M10 12h.01" strokeWidth={2.2} />
+  </>,
+  'GripIcon',
+);

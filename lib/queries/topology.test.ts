@@ -8,6 +8,13 @@ describe('parseTopologyResponse', () => {
     expect(parseTopologyResponse(200, snap).vpcs).toHaveLength(2);
     expect(parseTopologyResponse(200, { ok: true, ...snap }).region).toBe('us-east-1');
   });
+  it('keeps the server settings beside the snapshot, and falls back to the defaults without them', () => {
+    const snap = testSnapshot();
+    const strict = { allowCrossVpcAttach: false, allowReassociation: false };
+    expect(parseTopologyResponse(200, { ok: true, ...snap, settings: strict }).settings).toEqual(strict);
+    expect(parseTopologyResponse(200, snap).settings).toEqual({ allowCrossVpcAttach: true, allowReassociation: true });
+    expect(parseTopologyResponse(200, { ...snap, settings: { allowCrossVpcAttach: 'no' } }).settings.allowCrossVpcAttach).toBe(true);
+  });
   it('turns an error answer into an error carrying its code and message', () => {
     const body = { ok: false, code: 'endpoint-unreachable', message: 'No answer from http://127.0.0.1:4610' };
     const err = (() => {

@@ -1,7 +1,11 @@
 // The topology query: one place that knows how the browser fetches and validates a Snapshot.
 import { queryOptions } from '@tanstack/react-query';
+import { checkSettingsSchema, defaultCheckSettings, type CheckSettings } from '@/lib/topology/move';
 import { snapshotSchema, type Snapshot } from '@/lib/topology/schema';
 import type { ErrorCode } from '@/lib/result';
+
+/** What the topology query caches: the snapshot plus the server's CheckSettings, so browser and server check alike. */
+export type TopologyData = Snapshot & { settings: CheckSettings };
 
 /** Error codes of the API plus the two the browser itself can meet. */
 export type LoadErrorCode = ErrorCode | 'network' | 'http';
@@ -44,8 +48,8 @@ function isFailureBody(body: unknown): body is { ok: false; code: ErrorCode; mes
   return typeof body === 'object' && body !== null && (body as { ok?: unknown }).ok === false;
 }
 
-/** Turns an HTTP answer from GET /api/topology into a Snapshot or a TopologyLoadError. */
-export function parseTopologyResponse(status: number, body: unknown): Snapshot {
+/** Turns an HTTP answer from GET /api/topology into the snapshot with its settings, or a TopologyLoadError. */
+export function parseTopologyResponse(status: number, body: unknown): TopologyData {
   if (isFailureBody(body)) {
     throw new TopologyLoadError(body.code, body.message, status);
   }
@@ -58,10 +62,13 @@ export function parseTopologyResponse(status: number, body: unknown): Snapshot {
     const where = first ? ` (${first.path.join('.') || 'root'}: ${first.message})` : '';
     throw new TopologyLoadError('malformed-response', `The topology answer does not match the snapshot model${where}.`, status);
   }
-  return parsed.data;
+  // A server without settings (or with settings this build does not know) gets the documented defaults.
+  const rawSettings = (body as { settings?: unknown }).settings;
+  const settings = rawSettings === undefined ? null : checkSettingsSchema.safeParse(rawSettings);
+  return { ...parsed.data, settings: settings?.success ? settings.data : defaultCheckSettings };
 }
 
-export async function fetchTopology(signal?: AbortSignal): Promise<Snapshot> {
+export async function fetchTopology(signal?: AbortSignal): Promise<TopologyData> {
   let res: Response;
   try {
     // A plain GET, so that it matches (and consumes) the <link rel=preload as=fetch> the page emits.

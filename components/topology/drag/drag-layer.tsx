@@ -1,0 +1,153 @@
+'use client';
+// The drag layer: dnd-kit's context with mouse, touch and keyboard sensors, announcements, the overlay that
+// shows what is carried, the hint beside the target, and the drop dock. A drop hands a plan to onPlan.
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  MeasuringStrategy,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { indexSnapshot } from '@/lib/topology/index';
+import type { TopologyData } from '@/lib/queries/topology';
+import type { Plan, Reason, Verdict } from '@/lib/topology/move';
+import type { TopologyIndex } from '../model/topology-index';
+import { cancelText, describeSource, describeTarget, dropText, overText, pickedUpText, screenReaderInstructions } from './announce';
+import { DragPreview, TargetHint } from './drag-hud';
+import { DragSessionContext, VerdictCache, type DragSession } from './drag-session';
+import { DropDock } from './drop-dock';
+import type { DragKind, DragSource, DropTarget } from './model';
+import { besideCursor, collisionFor, keyboardCodes, keyboardTargetGetter, MousePointerSensor } from './sensors';
+
+export type DropOutcome =
+  | { kind: 'plan'; plan: Plan; source: DragSource }
+  | { kind: 'refused'; source: DragSource; target: DropTarget; reasons: Reason[]; title: string };
+
+type Props = {
+  data: TopologyData;
+  index: TopologyIndex;
+  /** Whether the pools rail is on screen; without it the dock offers the pools as drop zones. */
+  railVisible: boolean;
+  onDragKind?: (kind: DragKind | null) => void;
+  onDrop: (outcome: DropOutcome) => void;
+  children: ReactNode;
+};
+
+const sourceOf = (data: unknown) => (data ?? null) as DragSource | null;
+const targetOf = (data: unknown) => (data ?? null) as DropTarget | null;
+
+export function DragLayer({ data, index, railVisible, onDragKind, onDrop, children }: Props) {
+  const [source, setSource] = useState<DragSource | null>(null);
+  const [over, setOver] = useState<DropTarget | null>(null);
+  const [cache] = useState(() => new VerdictCache());
+  // Refs for what dnd-kit calls outside React's render: sensors, collision detection, announcements.
+  const latest = useRef({ data, index });
+  latest.current = { data, index };
+  const sourceRef = useRef<DragSource | null>(null);
+  const keyboardTarget = useRef<string | null>(null);
+
+  // The rules' index of a large account takes a moment to build: do it while idle, not on the first drag.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => indexSnapshot(data), { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, [data]);
+
+  const verdictOf = (s: DragSource, t: DropTarget | null): Verdict | null => (t ? cache.verdict(latest.current.data, s, t) : null);
+
+  const sensors = useSensors(
+    useSensor(MousePointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
+    useSensor(KeyboardSensor, { keyboardCodes, coordinateGetter: keyboardTargetGetter(sourceRef, keyboardTarget) }),
+  );
+  const collisionDetection = useMemo(() => collisionFor(sourceRef, keyboardTarget), []);
+
+  const accessibility = useMemo(() => {
+    const announcements: Announcements = {
+      onDragStart: ({ active }) => {
+        const s = sourceOf(active.data.current);
+        return s ? pickedUpText(latest.current.index, s) : undefined;
+      },
+      onDragOver: ({ active, over: o }) => {
+        const s = sourceOf(active.data.current);
+        const t = targetOf(o?.data.current);
+        return s ? overText(latest.current.index, t, verdictOf(s, t)) : undefined;
+      },
+      onDragEnd: ({ active, over: o }) => {
+        const s = sourceOf(active.data.current);
+        const t = targetOf(o?.data.current);
+        return s ? dropText(latest.current.index, s, t, verdictOf(s, t)) : undefined;
+      },
+      onDragCancel: ({ active }) => {
+        const s = sourceOf(active.data.current);
+        return s ? cancelText(latest.current.index, s) : undefined;
+      },
+    };
+    return { announcements, screenReaderInstructions: { draggable: screenReaderInstructions }, restoreFocus: false };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reads the latest data through refs
+  }, []);
+
+  const session = useMemo<DragSession>(
+    () => ({ source, verdictFor: (t) => (source ? cache.verdict(data, source, t) : null) }),
+    [source, data, cache],
+  );
+
+  const reset = () => {
+    sourceRef.current = null;
+    keyboardTarget.current = null;
+    setSource(null);
+    setOver(null);
+    onDragKind?.(null);
+  };
+  const onDragStart = ({ active }: DragStartEvent) => {
+    const s = sourceOf(active.data.current);
+    sourceRef.current = s;
+    keyboardTarget.current = null;
+    setSource(s);
+    if (s) onDragKind?.(s.kind);
+  };
+  const onDragOver = ({ over: o }: DragOverEvent) => setOver(targetOf(o?.data.current));
+  const onDragEnd = ({ active, over: o }: DragEndEvent) => {
+    const s = sourceOf(active.data.current);
+    const t = targetOf(o?.data.current);
+    reset();
+    if (!s || !t) return;
+    const verdict = verdictOf(s, t);
+    if (!verdict) return;
+    if (verdict.ok) onDrop({ kind: 'plan', plan: verdict.plan, source: s });
+    else {
+      const { index: ix } = latest.current;
+      onDrop({ kind: 'refused', source: s, target: t, reasons: verdict.reasons, title: `Not moved: ${describeTarget(ix, t)} refuses ${describeSource(ix, s)}` });
+    }
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={collisionDetection}
+      accessibility={accessibility}
+      // Targets appear while dragging (virtualized rows, the dock): measure them as they mount.
+      measuring={{ droppable: { strategy: MeasuringStrategy.WhileDragging } }}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={onDragEnd}
+      onDragCancel={reset}
+    >
+      <DragSessionContext value={session}>
+        {children}
+        {source ? <DropDock source={source} railVisible={railVisible} /> : null}
+      </DragSessionContext>
+      <DragOverlay dropAnimation={null} zIndex={60} modifiers={[besideCursor]}>
+        {source ? <DragPreview index={index} source={source} /> : null}
+      </DragOverlay>
+      {source && over ? <TargetHint index={index} target={over} verdict={verdictOf(source, over)} /> : null}
+    </DndContext>
+  );
+}

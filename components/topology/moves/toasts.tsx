@@ -1,0 +1,103 @@
+'use client';
+// Toasts: what a move did (with Undo), why it was rolled back, why a drop or an undo was refused.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { cn } from '@/lib/cn';
+import { AlertIcon, BanIcon, CheckIcon, CloseIcon } from '@/components/ui/icons';
+
+export type ToastTone = 'success' | 'error' | 'refused' | 'info';
+export type ToastInput = {
+  tone: ToastTone;
+  title: string;
+  lines?: string[];
+  action?: { label: string; onClick: () => void };
+  /** Milliseconds before it goes by itself; errors stay until dismissed. */
+  timeout?: number;
+};
+type Toast = ToastInput & { id: number };
+
+export function useToasts() {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const next = useRef(0);
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+  const show = useCallback((input: ToastInput) => {
+    const id = ++next.current;
+    // Newest last; at most four on screen.
+    setToasts((list) => [...list.slice(-3), { ...input, id }]);
+    return id;
+  }, []);
+  return useMemo(() => ({ toasts, show, dismiss }), [toasts, show, dismiss]);
+}
+
+const icons: Record<ToastTone, ReactNode> = {
+  success: <CheckIcon className="size-4 text-ok" />,
+  error: <AlertIcon className="size-4 text-danger" />,
+  refused: <BanIcon className="size-4 text-danger" />,
+  info: <span className="size-2 rounded-full bg-accent" />,
+};
+
+export function ToastRegion({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
+  return (
+    <div aria-label="Notifications" className="pointer-events-none fixed right-4 bottom-4 z-[80] flex w-[min(28rem,calc(100vw-2rem))] flex-col gap-2">
+      {toasts.map((t) => (
+        <ToastCard key={t.id} toast={t} onDismiss={onDismiss} />
+      ))}
+    </div>
+  );
+}
+
+function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
+  const timeout = toast.timeout ?? (toast.tone === 'error' || toast.tone === 'refused' ? 0 : 10_000);
+  useEffect(() => {
+    if (!timeout) return;
+    const t = setTimeout(() => onDismiss(toast.id), timeout);
+    return () => clearTimeout(t);
+  }, [timeout, toast.id, onDismiss]);
+  const urgent = toast.tone === 'error' || toast.tone === 'refused';
+  return (
+    <div
+      role={urgent ? 'alert' : 'status'}
+      data-testid="toast"
+      data-tone={toast.tone}
+      className={cn(
+        'pointer-events-auto flex gap-3 rounded-lg border bg-surface p-3 shadow-lg',
+        urgent ? 'border-danger/40' : 'border-line',
+      )}
+    >
+      <span className="mt-0.5 flex size-4 shrink-0 items-center justify-center">{icons[toast.tone]}</span>
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <p className="text-13 font-semibold text-fg">{toast.title}</p>
+        {toast.lines?.length ? (
+          <ul className="flex flex-col gap-0.5 text-xs text-muted">
+            {toast.lines.map((line, i) => (
+              <li key={i} className="break-words">
+                {line}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {toast.action ? (
+          <div className="pt-1">
+            <button
+              type="button"
+              onClick={() => {
+                onDismiss(toast.id);
+                toast.action!.onClick();
+              }}
+              className="rounded-md border border-line-strong px-2 py-1 text-xs font-medium text-fg hover:bg-subtle"
+            >
+              {toast.action.label}
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <button
+        type="button"
+        aria-label="Dismiss"
+        onClick={() => onDismiss(toast.id)}
+        className="flex size-6 shrink-0 items-center justify-center rounded text-faint hover:bg-subtle hover:text-fg"
+      >
+        <CloseIcon className="size-3.5" />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+'use client';
+// The header's Undo: names the plan it undoes; Ctrl/Cmd+Z does the same.
+import { Button } from '@/components/ui/button';
+import { UndoIcon } from '@/components/ui/icons';
+import { Spinner } from '@/components/ui/spinner';
+import { useMoves } from './moves-provider';
+
+export function UndoButton() {
+  const { undo, undoLabel, busy } = useMoves();
+  const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+  const keys = mac ? '⌘Z' : 'Ctrl+Z';
+  return (
+    <Button
+      size="sm"
+      onClick={undo}
+      disabled={!undoLabel || busy}
+      data-testid="undo"
+      title={undoLabel ? `Undo: ${undoLabel} (${keys})` : 'Nothing to undo'}
+      aria-label={undoLabel ? `Undo: ${undoLabel}` : 'Undo (nothing to undo)'}
+    >
+      {busy ? <Spinner /> : <UndoIcon />}
+      {busy ? 'Applying…' : 'Undo'}
+    </Button>
+  );
+}
