@@ -1,6 +1,7 @@
-// `npm test`: the whole suite — typecheck, unit and integration tests (Vitest, against the emulator over HTTP),
-// the production build, and the end-to-end tests (Playwright in Debian's Chromium). Prints every runner's own
-// summary, then one closing line "N passed, N failed" over all of them. Exits non-zero if anything failed.
+// `npm test`: the whole suite — typecheck, unit and integration tests (Vitest, against the emulator over HTTP, some
+// through Debian's aws CLI), the production build, and the end-to-end tests (Playwright in Debian's Chromium).
+// Prints every runner's own summary, then one closing line "N passed, N failed" over all of them. Exits non-zero
+// if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -43,10 +44,23 @@ function ensureChromium(): boolean {
   return false;
 }
 
+/** The aws CLI the CLI-compatibility tests run; without it they are skipped (and counted as skipped), not failed. */
+function ensureAwsCli(): void {
+  const aws = process.env.AWS_CLI_PATH ?? '/usr/bin/aws';
+  if (existsSync(aws)) return;
+  if (process.getuid?.() === 0) {
+    console.log('\n▶ The aws CLI is missing: installing Debian\'s awscli package (apt-get)…');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'awscli'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (!existsSync(aws)) console.warn(`\nNo aws CLI at ${aws}: the aws CLI tests will be skipped. Install Debian's package (sudo apt-get install -y awscli) or set AWS_CLI_PATH.`);
+}
+
 mkdirSync(reports, { recursive: true });
 
 run('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
 
+ensureAwsCli();
 const vitestJson = path.join(reports, 'vitest.json');
 rmSync(vitestJson, { force: true });
 run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);

@@ -1,10 +1,12 @@
 // The one EC2Client the server uses: default credential chain, AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_EC2,
-// plus demo-mode dummy credentials for a loopback endpoint and a per-client counter of the EC2 calls sent.
+// plus demo-mode dummy credentials for a loopback endpoint, a per-client counter of the EC2 calls sent, and a
+// check that every success answer is the action's EC2 document.
 import 'server-only';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { checkResponseRoot } from './response-check';
 
 export const DEFAULT_REGION = 'us-east-1';
 
@@ -80,8 +82,28 @@ export function createEc2Client(options: CreateClientOptions = {}): EC2Client {
   // The SDK's logger middleware deep-copies every output through its sensitive-data filter even with the
   // default no-op logger, a large share of the CPU and garbage of reading a large account. We log nothing through it.
   client.middlewareStack.remove('loggerMiddleware');
+  checkResponseRoots(client);
   infos.set(client, { region, endpoint, demoCredentials });
   return client;
+}
+
+/** Every 2xx answer must be the action's EC2 document (response-check.ts), checked before the SDK parses it. */
+function checkResponseRoots(client: EC2Client): void {
+  const collect = client.config.streamCollector;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      const response = result.response as { statusCode?: number; body?: unknown };
+      const status = response.statusCode ?? 0;
+      if (status < 200 || status >= 300) return result;
+      const body = response.body instanceof Uint8Array ? response.body : await collect(response.body);
+      response.body = body; // the SDK's deserializer takes collected bytes as it takes the stream
+      checkResponseRoot(context.commandName?.replace(/Command$/, '') ?? 'unknown', status, body);
+      return result;
+    },
+    // deserialize/low runs inside the SDK's deserializer (deserialize/normal): it sees the raw answer first.
+    { step: 'deserialize', priority: 'low', name: 'eniConsoleResponseRootCheck' },
+  );
 }
 
 type Tally = { total: number; byAction: Record<string, number> };

@@ -2,6 +2,7 @@
 // (ec2-behaviour.md §1.3, §5). Also the IAM permissions the console needs, for the README.
 import 'server-only';
 import { type Failure, fail } from '@/lib/result';
+import { MalformedResponseError } from './response-check';
 
 /** Every EC2 action the console calls, as IAM actions. Read-only use needs only the Describe* ones. */
 export const requiredIamPermissions = [
@@ -96,6 +97,20 @@ const CONFIGURE_CREDENTIALS =
   'Configure AWS credentials for the server: set AWS_PROFILE to a profile in ~/.aws/config (run `aws sso login --profile <name>` for SSO), ' +
   'or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials), then restart the console.';
 
+/**
+ * What came back instead of EC2 XML: our root check's finding, an error answer without an EC2 error code, or
+ * the SDK's own parse failure (an error with $metadata but no $fault, tagged "Deserialization error"). Else null.
+ */
+function notEc2Answer(err: unknown): string | null {
+  if (err instanceof MalformedResponseError) return `HTTP ${err.httpStatus} and ${err.found}`;
+  const e = (err && typeof err === 'object' ? err : {}) as SdkLike & { $fault?: unknown };
+  // The SDK names an error answer without <Errors><Error><Code> "Unknown": an error page, not EC2's envelope (§1.3).
+  if (e.$metadata !== undefined && e.$fault !== undefined && e.name === 'Unknown') return `HTTP ${e.$metadata.httpStatusCode ?? '?'} and no EC2 error code`;
+  if (e.$metadata === undefined || e.$fault !== undefined || typeof e.message !== 'string' || !e.message.includes('Deserialization error')) return null;
+  const reason = e.message.split('\n')[0]?.replace(/^@aws-sdk\s+/, '').replace(/\.$/, '') ?? 'a body it could not parse';
+  return `HTTP ${e.$metadata.httpStatusCode ?? '?'} and a body the SDK could not read (${reason})`;
+}
+
 /** The one place an exception becomes a Failure. Never throws. */
 export function toFailure(err: unknown, context: ErrorContext = {}): Failure {
   if (err instanceof GatewayError) return err.failure;
@@ -111,6 +126,16 @@ export function toFailure(err: unknown, context: ErrorContext = {}): Failure {
     return fail('endpoint-unreachable', `No answer from ${where}${doing} (${net}). Check the endpoint URL and your network.${demo}`, {
       details: { endpoint: context.endpoint ?? null, cause: net, action },
     });
+  }
+  const notEc2 = notEc2Answer(err);
+  if (notEc2) {
+    const endpoint = context.endpoint ? `The endpoint ${context.endpoint}` : 'The EC2 endpoint';
+    return fail(
+      'malformed-response',
+      `${endpoint} answered ${action ?? 'a request'} with ${notEc2}, not an EC2 Query API answer. ` +
+        'Check that AWS_ENDPOINT_URL_EC2 points at an EC2-compatible endpoint (not a web page, a proxy or another service).',
+      { details: { endpoint: context.endpoint ?? null, action, httpStatus: e.$metadata?.httpStatusCode } },
+    );
   }
   if (missingCredentials(e)) {
     return fail('auth-failure', `No AWS credentials found${doing}. ${CONFIGURE_CREDENTIALS}`, { details: { action } });
