@@ -1,13 +1,17 @@
-// How resources are named in reasons and side effects: ids first, Name tags in brackets.
+// How resources are named in reasons, side effects and summaries: the Name tag a person knows first, the id
+// after it (step descriptions keep bare ids: they mirror the API call).
 import type { Eip, Eni, Instance, Subnet, Vpc } from './schema';
 
-export const eniLabel = (eni: Eni): string => (eni.name ? `${eni.id} (${eni.name})` : eni.id);
+export const eniLabel = (eni: Eni): string => (eni.name ? `${eni.name} (${eni.id})` : eni.id);
 
-export const instanceLabel = (i: Instance): string => (i.name ? `${i.id} (${i.name}, ${i.type})` : `${i.id} (${i.type})`);
+export const instanceLabel = (i: Instance): string => (i.name ? `${i.name} (${i.id}, ${i.type})` : `${i.id} (${i.type})`);
+
+/** Name and id, without the type: for sentences that are not about limits. */
+export const instanceName = (i: Instance): string => (i.name ? `${i.name} (${i.id})` : i.id);
 
 export const subnetLabel = (s: Subnet): string => `${s.id} (${s.cidr})`;
 
-export const vpcLabel = (v: Vpc): string => (v.name ? `${v.id} (${v.name})` : v.id);
+export const vpcLabel = (v: Vpc): string => (v.name ? `${v.name} (${v.id})` : v.id);
 
 export const eipLabel = (e: Eip): string => `Elastic IP ${e.publicIp} (${e.allocationId})`;
 

@@ -56,7 +56,7 @@ describe('move-eip', () => {
   it('refuses a VPC without an internet gateway (Gateway.NotAttached)', () => {
     const v = checkMove(s, { kind: 'move-eip', allocationId: d.eipIdle, toEni: d.labEth0, toIp: '10.1.1.10' });
     expect(rulesOf(v)).toEqual(['internet-gateway']);
-    expect(v.ok || v.reasons[0]!.message).toContain('vpc-0000c000 (lab) has no internet gateway');
+    expect(v.ok || v.reasons[0]!.message).toContain('lab (vpc-0000c000) has no internet gateway');
   });
 
   it('refuses to steal an associated EIP when reassociation is switched off', () => {
@@ -125,7 +125,7 @@ describe('EIPs on a pending instance', () => {
   it('allows taking the EIP away but warns that the undo must wait until the instance runs', () => {
     const pending = patchSnapshot(s, { instances: { [d.web]: { state: 'pending' } } });
     const plan = planOf(checkMove(pending, { kind: 'disassociate-eip', allocationId: d.eipWeb1 }));
-    expect(plan.sideEffects.join('\n')).toContain(`${d.web} is pending: putting 203.0.113.10 back (undo) is only possible once it is running`);
+    expect(plan.sideEffects.join('\n')).toContain(`web-1 (${d.web}) is pending: putting 203.0.113.10 back (undo) is only possible once it is running`);
     expect(rulesOf(checkMove(applyMove(pending, plan.move), plan.inverse[0]!))).toEqual(['instance-state']);
     const moved = planOf(checkMove(pending, { kind: 'move-eip', allocationId: d.eipWeb1, toEni: d.poolA, toIp: '10.0.1.50' }));
     expect(moved.sideEffects.join('\n')).toContain('only possible once it is running');

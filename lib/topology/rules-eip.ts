@@ -1,6 +1,6 @@
 // Rules and plans for Elastic IP moves: move-eip (associate / reassociate) and disassociate-eip.
 import { eipAt, instanceOf, type SnapshotIndex } from './index';
-import { eipLabel, eniLabel, PUBLIC_IPV4_HOURLY_USD, vpcLabel } from './labels';
+import { eipLabel, eniLabel, instanceName, PUBLIC_IPV4_HOURLY_USD, vpcLabel } from './labels';
 import type { CheckSettings, Move, Verdict } from './move';
 import type { Eip } from './schema';
 import { checkNotRequesterManaged, Reasons, uniqueIds } from './rules-shared';
@@ -14,7 +14,7 @@ const whereText = (eip: Eip): string => `${eip.privateIp} on ${eip.eniId}${eip.i
 function pendingUndoNote(ix: SnapshotIndex, eip: Eip): string | null {
   const instance = eip.instanceId ? ix.instanceById.get(eip.instanceId) : undefined;
   if (instance?.state !== 'pending') return null;
-  return `${instance.id} is pending: putting ${eip.publicIp} back (undo) is only possible once it is running.`;
+  return `${instanceName(instance)} is pending: putting ${eip.publicIp} back (undo) is only possible once it is running.`;
 }
 
 /** The EIP of a service's ENI (a NAT gateway's) is changed through that service: EC2 refuses to move it away. */
@@ -56,7 +56,7 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
   const associated = eip.associationId !== null || eip.eniId !== null;
   const samePlace = eip.eniId === target.id && eip.privateIp === move.toIp;
   if (samePlace) {
-    reasons.add('target-is-different', `${eipLabel(eip)} is already mapped to ${move.toIp} on ${target.id}.`);
+    reasons.add('target-is-different', `${eipLabel(eip)} is already mapped to ${move.toIp} on ${eniLabel(target)}.`);
   } else if (associated && !settings.allowReassociation) {
     reasons.add(
       'eip-associated',
@@ -101,7 +101,7 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
     ok: true,
     plan: {
       move,
-      summary: `Map ${eip.publicIp} to ${move.toIp} on ${target.id}${associated && !samePlace ? `, moving it from ${eip.privateIp}` : ''}.`,
+      summary: `Map ${eip.publicIp} to ${move.toIp} on ${eniLabel(target)}${associated && !samePlace ? `, moving it from ${eip.privateIp}` : ''}.`,
       steps: [
         associateStep(eip.allocationId, target.id, move.toIp, associated, `Associate ${eip.publicIp} with ${move.toIp} on ${target.id}.`),
       ],

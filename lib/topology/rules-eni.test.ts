@@ -22,7 +22,7 @@ describe('move-eni', () => {
     const effects = plan.sideEffects.join('\n');
     expect(effects).toContain('10.0.1.50 and 10.0.1.51 move with');
     expect(effects).toContain('203.0.113.12 (eipalloc-0000e012) on 10.0.1.51 moves with it');
-    expect(effects).toMatch(/guest OS of i-0000a003 .*asymmetric routing/);
+    expect(effects).toMatch(/guest OS of [\w-]+ \(i-0000a003\) .*asymmetric routing/);
     expect(plan.inverse).toEqual([{ kind: 'detach-eni', eni: d.poolA }]);
     expect(plan.involved).toEqual(expect.arrayContaining([d.poolA, d.batch, d.eipPoolA]));
   });
@@ -45,7 +45,7 @@ describe('move-eni', () => {
   it('refuses an instance in another Availability Zone (InvalidParameterCombination)', () => {
     const v = checkMove(s, { kind: 'move-eni', eni: d.poolA, toInstance: d.api });
     expect(rulesOf(v)).toEqual(['same-az']);
-    expect(v.ok || v.reasons[0]!.message).toContain('us-east-1a; i-0000b001 is in us-east-1b');
+    expect(v.ok || v.reasons[0]!.message).toContain('floating-a (eni-0000a0f1) is in us-east-1a; api-b (i-0000b001) is in us-east-1b');
   });
 
   it('allows a same-AZ attachment across VPCs with a multi-VPC note, unless the setting forbids it', () => {
@@ -68,7 +68,7 @@ describe('move-eni', () => {
   it('refuses a device index that is taken', () => {
     const v = checkMove(s, { kind: 'move-eni', eni: d.poolA, toInstance: d.web, deviceIndex: 1 });
     expect(rulesOf(v)).toEqual(['device-index-free']);
-    expect(v.ok || v.reasons[0]!.message).toContain(`already has ${d.webEth1} at device index 1`);
+    expect(v.ok || v.reasons[0]!.message).toContain(`web-1 (${d.web}) already has web-1-mgmt (${d.webEth1}) at device index 1`);
   });
 
   it('refuses an instance whose ENI slots are all taken, in the words of AttachmentLimitExceeded', () => {

@@ -1,6 +1,6 @@
 // Rules and plans for ENI moves: move-eni (from another instance or the pool) and detach-eni.
 import { eipAt, instanceOf, type SnapshotIndex } from './index';
-import { eipLabel, eniLabel, instanceLabel, listWords, vpcLabel } from './labels';
+import { eipLabel, eniLabel, instanceLabel, instanceName, listWords, vpcLabel } from './labels';
 import type { CheckSettings, Move, Step, Verdict } from './move';
 import type { Eni } from './schema';
 import { checkNotRequesterManaged, checkSettledInstance, Reasons, uniqueIds } from './rules-shared';
@@ -73,19 +73,19 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
   const source = instanceOf(ix, eni);
   const sourceIndex = eni.attachment?.deviceIndex;
   if (eni.attachment?.instanceId === target.id) {
-    reasons.add('target-is-different', `${eniLabel(eni)} is already attached to ${target.id} at device index ${sourceIndex}.`);
+    reasons.add('target-is-different', `${eniLabel(eni)} is already attached to ${instanceName(target)} at device index ${sourceIndex}.`);
   }
   if (eni.az !== target.az) {
     reasons.add(
       'same-az',
-      `${eni.id} is in ${eni.az}; ${target.id} is in ${target.az}. An ENI can only be attached to an instance in its own Availability Zone: use an ENI from ${target.az}.`,
+      `${eniLabel(eni)} is in ${eni.az}; ${instanceName(target)} is in ${target.az}. An ENI can only be attached to an instance in its own Availability Zone: use an ENI from ${target.az}.`,
     );
   }
   const crossVpc = target.vpcId !== null && target.vpcId !== eni.vpcId;
   if (crossVpc && !settings.allowCrossVpcAttach) {
     reasons.add(
       'cross-vpc-allowed',
-      `${eni.id} is in ${eni.vpcId}; ${target.id} is in ${target.vpcId}. Attachments across VPCs are switched off in the settings.`,
+      `${eniLabel(eni)} is in ${eni.vpcId}; ${instanceName(target)} is in ${target.vpcId}. Attachments across VPCs are switched off in the settings.`,
     );
   }
   checkSettledInstance(reasons, target, 'attaching an ENI');
@@ -95,7 +95,7 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
   const deviceIndex = move.deviceIndex ?? lowestFreeDeviceIndex(taken);
   const holder = attached.find((e) => e.attachment?.deviceIndex === deviceIndex);
   if (holder && holder.id !== eni.id) {
-    reasons.add('device-index-free', `${target.id} already has ${holder.id} at device index ${deviceIndex}. Drop the ENI on an empty slot.`);
+    reasons.add('device-index-free', `${instanceName(target)} already has ${eniLabel(holder)} at device index ${deviceIndex}. Drop the ENI on an empty slot.`);
   }
   const limits = ix.limitsByType.get(target.type);
   if (!limits) {
@@ -114,7 +114,7 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
     if (eni.privateIps.length > limits.ipv4PerEni) {
       reasons.add(
         'eni-ips-fit-type',
-        `${eni.id} holds ${eni.privateIps.length} private IPv4 addresses; ${target.type} allows ${limits.ipv4PerEni} per ENI. Unassign ${eni.privateIps.length - limits.ipv4PerEni} of them first.`,
+        `${eniLabel(eni)} holds ${eni.privateIps.length} private IPv4 addresses; ${target.type} allows ${limits.ipv4PerEni} per ENI. Unassign ${eni.privateIps.length - limits.ipv4PerEni} of them first.`,
       );
     }
   }
@@ -127,23 +127,23 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
     steps.push(detachStep(attachment.id, `Detach ${eni.id} from ${source.id} (device index ${attachment.deviceIndex}) and wait until it is available.`));
   }
   steps.push(attachStep(eni.id, target.id, deviceIndex, `Attach ${eni.id} to ${target.id} at device index ${deviceIndex}.`));
-  const sideEffects = [`Its private ${ips.length === 1 ? 'IP' : 'IPs'} ${listWords(ips)} ${ips.length === 1 ? 'moves' : 'move'} with ${eni.id}.`];
+  const sideEffects = [`Its private ${ips.length === 1 ? 'IP' : 'IPs'} ${listWords(ips)} ${ips.length === 1 ? 'moves' : 'move'} with ${eniLabel(eni)}.`];
   if (eipNotes.length > 0) {
-    sideEffects.push(`${listWords(eipNotes)} ${eipNotes.length === 1 ? 'moves' : 'move'} with it; DescribeAddresses will name ${target.id}.`);
+    sideEffects.push(`${listWords(eipNotes)} ${eipNotes.length === 1 ? 'moves' : 'move'} with it; DescribeAddresses will name ${instanceName(target)}.`);
   }
-  if (source) sideEffects.push(`${source.id} loses the interface at device index ${attachment?.deviceIndex}; its traffic on ${listWords(ips)} stops until the attach completes.`);
+  if (source) sideEffects.push(`${instanceName(source)} loses the interface at device index ${attachment?.deviceIndex}; its traffic on ${listWords(ips)} stops until the attach completes.`);
   if (crossVpc) {
     const vpc = target.vpcId ? ix.vpcById.get(target.vpcId) : undefined;
-    sideEffects.push(`Multi-VPC attachment: ${eni.id} stays in ${eni.vpcId} while ${target.id} lives in ${vpc ? vpcLabel(vpc) : target.vpcId}; routes and security groups follow the ENI's VPC.`);
+    sideEffects.push(`Multi-VPC attachment: ${eniLabel(eni)} stays in ${eni.vpcId} while ${instanceName(target)} lives in ${vpc ? vpcLabel(vpc) : target.vpcId}; routes and security groups follow the ENI's VPC.`);
   }
   sideEffects.push(
-    `The guest OS of ${target.id} must configure the interface at device index ${deviceIndex} (Amazon Linux and Windows do it automatically); with a second ENI, add source-based routing so replies leave by the interface they came in on (asymmetric routing).`,
+    `The guest OS of ${instanceName(target)} must configure the interface at device index ${deviceIndex} (Amazon Linux and Windows do it automatically); with a second ENI, add source-based routing so replies leave by the interface they came in on (asymmetric routing).`,
   );
   return {
     ok: true,
     plan: {
       move: { ...move, deviceIndex },
-      summary: `Move ${eni.id} ${source ? `from ${source.id}` : 'from the pool'} to ${target.id} at device index ${deviceIndex}.`,
+      summary: `Move ${eniLabel(eni)} ${source ? `from ${instanceName(source)}` : 'from the pool'} to ${instanceName(target)} at device index ${deviceIndex}.`,
       steps,
       sideEffects,
       hourlyCostDelta: 0,
@@ -171,13 +171,13 @@ export function checkDetachEni(ix: SnapshotIndex, move: MoveOf<'detach-eni'>): V
   if (!reasons.empty || !attachment || !instance) return { ok: false, reasons: reasons.list };
 
   const { ips, eipNotes, allocationIds } = cargo(ix, eni);
-  const sideEffects = [`${listWords(ips)} stay on ${eni.id}${eipNotes.length > 0 ? `, and so do ${listWords(eipNotes)}` : ''}.`];
-  sideEffects.push(`${instance.id} loses the interface at device index ${attachment.deviceIndex}; traffic to ${listWords(ips)} stops.`);
+  const sideEffects = [`${listWords(ips)} stay on ${eniLabel(eni)}${eipNotes.length > 0 ? `, and so do ${listWords(eipNotes)}` : ''}.`];
+  sideEffects.push(`${instanceName(instance)} loses the interface at device index ${attachment.deviceIndex}; traffic to ${listWords(ips)} stops.`);
   return {
     ok: true,
     plan: {
       move,
-      summary: `Detach ${eni.id} from ${instance.id} into the pool of ${eni.subnetId}.`,
+      summary: `Detach ${eniLabel(eni)} from ${instanceName(instance)} into the pool of ${eni.subnetId}.`,
       steps: [detachStep(attachment.id, `Detach ${eni.id} from ${instance.id} (device index ${attachment.deviceIndex}).`)],
       sideEffects,
       hourlyCostDelta: 0,

@@ -17,7 +17,7 @@ describe('move-ip', () => {
       }),
     ]);
     expect(plan.sideEffects.join('\n')).toMatch(/203\.0\.113\.10 \(eipalloc-0000e010\) follows 10\.0\.1\.20/);
-    expect(plan.sideEffects.join('\n')).toContain(`${d.webEth0} (web-1-eth0) loses 10.0.1.20`);
+    expect(plan.sideEffects.join('\n')).toContain(`web-1-eth0 (${d.webEth0}) loses 10.0.1.20`);
     expect(plan.inverse).toEqual([{ kind: 'move-ip', ip: '10.0.1.20', toEni: d.webEth0 }]);
     expect(plan.involved).toEqual(expect.arrayContaining([d.webEth0, d.batchEth0, d.web, d.batch, d.eipWeb1, d.subnetA]));
     expect(plan.hourlyCostDelta).toBe(0);
@@ -35,7 +35,7 @@ describe('move-ip', () => {
         {
           rule: 'same-subnet',
           message:
-            '10.0.1.22 is in subnet-0000a001 (10.0.1.0/24); eni-0000a002 is in subnet-0000a002 (10.0.2.0/24). A secondary IP can only move between ENIs of the same subnet.',
+            '10.0.1.22 is in subnet-0000a001 (10.0.1.0/24); web-1-mgmt (eni-0000a002) is in subnet-0000a002 (10.0.2.0/24). A secondary IP can only move between ENIs of the same subnet.',
         },
       ],
     });

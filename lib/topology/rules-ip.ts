@@ -1,7 +1,7 @@
 // Rules and plans for private IP moves: move-ip, unassign-ip, and the inverse-only assign-ip.
 import { eipAt, holderOf, instanceOf, type SnapshotIndex } from './index';
 import { cidrContains, isReservedInSubnet } from './ipv4';
-import { eipLabel, eniLabel, subnetLabel } from './labels';
+import { eipLabel, eniLabel, instanceName, subnetLabel } from './labels';
 import type { Move, Verdict } from './move';
 import { checkIpSlot, checkNotRequesterManaged, checkSettledInstance, Reasons, uniqueIds } from './rules-shared';
 import { assignStep, unassignStep } from './steps';
@@ -34,7 +34,7 @@ export function checkMoveIp(ix: SnapshotIndex, move: MoveOf<'move-ip'>): Verdict
   if (source.subnetId !== target.subnetId) {
     reasons.add(
       'same-subnet',
-      `${move.ip} is in ${subnetText(ix, source.subnetId)}; ${target.id} is in ${subnetText(ix, target.subnetId)}. A secondary IP can only move between ENIs of the same subnet.`,
+      `${move.ip} is in ${subnetText(ix, source.subnetId)}; ${eniLabel(target)} is in ${subnetText(ix, target.subnetId)}. A secondary IP can only move between ENIs of the same subnet.`,
     );
   }
   checkNotRequesterManaged(reasons, source);
@@ -51,18 +51,18 @@ export function checkMoveIp(ix: SnapshotIndex, move: MoveOf<'move-ip'>): Verdict
   const eip = eipAt(ix, source.id, move.ip);
   const sideEffects = [`${eniLabel(source)} loses ${move.ip}.`];
   if (eip) {
-    sideEffects.push(`${eipLabel(eip)} follows ${move.ip} to ${target.id}: EC2 moves the association with a reassigned secondary IP.`);
+    sideEffects.push(`${eipLabel(eip)} follows ${move.ip} to ${eniLabel(target)}: EC2 moves the association with a reassigned secondary IP.`);
   }
   sideEffects.push(
     targetInstance
-      ? `The guest OS of ${targetInstance.id} must add ${move.ip} to the interface of ${target.id} (Amazon Linux does this automatically); the OS of the source must drop it.`
-      : `${target.id} is not attached: ${move.ip} carries no traffic until the ENI is attached to an instance.`,
+      ? `The guest OS of ${instanceName(targetInstance)} must add ${move.ip} to the interface of ${eniLabel(target)} (Amazon Linux does this automatically); the OS of the source must drop it.`
+      : `${eniLabel(target)} is not attached: ${move.ip} carries no traffic until the ENI is attached to an instance.`,
   );
   return {
     ok: true,
     plan: {
       move,
-      summary: `Move secondary IP ${move.ip} from ${source.id} to ${target.id}${eip ? `, with ${eip.publicIp}` : ''}.`,
+      summary: `Move secondary IP ${move.ip} from ${eniLabel(source)} to ${eniLabel(target)}${eip ? `, with ${eip.publicIp}` : ''}.`,
       steps: [assignStep(target.id, move.ip, true, `Reassign ${move.ip} from ${source.id} to ${target.id}.`)],
       sideEffects,
       hourlyCostDelta: 0,
@@ -130,7 +130,7 @@ export function checkAssignIp(ix: SnapshotIndex, move: MoveOf<'assign-ip'>): Ver
   if (!subnet) {
     reasons.add('resource-exists', `The subnet ${target.subnetId} of ${target.id} is not in this view. Refresh the view.`);
   } else if (!cidrContains(subnet.cidr, move.ip)) {
-    reasons.add('same-subnet', `${move.ip} is outside ${subnetLabel(subnet)}, the subnet of ${target.id}; an ENI only takes addresses of its own subnet.`);
+    reasons.add('same-subnet', `${move.ip} is outside ${subnetLabel(subnet)}, the subnet of ${eniLabel(target)}; an ENI only takes addresses of its own subnet.`);
   } else if (isReservedInSubnet(subnet.cidr, move.ip)) {
     reasons.add('ip-free-in-subnet', `${move.ip} is reserved by AWS in ${subnetLabel(subnet)} (the first four and the last address of a subnet).`);
   }
@@ -146,7 +146,7 @@ export function checkAssignIp(ix: SnapshotIndex, move: MoveOf<'assign-ip'>): Ver
     ok: true,
     plan: {
       move,
-      summary: `Assign ${move.ip} to ${target.id} as a secondary IP.`,
+      summary: `Assign ${move.ip} to ${eniLabel(target)} as a secondary IP.`,
       steps: [assignStep(target.id, move.ip, false, `Assign ${move.ip} to ${target.id}.`)],
       sideEffects: [`${subnetText(ix, target.subnetId)} has one free address fewer.`],
       hourlyCostDelta: 0,
