@@ -59,7 +59,7 @@ export async function dryRunStep(client: EC2Client, step: Step): Promise<DryRunV
 }
 
 export type WaitTarget = { eniId: string } & ({ until: 'eni-available' } | { until: 'eni-attached'; instanceId: string });
-export type WaitOptions = { timeoutMs?: number; firstDelayMs?: number; maxDelayMs?: number };
+export type WaitOptions = { timeoutMs?: number; firstDelayMs?: number; maxDelayMs?: number; steadyMs?: number };
 export type WaitOutcome = { ok: true; eni: NetworkInterface } | { ok: false; eni: NetworkInterface | null; waitedMs: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -70,12 +70,16 @@ function reached(eni: NetworkInterface, target: WaitTarget): boolean {
 }
 
 /**
- * Polls DescribeNetworkInterfaces (filtered to the one ENI) until the transition completes: delays double
- * from firstDelayMs up to maxDelayMs, for at most timeoutMs in total (default about 30 s).
+ * Polls DescribeNetworkInterfaces (filtered to the one ENI) until the transition completes: every
+ * firstDelayMs (250 ms) while attach/detach usually completes (the first steadyMs, 4 s), then with delays
+ * doubling up to maxDelayMs, for at most timeoutMs in total (default about 30 s). Pure doubling from 100 ms
+ * saw a one-second transition only at 1.5 s; four describes a second for a few seconds stays far inside
+ * EC2's non-mutating request budget (ec2-behaviour.md §4.7).
  */
 export async function waitForEni(client: EC2Client, target: WaitTarget, options: WaitOptions = {}): Promise<WaitOutcome> {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  let delay = options.firstDelayMs ?? 100;
+  const steadyMs = options.steadyMs ?? 4_000;
+  let delay = options.firstDelayMs ?? 250;
   const maxDelay = options.maxDelayMs ?? 4_000;
   const started = Date.now();
   let last: NetworkInterface | null = null;
@@ -86,7 +90,7 @@ export async function waitForEni(client: EC2Client, target: WaitTarget, options:
     const waited = Date.now() - started;
     if (waited >= timeoutMs) return { ok: false, eni: last, waitedMs: waited };
     await sleep(Math.min(delay, timeoutMs - waited));
-    delay = Math.min(delay * 2, maxDelay);
+    if (Date.now() - started >= steadyMs) delay = Math.min(delay * 2, maxDelay);
   }
 }
 
