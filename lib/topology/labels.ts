@@ -1,8 +1,15 @@
 // How resources are named in reasons, side effects and summaries: the Name tag a person knows first, the id
 // after it (step descriptions keep bare ids: they mirror the API call).
+import type { SnapshotIndex } from './index';
 import type { Eip, Eni, Instance, Subnet, Vpc } from './schema';
 
-export const eniLabel = (eni: Eni): string => (eni.name ? `${eni.name} (${eni.id})` : eni.id);
+/** An ENI without a Name tag is called by its place when the index can tell it: "eth0 of web-1 (eni-…)". */
+export function eniLabel(eni: Eni, ix?: SnapshotIndex): string {
+  if (eni.name) return `${eni.name} (${eni.id})`;
+  const attachment = eni.attachment;
+  const instance = attachment?.instanceId ? ix?.instanceById.get(attachment.instanceId) : undefined;
+  return attachment && instance ? `eth${attachment.deviceIndex} of ${instance.name ?? instance.id} (${eni.id})` : eni.id;
+}
 
 export const instanceLabel = (i: Instance): string => (i.name ? `${i.name} (${i.id}, ${i.type})` : `${i.id} (${i.type})`);
 

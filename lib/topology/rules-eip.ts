@@ -23,7 +23,7 @@ function checkServiceAddress(ix: SnapshotIndex, reasons: Reasons, eip: Eip, same
   if (!holder?.requesterManaged || samePlace) return;
   reasons.add(
     'eni-not-requester-managed',
-    `${eipLabel(eip)} belongs to ${eniLabel(holder)}, which is managed by ${holder.interfaceType !== 'interface' ? holder.interfaceType : 'another AWS service'}; change its address through that service.`,
+    `${eipLabel(eip)} belongs to ${eniLabel(holder, ix)}, which is managed by ${holder.interfaceType !== 'interface' ? holder.interfaceType : 'another AWS service'}; change its address through that service.`,
   );
 }
 
@@ -39,7 +39,7 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
   if (!targetIp) {
     reasons.add(
       'ip-on-eni',
-      `${move.toIp} is not a private IP of ${eniLabel(target)} (it has ${target.privateIps.map((p) => p.address).join(', ') || 'none'}). Drop the Elastic IP on one of its IPs.`,
+      `${move.toIp} is not a private IP of ${eniLabel(target, ix)} (it has ${target.privateIps.map((p) => p.address).join(', ') || 'none'}). Drop the Elastic IP on one of its IPs.`,
     );
   }
   // A service's ENI (NAT gateway, load balancer…) gets its addresses from that service (EC2: OperationNotPermitted).
@@ -56,7 +56,7 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
   const associated = eip.associationId !== null || eip.eniId !== null;
   const samePlace = eip.eniId === target.id && eip.privateIp === move.toIp;
   if (samePlace) {
-    reasons.add('target-is-different', `${eipLabel(eip)} is already mapped to ${move.toIp} on ${eniLabel(target)}.`);
+    reasons.add('target-is-different', `${eipLabel(eip)} is already mapped to ${move.toIp} on ${eniLabel(target, ix)}.`);
   } else if (associated && !settings.allowReassociation) {
     reasons.add(
       'eip-associated',
@@ -101,7 +101,7 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
     ok: true,
     plan: {
       move,
-      summary: `Map ${eip.publicIp} to ${move.toIp} on ${eniLabel(target)}${associated && !samePlace ? `, moving it from ${eip.privateIp}` : ''}.`,
+      summary: `Map ${eip.publicIp} to ${move.toIp} on ${eniLabel(target, ix)}${associated && !samePlace ? `, moving it from ${eip.privateIp}` : ''}.`,
       steps: [
         associateStep(eip.allocationId, target.id, move.toIp, associated, `Associate ${eip.publicIp} with ${move.toIp} on ${target.id}.`),
       ],

@@ -133,7 +133,7 @@ describe('detach-eni', () => {
     expect(plan.steps).toEqual([
       expect.objectContaining({ action: 'DetachNetworkInterface', input: { AttachmentId: 'eni-attach-0000a012' }, supportsDryRun: true }),
     ]);
-    expect(plan.sideEffects[0]).toBe('10.0.1.32 and 10.0.1.33 stay on eni-0000a012.');
+    expect(plan.sideEffects[0]).toBe('10.0.1.32 and 10.0.1.33 stay on eth1 of full-1 (eni-0000a012).');
     expect(plan.inverse).toEqual([{ kind: 'move-eni', eni: d.fullEth1, toInstance: d.full, deviceIndex: 1 }]);
   });
 

@@ -21,9 +21,9 @@ function checkInstanceAttachment(ix: SnapshotIndex, reasons: Reasons, eni: Eni):
   const attachment = eni.attachment;
   if (!attachment) return;
   if (!attachment.instanceId) {
-    reasons.add('eni-not-requester-managed', `${eniLabel(eni)} is attached by another service (${attachment.id}), not to an instance; change it through that service.`);
+    reasons.add('eni-not-requester-managed', `${eniLabel(eni, ix)} is attached by another service (${attachment.id}), not to an instance; change it through that service.`);
   } else if (!ix.instanceById.has(attachment.instanceId)) {
-    reasons.add('resource-exists', `${eniLabel(eni)} is attached to ${attachment.instanceId}, which is not in this view. Refresh and try again.`);
+    reasons.add('resource-exists', `${eniLabel(eni, ix)} is attached to ${attachment.instanceId}, which is not in this view. Refresh and try again.`);
   }
 }
 
@@ -73,19 +73,19 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
   const source = instanceOf(ix, eni);
   const sourceIndex = eni.attachment?.deviceIndex;
   if (eni.attachment?.instanceId === target.id) {
-    reasons.add('target-is-different', `${eniLabel(eni)} is already attached to ${instanceName(target)} at device index ${sourceIndex}.`);
+    reasons.add('target-is-different', `${eniLabel(eni, ix)} is already attached to ${instanceName(target)} at device index ${sourceIndex}.`);
   }
   if (eni.az !== target.az) {
     reasons.add(
       'same-az',
-      `${eniLabel(eni)} is in ${eni.az}; ${instanceName(target)} is in ${target.az}. An ENI can only be attached to an instance in its own Availability Zone: use an ENI from ${target.az}.`,
+      `${eniLabel(eni, ix)} is in ${eni.az}; ${instanceName(target)} is in ${target.az}. An ENI can only be attached to an instance in its own Availability Zone: use an ENI from ${target.az}.`,
     );
   }
   const crossVpc = target.vpcId !== null && target.vpcId !== eni.vpcId;
   if (crossVpc && !settings.allowCrossVpcAttach) {
     reasons.add(
       'cross-vpc-allowed',
-      `${eniLabel(eni)} is in ${eni.vpcId}; ${instanceName(target)} is in ${target.vpcId}. Attachments across VPCs are switched off in the settings.`,
+      `${eniLabel(eni, ix)} is in ${eni.vpcId}; ${instanceName(target)} is in ${target.vpcId}. Attachments across VPCs are switched off in the settings.`,
     );
   }
   checkSettledInstance(reasons, target, 'attaching an ENI');
@@ -95,7 +95,7 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
   const deviceIndex = move.deviceIndex ?? lowestFreeDeviceIndex(taken);
   const holder = attached.find((e) => e.attachment?.deviceIndex === deviceIndex);
   if (holder && holder.id !== eni.id) {
-    reasons.add('device-index-free', `${instanceName(target)} already has ${eniLabel(holder)} at device index ${deviceIndex}. Drop the ENI on an empty slot.`);
+    reasons.add('device-index-free', `${instanceName(target)} already has ${eniLabel(holder, ix)} at device index ${deviceIndex}. Drop the ENI on an empty slot.`);
   }
   const limits = ix.limitsByType.get(target.type);
   if (!limits) {
@@ -114,7 +114,7 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
     if (eni.privateIps.length > limits.ipv4PerEni) {
       reasons.add(
         'eni-ips-fit-type',
-        `${eniLabel(eni)} holds ${eni.privateIps.length} private IPv4 addresses; ${target.type} allows ${limits.ipv4PerEni} per ENI. Unassign ${eni.privateIps.length - limits.ipv4PerEni} of them first.`,
+        `${eniLabel(eni, ix)} holds ${eni.privateIps.length} private IPv4 addresses; ${target.type} allows ${limits.ipv4PerEni} per ENI. Unassign ${eni.privateIps.length - limits.ipv4PerEni} of them first.`,
       );
     }
   }
@@ -127,14 +127,14 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
     steps.push(detachStep(attachment.id, `Detach ${eni.id} from ${source.id} (device index ${attachment.deviceIndex}) and wait until it is available.`));
   }
   steps.push(attachStep(eni.id, target.id, deviceIndex, `Attach ${eni.id} to ${target.id} at device index ${deviceIndex}.`));
-  const sideEffects = [`Its private ${ips.length === 1 ? 'IP' : 'IPs'} ${listWords(ips)} ${ips.length === 1 ? 'moves' : 'move'} with ${eniLabel(eni)}.`];
+  const sideEffects = [`Its private ${ips.length === 1 ? 'IP' : 'IPs'} ${listWords(ips)} ${ips.length === 1 ? 'moves' : 'move'} with ${eniLabel(eni, ix)}.`];
   if (eipNotes.length > 0) {
     sideEffects.push(`${listWords(eipNotes)} ${eipNotes.length === 1 ? 'moves' : 'move'} with it; DescribeAddresses will name ${instanceName(target)}.`);
   }
   if (source) sideEffects.push(`${instanceName(source)} loses the interface at device index ${attachment?.deviceIndex}; its traffic on ${listWords(ips)} stops until the attach completes.`);
   if (crossVpc) {
     const vpc = target.vpcId ? ix.vpcById.get(target.vpcId) : undefined;
-    sideEffects.push(`Multi-VPC attachment: ${eniLabel(eni)} stays in ${eni.vpcId} while ${instanceName(target)} lives in ${vpc ? vpcLabel(vpc) : target.vpcId}; routes and security groups follow the ENI's VPC.`);
+    sideEffects.push(`Multi-VPC attachment: ${eniLabel(eni, ix)} stays in ${eni.vpcId} while ${instanceName(target)} lives in ${vpc ? vpcLabel(vpc) : target.vpcId}; routes and security groups follow the ENI's VPC.`);
   }
   sideEffects.push(
     `The guest OS of ${instanceName(target)} must configure the interface at device index ${deviceIndex} (Amazon Linux and Windows do it automatically); with a second ENI, add source-based routing so replies leave by the interface they came in on (asymmetric routing).`,
@@ -143,7 +143,7 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
     ok: true,
     plan: {
       move: { ...move, deviceIndex },
-      summary: `Move ${eniLabel(eni)} ${source ? `from ${instanceName(source)}` : 'from the pool'} to ${instanceName(target)} at device index ${deviceIndex}.`,
+      summary: `Move ${eniLabel(eni, ix)} ${source ? `from ${instanceName(source)}` : 'from the pool'} to ${instanceName(target)} at device index ${deviceIndex}.`,
       steps,
       sideEffects,
       hourlyCostDelta: 0,
@@ -161,7 +161,7 @@ export function checkDetachEni(ix: SnapshotIndex, move: MoveOf<'detach-eni'>): V
   const eni = ix.eniById.get(move.eni);
   if (!eni) return { ok: false, reasons: [{ rule: 'resource-exists', message: `${move.eni} does not exist (any more). Refresh the view.` }] };
   const attachment = eni.attachment;
-  if (!attachment) reasons.add('target-is-different', `${eniLabel(eni)} is not attached: it is already in the pool.`);
+  if (!attachment) reasons.add('target-is-different', `${eniLabel(eni, ix)} is not attached: it is already in the pool.`);
   checkNotPrimary(reasons, eni);
   checkNotRequesterManaged(reasons, eni);
   checkInstanceAttachment(ix, reasons, eni);
@@ -171,13 +171,13 @@ export function checkDetachEni(ix: SnapshotIndex, move: MoveOf<'detach-eni'>): V
   if (!reasons.empty || !attachment || !instance) return { ok: false, reasons: reasons.list };
 
   const { ips, eipNotes, allocationIds } = cargo(ix, eni);
-  const sideEffects = [`${listWords(ips)} stay on ${eniLabel(eni)}${eipNotes.length > 0 ? `, and so do ${listWords(eipNotes)}` : ''}.`];
+  const sideEffects = [`${listWords(ips)} stay on ${eniLabel(eni, ix)}${eipNotes.length > 0 ? `, and so do ${listWords(eipNotes)}` : ''}.`];
   sideEffects.push(`${instanceName(instance)} loses the interface at device index ${attachment.deviceIndex}; traffic to ${listWords(ips)} stops.`);
   return {
     ok: true,
     plan: {
       move,
-      summary: `Detach ${eniLabel(eni)} from ${instanceName(instance)} into the pool of ${eni.subnetId}.`,
+      summary: `Detach ${eniLabel(eni, ix)} from ${instanceName(instance)} into the pool of ${eni.subnetId}.`,
       steps: [detachStep(attachment.id, `Detach ${eni.id} from ${instance.id} (device index ${attachment.deviceIndex}).`)],
       sideEffects,
       hourlyCostDelta: 0,

@@ -23,18 +23,18 @@ export function checkMoveIp(ix: SnapshotIndex, move: MoveOf<'move-ip'>): Verdict
 
   const entry = source.privateIps.find((p) => p.address === move.ip);
   if (source.id === target.id) {
-    reasons.add('target-is-different', `${move.ip} is already on ${eniLabel(target)}.`);
+    reasons.add('target-is-different', `${move.ip} is already on ${eniLabel(target, ix)}.`);
   }
   if (entry?.primary) {
     reasons.add(
       'ip-is-secondary',
-      `${move.ip} is the primary IP of ${eniLabel(source)}; a primary IP never moves. Move the whole ENI instead, or drag a secondary IP.`,
+      `${move.ip} is the primary IP of ${eniLabel(source, ix)}; a primary IP never moves. Move the whole ENI instead, or drag a secondary IP.`,
     );
   }
   if (source.subnetId !== target.subnetId) {
     reasons.add(
       'same-subnet',
-      `${move.ip} is in ${subnetText(ix, source.subnetId)}; ${eniLabel(target)} is in ${subnetText(ix, target.subnetId)}. A secondary IP can only move between ENIs of the same subnet.`,
+      `${move.ip} is in ${subnetText(ix, source.subnetId)}; ${eniLabel(target, ix)} is in ${subnetText(ix, target.subnetId)}. A secondary IP can only move between ENIs of the same subnet.`,
     );
   }
   checkNotRequesterManaged(reasons, source);
@@ -49,20 +49,20 @@ export function checkMoveIp(ix: SnapshotIndex, move: MoveOf<'move-ip'>): Verdict
   if (!reasons.empty) return { ok: false, reasons: reasons.list };
 
   const eip = eipAt(ix, source.id, move.ip);
-  const sideEffects = [`${eniLabel(source)} loses ${move.ip}.`];
+  const sideEffects = [`${eniLabel(source, ix)} loses ${move.ip}.`];
   if (eip) {
-    sideEffects.push(`${eipLabel(eip)} follows ${move.ip} to ${eniLabel(target)}: EC2 moves the association with a reassigned secondary IP.`);
+    sideEffects.push(`${eipLabel(eip)} follows ${move.ip} to ${eniLabel(target, ix)}: EC2 moves the association with a reassigned secondary IP.`);
   }
   sideEffects.push(
     targetInstance
-      ? `The guest OS of ${instanceName(targetInstance)} must add ${move.ip} to the interface of ${eniLabel(target)} (Amazon Linux does this automatically); the OS of the source must drop it.`
-      : `${eniLabel(target)} is not attached: ${move.ip} carries no traffic until the ENI is attached to an instance.`,
+      ? `The guest OS of ${instanceName(targetInstance)} must add ${move.ip} to the interface of ${eniLabel(target, ix)} (Amazon Linux does this automatically); the OS of the source must drop it.`
+      : `${eniLabel(target, ix)} is not attached: ${move.ip} carries no traffic until the ENI is attached to an instance.`,
   );
   return {
     ok: true,
     plan: {
       move,
-      summary: `Move secondary IP ${move.ip} from ${eniLabel(source)} to ${eniLabel(target)}${eip ? `, with ${eip.publicIp}` : ''}.`,
+      summary: `Move secondary IP ${move.ip} from ${eniLabel(source, ix)} to ${eniLabel(target, ix)}${eip ? `, with ${eip.publicIp}` : ''}.`,
       steps: [assignStep(target.id, move.ip, true, `Reassign ${move.ip} from ${source.id} to ${target.id}.`)],
       sideEffects,
       hourlyCostDelta: 0,
@@ -80,7 +80,7 @@ export function checkUnassignIp(ix: SnapshotIndex, move: MoveOf<'unassign-ip'>):
     reasons.add('resource-exists', `${move.ip} is not assigned to any ENI in this view.`);
   } else if (secondaryHolders.length === 0) {
     const primaryHolder = holders[0]!;
-    reasons.add('ip-is-secondary', `${move.ip} is the primary IP of ${eniLabel(primaryHolder)}; only secondary IPs can be unassigned.`);
+    reasons.add('ip-is-secondary', `${move.ip} is the primary IP of ${eniLabel(primaryHolder, ix)}; only secondary IPs can be unassigned.`);
     // Every rule that applies, not just the first: EC2 checks the ENI and its instance before the address.
     checkNotRequesterManaged(reasons, primaryHolder);
     const primaryInstance = instanceOf(ix, primaryHolder);
@@ -130,12 +130,12 @@ export function checkAssignIp(ix: SnapshotIndex, move: MoveOf<'assign-ip'>): Ver
   if (!subnet) {
     reasons.add('resource-exists', `The subnet ${target.subnetId} of ${target.id} is not in this view. Refresh the view.`);
   } else if (!cidrContains(subnet.cidr, move.ip)) {
-    reasons.add('same-subnet', `${move.ip} is outside ${subnetLabel(subnet)}, the subnet of ${eniLabel(target)}; an ENI only takes addresses of its own subnet.`);
+    reasons.add('same-subnet', `${move.ip} is outside ${subnetLabel(subnet)}, the subnet of ${eniLabel(target, ix)}; an ENI only takes addresses of its own subnet.`);
   } else if (isReservedInSubnet(subnet.cidr, move.ip)) {
     reasons.add('ip-free-in-subnet', `${move.ip} is reserved by AWS in ${subnetLabel(subnet)} (the first four and the last address of a subnet).`);
   }
   const taken = (ix.enisByPrivateIp.get(move.ip) ?? []).find((e) => e.subnetId === target.subnetId);
-  if (taken) reasons.add('ip-free-in-subnet', `${move.ip} is already held by ${eniLabel(taken)}. Pick a free address.`);
+  if (taken) reasons.add('ip-free-in-subnet', `${move.ip} is already held by ${eniLabel(taken, ix)}. Pick a free address.`);
   checkNotRequesterManaged(reasons, target);
   const instance = instanceOf(ix, target);
   if (instance) checkSettledInstance(reasons, instance, 'assigning private IPs');
@@ -146,7 +146,7 @@ export function checkAssignIp(ix: SnapshotIndex, move: MoveOf<'assign-ip'>): Ver
     ok: true,
     plan: {
       move,
-      summary: `Assign ${move.ip} to ${eniLabel(target)} as a secondary IP.`,
+      summary: `Assign ${move.ip} to ${eniLabel(target, ix)} as a secondary IP.`,
       steps: [assignStep(target.id, move.ip, false, `Assign ${move.ip} to ${target.id}.`)],
       sideEffects: [`${subnetText(ix, target.subnetId)} has one free address fewer.`],
       hourlyCostDelta: 0,
