@@ -3,7 +3,7 @@
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { startEmulator } from '@/lib/emulator';
-import type { Move } from '@/lib/topology/move';
+import { ec2ActionSchema, type Move } from '@/lib/topology/move';
 import { checkMove } from '@/lib/topology/rules';
 import type { Snapshot } from '@/lib/topology/schema';
 import { createEc2Client } from './client';
@@ -54,14 +54,8 @@ export async function startTestEmulator(scenario = 'showcase', settings: Record<
   };
 }
 
-export const MUTATING_ACTIONS = new Set([
-  'AssignPrivateIpAddresses',
-  'UnassignPrivateIpAddresses',
-  'AttachNetworkInterface',
-  'DetachNetworkInterface',
-  'AssociateAddress',
-  'DisassociateAddress',
-]);
+/** The EC2 actions a plan can send: exactly the steps' action set. */
+export const MUTATING_ACTIONS: ReadonlySet<string> = new Set(ec2ActionSchema.options);
 
 /** Calls that change state: a mutating action sent without DryRun. */
 export const mutations = (log: LoggedRequest[]) => log.filter((r) => MUTATING_ACTIONS.has(r.action) && r.parameters.DryRun !== 'true');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eniSlots, findByQuery, ipSlots } from './slots';
+import { eniSlots, ipSlots } from './slots';
 import { demoIds as d, demoSnapshot, patchSnapshot } from './test-fixtures';
 
 const s = demoSnapshot();
@@ -52,38 +52,5 @@ describe('ipSlots', () => {
 
   it('shows no free slot on a full ENI', () => {
     expect(ipSlots(s, d.fullEth0).map((x) => x.ip)).toEqual(['10.0.1.30', '10.0.1.31']);
-  });
-});
-
-describe('findByQuery', () => {
-  it('finds a private IP exactly before the ones it prefixes', () => {
-    expect(findByQuery(s, '10.0.1.3').map((m) => m.id)).toEqual(['10.0.1.30', '10.0.1.31', '10.0.1.32', '10.0.1.33']);
-    const exactFirst = findByQuery(s, '10.0.1.5');
-    expect(exactFirst.map((m) => m.id)).toEqual(['10.0.1.5', '10.0.1.50', '10.0.1.51']);
-    expect(findByQuery(s, '10.0.1.20')).toEqual([
-      expect.objectContaining({ kind: 'private-ip', id: '10.0.1.20', eniId: d.webEth0, instanceId: d.web }),
-    ]);
-  });
-
-  it('finds an Elastic IP by public address and an Amazon-assigned one through its private IP', () => {
-    expect(findByQuery(s, '203.0.113.12')).toEqual([expect.objectContaining({ kind: 'eip', id: d.eipPoolA, eniId: d.poolA })]);
-    expect(findByQuery(s, '198.51.100.20')).toEqual([expect.objectContaining({ kind: 'private-ip', id: '10.0.3.10', instanceId: d.api })]);
-  });
-
-  it('finds any resource by id prefix and by Name tag, case-insensitively', () => {
-    expect(findByQuery(s, 'eni-0000b').map((m) => m.id)).toEqual(expect.arrayContaining([d.apiEth0, d.poolB]));
-    expect(findByQuery(s, 'WEB-1').map((m) => [m.kind, m.id])).toEqual(
-      expect.arrayContaining([
-        ['instance', d.web],
-        ['eni', d.webEth0],
-        ['eni', d.webEth1],
-      ]),
-    );
-    expect(findByQuery(s, 'shop.example')).toEqual([expect.objectContaining({ kind: 'eip', id: d.eipWeb1 })]);
-  });
-
-  it('ranks an exact id first and returns nothing for a blank query', () => {
-    expect(findByQuery(s, d.subnetA)[0]).toMatchObject({ kind: 'subnet', id: d.subnetA });
-    expect(findByQuery(s, '   ')).toEqual([]);
   });
 });

@@ -3,8 +3,6 @@ import { eipAt, indexSnapshot, instanceOf } from './index';
 import type { Eip, Eni, Snapshot } from './schema';
 import { UNATTACHED_ENI_IP_CAP } from './rules-shared';
 
-export { findByQuery, type SearchMatch, type SearchMatchKind } from './search';
-
 export interface EniSlot {
   deviceIndex: number;
   eni: Eni | null;
