@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { RefreshIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import type { Snapshot } from '@/lib/topology/schema';
-import { endpointMode, formatAge, formatCount, formatUtc } from './model/format';
+import { endpointHost, endpointMode, formatAge, formatCount, formatUtc } from './model/format';
 import { countPrivateIps } from './model/topology-index';
 import { SearchBox } from './search-box';
 
@@ -38,7 +38,7 @@ type Props = { snapshot: Snapshot; refreshing: boolean; onRefresh: () => void; a
 
 export function HeaderBar({ snapshot, refreshing, onRefresh, actions }: Props) {
   const now = useNow(10_000);
-  const mode = endpointMode(snapshot.endpoint);
+  const mode = endpointMode(snapshot.endpoint, snapshot.endpointServer);
   const ips = countPrivateIps(snapshot);
   const counts: [string, number][] = [
     ['VPCs', snapshot.vpcs.length],
@@ -55,7 +55,9 @@ export function HeaderBar({ snapshot, refreshing, onRefresh, actions }: Props) {
         {mode === 'emulator' ? (
           <Badge tone="warn" title={`Emulator at ${snapshot.endpoint}`}>Emulator</Badge>
         ) : mode === 'custom' ? (
-          <Badge tone="warn" title={snapshot.endpoint ?? undefined}>Custom endpoint</Badge>
+          <Badge tone="warn" className="font-mono" title={`EC2-compatible endpoint ${snapshot.endpoint ?? ''}${snapshot.endpointServer ? ` (Server: ${snapshot.endpointServer})` : ''}`}>
+            {endpointHost(snapshot.endpoint)}
+          </Badge>
         ) : (
           <Badge tone="ok" title="Amazon EC2">AWS</Badge>
         )}

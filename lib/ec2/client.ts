@@ -83,6 +83,7 @@ export function createEc2Client(options: CreateClientOptions = {}): EC2Client {
   // default no-op logger, a large share of the CPU and garbage of reading a large account. We log nothing through it.
   client.middlewareStack.remove('loggerMiddleware');
   checkResponseRoots(client);
+  recordServerHeader(client);
   infos.set(client, { region, endpoint, demoCredentials });
   return client;
 }
@@ -104,6 +105,27 @@ function checkResponseRoots(client: EC2Client): void {
     // deserialize/low runs inside the SDK's deserializer (deserialize/normal): it sees the raw answer first.
     { step: 'deserialize', priority: 'low', name: 'eniConsoleResponseRootCheck' },
   );
+}
+
+const servers = new WeakMap<EC2Client, string>();
+
+/** Remembers the endpoint's Server header, so the console can say whether it talks to AWS, the emulator or another endpoint. */
+function recordServerHeader(client: EC2Client): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const headers = (result.response as { headers?: Record<string, string | undefined> }).headers;
+      const server = headers?.server ?? headers?.Server;
+      if (server) servers.set(client, server);
+      return result;
+    },
+    { step: 'deserialize', priority: 'low', name: 'eniConsoleServerHeader' },
+  );
+}
+
+/** The Server header of the client's latest answer; null before any answer or when the endpoint sends none. */
+export function endpointServerOf(client: EC2Client): string | null {
+  return servers.get(client) ?? null;
 }
 
 type Tally = { total: number; byAction: Record<string, number> };

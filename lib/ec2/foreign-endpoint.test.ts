@@ -30,6 +30,8 @@ describe('an EC2-compatible endpoint answering the documented payloads', () => {
   it('loads a snapshot that says what the payloads say', async () => {
     const s = await loadSnapshot(client());
     expect(s.endpoint).toBe(foreign.url);
+    // Not our emulator: it sends no Server header naming itself, so the console will not call it one.
+    expect(s.endpointServer).not.toBe('ENI-Console-EC2-Emulator');
     expect(s.enis.map((e) => e.id)).toEqual(['eni-0a1b2c3d4e5f60718', 'eni-0f9e8d7c6b5a40312']);
     const [attached, pooled] = s.enis;
     expect(attached).toMatchObject({

@@ -38,6 +38,7 @@ describe('loadSnapshot', () => {
     await emu.reset(name);
     const snapshot = await loadSnapshot(emu.client);
     expect(snapshot.endpoint).toBe(emu.url);
+    expect(snapshot.endpointServer).toBe('ENI-Console-EC2-Emulator');
     expect(snapshot.region).toBe('us-east-1');
     expect(snapshot.instances.length).toBeGreaterThan(0);
     expect({ instances: snapshot.instances.length, enis: snapshot.enis.length }).toEqual(await independentCounts());

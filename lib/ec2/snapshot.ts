@@ -18,7 +18,7 @@ import {
   type _InstanceType,
 } from '@aws-sdk/client-ec2';
 import type { Snapshot } from '@/lib/topology/schema';
-import { clientInfo } from './client';
+import { clientInfo, endpointServerOf } from './client';
 import { GatewayError, tagged } from './errors';
 import { type RawDescribes, toSnapshot } from './to-snapshot';
 
@@ -89,7 +89,7 @@ const typesInUse = (reservations: Reservation[]): string[] =>
 
 async function finish(client: EC2Client, raw: RawDescribes): Promise<Snapshot> {
   const info = await clientInfo(client);
-  const result = toSnapshot(raw, { region: info.region, endpoint: info.endpoint });
+  const result = toSnapshot(raw, { region: info.region, endpoint: info.endpoint, endpointServer: endpointServerOf(client) });
   if (!result.ok) throw new GatewayError(result);
   return result.snapshot;
 }

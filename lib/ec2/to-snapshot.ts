@@ -53,7 +53,7 @@ function describeIssue(issue: z.core.$ZodIssue, candidate: Record<string, unknow
 }
 
 /** Reshapes everything and validates the whole snapshot; a failure names the resource and field. */
-export function toSnapshot(raw: RawDescribes, meta: { region: string; endpoint: string | null; fetchedAt?: string }): { ok: true; snapshot: Snapshot } | Failure {
+export function toSnapshot(raw: RawDescribes, meta: { region: string; endpoint: string | null; endpointServer?: string | null; fetchedAt?: string }): { ok: true; snapshot: Snapshot } | Failure {
   const igwByVpc = attachedGateways(raw.internetGateways);
   const enis = raw.networkInterfaces.map(reshapeEni);
   const heldIps = new Map<string, number>();
@@ -66,6 +66,7 @@ export function toSnapshot(raw: RawDescribes, meta: { region: string; endpoint: 
   const candidate = {
     region: meta.region,
     endpoint: meta.endpoint,
+    endpointServer: meta.endpointServer ?? null,
     fetchedAt: meta.fetchedAt ?? new Date().toISOString(),
     vpcs: raw.vpcs.map((v) => reshapeVpc(v, igwByVpc)),
     subnets: raw.subnets.map((s) => reshapeSubnet(s, heldIps)),

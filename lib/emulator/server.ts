@@ -6,6 +6,9 @@ import { handleControl } from './control-plane';
 import type { Emulator } from './emulator';
 import { errorXml } from './xml';
 
+/** The Server header of every answer (real EC2 sends `AmazonEC2`). */
+export const EMULATOR_SERVER_HEADER = 'ENI-Console-EC2-Emulator';
+
 const MAX_BODY = 10 * 1024 * 1024;
 
 /** The body as text, or null when it is larger than MAX_BODY (drained, not kept, so an answer can still go out). */
@@ -24,7 +27,8 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 
 function send(res: ServerResponse, status: number, type: string, body: string, requestId: string, extra: Record<string, string> = {}): void {
   // x-amzn-RequestId on every answer: the SDK fills $metadata.requestId only from this header (§1.2).
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'x-amzn-RequestId': requestId, ...extra });
+  // Server: EC2 answers `AmazonEC2`; the emulator names itself so a console can tell it from other endpoints.
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'x-amzn-RequestId': requestId, Server: EMULATOR_SERVER_HEADER, ...extra });
   res.end(body);
 }
 

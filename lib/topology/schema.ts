@@ -140,6 +140,8 @@ export const snapshotSchema = z.object({
   region: z.string(),
   /** The endpoint the snapshot was read from; null for the SDK's default (real AWS). */
   endpoint: z.string().nullable(),
+  /** The endpoint's Server header: `AmazonEC2` for AWS; the built-in emulator names itself. */
+  endpointServer: z.string().nullable().optional(),
   fetchedAt: z.string(),
   vpcs: z.array(vpcSchema),
   subnets: z.array(subnetSchema),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cidrPrefix, endpointMode, formatAge, formatUtc, subnetUsage, usableAddresses } from './format';
+import { EMULATOR_SERVER_HEADER } from '@/lib/emulator/server';
+import { cidrPrefix, EMULATOR_SERVER, endpointHost, endpointMode, formatAge, formatUtc, subnetUsage, usableAddresses } from './format';
 
 describe('subnet addressing', () => {
   it('subtracts the five addresses AWS reserves', () => {
@@ -33,11 +34,21 @@ describe('times', () => {
 });
 
 describe('endpointMode', () => {
-  it('tells the emulator on loopback from AWS', () => {
+  it('calls it the emulator only when the endpoint says so in its Server header', () => {
+    expect(endpointMode('http://127.0.0.1:4610', EMULATOR_SERVER)).toBe('emulator');
+    expect(endpointMode('http://127.0.0.1:40827', null)).toBe('custom');
+    expect(endpointMode('http://localhost:4610/')).toBe('custom');
+  });
+
+  it('tells AWS from other EC2-compatible endpoints', () => {
     expect(endpointMode(null)).toBe('aws');
-    expect(endpointMode('http://127.0.0.1:4610')).toBe('emulator');
-    expect(endpointMode('http://localhost:4610/')).toBe('emulator');
+    expect(endpointMode(null, 'AmazonEC2')).toBe('aws');
     expect(endpointMode('https://ec2.eu-west-1.amazonaws.com')).toBe('aws');
     expect(endpointMode('https://ec2.example.internal')).toBe('custom');
+    expect(endpointHost('http://127.0.0.1:40827')).toBe('127.0.0.1:40827');
+  });
+
+  it('uses the very header the emulator sends', () => {
+    expect(EMULATOR_SERVER).toBe(EMULATOR_SERVER_HEADER);
   });
 });

@@ -53,16 +53,30 @@ export function formatUtc(iso: string | null): string {
   return `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
-/** Whether the snapshot came from a custom endpoint on this machine (the emulator) rather than AWS itself. */
-export function endpointMode(endpoint: string | null): 'aws' | 'emulator' | 'custom' {
+/** The Server header the built-in emulator answers with (lib/emulator/server.ts); EC2 sends `AmazonEC2`. */
+export const EMULATOR_SERVER = 'ENI-Console-EC2-Emulator';
+
+/**
+ * Where the snapshot came from: AWS (no endpoint set, or an amazonaws.com one), the built-in emulator (it says
+ * so in its Server header), or some other EC2-compatible endpoint — a loopback address alone proves nothing.
+ */
+export function endpointMode(endpoint: string | null, server?: string | null): 'aws' | 'emulator' | 'custom' {
+  if (server === EMULATOR_SERVER) return 'emulator';
   if (!endpoint) return 'aws';
   try {
-    const host = new URL(endpoint).hostname;
-    if (host === '127.0.0.1' || host === 'localhost' || host === '::1' || host === '[::1]') return 'emulator';
-    if (host.endsWith('.amazonaws.com')) return 'aws';
-    return 'custom';
+    return new URL(endpoint).hostname.endsWith('.amazonaws.com') ? 'aws' : 'custom';
   } catch {
     return 'custom';
+  }
+}
+
+/** host:port of an endpoint URL, for a badge. */
+export function endpointHost(endpoint: string | null): string {
+  if (!endpoint) return '';
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
   }
 }
 
