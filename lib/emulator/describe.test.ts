@@ -7,63 +7,58 @@ import {
   DescribeNetworkInterfacesCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
-  type EC2Client,
   paginateDescribeInstanceTypes,
   paginateDescribeNetworkInterfaces,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectEc2Error, get, nameOf, type Started, startForTest, world } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { expectEc2Error, get, nameOf, useEmulator, world } from './test-support';
 
-let emu: Started;
-let ec2: EC2Client;
-
-beforeAll(async () => ({ emu, ec2 } = await startForTest()));
-afterAll(() => emu.close());
+const env = useEmulator();
 
 describe('pagination', () => {
   it('pages DescribeNetworkInterfaces with NextToken without losing or repeating items', async () => {
-    const all = (await ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces ?? [];
-    const first = await ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 5 }));
+    const all = (await env.ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces ?? [];
+    const first = await env.ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 5 }));
     expect(first.NetworkInterfaces).toHaveLength(5);
     expect(first.NextToken).toBeTypeOf('string');
     const paged: string[] = [];
-    for await (const page of paginateDescribeNetworkInterfaces({ client: ec2, pageSize: 5 }, {})) {
+    for await (const page of paginateDescribeNetworkInterfaces({ client: env.ec2, pageSize: 5 }, {})) {
       for (const e of page.NetworkInterfaces ?? []) paged.push(e.NetworkInterfaceId as string);
     }
     expect(paged).toEqual(all.map((e) => e.NetworkInterfaceId));
   });
 
   it('omits NextToken on the last page', async () => {
-    const res = await ec2.send(new DescribeInstancesCommand({ MaxResults: 1000 }));
+    const res = await env.ec2.send(new DescribeInstancesCommand({ MaxResults: 1000 }));
     expect(res.NextToken).toBeUndefined();
   });
 
   it('rejects MaxResults outside the documented range', async () => {
     await expectEc2Error(
-      ec2.send(new DescribeInstancesCommand({ MaxResults: 3 })),
+      env.ec2.send(new DescribeInstancesCommand({ MaxResults: 3 })),
       'InvalidParameterValue',
       'Value ( 3 ) for parameter maxResults is invalid. Expecting a value greater than 5.',
     );
-    await expectEc2Error(ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 1001 })), 'InvalidParameterValue');
-    await expectEc2Error(ec2.send(new DescribeInstanceTypesCommand({ MaxResults: 101 })), 'InvalidParameterValue');
+    await expectEc2Error(env.ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 1001 })), 'InvalidParameterValue');
+    await expectEc2Error(env.ec2.send(new DescribeInstanceTypesCommand({ MaxResults: 101 })), 'InvalidParameterValue');
   });
 
   it('refuses instance IDs together with MaxResults', async () => {
-    const id = get((await world(ec2)).instances, 'web-1').InstanceId as string;
+    const id = get((await world(env.ec2)).instances, 'web-1').InstanceId as string;
     await expectEc2Error(
-      ec2.send(new DescribeInstancesCommand({ InstanceIds: [id], MaxResults: 5 })),
+      env.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id], MaxResults: 5 })),
       'InvalidParameterCombination',
       'The parameter instancesSet cannot be used with the parameter maxResults',
     );
   });
 
   it('rejects a NextToken it did not issue', async () => {
-    await expectEc2Error(ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 5, NextToken: 'not-a-token' })), 'InvalidNextToken');
+    await expectEc2Error(env.ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 5, NextToken: 'not-a-token' })), 'InvalidNextToken');
   });
 
   it('serves the whole instance-type catalogue through the paginator', async () => {
     const types: string[] = [];
-    for await (const page of paginateDescribeInstanceTypes({ client: ec2, pageSize: 100 }, {})) {
+    for await (const page of paginateDescribeInstanceTypes({ client: env.ec2, pageSize: 100 }, {})) {
       for (const t of page.InstanceTypes ?? []) types.push(t.InstanceType as string);
     }
     expect(types).toHaveLength(875);
@@ -73,7 +68,7 @@ describe('pagination', () => {
 
 describe('filters', () => {
   it('matches tag:<key> with wildcards, OR within a filter and AND across filters', async () => {
-    const res = await ec2.send(
+    const res = await env.ec2.send(
       new DescribeInstancesCommand({
         Filters: [
           { Name: 'tag:Name', Values: ['web-?', 'app-*'] },
@@ -86,36 +81,36 @@ describe('filters', () => {
   });
 
   it('matches tag-key and finds an ENI by a secondary address', async () => {
-    const byKey = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'tag-key', Values: ['Name'] }] }));
+    const byKey = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'tag-key', Values: ['Name'] }] }));
     expect(byKey.NetworkInterfaces?.map((e) => nameOf(e.TagSet)).sort()).toEqual(['app-1-data', 'monitor-probe', 'spare-a', 'spare-b']);
-    const bySecondary = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.0.1.12'] }] }));
+    const bySecondary = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.0.1.12'] }] }));
     expect(bySecondary.NetworkInterfaces?.map((e) => e.PrivateIpAddress)).toEqual(['10.0.1.10']);
   });
 
   it('filters ENIs by attachment.instance-id and status', async () => {
-    const app1 = get((await world(ec2)).instances, 'app-1').InstanceId as string;
-    const res = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [app1] }, { Name: 'status', Values: ['in-use'] }] }));
+    const app1 = get((await world(env.ec2)).instances, 'app-1').InstanceId as string;
+    const res = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [app1] }, { Name: 'status', Values: ['in-use'] }] }));
     expect(res.NetworkInterfaces?.map((e) => e.Attachment?.DeviceIndex).sort()).toEqual([0, 1]);
-    const pool = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'status', Values: ['available'] }] }));
+    const pool = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'status', Values: ['available'] }] }));
     expect(pool.NetworkInterfaces?.map((e) => nameOf(e.TagSet)).sort()).toEqual(['spare-a', 'spare-b']);
   });
 
   it('filters addresses by instance-id, derived from the ENI attachment', async () => {
-    const web1 = get((await world(ec2)).instances, 'web-1').InstanceId as string;
-    const res = await ec2.send(new DescribeAddressesCommand({ Filters: [{ Name: 'instance-id', Values: [web1] }] }));
+    const web1 = get((await world(env.ec2)).instances, 'web-1').InstanceId as string;
+    const res = await env.ec2.send(new DescribeAddressesCommand({ Filters: [{ Name: 'instance-id', Values: [web1] }] }));
     expect(res.Addresses?.map((a) => a.PrivateIpAddress).sort()).toEqual(['10.0.1.11', '10.0.1.12', '10.0.1.13']);
   });
 
   it('rejects an unknown filter name', async () => {
     await expectEc2Error(
-      ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'colour', Values: ['blue'] }] })),
+      env.ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'colour', Values: ['blue'] }] })),
       'InvalidParameterValue',
       "The filter 'colour' is invalid",
     );
   });
 
   it('returns an empty list when a filter matches nothing', async () => {
-    const res = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'vpc-id', Values: ['vpc-0000000000000000f'] }] }));
+    const res = await env.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'vpc-id', Values: ['vpc-0000000000000000f'] }] }));
     expect(res.Vpcs).toEqual([]);
   });
 });
@@ -123,18 +118,18 @@ describe('filters', () => {
 describe('ID lists', () => {
   it('fails the whole call for an unknown ID, and says Malformed for a badly shaped one', async () => {
     await expectEc2Error(
-      ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ['eni-0123456789abcdef0'] })),
+      env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ['eni-0123456789abcdef0'] })),
       'InvalidNetworkInterfaceID.NotFound',
       "The networkInterface ID 'eni-0123456789abcdef0' does not exist",
     );
-    await expectEc2Error(ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ['eni-zz'] })), 'InvalidNetworkInterfaceId.Malformed');
-    await expectEc2Error(ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-nope'] })), 'InvalidInstanceID.Malformed');
-    await expectEc2Error(ec2.send(new DescribeVpcsCommand({ VpcIds: ['vpc-0123456789abcdef0'] })), 'InvalidVpcID.NotFound', "The vpc ID 'vpc-0123456789abcdef0' does not exist");
+    await expectEc2Error(env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ['eni-zz'] })), 'InvalidNetworkInterfaceId.Malformed');
+    await expectEc2Error(env.ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-nope'] })), 'InvalidInstanceID.Malformed');
+    await expectEc2Error(env.ec2.send(new DescribeVpcsCommand({ VpcIds: ['vpc-0123456789abcdef0'] })), 'InvalidVpcID.NotFound', "The vpc ID 'vpc-0123456789abcdef0' does not exist");
   });
 
   it('rejects an unknown instance type', async () => {
     await expectEc2Error(
-      ec2.send(new DescribeInstanceTypesCommand({ InstanceTypes: ['t3.nonexistent' as never] })),
+      env.ec2.send(new DescribeInstanceTypesCommand({ InstanceTypes: ['t3.nonexistent' as never] })),
       'InvalidInstanceType',
       'The following supplied instance types do not exist: [t3.nonexistent]',
     );
@@ -143,7 +138,7 @@ describe('ID lists', () => {
 
 describe('fields', () => {
   it('omits the ENI association when the primary address has no public IP, and shows EIPs per address', async () => {
-    const w = await world(ec2);
+    const w = await world(env.ec2);
     const web1 = get(w.enis, 'web-1/eth0');
     expect(web1.Association).toBeUndefined();
     expect(web1.PrivateIpAddresses?.[0]?.Association).toBeUndefined();
@@ -153,7 +148,7 @@ describe('fields', () => {
   });
 
   it('describes instances with state, placement, public IP and ENIs by device index', async () => {
-    const w = await world(ec2);
+    const w = await world(env.ec2);
     const app1 = get(w.instances, 'app-1');
     expect(app1).toMatchObject({ InstanceType: 'm5.large', State: { Code: 16, Name: 'running' }, Placement: { AvailabilityZone: 'us-east-1a', Tenancy: 'default' }, PrivateIpAddress: '10.0.2.10' });
     expect(app1.NetworkInterfaces?.map((n) => [n.Attachment?.DeviceIndex, n.PrivateIpAddress])).toEqual([[0, '10.0.2.10'], [1, '10.0.2.50']]);
@@ -163,16 +158,16 @@ describe('fields', () => {
   });
 
   it('shows the requester-managed NAT interface as in use by its service', async () => {
-    const nat = get((await world(ec2)).enis, 'nat');
+    const nat = get((await world(env.ec2)).enis, 'nat');
     expect(nat).toMatchObject({ RequesterManaged: true, Status: 'in-use', InterfaceType: 'nat_gateway', Groups: [] });
     expect(nat.Attachment?.InstanceId).toBeUndefined();
   });
 
   it('describes internet gateways with their VPC attachment and types with network cards', async () => {
-    const igws = (await ec2.send(new DescribeInternetGatewaysCommand({}))).InternetGateways ?? [];
+    const igws = (await env.ec2.send(new DescribeInternetGatewaysCommand({}))).InternetGateways ?? [];
     expect(igws).toHaveLength(1);
     expect(igws[0]?.Attachments).toEqual([{ VpcId: expect.stringMatching(/^vpc-/), State: 'available' }]);
-    const t = (await ec2.send(new DescribeInstanceTypesCommand({ InstanceTypes: ['t3.medium'] }))).InstanceTypes?.[0];
+    const t = (await env.ec2.send(new DescribeInstanceTypesCommand({ InstanceTypes: ['t3.medium'] }))).InstanceTypes?.[0];
     expect(t?.NetworkInfo).toMatchObject({ MaximumNetworkInterfaces: 3, Ipv4AddressesPerInterface: 6, NetworkCards: [{ NetworkCardIndex: 0, MaximumNetworkInterfaces: 3 }] });
   });
 });

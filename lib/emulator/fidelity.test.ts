@@ -6,39 +6,29 @@ import {
   DescribeAddressesCommand,
   DescribeNetworkInterfacesCommand,
   DescribeSubnetsCommand,
-  type EC2Client,
   ReleaseAddressCommand,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from './settings';
-import { expectEc2Error, get, type Started, startForTest, world } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { expectEc2Error, get, useEmulator, world } from './test-support';
 
-let emu: Started;
-let ec2: EC2Client;
-
-beforeAll(async () => ({ emu, ec2 } = await startForTest()));
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.reset('showcase');
-  Object.assign(emu.settings, { attachIpLimitErrorCode: DEFAULT_SETTINGS.attachIpLimitErrorCode, unattachedEniIpv4Cap: DEFAULT_SETTINGS.unattachedEniIpv4Cap });
-});
+const env = useEmulator(); // attachIpLimitErrorCode, unattachedEniIpv4Cap and the rest back to their defaults before each test
 
 const post = (body: string) =>
-  fetch(emu.url, { method: 'POST', body: `Version=2016-11-15&${body}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  fetch(env.emu.url, { method: 'POST', body: `Version=2016-11-15&${body}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 const codeOf = async (res: Response) => ({ status: res.status, code: /<Code>([^<]*)<\/Code>/.exec(await res.text())?.[1] });
 const freeIn = async (subnetId: string | undefined) =>
-  (await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId as string] }))).Subnets?.[0]?.AvailableIpAddressCount;
+  (await env.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId as string] }))).Subnets?.[0]?.AvailableIpAddressCount;
 const ipsOf = async (eniId: string | undefined) =>
-  (await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eniId as string] }))).NetworkInterfaces?.[0]?.PrivateIpAddresses?.map(
+  (await env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eniId as string] }))).NetworkInterfaces?.[0]?.PrivateIpAddresses?.map(
     (p) => p.PrivateIpAddress,
   );
 
 describe('private IPv4 addresses are validated before they reach the ledger (§3.9, §3.13, §2.5)', () => {
   it('refuses the same address twice in one CreateNetworkInterface, holding nothing', async () => {
-    const subnet = get((await world(ec2)).subnets, 'private-a');
+    const subnet = get((await world(env.ec2)).subnets, 'private-a');
     const before = await freeIn(subnet.SubnetId);
     await expectEc2Error(
-      ec2.send(new CreateNetworkInterfaceCommand({
+      env.ec2.send(new CreateNetworkInterfaceCommand({
         SubnetId: subnet.SubnetId,
         PrivateIpAddresses: [{ PrivateIpAddress: '10.0.2.170' }, { PrivateIpAddress: '10.0.2.170' }],
       })),
@@ -46,23 +36,23 @@ describe('private IPv4 addresses are validated before they reach the ledger (§3
       /10\.0\.2\.170/,
     );
     expect(await freeIn(subnet.SubnetId)).toBe(before);
-    const found = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.0.2.170'] }] }));
+    const found = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.0.2.170'] }] }));
     expect(found.NetworkInterfaces).toEqual([]);
   });
 
   it('refuses a non-canonical address (leading zeros) instead of storing a second spelling of a held IP', async () => {
-    const w = await world(ec2);
+    const w = await world(env.ec2);
     const web1 = get(w.enis, 'web-1/eth0');
     const web2 = get(w.enis, 'web-2/eth0');
     await expectEc2Error(
-      ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: web2.NetworkInterfaceId, PrivateIpAddresses: ['10.0.1.011'], AllowReassignment: true })),
+      env.ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: web2.NetworkInterfaceId, PrivateIpAddresses: ['10.0.1.011'], AllowReassignment: true })),
       'InvalidParameterValue',
       'invalid value for parameter address: 10.0.1.011',
     );
     expect(await ipsOf(web1.NetworkInterfaceId)).toEqual(['10.0.1.10', '10.0.1.11', '10.0.1.12', '10.0.1.13']);
     expect(await ipsOf(web2.NetworkInterfaceId)).toEqual(['10.0.1.20', '10.0.1.21']);
     await expectEc2Error(
-      ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: get(w.subnets, 'private-a').SubnetId, PrivateIpAddress: '10.0.2.099' })),
+      env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: get(w.subnets, 'private-a').SubnetId, PrivateIpAddress: '10.0.2.099' })),
       'InvalidParameterValue',
       'invalid value for parameter address: 10.0.2.099',
     );
@@ -71,12 +61,12 @@ describe('private IPv4 addresses are validated before they reach the ledger (§3
 
 describe('integer parameters are 32-bit (§1.1 model types)', () => {
   it('refuses a DeviceIndex beyond the int32 range instead of attaching at 1e+23', async () => {
-    const w = await world(ec2);
+    const w = await world(env.ec2);
     const eni = get(w.enis, 'spare-a').NetworkInterfaceId as string;
     const inst = get(w.instances, 'app-2').InstanceId as string;
     const res = await post(`Action=AttachNetworkInterface&NetworkInterfaceId=${eni}&InstanceId=${inst}&DeviceIndex=99999999999999999999999`);
     expect(await codeOf(res)).toEqual({ status: 400, code: 'InvalidParameterValue' });
-    expect((await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] }))).NetworkInterfaces?.[0]?.Status).toBe('available');
+    expect((await env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] }))).NetworkInterfaces?.[0]?.Status).toBe('available');
   });
 });
 
@@ -88,7 +78,7 @@ describe('DryRun: syntax is judged before the 412 verdict (§1.4)', () => {
   });
 
   it('IDs together with MaxResults are refused before DryRun (§1.5)', async () => {
-    const eni = get((await world(ec2)).enis, 'spare-a').NetworkInterfaceId as string;
+    const eni = get((await world(env.ec2)).enis, 'spare-a').NetworkInterfaceId as string;
     const res = await post(`Action=DescribeNetworkInterfaces&NetworkInterfaceId.1=${eni}&MaxResults=5&DryRun=true`);
     expect(await codeOf(res)).toEqual({ status: 400, code: 'InvalidParameterCombination' });
   });
@@ -100,7 +90,7 @@ describe('DryRun: syntax is judged before the 412 verdict (§1.4)', () => {
   });
 
   it('a malformed IP address or negative device index is refused before DryRun', async () => {
-    const w = await world(ec2);
+    const w = await world(env.ec2);
     const subnet = get(w.subnets, 'private-a').SubnetId as string;
     const eni = get(w.enis, 'spare-a').NetworkInterfaceId as string;
     const inst = get(w.instances, 'app-2').InstanceId as string;
@@ -117,33 +107,33 @@ describe('DryRun: syntax is judged before the 412 verdict (§1.4)', () => {
 
 describe('ReleaseAddress honours NetworkBorderGroup (§3.16)', () => {
   it('answers InvalidAddress.NotFound for another border group and keeps the address', async () => {
-    const alloc = get((await world(ec2)).eips, 'spare-1').AllocationId as string;
-    await expectEc2Error(ec2.send(new ReleaseAddressCommand({ AllocationId: alloc, NetworkBorderGroup: 'eu-west-1' })), 'InvalidAddress.NotFound');
-    expect((await ec2.send(new DescribeAddressesCommand({ AllocationIds: [alloc] }))).Addresses).toHaveLength(1);
-    await ec2.send(new ReleaseAddressCommand({ AllocationId: alloc, NetworkBorderGroup: 'us-east-1' }));
-    await expectEc2Error(ec2.send(new DescribeAddressesCommand({ AllocationIds: [alloc] })), 'InvalidAllocationID.NotFound');
+    const alloc = get((await world(env.ec2)).eips, 'spare-1').AllocationId as string;
+    await expectEc2Error(env.ec2.send(new ReleaseAddressCommand({ AllocationId: alloc, NetworkBorderGroup: 'eu-west-1' })), 'InvalidAddress.NotFound');
+    expect((await env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [alloc] }))).Addresses).toHaveLength(1);
+    await env.ec2.send(new ReleaseAddressCommand({ AllocationId: alloc, NetworkBorderGroup: 'us-east-1' }));
+    await expectEc2Error(env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [alloc] })), 'InvalidAllocationID.NotFound');
   });
 });
 
 describe('§10.4 choices are settings', () => {
   it('attachIpLimitErrorCode picks the code for an ENI carrying more IPv4 than the type allows', async () => {
-    const w = await world(ec2);
-    const created = await ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: get(w.subnets, 'public-a').SubnetId, SecondaryPrivateIpAddressCount: 3 }));
+    const w = await world(env.ec2);
+    const created = await env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: get(w.subnets, 'public-a').SubnetId, SecondaryPrivateIpAddressCount: 3 }));
     const attach = () =>
-      ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: created.NetworkInterface?.NetworkInterfaceId, InstanceId: get(w.instances, 'bastion').InstanceId, DeviceIndex: 1 }));
+      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: created.NetworkInterface?.NetworkInterfaceId, InstanceId: get(w.instances, 'bastion').InstanceId, DeviceIndex: 1 }));
     await expectEc2Error(attach(), 'PrivateIpAddressLimitExceeded');
-    emu.settings.attachIpLimitErrorCode = 'InvalidInterface.IpAddressLimitExceeded';
+    env.emu.settings.attachIpLimitErrorCode = 'InvalidInterface.IpAddressLimitExceeded';
     await expectEc2Error(attach(), 'InvalidInterface.IpAddressLimitExceeded');
   });
 
   it('unattachedEniIpv4Cap bounds the addresses of an ENI with no instance type (default 64)', async () => {
-    const w = await world(ec2);
+    const w = await world(env.ec2);
     const subnet = get(w.subnets, 'private-a').SubnetId;
-    await expectEc2Error(ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet, SecondaryPrivateIpAddressCount: 64 })), 'PrivateIpAddressLimitExceeded');
-    emu.settings.unattachedEniIpv4Cap = 3;
-    await expectEc2Error(ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet, SecondaryPrivateIpAddressCount: 3 })), 'PrivateIpAddressLimitExceeded');
+    await expectEc2Error(env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet, SecondaryPrivateIpAddressCount: 64 })), 'PrivateIpAddressLimitExceeded');
+    env.emu.settings.unattachedEniIpv4Cap = 3;
+    await expectEc2Error(env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet, SecondaryPrivateIpAddressCount: 3 })), 'PrivateIpAddressLimitExceeded');
     const spare = get(w.enis, 'spare-a').NetworkInterfaceId;
-    await ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: spare, SecondaryPrivateIpAddressCount: 2 }));
-    await expectEc2Error(ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: spare, SecondaryPrivateIpAddressCount: 1 })), 'PrivateIpAddressLimitExceeded');
+    await env.ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: spare, SecondaryPrivateIpAddressCount: 2 }));
+    await expectEc2Error(env.ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: spare, SecondaryPrivateIpAddressCount: 1 })), 'PrivateIpAddressLimitExceeded');
   });
 });

@@ -9,36 +9,27 @@ import {
   DescribeInstancesCommand,
   DescribeNetworkInterfacesCommand,
   DescribeSubnetsCommand,
-  type EC2Client,
   ModifyNetworkInterfaceAttributeCommand,
   StartInstancesCommand,
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectEc2Error, get, type Started, sleep, startForTest, world } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { expectEc2Error, get, sleep, useEmulator, world } from './test-support';
 
-let emu: Started;
-let ec2: EC2Client;
-
-beforeAll(async () => ({ emu, ec2 } = await startForTest()));
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.reset('showcase');
-  emu.settings.instanceStateDelayMs = 0;
-});
+const env = useEmulator({ instanceStateDelayMs: 0 });
 
 const describeEni = async (id: string | undefined) =>
-  (await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [id as string] }))).NetworkInterfaces?.[0];
+  (await env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [id as string] }))).NetworkInterfaces?.[0];
 const describeInstance = async (id: string | undefined) =>
-  (await ec2.send(new DescribeInstancesCommand({ InstanceIds: [id as string] }))).Reservations?.[0]?.Instances?.[0];
+  (await env.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id as string] }))).Reservations?.[0]?.Instances?.[0];
 const freeIn = async (subnetId: string | undefined) =>
-  (await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId as string] }))).Subnets?.[0]?.AvailableIpAddressCount;
+  (await env.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId as string] }))).Subnets?.[0]?.AvailableIpAddressCount;
 
 describe('CreateNetworkInterface', () => {
   it('creates an available ENI with an address from the subnet, the default SG and its tags', async () => {
-    const subnet = get((await world(ec2)).subnets, 'private-a');
+    const subnet = get((await world(env.ec2)).subnets, 'private-a');
     const before = await freeIn(subnet.SubnetId);
-    const { NetworkInterface: eni } = await ec2.send(
+    const { NetworkInterface: eni } = await env.ec2.send(
       new CreateNetworkInterfaceCommand({
         SubnetId: subnet.SubnetId,
         Description: 'new leg',
@@ -56,35 +47,35 @@ describe('CreateNetworkInterface', () => {
   });
 
   it('refuses an address already in use', async () => {
-    const subnet = get((await world(ec2)).subnets, 'private-a');
+    const subnet = get((await world(env.ec2)).subnets, 'private-a');
     await expectEc2Error(
-      ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, PrivateIpAddress: '10.0.2.10' })),
+      env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, PrivateIpAddress: '10.0.2.10' })),
       'InvalidIPAddress.InUse',
       'The specified address is already in use.',
     );
   });
 
   it('refuses an address outside the subnet', async () => {
-    const subnet = get((await world(ec2)).subnets, 'private-a');
+    const subnet = get((await world(env.ec2)).subnets, 'private-a');
     await expectEc2Error(
-      ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, PrivateIpAddress: '10.0.1.77' })),
+      env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, PrivateIpAddress: '10.0.1.77' })),
       'InvalidParameterValue',
       "Address 10.0.1.77 does not fall within the subnet's address range",
     );
   });
 
   it('returns the original ENI for a repeated ClientToken and refuses the token with other parameters', async () => {
-    const subnet = get((await world(ec2)).subnets, 'private-a');
-    const a = await ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1' }));
-    const b = await ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1' }));
+    const subnet = get((await world(env.ec2)).subnets, 'private-a');
+    const a = await env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1' }));
+    const b = await env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1' }));
     expect(b.NetworkInterface?.NetworkInterfaceId).toBe(a.NetworkInterface?.NetworkInterfaceId);
-    await expectEc2Error(ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1', Description: 'x' })), 'IdempotentParameterMismatch');
+    await expectEc2Error(env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1', Description: 'x' })), 'IdempotentParameterMismatch');
   });
 
   it('reports a malformed and an unknown subnet differently', async () => {
-    await expectEc2Error(ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: 'subnet-xyz' })), 'InvalidSubnetID.Malformed');
+    await expectEc2Error(env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: 'subnet-xyz' })), 'InvalidSubnetID.Malformed');
     await expectEc2Error(
-      ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: 'subnet-0123456789abcdef0' })),
+      env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: 'subnet-0123456789abcdef0' })),
       'InvalidSubnetID.NotFound',
       "The subnet ID 'subnet-0123456789abcdef0' does not exist",
     );
@@ -93,64 +84,64 @@ describe('CreateNetworkInterface', () => {
 
 describe('DeleteNetworkInterface', () => {
   it('refuses an attached ENI with InvalidParameterValue', async () => {
-    const data = get((await world(ec2)).enis, 'app-1-data');
+    const data = get((await world(env.ec2)).enis, 'app-1-data');
     await expectEc2Error(
-      ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: data.NetworkInterfaceId })),
+      env.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: data.NetworkInterfaceId })),
       'InvalidParameterValue',
       `Network interface '${data.NetworkInterfaceId}' is currently in use.`,
     );
   });
 
   it('refuses a requester-managed ENI', async () => {
-    const nat = get((await world(ec2)).enis, 'nat');
-    await expectEc2Error(ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: nat.NetworkInterfaceId })), 'InvalidParameterValue', /currently in use/);
+    const nat = get((await world(env.ec2)).enis, 'nat');
+    await expectEc2Error(env.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: nat.NetworkInterfaceId })), 'InvalidParameterValue', /currently in use/);
   });
 
   it('returns the addresses to the subnet and disassociates its EIPs, which stay allocated', async () => {
-    const w = await world(ec2);
+    const w = await world(env.ec2);
     const spare = get(w.enis, 'spare-a');
     const eip = get(w.eips, 'spare-1');
-    await ec2.send(new AssociateAddressCommand({ AllocationId: eip.AllocationId, NetworkInterfaceId: spare.NetworkInterfaceId }));
+    await env.ec2.send(new AssociateAddressCommand({ AllocationId: eip.AllocationId, NetworkInterfaceId: spare.NetworkInterfaceId }));
     const before = await freeIn(spare.SubnetId);
-    await ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: spare.NetworkInterfaceId }));
+    await env.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: spare.NetworkInterfaceId }));
     expect(await freeIn(spare.SubnetId)).toBe((before ?? 0) + 1);
-    const addr = (await ec2.send(new DescribeAddressesCommand({ AllocationIds: [eip.AllocationId as string] }))).Addresses?.[0];
+    const addr = (await env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [eip.AllocationId as string] }))).Addresses?.[0];
     expect(addr?.AssociationId).toBeUndefined();
-    await expectEc2Error(ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [spare.NetworkInterfaceId as string] })), 'InvalidNetworkInterfaceID.NotFound');
+    await expectEc2Error(env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [spare.NetworkInterfaceId as string] })), 'InvalidNetworkInterfaceID.NotFound');
   });
 });
 
 describe('ModifyNetworkInterfaceAttribute', () => {
   it('turns off the source/destination check', async () => {
-    const data = get((await world(ec2)).enis, 'app-1-data');
-    await ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, SourceDestCheck: { Value: false } }));
+    const data = get((await world(env.ec2)).enis, 'app-1-data');
+    await env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, SourceDestCheck: { Value: false } }));
     expect((await describeEni(data.NetworkInterfaceId))?.SourceDestCheck).toBe(false);
   });
 
   it('replaces the whole security group set and rejects unknown groups', async () => {
-    const w = await world(ec2);
+    const w = await world(env.ec2);
     const data = get(w.enis, 'app-1-data');
     const web = get(w.enis, 'web-1/eth0').Groups?.[0]?.GroupId as string;
-    await ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Groups: [web] }));
+    await env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Groups: [web] }));
     expect((await describeEni(data.NetworkInterfaceId))?.Groups?.map((g) => g.GroupId)).toEqual([web]);
     await expectEc2Error(
-      ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Groups: ['sg-0123456789abcdef0'] })),
+      env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Groups: ['sg-0123456789abcdef0'] })),
       'InvalidGroup.NotFound',
       "The security group 'sg-0123456789abcdef0' does not exist",
     );
   });
 
   it('changes the description, and accepts an empty one', async () => {
-    const data = get((await world(ec2)).enis, 'app-1-data');
-    await ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Description: { Value: '' } }));
+    const data = get((await world(env.ec2)).enis, 'app-1-data');
+    await env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Description: { Value: '' } }));
     expect((await describeEni(data.NetworkInterfaceId))?.Description).toBe('');
   });
 
   it('takes exactly one attribute per call', async () => {
-    const data = get((await world(ec2)).enis, 'app-1-data');
-    await expectEc2Error(ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId })), 'InvalidParameterCombination', 'No attributes specified.');
+    const data = get((await world(env.ec2)).enis, 'app-1-data');
+    await expectEc2Error(env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId })), 'InvalidParameterCombination', 'No attributes specified.');
     await expectEc2Error(
-      ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, SourceDestCheck: { Value: false }, Description: { Value: 'x' } })),
+      env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, SourceDestCheck: { Value: false }, Description: { Value: 'x' } })),
       'InvalidParameterCombination',
       /multiple attribute types/,
     );
@@ -158,51 +149,51 @@ describe('ModifyNetworkInterfaceAttribute', () => {
   });
 
   it('sets deleteOnTermination only through the ENI own attachment', async () => {
-    const w = await world(ec2);
+    const w = await world(env.ec2);
     const data = get(w.enis, 'app-1-data');
-    await ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Attachment: { AttachmentId: data.Attachment?.AttachmentId, DeleteOnTermination: true } }));
+    await env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Attachment: { AttachmentId: data.Attachment?.AttachmentId, DeleteOnTermination: true } }));
     expect((await describeEni(data.NetworkInterfaceId))?.Attachment?.DeleteOnTermination).toBe(true);
     await expectEc2Error(
-      ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Attachment: { AttachmentId: get(w.enis, 'web-1/eth0').Attachment?.AttachmentId, DeleteOnTermination: true } })),
+      env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Attachment: { AttachmentId: get(w.enis, 'web-1/eth0').Attachment?.AttachmentId, DeleteOnTermination: true } })),
       'InvalidParameterValue',
     );
   });
 
   it('refuses to modify a requester-managed ENI', async () => {
-    const nat = get((await world(ec2)).enis, 'nat');
-    await expectEc2Error(ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: nat.NetworkInterfaceId, SourceDestCheck: { Value: false } })), 'OperationNotPermitted');
+    const nat = get((await world(env.ec2)).enis, 'nat');
+    await expectEc2Error(env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: nat.NetworkInterfaceId, SourceDestCheck: { Value: false } })), 'OperationNotPermitted');
   });
 });
 
 describe('CreateTags / DeleteTags', () => {
   it('adds, overwrites and deletes tags, matching values on delete', async () => {
-    const data = get((await world(ec2)).enis, 'app-1-data');
+    const data = get((await world(env.ec2)).enis, 'app-1-data');
     const id = data.NetworkInterfaceId as string;
-    await ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'Name', Value: 'renamed' }, { Key: 'env', Value: '<prod & co>' }] }));
+    await env.ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'Name', Value: 'renamed' }, { Key: 'env', Value: '<prod & co>' }] }));
     expect((await describeEni(id))?.TagSet).toEqual([{ Key: 'Name', Value: 'renamed' }, { Key: 'env', Value: '<prod & co>' }]);
-    await ec2.send(new DeleteTagsCommand({ Resources: [id], Tags: [{ Key: 'env', Value: 'staging' }, { Key: 'Name' }] }));
+    await env.ec2.send(new DeleteTagsCommand({ Resources: [id], Tags: [{ Key: 'env', Value: 'staging' }, { Key: 'Name' }] }));
     expect((await describeEni(id))?.TagSet).toEqual([{ Key: 'env', Value: '<prod & co>' }]);
   });
 
   it('answers InvalidID for a malformed id and NotFound for an unknown one', async () => {
-    await expectEc2Error(ec2.send(new CreateTagsCommand({ Resources: ['bogus-123'], Tags: [{ Key: 'a', Value: 'b' }] })), 'InvalidID', "The ID 'bogus-123' is not valid");
-    await expectEc2Error(ec2.send(new CreateTagsCommand({ Resources: ['i-0123456789abcdef0'], Tags: [{ Key: 'a', Value: 'b' }] })), 'InvalidInstanceID.NotFound');
+    await expectEc2Error(env.ec2.send(new CreateTagsCommand({ Resources: ['bogus-123'], Tags: [{ Key: 'a', Value: 'b' }] })), 'InvalidID', "The ID 'bogus-123' is not valid");
+    await expectEc2Error(env.ec2.send(new CreateTagsCommand({ Resources: ['i-0123456789abcdef0'], Tags: [{ Key: 'a', Value: 'b' }] })), 'InvalidInstanceID.NotFound');
   });
 
   it('refuses the aws: prefix and more than 50 tags per resource', async () => {
-    const id = get((await world(ec2)).enis, 'app-1-data').NetworkInterfaceId as string;
-    await expectEc2Error(ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'aws:owner', Value: 'x' }] })), 'InvalidParameterValue');
+    const id = get((await world(env.ec2)).enis, 'app-1-data').NetworkInterfaceId as string;
+    await expectEc2Error(env.ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'aws:owner', Value: 'x' }] })), 'InvalidParameterValue');
     const many = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
-    await expectEc2Error(ec2.send(new CreateTagsCommand({ Resources: [id], Tags: many })), 'TagLimitExceeded');
+    await expectEc2Error(env.ec2.send(new CreateTagsCommand({ Resources: [id], Tags: many })), 'TagLimitExceeded');
   });
 });
 
 describe('StopInstances / StartInstances', () => {
   it('passes through stopping to stopped and releases the Amazon public IPv4', async () => {
-    emu.settings.instanceStateDelayMs = 150;
-    const bastion = get((await world(ec2)).instances, 'bastion');
+    env.emu.settings.instanceStateDelayMs = 150;
+    const bastion = get((await world(env.ec2)).instances, 'bastion');
     expect(bastion.PublicIpAddress).toBeDefined();
-    const res = await ec2.send(new StopInstancesCommand({ InstanceIds: [bastion.InstanceId as string] }));
+    const res = await env.ec2.send(new StopInstancesCommand({ InstanceIds: [bastion.InstanceId as string] }));
     expect(res.StoppingInstances?.[0]).toMatchObject({ CurrentState: { Code: 64, Name: 'stopping' }, PreviousState: { Code: 16, Name: 'running' } });
     await sleep(200);
     const after = await describeInstance(bastion.InstanceId);
@@ -212,10 +203,10 @@ describe('StopInstances / StartInstances', () => {
   });
 
   it('passes through pending to running and assigns a new Amazon public IPv4', async () => {
-    const bastion = get((await world(ec2)).instances, 'bastion');
-    await ec2.send(new StopInstancesCommand({ InstanceIds: [bastion.InstanceId as string] })); // instant: delay 0
-    emu.settings.instanceStateDelayMs = 150;
-    const res = await ec2.send(new StartInstancesCommand({ InstanceIds: [bastion.InstanceId as string] }));
+    const bastion = get((await world(env.ec2)).instances, 'bastion');
+    await env.ec2.send(new StopInstancesCommand({ InstanceIds: [bastion.InstanceId as string] })); // instant: delay 0
+    env.emu.settings.instanceStateDelayMs = 150;
+    const res = await env.ec2.send(new StartInstancesCommand({ InstanceIds: [bastion.InstanceId as string] }));
     expect(res.StartingInstances?.[0]).toMatchObject({ CurrentState: { Code: 0, Name: 'pending' }, PreviousState: { Code: 80, Name: 'stopped' } });
     await sleep(200);
     const after = await describeInstance(bastion.InstanceId);
@@ -225,26 +216,26 @@ describe('StopInstances / StartInstances', () => {
   });
 
   it('keeps ENIs, device indexes and EIPs across stop/start', async () => {
-    const w = await world(ec2);
+    const w = await world(env.ec2);
     const app1 = get(w.instances, 'app-1');
-    await ec2.send(new StopInstancesCommand({ InstanceIds: [app1.InstanceId as string] }));
-    await ec2.send(new StartInstancesCommand({ InstanceIds: [app1.InstanceId as string] }));
+    await env.ec2.send(new StopInstancesCommand({ InstanceIds: [app1.InstanceId as string] }));
+    await env.ec2.send(new StartInstancesCommand({ InstanceIds: [app1.InstanceId as string] }));
     const after = await describeInstance(app1.InstanceId);
     expect(after?.NetworkInterfaces?.map((n) => n.Attachment?.DeviceIndex)).toEqual([0, 1]);
   });
 
   it('treats stopping a stopped instance as success', async () => {
-    const db = get((await world(ec2)).instances, 'db-1');
-    const res = await ec2.send(new StopInstancesCommand({ InstanceIds: [db.InstanceId as string] }));
+    const db = get((await world(env.ec2)).instances, 'db-1');
+    const res = await env.ec2.send(new StopInstancesCommand({ InstanceIds: [db.InstanceId as string] }));
     expect(res.StoppingInstances?.[0]?.CurrentState?.Name).toBe('stopped');
   });
 
   it('refuses to start an instance that is still stopping', async () => {
-    emu.settings.instanceStateDelayMs = 5_000;
-    const web2 = get((await world(ec2)).instances, 'web-2');
-    await ec2.send(new StopInstancesCommand({ InstanceIds: [web2.InstanceId as string] }));
+    env.emu.settings.instanceStateDelayMs = 5_000;
+    const web2 = get((await world(env.ec2)).instances, 'web-2');
+    await env.ec2.send(new StopInstancesCommand({ InstanceIds: [web2.InstanceId as string] }));
     await expectEc2Error(
-      ec2.send(new StartInstancesCommand({ InstanceIds: [web2.InstanceId as string] })),
+      env.ec2.send(new StartInstancesCommand({ InstanceIds: [web2.InstanceId as string] })),
       'IncorrectInstanceState',
       `The instance '${web2.InstanceId}' is not in a state from which it can be started.`,
     );
@@ -252,7 +243,7 @@ describe('StopInstances / StartInstances', () => {
 
   it('reports unknown instances together', async () => {
     await expectEc2Error(
-      ec2.send(new StopInstancesCommand({ InstanceIds: ['i-0000000000000000a', 'i-0000000000000000b'] })),
+      env.ec2.send(new StopInstancesCommand({ InstanceIds: ['i-0000000000000000a', 'i-0000000000000000b'] })),
       'InvalidInstanceID.NotFound',
       "The instance IDs 'i-0000000000000000a, i-0000000000000000b' do not exist",
     );

@@ -4,38 +4,33 @@ import {
   DescribeInstancesCommand,
   DescribeNetworkInterfacesCommand,
   DescribeSubnetsCommand,
-  type EC2Client,
   type NetworkInterface,
   paginateDescribeInstances,
   paginateDescribeNetworkInterfaces,
   paginateDescribeSubnets,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Emulator } from './emulator';
 import { listScenarios } from './index';
-import { get, type Started, startForTest, world } from './test-support';
+import { get, useEmulator, world } from './test-support';
 
-let emu: Started;
-let ec2: EC2Client;
-
-beforeAll(async () => ({ emu, ec2 } = await startForTest()));
-afterAll(() => emu.close());
+const env = useEmulator();
 
 const usable = (cidr: string) => 2 ** (32 - Number(cidr.split('/')[1])) - 5;
 
 describe.each(listScenarios().map((s) => s.name))('scenario %s', (name) => {
   it('loads, and every subnet counts usable minus held addresses as available', async () => {
-    emu.reset(name);
-    const subnets = (await ec2.send(new DescribeSubnetsCommand({}))).Subnets ?? [];
+    env.emu.reset(name);
+    const subnets = (await env.ec2.send(new DescribeSubnetsCommand({}))).Subnets ?? [];
     const enis: NetworkInterface[] = [];
-    for await (const page of paginateDescribeNetworkInterfaces({ client: ec2, pageSize: 1000 }, {})) enis.push(...(page.NetworkInterfaces ?? []));
+    for await (const page of paginateDescribeNetworkInterfaces({ client: env.ec2, pageSize: 1000 }, {})) enis.push(...(page.NetworkInterfaces ?? []));
     expect(subnets.length).toBeGreaterThan(0);
     expect(enis.length).toBeGreaterThan(0);
     const held = new Map<string, number>();
     for (const e of enis) held.set(e.SubnetId as string, (held.get(e.SubnetId as string) ?? 0) + (e.PrivateIpAddresses?.length ?? 0));
     for (const s of subnets) expect(s.AvailableIpAddressCount).toBe(usable(s.CidrBlock as string) - (held.get(s.SubnetId as string) ?? 0));
     // Every associated EIP points at an address its ENI really holds.
-    const addresses = (await ec2.send(new DescribeAddressesCommand({}))).Addresses ?? [];
+    const addresses = (await env.ec2.send(new DescribeAddressesCommand({}))).Addresses ?? [];
     const byId = new Map(enis.map((e) => [e.NetworkInterfaceId, e]));
     for (const a of addresses.filter((x) => x.AssociationId)) {
       expect(byId.get(a.NetworkInterfaceId)?.PrivateIpAddresses?.map((p) => p.PrivateIpAddress)).toContain(a.PrivateIpAddress);
@@ -45,8 +40,8 @@ describe.each(listScenarios().map((s) => s.name))('scenario %s', (name) => {
 
 describe('showcase', () => {
   it('has the situations the end-to-end tests rely on', async () => {
-    emu.reset('showcase');
-    const w = await world(ec2);
+    env.emu.reset('showcase');
+    const w = await world(env.ec2);
     // (a) a secondary IP with an EIP whose subnet has another ENI with a free IP slot (web-2, t3.medium, 2 of 6)
     expect(get(w.eips, 'tls-shop').PrivateIpAddress).toBe('10.0.1.11');
     expect(get(w.enis, 'web-2/eth0').SubnetId).toBe(get(w.enis, 'web-1/eth0').SubnetId);
@@ -90,26 +85,26 @@ describe('large', () => {
   });
 
   it('holds 2,000 instances, 6,000 ENIs, 18,000 private IPs and 1,000 EIPs, read through the SDK in parallel pages', async () => {
-    emu.reset('large');
+    env.emu.reset('large');
     const cpu = process.cpuUsage();
     const started = performance.now();
     const [instances, enis, subnets, addresses] = await Promise.all([
       (async () => {
         let n = 0;
-        for await (const p of paginateDescribeInstances({ client: ec2, pageSize: 1000 }, {})) for (const r of p.Reservations ?? []) n += r.Instances?.length ?? 0;
+        for await (const p of paginateDescribeInstances({ client: env.ec2, pageSize: 1000 }, {})) for (const r of p.Reservations ?? []) n += r.Instances?.length ?? 0;
         return n;
       })(),
       (async () => {
         const all: NetworkInterface[] = [];
-        for await (const p of paginateDescribeNetworkInterfaces({ client: ec2, pageSize: 1000 }, {})) all.push(...(p.NetworkInterfaces ?? []));
+        for await (const p of paginateDescribeNetworkInterfaces({ client: env.ec2, pageSize: 1000 }, {})) all.push(...(p.NetworkInterfaces ?? []));
         return all;
       })(),
       (async () => {
         let n = 0;
-        for await (const p of paginateDescribeSubnets({ client: ec2, pageSize: 1000 }, {})) n += p.Subnets?.length ?? 0;
+        for await (const p of paginateDescribeSubnets({ client: env.ec2, pageSize: 1000 }, {})) n += p.Subnets?.length ?? 0;
         return n;
       })(),
-      ec2.send(new DescribeAddressesCommand({})),
+      env.ec2.send(new DescribeAddressesCommand({})),
     ]);
     const elapsed = performance.now() - started;
     const used = process.cpuUsage(cpu);
@@ -126,15 +121,15 @@ describe('large', () => {
   });
 
   it('still pages DescribeInstances into two pages at MaxResults 1000', async () => {
-    emu.reset('large');
-    const first = await ec2.send(new DescribeInstancesCommand({ MaxResults: 1000 }));
+    env.emu.reset('large');
+    const first = await env.ec2.send(new DescribeInstancesCommand({ MaxResults: 1000 }));
     expect(first.Reservations).toHaveLength(1000);
-    const second = await ec2.send(new DescribeInstancesCommand({ MaxResults: 1000, NextToken: first.NextToken }));
+    const second = await env.ec2.send(new DescribeInstancesCommand({ MaxResults: 1000, NextToken: first.NextToken }));
     expect(second.Reservations).toHaveLength(1000);
     expect(second.NextToken).toBeUndefined();
     const ids = new Set([...(first.Reservations ?? []), ...(second.Reservations ?? [])].map((r) => r.Instances?.[0]?.InstanceId));
     expect(ids.size).toBe(2000);
-    const byFilter = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.1.0.10'] }] }));
+    const byFilter = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.1.0.10'] }] }));
     expect(byFilter.NetworkInterfaces?.length).toBe(1);
   });
 });

@@ -11,14 +11,17 @@ import {
   type Subnet,
   type Tag,
 } from '@aws-sdk/client-ec2';
-import { expect } from 'vitest';
-import { type EmulatorSettings, startEmulator } from './index';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { DEFAULT_SETTINGS, type EmulatorSettings, startEmulator } from './index';
 
 export type Started = Awaited<ReturnType<typeof startEmulator>>;
 
+/** What tests run with unless they say otherwise: the defaults, without the state-transition delays. */
+export const TEST_SETTINGS: Partial<EmulatorSettings> = { attachDelayMs: 0, instanceStateDelayMs: 0 };
+
 export async function startForTest(
   scenario = 'showcase',
-  settings: Partial<EmulatorSettings> = { attachDelayMs: 0, instanceStateDelayMs: 0 },
+  settings: Partial<EmulatorSettings> = TEST_SETTINGS,
 ): Promise<{ emu: Started; ec2: EC2Client }> {
   const emu = await startEmulator({ port: 0, scenario, settings });
   const ec2 = new EC2Client({
@@ -28,6 +31,44 @@ export async function startForTest(
     maxAttempts: 1, // 5xx faults must surface once, not be retried three times
   });
   return { emu, ec2 };
+}
+
+export interface EmulatorHandle {
+  readonly emu: Started;
+  readonly ec2: EC2Client;
+}
+
+/**
+ * One emulator for the file: started before its tests, closed after them, and before each test reset to
+ * `scenario` with every setting back to DEFAULT_SETTINGS + TEST_SETTINGS + `settings`, so no test sees
+ * another's changes. Read `emu`/`ec2` from the handle inside tests (they exist once beforeAll has run).
+ */
+export function useEmulator(settings: Partial<EmulatorSettings> = {}, scenario = 'showcase'): EmulatorHandle {
+  let started: { emu: Started; ec2: EC2Client } | undefined;
+  const need = () => {
+    if (!started) throw new Error('useEmulator: the emulator is only there inside tests and hooks');
+    return started;
+  };
+  // eipQuota is left to the reset, which applies the scenario's own value (unless this file overrides it).
+  const { eipQuota: _scenarioOwned, ...resettable } = DEFAULT_SETTINGS;
+  const chosen = { ...resettable, ...TEST_SETTINGS, ...settings };
+  beforeAll(async () => {
+    started = await startForTest(scenario, { ...TEST_SETTINGS, ...settings });
+  });
+  afterAll(() => started?.emu.close());
+  beforeEach(() => {
+    const { emu } = need();
+    emu.reset(scenario);
+    Object.assign(emu.settings, chosen);
+  });
+  return {
+    get emu() {
+      return need().emu;
+    },
+    get ec2() {
+      return need().ec2;
+    },
+  };
 }
 
 export const nameOf = (tags: Tag[] | undefined): string | undefined => tags?.find((t) => t.Key === 'Name')?.Value;

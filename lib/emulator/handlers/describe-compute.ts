@@ -6,6 +6,7 @@ import { type Instance, STATE_CODES } from '../model';
 import { paginate } from '../pagination';
 import { instancePublicIp, renderReservation } from '../render/instance';
 import { ACCOUNT_ID, type Store } from '../store';
+import { pagedDescribe } from './paged-describe';
 import { type ActionDef, FILTER_PARAMS, PAGE_PARAMS } from './types';
 
 function instanceFilters(store: Store): FilterTable<Instance> {
@@ -39,19 +40,12 @@ function instanceFilters(store: Store): FilterTable<Instance> {
 export const describeInstances: ActionDef = {
   params: ['InstanceId.N', 'DryRun', ...FILTER_PARAMS, ...PAGE_PARAMS],
   run(ctx) {
-    const { store, params } = ctx;
-    const ids = params.list('InstanceId');
-    const base = ids.length > 0 ? store.resolveAll('instance', store.instances, ids) : store.instances.values();
-    const filtered = applyFilters(base, params.filters(), instanceFilters(store), (i) => i.tags);
+    const { store } = ctx;
     // Paged by instance; each instance is its own reservation, as when launched one at a time.
-    const { page, nextToken } = paginate(filtered, params, {
-      action: 'DescribeInstances',
-      min: 5,
-      max: 1000,
-      idSetName: 'instancesSet',
-      idsGiven: ids.length > 0,
+    const { page, nextToken } = pagedDescribe(ctx, {
+      idParam: 'InstanceId', kind: 'instance', items: store.instances, filters: instanceFilters(store),
+      paging: { action: 'DescribeInstances', min: 5, max: 1000, idSetName: 'instancesSet' },
     });
-    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
     return { reservationSet: page.map((i) => renderReservation(store, i)), nextToken };
   },
 };

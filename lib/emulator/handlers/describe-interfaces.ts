@@ -3,10 +3,10 @@ import { Ec2Error } from '../errors';
 import { applyFilters, type FilterTable } from '../filters';
 import { parseIpv4 } from '../ip';
 import type { ElasticIp, NetworkInterface } from '../model';
-import { paginate } from '../pagination';
 import { renderNetworkInterface } from '../render/eni';
 import { renderAddress } from '../render/network';
 import { ACCOUNT_ID, type Store } from '../store';
+import { pagedDescribe } from './paged-describe';
 import { type ActionDef, FILTER_PARAMS, PAGE_PARAMS } from './types';
 
 function eniFilters(store: Store): FilterTable<NetworkInterface> {
@@ -51,18 +51,11 @@ function eniFilters(store: Store): FilterTable<NetworkInterface> {
 export const describeNetworkInterfaces: ActionDef = {
   params: ['NetworkInterfaceId.N', 'DryRun', ...FILTER_PARAMS, ...PAGE_PARAMS],
   run(ctx) {
-    const { store, params } = ctx;
-    const ids = params.list('NetworkInterfaceId');
-    const base = ids.length > 0 ? store.resolveAll('eni', store.enis, ids) : store.enis.values();
-    const filtered = applyFilters(base, params.filters(), eniFilters(store), (e) => e.tags);
-    const { page, nextToken } = paginate(filtered, params, {
-      action: 'DescribeNetworkInterfaces',
-      min: 5,
-      max: 1000,
-      idSetName: 'networkInterfaceIdSet',
-      idsGiven: ids.length > 0,
+    const { store } = ctx;
+    const { page, nextToken } = pagedDescribe(ctx, {
+      idParam: 'NetworkInterfaceId', kind: 'eni', items: store.enis, filters: eniFilters(store),
+      paging: { action: 'DescribeNetworkInterfaces', min: 5, max: 1000, idSetName: 'networkInterfaceIdSet' },
     });
-    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
     return { networkInterfaceSet: page.map((e) => renderNetworkInterface(store, e)), nextToken };
   },
 };

@@ -2,9 +2,9 @@
 import { Ec2Error, invalidValue } from '../errors';
 import { applyFilters, type FilterTable } from '../filters';
 import type { InternetGateway, SecurityGroup, Subnet, Vpc } from '../model';
-import { paginate } from '../pagination';
 import { renderInternetGateway, renderSecurityGroup, renderSubnet, renderVpc } from '../render/network';
 import { ACCOUNT_ID, type Zone } from '../store';
+import { pagedDescribe } from './paged-describe';
 import { type ActionDef, FILTER_PARAMS, PAGE_PARAMS } from './types';
 
 const NO_TAGS = new Map<string, string>();
@@ -80,11 +80,7 @@ const VPC_FILTERS: FilterTable<Vpc> = {
 export const describeVpcs: ActionDef = {
   params: ['VpcId.N', 'DryRun', ...FILTER_PARAMS, ...PAGE_PARAMS],
   run(ctx) {
-    const ids = ctx.params.list('VpcId');
-    const base = ids.length > 0 ? ctx.store.resolveAll('vpc', ctx.store.vpcs, ids) : ctx.store.vpcs.values();
-    const filtered = applyFilters(base, ctx.params.filters(), VPC_FILTERS, (v) => v.tags);
-    const { page, nextToken } = paginate(filtered, ctx.params, { action: 'DescribeVpcs', ...PAGE, idsGiven: ids.length > 0 });
-    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
+    const { page, nextToken } = pagedDescribe(ctx, { idParam: 'VpcId', kind: 'vpc', items: ctx.store.vpcs, filters: VPC_FILTERS, paging: { action: 'DescribeVpcs', ...PAGE } });
     return { vpcSet: page.map(renderVpc), nextToken };
   },
 };
@@ -108,12 +104,8 @@ const SUBNET_FILTERS: FilterTable<Subnet> = {
 export const describeSubnets: ActionDef = {
   params: ['SubnetId.N', 'DryRun', ...FILTER_PARAMS, ...PAGE_PARAMS],
   run(ctx) {
-    const ids = ctx.params.list('SubnetId');
-    const base = ids.length > 0 ? ctx.store.resolveAll('subnet', ctx.store.subnets, ids) : ctx.store.subnets.values();
     const table: FilterTable<Subnet> = { ...SUBNET_FILTERS, 'availability-zone-id': (s) => ctx.store.zoneId(s.az) };
-    const filtered = applyFilters(base, ctx.params.filters(), table, (s) => s.tags);
-    const { page, nextToken } = paginate(filtered, ctx.params, { action: 'DescribeSubnets', ...PAGE, idsGiven: ids.length > 0 });
-    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
+    const { page, nextToken } = pagedDescribe(ctx, { idParam: 'SubnetId', kind: 'subnet', items: ctx.store.subnets, filters: table, paging: { action: 'DescribeSubnets', ...PAGE } });
     return { subnetSet: page.map((s) => renderSubnet(ctx.store, s)), nextToken };
   },
 };
@@ -128,11 +120,7 @@ const IGW_FILTERS: FilterTable<InternetGateway> = {
 export const describeInternetGateways: ActionDef = {
   params: ['InternetGatewayId.N', 'DryRun', ...FILTER_PARAMS, ...PAGE_PARAMS],
   run(ctx) {
-    const ids = ctx.params.list('InternetGatewayId');
-    const base = ids.length > 0 ? ctx.store.resolveAll('igw', ctx.store.igws, ids) : ctx.store.igws.values();
-    const filtered = applyFilters(base, ctx.params.filters(), IGW_FILTERS, (g) => g.tags);
-    const { page, nextToken } = paginate(filtered, ctx.params, { action: 'DescribeInternetGateways', ...PAGE, idsGiven: ids.length > 0 });
-    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
+    const { page, nextToken } = pagedDescribe(ctx, { idParam: 'InternetGatewayId', kind: 'igw', items: ctx.store.igws, filters: IGW_FILTERS, paging: { action: 'DescribeInternetGateways', ...PAGE } });
     return { internetGatewaySet: page.map(renderInternetGateway), nextToken };
   },
 };
@@ -148,16 +136,12 @@ const SG_FILTERS: FilterTable<SecurityGroup> = {
 export const describeSecurityGroups: ActionDef = {
   params: ['GroupId.N', 'GroupName.N', 'DryRun', ...FILTER_PARAMS, ...PAGE_PARAMS],
   run(ctx) {
-    const ids = ctx.params.list('GroupId');
     const names = ctx.params.list('GroupName');
     if (names.length > 0) {
       // GroupName.N only addresses the default VPC, and the emulated account has none (§3.6).
       throw new Ec2Error('VPCIdNotSpecified', 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.');
     }
-    const base = ids.length > 0 ? ctx.store.resolveAll('sg', ctx.store.groups, ids) : ctx.store.groups.values();
-    const filtered = applyFilters(base, ctx.params.filters(), SG_FILTERS, (g) => g.tags);
-    const { page, nextToken } = paginate(filtered, ctx.params, { action: 'DescribeSecurityGroups', ...PAGE, idsGiven: ids.length > 0 });
-    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
+    const { page, nextToken } = pagedDescribe(ctx, { idParam: 'GroupId', kind: 'sg', items: ctx.store.groups, filters: SG_FILTERS, paging: { action: 'DescribeSecurityGroups', ...PAGE } });
     return { securityGroupInfo: page.map((g) => renderSecurityGroup(ctx.store, g)), nextToken };
   },
 };
