@@ -107,6 +107,23 @@ export class DragDriver {
     }
     throw new Error(`the keyboard never reached the target in ${maxPresses} presses`);
   }
+
+  /**
+   * Like keyboardDrag, with any arrow key, but after each press waits for the drag's "over" target to change
+   * (React renders it a moment after the key), so a press is never judged by the previous press's target.
+   */
+  async keyboardReach(handle: Locator, target: Locator, key: 'ArrowRight' | 'ArrowLeft' | 'ArrowDown' | 'ArrowUp' = 'ArrowRight', maxPresses = 60): Promise<number> {
+    const overId = () => this.page.locator('[data-over="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-drop-id')).join(' '));
+    await handle.focus();
+    await this.page.keyboard.press('Space');
+    for (let i = 1; i <= maxPresses; i++) {
+      const before = await overId();
+      await this.page.keyboard.press(key);
+      await expect.poll(overId, { timeout: 2_000 }).not.toBe(before).catch(() => undefined);
+      if ((await target.getAttribute('data-over').catch(() => null)) === 'true') return i;
+    }
+    throw new Error(`the keyboard never reached the target in ${maxPresses} presses of ${key}`);
+  }
 }
 
 export class ConsolePage {
