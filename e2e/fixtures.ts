@@ -11,6 +11,11 @@ if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(emulatorUrl)) {
 
 export type LoggedRequest = { seq: number; action: string; parameters: Record<string, string>; outcome: string };
 
+/** The two gestures a move can be made by: each move kind is tested once per gesture, with one test body. */
+export const GESTURES = ['mouse', 'keyboard'] as const;
+export type Gesture = (typeof GESTURES)[number];
+type ArrowKey = 'ArrowRight' | 'ArrowLeft' | 'ArrowDown' | 'ArrowUp';
+
 export class Emulator {
   readonly ec2 = new EC2Client({ region: 'us-east-1', endpoint: emulatorUrl, credentials: { accessKeyId: 'e2e', secretAccessKey: 'e2e' } });
 
@@ -34,6 +39,11 @@ export class Emulator {
   /** EC2 calls that change state (everything but Describe*). */
   async mutatingRequests(): Promise<LoggedRequest[]> {
     return (await this.requests()).filter((r) => !r.action.startsWith('Describe'));
+  }
+
+  /** The state-changing calls that were applied, not only checked (no DryRun). */
+  async appliedRequests(): Promise<LoggedRequest[]> {
+    return (await this.mutatingRequests()).filter((r) => !r.parameters.DryRun);
   }
 
   /** Makes the next `times` calls of an action fail with an EC2 error (DryRun calls included). */
@@ -68,7 +78,7 @@ export class Emulator {
 
 /**
  * Drags through the real input devices: the mouse (press, move in steps past the activation distance, release)
- * and the keyboard (Space to pick up, arrows until the wanted target is the one the drag is over).
+ * and the keyboard (Space to pick up, arrows until the wanted target is the one the drag is over, Space to drop).
  */
 export class DragDriver {
   constructor(readonly page: Page) {}
@@ -81,11 +91,31 @@ export class DragDriver {
   }
 
   /**
+   * The gesture-neutral move: picks up `handle`, brings it over `target` and drops it there, by `via`. Mouse: press,
+   * move in steps, release. Keyboard: focus, Space, `key` until `target` is the one the drag is over, Space. Before
+   * dropping it waits until the drop target (`over`, default `target`) is the one the drag is over and calls
+   * `whileOver` (to look at the hint). Returns the key presses it took (0 by mouse).
+   */
+  async moveTo(handle: Locator, target: Locator, via: Gesture, opts: { key?: ArrowKey; over?: Locator; whileOver?: () => Promise<void> } = {}): Promise<number> {
+    if (via === 'mouse') {
+      await this.mouseDrag(handle, target, opts);
+      return 0;
+    }
+    const over = opts.over ?? target;
+    const presses = await this.keyboardReach(handle, over, opts.key);
+    await expect(over).toHaveAttribute('data-over', 'true');
+    if (opts.whileOver) await opts.whileOver();
+    await this.page.keyboard.press('Space');
+    return presses;
+  }
+
+  /**
    * Presses on `handle`, moves onto `target`, waits until the drop target (`over`, default `target`) is the one
-   * the drag is over, and calls `whileOver` before releasing (to look at the hint).
+   * the drag is over, and calls `whileOver` before releasing (to look at the hint). A target that only appears
+   * once a drag starts (the Unassign dock) is scrolled to after the pick-up.
    */
   async mouseDrag(handle: Locator, target: Locator, opts: { over?: Locator; whileOver?: () => Promise<void> } = {}): Promise<void> {
-    await target.scrollIntoViewIfNeeded();
+    if ((await target.count()) > 0) await target.scrollIntoViewIfNeeded();
     const from = await this.center(handle);
     await this.page.mouse.move(from.x, from.y);
     await this.page.mouse.down();
@@ -97,22 +127,12 @@ export class DragDriver {
     await this.page.mouse.up();
   }
 
-  /** Focuses `handle`, picks it up with Space and presses `key` until `target` is the one the drag is over. */
-  async keyboardDrag(handle: Locator, target: Locator, key: 'ArrowRight' | 'ArrowDown' = 'ArrowRight', maxPresses = 60): Promise<void> {
-    await handle.focus();
-    await this.page.keyboard.press('Space');
-    for (let i = 0; i < maxPresses; i++) {
-      await this.page.keyboard.press(key);
-      if ((await target.getAttribute('data-over').catch(() => null)) === 'true') return;
-    }
-    throw new Error(`the keyboard never reached the target in ${maxPresses} presses`);
-  }
-
   /**
-   * Like keyboardDrag, with any arrow key, but after each press waits for the drag's "over" target to change
-   * (React renders it a moment after the key), so a press is never judged by the previous press's target.
+   * Focuses `handle`, picks it up with Space and presses `key` until `target` is the one the drag is over. After
+   * each press it waits for the drag's "over" target to change (React renders it a moment after the key), so a
+   * press is never judged by the previous press's target. Returns the number of presses.
    */
-  async keyboardReach(handle: Locator, target: Locator, key: 'ArrowRight' | 'ArrowLeft' | 'ArrowDown' | 'ArrowUp' = 'ArrowRight', maxPresses = 60): Promise<number> {
+  async keyboardReach(handle: Locator, target: Locator, key: ArrowKey = 'ArrowRight', maxPresses = 60): Promise<number> {
     const overId = () => this.page.locator('[data-over="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-drop-id')).join(' '));
     await handle.focus();
     await this.page.keyboard.press('Space');
@@ -145,6 +165,32 @@ export class ConsolePage {
   }
   eip(allocationId: string): Locator {
     return this.page.getByTestId(`eip-${allocationId}`);
+  }
+
+  /** Confirms the open plan by `via`: Enter on the Confirm button, which has the focus, or a click on it. */
+  async confirm(via: Gesture): Promise<void> {
+    const confirm = this.page.getByTestId('plan-dialog').getByTestId('plan-confirm');
+    if (via === 'mouse') return confirm.click();
+    await expect(confirm).toBeFocused();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * The plan dialog is open with these CLI fragments (and `steps` steps); confirms it by `via`, calls
+   * `whileApplying` once the dialog has closed, and waits for the success toast.
+   */
+  async confirmPlan(
+    via: Gesture,
+    plan: { cli?: RegExp[]; steps?: number; whileApplying?: () => Promise<void>; toast?: RegExp },
+  ): Promise<void> {
+    const dialog = this.page.getByTestId('plan-dialog');
+    await expect(dialog).toBeVisible();
+    for (const line of plan.cli ?? []) await expect(dialog.getByTestId('plan-cli').filter({ hasText: line })).toHaveCount(1);
+    if (plan.steps !== undefined) await expect(dialog.getByTestId('plan-step')).toHaveCount(plan.steps);
+    await this.confirm(via);
+    await expect(dialog).toBeHidden();
+    if (plan.whileApplying) await plan.whileApplying();
+    await expect(this.page.getByTestId('toast').filter({ hasText: plan.toast ?? /^Done/ }).last()).toBeVisible({ timeout: 20_000 });
   }
 }
 
