@@ -44,7 +44,7 @@ function percentiles(samples: number[]): string {
   return `p50 ${pick(0.5).toFixed(1)} ms, p95 ${pick(0.95).toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`;
 }
 
-type FrameWindow = { __frames?: { interval: number[]; work: number[] }; __framesRun?: boolean };
+type FrameWindow = { __frames?: { interval: number[]; work: number[]; at: number[] }; __framesRun?: boolean; __pickUp?: number };
 
 /**
  * Frame times while a secondary IP is dragged across the large view: ≥ 60 pointer moves over about 2 s,
@@ -62,15 +62,24 @@ async function frameTimes(page: Page): Promise<string[]> {
   const canvas = (await page.getByTestId('topology').boundingBox())!;
   // A string, not a function: tsx's name-keeping helpers do not exist in the page.
   await page.evaluate(`(() => {
-    const frames = { interval: [], work: [] };
+    const frames = { interval: [], work: [], at: [] };
     window.__frames = frames;
     window.__framesRun = true;
+    // The pick-up: when the drag preview (rendered by the drag-start commit) first appears in the page.
+    const seen = new MutationObserver(() => {
+      if (window.__pickUp === undefined && document.querySelector('[data-testid="drag-preview"]')) {
+        window.__pickUp = performance.now();
+        seen.disconnect();
+      }
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
     const channel = new MessageChannel();
     let started = 0;
     channel.port1.onmessage = () => frames.work.push(performance.now() - started);
     let last = performance.now();
     const loop = (t) => {
       frames.interval.push(t - last);
+      frames.at.push(performance.now());
       last = t;
       started = performance.now();
       channel.port2.postMessage(0);
@@ -95,14 +104,21 @@ async function frameTimes(page: Page): Promise<string[]> {
   const frames = await page.evaluate(() => {
     const w = window as unknown as FrameWindow;
     w.__framesRun = false;
-    return w.__frames!;
+    return { ...w.__frames!, pickUp: w.__pickUp ?? null };
   });
   const interval = frames.interval.slice(2);
   const work = frames.work.slice(2);
+  // The pick-up frame: k is the first rAF callback after the drag-start commit. The drag start's script ran
+  // before it (in interval k) or its style, layout and paint follow it (in interval k + 1): the longer of the two.
+  const k = frames.pickUp === null ? -1 : frames.at.findIndex((t) => t > frames.pickUp!);
+  const around = (i: number) => frames.interval.slice(Math.max(0, i - 1), i + 3).map((f) => f.toFixed(1)).join(', ');
+  const pickUpMs = k < 0 ? 0 : Math.max(frames.interval[k]!, frames.interval[k + 1] ?? 0);
+  const pickUp = k < 0 ? 'not seen' : `${pickUpMs.toFixed(1)} ms, work ${frames.work[k]?.toFixed(1) ?? '?'} ms (intervals around it: ${around(k)} ms)`;
   return [
     `frame times while dragging a secondary IP across the large view (${moves} pointer moves in ${ms} ms, ${interval.length} frames)`,
     `  frame interval: ${percentiles(interval)}; ${interval.filter((f) => f > 20).length} frames over 20 ms   (target p95 < 16.7 ms)`,
     `  frame work:     ${percentiles(work)}   (rAF callback → rendered)`,
+    `  pick-up frame:  ${pickUp}   (interval of the frame that paints the drag start)`,
   ];
 }
 
