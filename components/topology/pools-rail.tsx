@@ -34,32 +34,18 @@ export function PoolsRail() {
   return (
     <div className="flex flex-col gap-5 p-3" data-drop-region="0">
       <PoolDropSection target={{ kind: 'eni-pool' }} id="pool-enis" hint="Drop to detach the ENI into the pool">
-        <header className="flex items-baseline justify-between px-1">
-          <h2 id="pool-enis-title" className="text-xs font-semibold tracking-wide text-muted uppercase">
-            Unattached ENIs
-          </h2>
-          <span className="font-mono text-xs text-faint">{formatCount(index.poolEniCount)}</span>
-        </header>
+        <PoolHeader id="pool-enis" title="Unattached ENIs" count={index.poolEniCount} />
         {groups.length === 0 ? (
-          <p className="rounded-md border border-dashed border-line-strong px-3 py-4 text-center text-xs text-faint">
-            Every ENI is attached. Detached ENIs land here.
-          </p>
+          <PoolEmpty>Every ENI is attached. Detached ENIs land here.</PoolEmpty>
         ) : (
           groups.map((g) => <PoolEniGroup key={g.subnetId} group={g} />)
         )}
       </PoolDropSection>
 
       <PoolDropSection target={{ kind: 'eip-pool' }} id="pool-eips" hint="Drop to disassociate the Elastic IP">
-        <header className="flex items-baseline justify-between px-1">
-          <h2 id="pool-eips-title" className="text-xs font-semibold tracking-wide text-muted uppercase">
-            Idle Elastic IPs
-          </h2>
-          <span className="font-mono text-xs text-faint">{formatCount(idle.length)}</span>
-        </header>
+        <PoolHeader id="pool-eips" title="Idle Elastic IPs" count={idle.length} />
         {idle.length === 0 ? (
-          <p className="rounded-md border border-dashed border-line-strong px-3 py-4 text-center text-xs text-faint">
-            No idle Elastic IPs. Disassociated ones land here.
-          </p>
+          <PoolEmpty>No idle Elastic IPs. Disassociated ones land here.</PoolEmpty>
         ) : (
           <>
             <p className="px-1 text-2xs text-warn">
@@ -77,12 +63,7 @@ export function PoolsRail() {
       </PoolDropSection>
       {index.serviceEnis.length > 0 ? (
         <section data-testid="service-enis" aria-labelledby="service-enis-title" className="flex flex-col gap-2">
-          <header className="flex items-baseline justify-between px-1">
-            <h2 id="service-enis-title" className="text-xs font-semibold tracking-wide text-muted uppercase">
-              Service-managed ENIs
-            </h2>
-            <span className="font-mono text-xs text-faint">{formatCount(index.serviceEnis.length)}</span>
-          </header>
+          <PoolHeader id="service-enis" title="Service-managed ENIs" count={index.serviceEnis.length} />
           <p className="px-1 text-2xs text-faint">Attached to AWS services (NAT gateways, load balancers): shown, not movable.</p>
           <CappedEnis enis={index.serviceEnis} />
         </section>
@@ -92,6 +73,23 @@ export function PoolsRail() {
 }
 
 /** A pool as a drop target: outlined while a resource that can land here is carried. */
+/** A pool's heading with its count; `id` names the section (the heading is `${id}-title`, its aria label). */
+function PoolHeader({ id, title, count }: { id: string; title: string; count: number }) {
+  return (
+    <header className="flex items-baseline justify-between px-1">
+      <h2 id={`${id}-title`} className="text-xs font-semibold tracking-wide text-muted uppercase">
+        {title}
+      </h2>
+      <span className="font-mono text-xs text-faint">{formatCount(count)}</span>
+    </header>
+  );
+}
+
+/** What an empty pool says: that it is empty, and what lands in it. */
+function PoolEmpty({ children }: { children: ReactNode }) {
+  return <p className="rounded-md border border-dashed border-line-strong px-3 py-4 text-center text-xs text-faint">{children}</p>;
+}
+
 function PoolDropSection({ target, id, hint, children }: { target: DropTarget; id: string; hint: string; children: ReactNode }) {
   const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget(target);
   return (
