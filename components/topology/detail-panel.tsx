@@ -1,24 +1,24 @@
 'use client';
 // The right-hand panel: every attribute of the selected resource, or a hint when nothing is selected.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
 import { Kbd } from '@/components/ui/kbd';
 import { Legend } from './legend';
-import type { Selection } from './model/selection';
+import { kindTone, type Selection } from './model/selection';
 import type { TopologyIndex } from './model/topology-index';
 import { EniDetail, InstanceDetail, IpDetail } from './detail-views';
 import { EipDetail, SubnetDetail, VpcDetail } from './detail-views-network';
 import { useTopology } from './topology-context';
 
-const kindLabel: Record<Selection['kind'], { label: string; tone: BadgeTone }> = {
-  vpc: { label: 'VPC', tone: 'accent' },
-  subnet: { label: 'Subnet', tone: 'neutral' },
-  instance: { label: 'Instance', tone: 'neutral' },
-  eni: { label: 'ENI', tone: 'eni' },
-  ip: { label: 'Private IP', tone: 'outline' },
-  eip: { label: 'Elastic IP', tone: 'eip' },
+const kindLabel: Record<Selection['kind'], string> = {
+  vpc: 'VPC',
+  subnet: 'Subnet',
+  instance: 'Instance',
+  eni: 'ENI',
+  ip: 'Private IP',
+  eip: 'Elastic IP',
 };
 
 function resolve(index: TopologyIndex, sel: Selection): { title: string; body: ReactNode } | null {
@@ -54,7 +54,8 @@ function resolve(index: TopologyIndex, sel: Selection): { title: string; body: R
 export function DetailPanel({ selection, onClose }: { selection: Selection; onClose: () => void }) {
   const { index } = useTopology();
   const resolved = resolve(index, selection);
-  const { label, tone } = kindLabel[selection.kind];
+  const label = kindLabel[selection.kind];
+  const tone = kindTone[selection.kind];
   const bodyRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     bodyRef.current?.scrollTo({ top: 0 });

@@ -2,20 +2,22 @@
 // Search by IP, id or Name tag: a combobox whose results reveal and select the resource. "/" focuses it.
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { cn } from '@/lib/cn';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Badge } from '@/components/ui/badge';
+import { kindTone } from './model/selection';
 import { Input } from '@/components/ui/input';
 import { Kbd } from '@/components/ui/kbd';
 import { SearchIcon } from '@/components/ui/icons';
 import { search, searchIndexFor, type SearchHit, type SearchKind } from './model/search';
 import { useTopology } from './topology-context';
 
-const kindBadge: Record<SearchKind, { label: string; tone: BadgeTone }> = {
-  ip: { label: 'IP', tone: 'outline' },
-  eip: { label: 'EIP', tone: 'eip' },
-  instance: { label: 'Instance', tone: 'neutral' },
-  eni: { label: 'ENI', tone: 'eni' },
-  subnet: { label: 'Subnet', tone: 'neutral' },
-  vpc: { label: 'VPC', tone: 'accent' },
+/** Short labels: a results list has less room than the details panel. */
+const kindBadge: Record<SearchKind, string> = {
+  ip: 'IP',
+  eip: 'EIP',
+  instance: 'Instance',
+  eni: 'ENI',
+  subnet: 'Subnet',
+  vpc: 'VPC',
 };
 
 function isTypingTarget(el: EventTarget | null): boolean {
@@ -102,7 +104,8 @@ export function SearchBox() {
               <li className="px-3 py-3 text-xs text-muted">No match for “{deferred.trim()}”.</li>
             ) : (
               hits.map((hit, i) => {
-                const { label, tone } = kindBadge[hit.kind];
+                const label = kindBadge[hit.kind];
+                const tone = kindTone[hit.kind];
                 return (
                   <li
                     key={`${hit.kind}:${'id' in hit.selection ? hit.selection.id : `${hit.selection.eniId}/${hit.selection.address}`}`}

@@ -1,5 +1,6 @@
 // What can be selected in the view, and where each selected thing lives in the VPC → AZ → subnet tree.
 import type { TopologyIndex } from './topology-index';
+import type { BadgeTone } from '@/components/ui/badge';
 
 export type Selection =
   | { kind: 'vpc'; id: string }
@@ -85,3 +86,13 @@ export function locate(index: TopologyIndex, sel: Selection): Location {
     }
   }
 }
+
+/** One colour per kind of resource, wherever a badge names the kind (details panel, search results). */
+export const kindTone: Record<Selection['kind'], BadgeTone> = {
+  vpc: 'accent',
+  subnet: 'neutral',
+  instance: 'neutral',
+  eni: 'eni',
+  ip: 'outline',
+  eip: 'eip',
+};
