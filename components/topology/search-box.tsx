@@ -88,7 +88,10 @@ export function SearchBox() {
             setActive((a) => Math.max(a - 1, 0));
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            choose(hits[active]);
+            // Enter acts on the query as typed: the list may still show a deferred, earlier keystroke's results.
+            const typed = e.currentTarget.value;
+            if (typed.trim() === deferred.trim()) choose(hits[active]);
+            else choose(search(searchIndexFor(index), typed).hits[0]);
           } else if (e.key === 'Escape') {
             if (showList) setOpen(false);
             else inputRef.current?.blur();
