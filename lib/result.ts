@@ -16,6 +16,17 @@ export const errorCodes = [
   'partial-failure', // a multi-step plan failed part-way; the message says what was restored
   'ec2-error', // any other EC2 error; the message carries EC2's own code and text
   'internal', // a bug; logged server-side
+  // The console's own boundary (who may ask, from where, how much):
+  'unauthenticated', // no valid session or API token: sign in, or send Authorization: Bearer <token>
+  'forbidden', // the user's role does not allow this
+  'read-only', // the deployment refuses every change (ENI_CONSOLE_READ_ONLY=true)
+  'cross-origin', // the request came from another web origin (Origin / Sec-Fetch-Site)
+  'wrong-host', // the Host header names another site than the console's (ENI_CONSOLE_URL)
+  'unsupported-media-type', // a state-changing request without Content-Type: application/json
+  'payload-too-large', // the body is over the limit
+  'rate-limited', // too many requests from this user; wait and retry
+  'busy', // another change holds a lock on a resource involved; the message names it
+  'timeout', // the EC2 endpoint did not answer within the deadline
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -204,5 +204,23 @@ export function httpStatusFor(failure: Failure): number {
     case 'partial-failure':
     case 'internal':
       return 500;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+    case 'read-only':
+    case 'cross-origin':
+      return 403;
+    case 'wrong-host':
+      return 421;
+    case 'unsupported-media-type':
+      return 415;
+    case 'payload-too-large':
+      return 413;
+    case 'rate-limited':
+      return 429;
+    case 'busy':
+      return 423;
+    case 'timeout':
+      return 504;
   }
 }
