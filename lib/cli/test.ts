@@ -56,11 +56,21 @@ function ensureAwsCli(): void {
   if (!existsSync(aws)) console.warn(`\nNo aws CLI at ${aws}: the aws CLI tests will be skipped. Install Debian's package (sudo apt-get install -y awscli) or set AWS_CLI_PATH.`);
 }
 
+/** ip and ping for the guest-configuration test in network namespaces; without them it is skipped with the reason. */
+function ensureNetnsTools(): void {
+  const missing = [['ip', 'iproute2'], ['ping', 'iputils-ping']].filter(([tool]) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0).map(([, pkg]) => pkg!);
+  if (missing.length === 0 || process.getuid?.() !== 0) return;
+  console.log(`\n▶ Installing Debian's ${missing.join(' and ')} for the network-namespace test (apt-get)…`);
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
 mkdirSync(reports, { recursive: true });
 
 run('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
 
 ensureAwsCli();
+ensureNetnsTools();
 const vitestJson = path.join(reports, 'vitest.json');
 rmSync(vitestJson, { force: true });
 run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
