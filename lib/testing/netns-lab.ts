@@ -1,6 +1,6 @@
 // Test support: a small VPC made of Linux network namespaces, to prove the generated guest configuration for real.
-// One namespace for the instance (an interface eth<N> per ENI), one per subnet router (a bridge holding the
-// subnet's .1, like the VPC router), and one "remote" client beyond each router. Needs root and iproute2.
+// One namespace for the instance (an interface eth<N> per ENI), one per subnet router (holding the subnet's .1 on
+// a port per ENI, like the VPC router), and one "remote" client beyond each router. Needs root and iproute2.
 import { execFileSync, spawnSync } from 'node:child_process';
 import type { GuestConfig } from '@/lib/topology/guest-config';
 
@@ -79,12 +79,10 @@ export function buildNetnsLab(config: GuestConfig, tag: string): NetnsLab {
         const k = lab.subnets.length;
         const router = addNs(`${base}-r${k}`);
         const remote = addNs(`${base}-x${k}`);
-        // The router forwards only between its subnet and its remote; with no other route (and strict rp_filter)
-        // it drops a packet sourced from another subnet, as the VPC drops a reply that leaves by the wrong ENI.
+        // The router forwards only between its subnet and its remote, with strict reverse-path filtering: a packet
+        // must arrive on the port of the ENI that holds its source address, or it is dropped (the VPC's
+        // source/destination check), and a packet from another subnet has no route back at all.
         sysctl(router, 'net.ipv4.ip_forward=1', 'net.ipv4.conf.all.rp_filter=1', 'net.ipv4.conf.default.rp_filter=1');
-        sh(['ip', '-n', router, 'link', 'add', 'br0', 'type', 'bridge']);
-        sh(['ip', '-n', router, 'addr', 'add', `${iface.gateway}/${iface.prefix}`, 'dev', 'br0']);
-        sh(['ip', '-n', router, 'link', 'set', 'br0', 'up']);
         sh(['ip', '-n', router, 'link', 'add', 'up0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', remote]);
         sh(['ip', '-n', router, 'addr', 'add', `198.18.${k}.1/24`, 'dev', 'up0']);
         sh(['ip', '-n', router, 'link', 'set', 'up0', 'up']);
@@ -94,10 +92,13 @@ export function buildNetnsLab(config: GuestConfig, tag: string): NetnsLab {
         subnet = { cidr: iface.subnetCidr, gateway: iface.gateway, router, remote, remoteAddress: remoteAddress(k) };
         lab.subnets.push(subnet);
       }
+      // One router port per ENI, each holding the router's address, and a host route per address the ENI holds:
+      // the router knows which ENI owns which address, as the VPC does (two ENIs in one subnet stay apart).
       const port = `p${iface.deviceIndex}`;
       sh(['ip', '-n', lab.instance, 'link', 'add', iface.name, 'type', 'veth', 'peer', 'name', port, 'netns', subnet.router]);
-      sh(['ip', '-n', subnet.router, 'link', 'set', port, 'master', 'br0']);
+      sh(['ip', '-n', subnet.router, 'addr', 'add', `${iface.gateway}/${iface.prefix}`, 'dev', port, 'noprefixroute']);
       sh(['ip', '-n', subnet.router, 'link', 'set', port, 'up']);
+      for (const a of [iface.primaryAddress, ...iface.secondaryAddresses]) sh(['ip', '-n', subnet.router, 'route', 'add', `${a}/32`, 'dev', port]);
       if (iface.deviceIndex === 0) {
         sh(['ip', '-n', lab.instance, 'addr', 'add', `${iface.primaryAddress}/${iface.prefix}`, 'dev', iface.name]);
         sh(['ip', '-n', lab.instance, 'link', 'set', iface.name, 'up']);
