@@ -1,5 +1,6 @@
 // The guest OS side of a multi-ENI or multi-IP instance: per interface, the route table, the subnet's router and
 // the source rules that make replies leave by the interface the request arrived on (no asymmetric routing).
+import { z } from 'zod';
 import { indexSnapshot } from './index';
 import { intToIp, parseCidr } from './ipv4';
 import type { Instance, Snapshot } from './schema';
@@ -113,3 +114,9 @@ export function dhcpWarning(config: GuestConfig): string | null {
     'and test from a second session (netplan try rolls back by itself).'
   );
 }
+
+/** The query of GET /api/instances/{id}/guest-config, checked before the snapshot is read. */
+export const guestConfigRequestSchema = z.object({
+  id: z.string().regex(/^i-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an instance id such as i-0123456789abcdef0'),
+  format: z.enum(guestFormats, { error: `Expected format=${guestFormats.join(', format=')}` }),
+});
