@@ -1,5 +1,6 @@
 // JSON control plane under /_emulator/: scenarios, reset, request log, settings, fault injection, health.
 import type { Emulator, Fault } from './emulator';
+import { failInstance } from './health';
 import type { ScenarioDefinition } from './scenario-schema';
 import { listScenarios, scenarioNames } from './scenarios';
 import { parseSettingsPatch } from './settings';
@@ -33,6 +34,25 @@ function parseFault(value: unknown): Fault | string {
   const message = v.message ?? `Injected fault ${v.code}`;
   if (typeof message !== 'string') return '"message" must be a string';
   return { action: v.action, code: v.code, status, message, times };
+}
+
+const FAIL_HINT = '{"instanceId":"i-0123456789abcdef0","stopAfterMs":5000}';
+
+/** Simulates a failed instance: its status checks report impaired at once; with stopAfterMs it then stops. */
+function failInstanceRoute(emu: Emulator, body: string): JsonAnswer {
+  const parsed = parseJson(body, FAIL_HINT);
+  if (!parsed.ok) return parsed.answer;
+  const v = (typeof parsed.value === 'object' && parsed.value !== null ? parsed.value : {}) as Record<string, unknown>;
+  if (typeof v.instanceId !== 'string' || v.instanceId === '') return bad(`"instanceId" is required, e.g. ${FAIL_HINT}`);
+  const stop = v.stopAfterMs;
+  if (stop !== undefined && (typeof stop !== 'number' || !Number.isInteger(stop) || stop < 0 || stop > 3_600_000)) {
+    return bad('"stopAfterMs" must be an integer number of milliseconds from 0 to 3600000, or left out (the instance keeps running, impaired)');
+  }
+  const now = Date.now();
+  emu.store.settle(now);
+  const error = failInstance(emu.store, v.instanceId, now, stop);
+  if (error) return { status: error.startsWith('There is no') ? 404 : 409, json: { error } };
+  return { status: 200, json: { ok: true, instanceId: v.instanceId, impairedSince: new Date(now).toISOString(), stopsAt: stop === undefined ? null : new Date(now + stop).toISOString() } };
 }
 
 export function handleControl(emu: Emulator, method: string, path: string, body: string): JsonAnswer {
@@ -90,11 +110,13 @@ export function handleControl(emu: Emulator, method: string, path: string, body:
     case 'DELETE /_emulator/faults':
       emu.clearFaults();
       return { status: 200, json: { ok: true } };
+    case 'POST /_emulator/fail-instance':
+      return failInstanceRoute(emu, body);
     default:
       return {
         status: 404,
         json: {
-          error: `No route ${route}. Routes: GET health, GET scenarios, POST reset, GET|DELETE requests, GET|PATCH settings, GET|POST|DELETE faults (all under /_emulator/)`,
+          error: `No route ${route}. Routes: GET health, GET scenarios, POST reset, GET|DELETE requests, GET|PATCH settings, GET|POST|DELETE faults, POST fail-instance (all under /_emulator/)`,
         },
       };
   }

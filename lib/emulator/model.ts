@@ -63,6 +63,10 @@ export interface Instance {
   /** ENIs whose attachment points here, in attach order (attaching, attached or detaching). */
   eniIds: string[];
   tags: Tags;
+  /** Set by the control plane's fail-instance: status checks report impaired since then (cleared on start). */
+  impairedSince?: Date | null;
+  /** When a failed instance stops by itself (fail-instance with stopAfterMs); settled with the other transitions. */
+  failStopAt?: number | null;
 }
 
 export type AttachmentStatus = 'attaching' | 'attached' | 'detaching';

@@ -12,6 +12,7 @@ import type {
   Vpc,
 } from './model';
 import type { EmulatorSettings } from './settings';
+import { stopFailedInstance } from './health';
 
 export const ACCOUNT_ID = '111122223333';
 
@@ -159,6 +160,10 @@ export class Store {
       if (now < inst.stateSettleAt) continue;
       this.pendingInstances.delete(instanceId);
       inst.stateSettleAt = null;
+      if (inst.failStopAt != null && inst.state === 'running') {
+        stopFailedInstance(this, inst, now);
+        continue;
+      }
       if (inst.state === 'stopping') inst.state = 'stopped';
       else if (inst.state === 'pending') inst.state = 'running';
     }

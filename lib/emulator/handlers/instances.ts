@@ -70,6 +70,8 @@ export const startInstances: ActionDef = {
       if (previous === 'stopped') {
         transition(store, inst, 'pending', 'running', ctx.now);
         inst.reason = '';
+        inst.impairedSince = null; // a start moves it to healthy hardware: the status checks pass again
+        inst.failStopAt = null;
         // A new Amazon public IPv4 only with one ENI and no EIP on the instance (§3.21).
         refreshAmazonPublicIp(store, inst);
       }

@@ -2,6 +2,7 @@
 import { associateAddress, allocateAddress, disassociateAddress, releaseAddress } from './addresses';
 import { attachNetworkInterface, detachNetworkInterface } from './attachment';
 import { describeInstances, describeInstanceTypes } from './describe-compute';
+import { describeInstanceStatus } from './describe-status';
 import { describeAddresses, describeNetworkInterfaces } from './describe-interfaces';
 import {
   describeAvailabilityZones,
@@ -26,6 +27,7 @@ export const ACTIONS: Record<string, ActionDef> = {
   DescribeSecurityGroups: describeSecurityGroups,
   DescribeInstances: describeInstances,
   DescribeInstanceTypes: describeInstanceTypes,
+  DescribeInstanceStatus: describeInstanceStatus,
   DescribeNetworkInterfaces: describeNetworkInterfaces,
   DescribeAddresses: describeAddresses,
   CreateNetworkInterface: createNetworkInterface,
