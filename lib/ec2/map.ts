@@ -5,6 +5,7 @@ import type {
   Address,
   InstanceTypeInfo,
   Instance as SdkInstance,
+  InstanceStatus,
   InternetGateway,
   NetworkInterface,
   NetworkInterfaceAssociation,
@@ -18,6 +19,7 @@ import {
   type Eip,
   type Eni,
   type Instance,
+  type InstanceHealth,
   type InstanceState,
   type InstanceTypeLimits,
   type PrivateIp,
@@ -224,4 +226,14 @@ export function reshapeInstanceType(info: InstanceTypeInfo): InstanceTypeLimits 
     ipv4PerEni: required(info.NetworkInfo?.Ipv4AddressesPerInterface),
     networkCards: info.NetworkInfo?.MaximumNetworkCards ?? 1,
   };
+}
+
+/** DescribeInstanceStatus item → [instance id, health]. */
+export function reshapeInstanceStatus(status: InstanceStatus): [string, InstanceHealth] {
+  const details = [...(status.SystemStatus?.Details ?? []), ...(status.InstanceStatus?.Details ?? [])];
+  const since = details.map((d) => d.ImpairedSince).filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime())[0];
+  return [
+    required(status.InstanceId),
+    { system: status.SystemStatus?.Status ?? 'insufficient-data', instance: status.InstanceStatus?.Status ?? 'insufficient-data', impairedSince: since ? since.toISOString() : null },
+  ];
 }

@@ -67,6 +67,7 @@ describe('loadSnapshot', () => {
     expect(actions).toEqual(
       [
         'DescribeAddresses',
+        'DescribeInstanceStatus',
         'DescribeInstanceTypes',
         'DescribeInstances',
         'DescribeInternetGateways',
@@ -92,6 +93,33 @@ describe('loadSnapshot', () => {
     expect(counter.count()).toBeLessThanOrEqual(20);
     expect(counter.byAction().DescribeInstanceTypes).toBe(1);
     await emu.reset('showcase');
+  });
+});
+
+describe('loadSnapshot: health', () => {
+  it('gives every running instance its status checks, and an impaired one the time it failed', async () => {
+    await emu.reset('showcase');
+    const before = await loadSnapshot(emu.client);
+    const running = before.instances.filter((i) => i.state === 'running');
+    expect(running.every((i) => i.health?.system === 'ok' && i.health.instance === 'ok' && i.health.impairedSince === null)).toBe(true);
+    expect(before.instances.filter((i) => i.state === 'stopped').every((i) => i.health === undefined)).toBe(true);
+    expect(before.healthUnavailable).toBeUndefined();
+
+    const victim = running[0]!;
+    await emu.failInstance(victim.id);
+    const after = await loadSnapshot(emu.client);
+    const health = after.instances.find((i) => i.id === victim.id)?.health;
+    expect(health).toMatchObject({ system: 'impaired', instance: 'impaired' });
+    expect(Date.parse(health!.impairedSince!)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('still reads the topology when the status checks are refused, and says why they are missing', async () => {
+    await emu.reset('showcase');
+    await emu.fault({ action: 'DescribeInstanceStatus', code: 'UnauthorizedOperation', status: 403, message: 'You are not authorized to perform this operation.', times: 1 });
+    const snapshot = await loadSnapshot(emu.client);
+    expect(snapshot.instances.length).toBeGreaterThan(0);
+    expect(snapshot.instances.every((i) => i.health === undefined)).toBe(true);
+    expect(snapshot.healthUnavailable).toBe('Status checks not shown: the credentials lack ec2:DescribeInstanceStatus.');
   });
 });
 

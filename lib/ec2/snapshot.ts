@@ -5,9 +5,11 @@ import {
   DescribeAddressesCommand,
   type EC2Client,
   type Filter,
+  type InstanceStatus,
   type InstanceTypeInfo,
   type NetworkInterface,
   type Reservation,
+  paginateDescribeInstanceStatus,
   paginateDescribeInstances,
   paginateDescribeInstanceTypes,
   paginateDescribeInternetGateways,
@@ -19,7 +21,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { Snapshot } from '@/lib/topology/schema';
 import { clientInfo, endpointServerOf } from './client';
-import { GatewayError, tagged } from './errors';
+import { Ec2CallError, GatewayError, tagged } from './errors';
 import { type RawDescribes, toSnapshot } from './to-snapshot';
 
 /** The largest page every paginated describe in use accepts (ec2-behaviour.md §1.5). */
@@ -72,6 +74,9 @@ export const describe = {
   /** Not paginated (ec2-behaviour.md §1.5). */
   addresses: (client: EC2Client, Filters?: Filter[]) =>
     tagged('DescribeAddresses', client.send(new DescribeAddressesCommand({ Filters }))).then((r) => r.Addresses ?? []),
+  /** Status checks of the running instances (EC2 leaves the others out by default). */
+  instanceStatuses: (client: EC2Client) =>
+    collect('DescribeInstanceStatus', paginateDescribeInstanceStatus(cfg(client), {}), (p) => p.InstanceStatuses),
   /** Only the named types, 100 per call. The paginator follows NextToken should an endpoint split a chunk. */
   instanceTypes: async (client: EC2Client, types: string[]): Promise<InstanceTypeInfo[]> => {
     const chunks = chunk([...new Set(types)].sort(), TYPE_CHUNK);
@@ -95,13 +100,13 @@ async function finish(client: EC2Client, raw: RawDescribes): Promise<Snapshot> {
 }
 
 /**
- * The whole region. 7 describes in parallel, then the instance types in use: with 1,000 items per page, the
- * `large` scenario (2,000 instances, 6,000 ENIs) takes 14 calls (2 DescribeInstances, 6 DescribeNetworkInterfaces,
- * one each for the rest).
+ * The whole region. 8 describes in parallel, then the instance types in use: with 1,000 items per page, the
+ * `large` scenario (2,000 instances, 6,000 ENIs) takes 16 calls (2 DescribeInstances, 6 DescribeNetworkInterfaces,
+ * 2 DescribeInstanceStatus, one each for the rest).
  * Throws (Ec2CallError / GatewayError); callers turn that into a Failure with toFailure.
  */
 export async function loadSnapshot(client: EC2Client): Promise<Snapshot> {
-  const [vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses] = await Promise.all([
+  const [vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses, statuses] = await Promise.all([
     describe.vpcs(client),
     describe.subnets(client),
     describe.internetGateways(client),
@@ -109,9 +114,27 @@ export async function loadSnapshot(client: EC2Client): Promise<Snapshot> {
     describe.reservations(client),
     describe.networkInterfaces(client),
     describe.addresses(client),
+    readInstanceStatuses(client),
   ]);
   const instanceTypes = await describe.instanceTypes(client, typesInUse(reservations));
-  return finish(client, { vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses, instanceTypes });
+  return finish(client, { vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses, instanceTypes, ...statuses });
+}
+
+/**
+ * Health is an addition to the network view, not a precondition: when the status checks cannot be read (a
+ * policy without ec2:DescribeInstanceStatus, an endpoint without the action) the snapshot says why instead.
+ */
+async function readInstanceStatuses(client: EC2Client): Promise<{ instanceStatuses?: InstanceStatus[]; healthUnavailable?: string }> {
+  try {
+    return { instanceStatuses: await describe.instanceStatuses(client) };
+  } catch (err) {
+    // Only an answer from EC2 (a service error: it has $fault) is tolerated; no answer at all fails the read.
+    const cause = err instanceof Ec2CallError ? (err.cause as { name?: string; $fault?: string } | undefined) : undefined;
+    const code = cause?.$fault ? cause.name : undefined;
+    if (code === undefined) throw err;
+    const why = /Unauthorized|AccessDenied/.test(code) ? 'the credentials lack ec2:DescribeInstanceStatus' : `DescribeInstanceStatus answered ${code}`;
+    return { healthUnavailable: `Status checks not shown: ${why}.` };
+  }
 }
 
 /** What a move touches: resource ids (eni-, i-, eipalloc-, subnet-, vpc-) and private IPs (to find their holder). */

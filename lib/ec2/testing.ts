@@ -19,6 +19,8 @@ export type TestEmulator = {
   clearRequests(): Promise<void>;
   fault(fault: { action: string; code: string; status: number; message: string; times: number }): Promise<void>;
   patchSettings(settings: Record<string, unknown>): Promise<void>;
+  /** POST /_emulator/fail-instance: status checks impaired now; with stopAfterMs the instance then stops. */
+  failInstance(instanceId: string, stopAfterMs?: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -47,6 +49,7 @@ export async function startTestEmulator(scenario = 'showcase', settings: Record<
     clearRequests: async () => void (await control(emu.url, 'requests', 'DELETE')),
     fault: async (fault) => void (await control(emu.url, 'faults', 'POST', fault)),
     patchSettings: async (patch) => void (await control(emu.url, 'settings', 'PATCH', patch)),
+    failInstance: async (instanceId, stopAfterMs) => void (await control(emu.url, 'fail-instance', 'POST', { instanceId, stopAfterMs })),
     close: async () => {
       client.destroy();
       await emu.close();

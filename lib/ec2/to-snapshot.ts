@@ -3,6 +3,7 @@
 import 'server-only';
 import type {
   Address,
+  InstanceStatus,
   InstanceTypeInfo,
   InternetGateway,
   NetworkInterface,
@@ -13,8 +14,8 @@ import type {
 } from '@aws-sdk/client-ec2';
 import type { z } from 'zod';
 import { type Failure, fail } from '@/lib/result';
-import { type InstanceTypeLimits, type Snapshot, snapshotSchema } from '@/lib/topology/schema';
-import { attachedGateways, reshapeEip, reshapeEni, reshapeInstance, reshapeInstanceType, reshapeSecurityGroup, reshapeSubnet, reshapeVpc } from './map';
+import { type Instance, type InstanceHealth, type InstanceTypeLimits, type Snapshot, snapshotSchema } from '@/lib/topology/schema';
+import { attachedGateways, reshapeEip, reshapeEni, reshapeInstance, reshapeInstanceStatus, reshapeInstanceType, reshapeSecurityGroup, reshapeSubnet, reshapeVpc } from './map';
 
 /** Everything the describes returned, before reshaping. */
 export type RawDescribes = {
@@ -26,6 +27,9 @@ export type RawDescribes = {
   networkInterfaces: NetworkInterface[];
   addresses: Address[];
   instanceTypes: InstanceTypeInfo[];
+  /** DescribeInstanceStatus (running instances); absent when not read, with the reason in healthUnavailable. */
+  instanceStatuses?: InstanceStatus[];
+  healthUnavailable?: string;
 };
 
 const collectionLabels: Record<string, [string, (item: Record<string, unknown>) => unknown]> = {
@@ -52,6 +56,11 @@ function describeIssue(issue: z.core.$ZodIssue, candidate: Record<string, unknow
   return { resource, field: rest.join('.') || (key ?? ''), problem: issue.message };
 }
 
+const withHealth = (instance: Instance, health: ReadonlyMap<string, InstanceHealth>): Instance => {
+  const h = health.get(instance.id);
+  return h ? { ...instance, health: h } : instance;
+};
+
 /** Reshapes everything and validates the whole snapshot; a failure names the resource and field. */
 export function toSnapshot(raw: RawDescribes, meta: { region: string; endpoint: string | null; endpointServer?: string | null; fetchedAt?: string }): { ok: true; snapshot: Snapshot } | Failure {
   const igwByVpc = attachedGateways(raw.internetGateways);
@@ -63,6 +72,7 @@ export function toSnapshot(raw: RawDescribes, meta: { region: string; endpoint: 
     const limits = reshapeInstanceType(info);
     instanceTypes[String(limits.type)] = limits;
   }
+  const health = new Map((raw.instanceStatuses ?? []).flatMap((s) => (s.InstanceId ? [reshapeInstanceStatus(s)] : [])));
   const candidate = {
     region: meta.region,
     endpoint: meta.endpoint,
@@ -71,10 +81,11 @@ export function toSnapshot(raw: RawDescribes, meta: { region: string; endpoint: 
     vpcs: raw.vpcs.map((v) => reshapeVpc(v, igwByVpc)),
     subnets: raw.subnets.map((s) => reshapeSubnet(s, heldIps)),
     securityGroups: raw.securityGroups.map(reshapeSecurityGroup),
-    instances: raw.reservations.flatMap((r) => r.Instances ?? []).map(reshapeInstance),
+    instances: raw.reservations.flatMap((r) => r.Instances ?? []).map((i) => withHealth(reshapeInstance(i), health)),
     enis,
     eips: raw.addresses.map(reshapeEip),
     instanceTypes,
+    ...(raw.healthUnavailable ? { healthUnavailable: raw.healthUnavailable } : {}),
   };
   const parsed = snapshotSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, snapshot: parsed.data };

@@ -44,6 +44,17 @@ export type SecurityGroup = z.infer<typeof securityGroupSchema>;
 export const instanceStateSchema = z.enum(['pending', 'running', 'shutting-down', 'terminated', 'stopping', 'stopped']);
 export type InstanceState = z.infer<typeof instanceStateSchema>;
 
+/** DescribeInstanceStatus for one instance. Optional on the instance: older snapshots and endpoints without it parse. */
+export const instanceHealthSchema = z.object({
+  /** SystemStatus.Status: ok | impaired | insufficient-data | initializing | not-applicable (any string EC2 sends is kept). */
+  system: z.string(),
+  /** InstanceStatus.Status, same values. */
+  instance: z.string(),
+  /** The earliest ImpairedSince of a failed check (ISO 8601), or null. */
+  impairedSince: z.string().nullable(),
+});
+export type InstanceHealth = z.infer<typeof instanceHealthSchema>;
+
 export const instanceSchema = z.object({
   id: z.string(),
   type: z.string(),
@@ -57,6 +68,8 @@ export const instanceSchema = z.object({
   platform: z.string().nullable(),
   name: z.string().nullable(),
   tags: tagsSchema,
+  /** Status checks; absent when the snapshot was read without them (or the instance was not running). */
+  health: instanceHealthSchema.optional(),
 });
 export type Instance = z.infer<typeof instanceSchema>;
 
@@ -149,6 +162,8 @@ export const snapshotSchema = z.object({
   instances: z.array(instanceSchema),
   enis: z.array(eniSchema),
   eips: z.array(eipSchema),
+  /** Why the status checks could not be read (e.g. a missing ec2:DescribeInstanceStatus permission); absent when read. */
+  healthUnavailable: z.string().optional(),
   /** Keyed by instance type name; only the types in use. */
   instanceTypes: z.record(z.string(), instanceTypeLimitsSchema),
 });
