@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dhcpWarning, guestConfigFor, subnetRouter } from './guest-config';
+import { dhcpWarning, guestConfigFor, guestConfigTargetOf, subnetRouter } from './guest-config';
 import { renderAmazonLinuxNote, renderGuestConfig, renderIfupdown, renderIproute2, renderNetplan } from './guest-config-render';
 import { buildSnapshot } from './test-fixtures';
 
@@ -139,5 +139,17 @@ describe('renderers', () => {
     expect(note).toMatch(/nothing to do/);
     expect(note).toContain('amazon-ec2-net-utils');
     expect(note).toContain('eth1 (fw-inside (eni-f1)): 10.0.2.20, 10.0.2.21 via 10.0.2.1');
+  });
+});
+
+describe('guestConfigTargetOf', () => {
+  it('names the instance an ENI attaches to, or the instance of the ENI a secondary IP moves onto', () => {
+    expect(guestConfigTargetOf(snapshot, { kind: 'move-eni', toInstance: 'i-single' })).toBe('i-single');
+    expect(guestConfigTargetOf(snapshot, { kind: 'move-ip', toEni: 'eni-f1' })).toBe('i-three');
+  });
+
+  it('names none for moves that change nothing in a guest', () => {
+    expect(guestConfigTargetOf(snapshot, { kind: 'detach-eni' })).toBeNull();
+    expect(guestConfigTargetOf(snapshot, { kind: 'move-eip', toEni: 'eni-f1' })).toBeNull();
   });
 });

@@ -120,3 +120,15 @@ export const guestConfigRequestSchema = z.object({
   id: z.string().regex(/^i-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an instance id such as i-0123456789abcdef0'),
   format: z.enum(guestFormats, { error: `Expected format=${guestFormats.join(', format=')}` }),
 });
+
+/**
+ * The instance whose guest OS a move changes: the one an ENI is attached to, or the one a secondary IP moves onto.
+ * Null for moves that add nothing to a guest (detach, unassign, Elastic IPs: those are mapped outside the OS).
+ */
+export function guestConfigTargetOf(snapshot: Snapshot, move: { kind: string; toInstance?: string; toEni?: string }): string | null {
+  if (move.kind === 'move-eni') return move.toInstance ?? null;
+  if ((move.kind === 'move-ip' || move.kind === 'assign-ip') && move.toEni) {
+    return indexSnapshot(snapshot).eniById.get(move.toEni)?.attachment?.instanceId ?? null;
+  }
+  return null;
+}
