@@ -52,6 +52,12 @@ export class Emulator {
     if (!res.ok) throw new Error(`fault failed: ${res.status} ${await res.text()}`);
   }
 
+  /** Simulates a failed instance: status checks impaired now; with stopAfterMs it then stops. */
+  async failInstance(instanceId: string, stopAfterMs?: number): Promise<void> {
+    const res = await fetch(`${emulatorUrl}/_emulator/fail-instance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ instanceId, stopAfterMs }) });
+    if (!res.ok) throw new Error(`fail-instance failed: ${res.status} ${await res.text()}`);
+  }
+
   /** Ids by Name tag, as the scenario names them: instances, ENIs (primary ENIs as "<instance>/eth0") and EIPs. */
   async names(): Promise<{ instances: Record<string, string>; enis: Record<string, string>; eips: Record<string, string> }> {
     const [reservations, enis, addresses] = await Promise.all([

@@ -57,14 +57,14 @@ describe('GET /api/instances/{id}/guest-config', () => {
       expect(res.status).toBe(400);
       const body = await res.json();
       expect(body).toMatchObject({ ok: false, code: 'invalid-input' });
-      expect(body.message).toContain('the query parameter "format": Expected format=iproute2, format=netplan, format=ifupdown');
+      expect(body.message).toContain('The query parameter "format": Expected format=iproute2, format=netplan, format=ifupdown');
     }
   });
 
   it('answers 400 for a malformed instance id and 404 for an unknown one', async () => {
     const bad = await get('web-1', '?format=iproute2');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toContain('the instance id in the path: Expected an instance id such as i-0123456789abcdef0');
+    expect((await bad.json()).message).toContain('The instance id in the path: Expected an instance id such as i-0123456789abcdef0');
     const missing = await get('i-0123456789abcdef0', '?format=iproute2');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ ok: false, code: 'not-found', message: expect.stringContaining('There is no instance i-0123456789abcdef0') });

@@ -6,6 +6,7 @@ import { formatUtc } from './model/format';
 import { eniSlots, ipSlots } from './model/slots';
 import { eipKey } from './model/topology-index';
 import { Bool, Field, Fields, Id, Limit, Section, Tags } from './detail-fields';
+import { GuestOsSection, HealthBadge, StatusChecks } from './detail-guest-os';
 import { StateDot } from './instance-card';
 import { useTopology } from './topology-context';
 
@@ -21,7 +22,8 @@ export function InstanceDetail({ instance }: { instance: Instance }) {
           <Field label="Instance id"><Id value={instance.id} /></Field>
           <Field label="Name">{instance.name}</Field>
           <Field label="Type" mono>{instance.type}</Field>
-          <Field label="State"><StateDot state={instance.state} /></Field>
+          <Field label="State"><span className="inline-flex items-center gap-2"><StateDot state={instance.state} /><HealthBadge instance={instance} /></span></Field>
+          <Field label="Status checks"><StatusChecks instance={instance} /></Field>
           <Field label="Availability Zone" mono>{instance.az}</Field>
           <Field label="VPC"><Id value={instance.vpcId} to={instance.vpcId ? { kind: 'vpc', id: instance.vpcId } : undefined} /></Field>
           <Field label="Subnet"><Id value={instance.subnetId} to={instance.subnetId ? { kind: 'subnet', id: instance.subnetId } : undefined} /></Field>
@@ -49,6 +51,7 @@ export function InstanceDetail({ instance }: { instance: Instance }) {
           ))}
         </ul>
       </Section>
+      <GuestOsSection instance={instance} />
       <Section title="Tags"><Tags tags={instance.tags} /></Section>
     </>
   );

@@ -8,6 +8,7 @@ import type { Instance, InstanceState } from '@/lib/topology/schema';
 import { DropReason, useDropTarget } from './drag/drag-session';
 import { dropClasses, RefusedMarker } from './drag/drop-marker';
 import { eniSlots } from './model/slots';
+import { HealthBadge } from './detail-guest-os';
 import { EniBlock } from './eni-block';
 import { useIsSelected, useTopology } from './topology-context';
 
@@ -30,6 +31,7 @@ export function StateDot({ state }: { state: InstanceState }) {
 }
 
 export const InstanceCard = memo(function InstanceCard({ instance }: { instance: Instance }) {
+  const impaired = instance.health?.system === 'impaired' || instance.health?.instance === 'impaired';
   const { index, select } = useTopology();
   const selected = useIsSelected({ kind: 'instance', id: instance.id });
   const { slots, max, used } = useMemo(() => eniSlots(index, instance), [index, instance]);
@@ -38,7 +40,7 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
   const homeSubnetId = slots[0]?.eni?.subnetId ?? instance.subnetId;
 
   return (
-    <InstanceDropArea instance={instance} selected={selected}>
+    <InstanceDropArea instance={instance} selected={selected} impaired={impaired}>
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
         <button
           type="button"
@@ -54,6 +56,7 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
         <span className="ml-auto flex items-center gap-3">
           <Badge tone="outline" className="font-mono">{instance.type}</Badge>
           <StateDot state={instance.state} />
+          <HealthBadge instance={instance} />
           <span
             className="text-xs text-muted tabular-nums"
             title={max === null ? 'Instance type limits unknown' : 'ENIs attached / MaximumNetworkInterfaces'}
@@ -92,7 +95,7 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
 });
 
 /** The card as a whole takes a dragged ENI at its lowest free device index; a full one says so under the pointer. */
-function InstanceDropArea({ instance, selected, children }: { instance: Instance; selected: boolean; children: ReactNode }) {
+function InstanceDropArea({ instance, selected, impaired, children }: { instance: Instance; selected: boolean; impaired: boolean; children: ReactNode }) {
   const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget({ kind: 'instance', instanceId: instance.id });
   return (
     <article
@@ -103,7 +106,8 @@ function InstanceDropArea({ instance, selected, children }: { instance: Instance
       aria-label={`Instance ${instance.name ?? instance.id}`}
       className={cn(
         'rounded-lg border bg-surface shadow-xs',
-        isOver && state === 'allowed' ? 'border-accent ring-3 ring-accent/30' : isOver && state === 'refused' ? 'border-danger/50 ring-3 ring-danger/20' : selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
+        isOver && state === 'allowed' ? 'border-accent ring-3 ring-accent/30' : isOver && state === 'refused' ? 'border-danger/50 ring-3 ring-danger/20' : selected ? 'border-accent ring-2 ring-accent/25' : impaired ? 'border-danger/60' : 'border-line',
+        impaired && 'bg-danger-soft/30',
       )}
     >
       {children}

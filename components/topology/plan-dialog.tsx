@@ -2,12 +2,16 @@
 // The plan of a drop (or an undo), before anything is sent: ordered steps with their aws CLI lines, side
 // effects, the hourly cost change and the undo it will have. A modal <dialog>: focus stays inside, Escape
 // cancels, the title labels it.
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { AlertIcon, CloseIcon, UndoIcon } from '@/components/ui/icons';
+import { applyMoves } from '@/lib/topology/apply';
+import { guestConfigFor, guestConfigTargetOf } from '@/lib/topology/guest-config';
 import type { Plan, Step } from '@/lib/topology/move';
+import type { Snapshot } from '@/lib/topology/schema';
+import { GuestConfigDialog } from './guest-config-dialog';
 import type { TopologyIndex } from './model/topology-index';
 import { costWords, sequenceWords } from './moves/sequence';
 
@@ -35,6 +39,7 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
   const steps = plans.reduce((n, p) => n + p.steps.length, 0);
   const cost = plans.reduce((sum, p) => sum + p.hourlyCostDelta, 0);
   const inverse = [...plans].reverse().flatMap((p) => p.inverse);
+  const [guest, setGuest] = useState<{ instanceId: string; after: Snapshot; summary: string } | null>(null);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -87,7 +92,14 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
           </p>
         ) : null}
         {plans.map((plan, i) => (
-          <PlanSection key={i} plan={plan} n={i + 1} of={plans.length} />
+          <PlanSection
+            key={i}
+            plan={plan}
+            n={i + 1}
+            of={plans.length}
+            guest={guestLink(index, plans, i)}
+            onGuest={(g) => setGuest(g)}
+          />
         ))}
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-md bg-subtle/60 px-3 py-2.5 text-xs">
           <dt className="text-muted">Hourly cost</dt>
@@ -110,11 +122,28 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
           {undo ? 'Confirm undo' : 'Confirm'}
         </Button>
       </footer>
+      {guest ? <GuestConfigDialog snapshot={guest.after} instanceId={guest.instanceId} afterMove={guest.summary} onClose={() => setGuest(null)} /> : null}
     </dialog>
   );
 }
 
-function PlanSection({ plan, n, of }: { plan: Plan; n: number; of: number }) {
+type GuestLink = { instanceId: string; name: string; after: Snapshot; summary: string };
+
+/**
+ * The guest whose OS configuration the i-th plan changes (an ENI attached to it, a secondary IP moved onto it),
+ * with the snapshot as it will be after the plans up to this one; null when it needs no configuration then.
+ */
+function guestLink(index: TopologyIndex, plans: Plan[], i: number): GuestLink | null {
+  const plan = plans[i]!;
+  const instanceId = guestConfigTargetOf(index.snapshot, plan.move);
+  if (!instanceId) return null;
+  const after = applyMoves(index.snapshot, plans.slice(0, i + 1).map((p) => p.move));
+  const config = guestConfigFor(after, instanceId);
+  if (!config?.needed) return null;
+  return { instanceId, name: config.instance.name ?? instanceId, after, summary: plan.summary };
+}
+
+function PlanSection({ plan, n, of, guest, onGuest }: { plan: Plan; n: number; of: number; guest: GuestLink | null; onGuest: (g: GuestLink) => void }) {
   return (
     <section className="flex flex-col gap-3" aria-label={of > 1 ? `Move ${n} of ${of}` : 'Steps'}>
       {of > 1 ? (
@@ -155,6 +184,14 @@ function PlanSection({ plan, n, of }: { plan: Plan; n: number; of: number }) {
             ))}
           </ul>
         </div>
+      ) : null}
+      {guest ? (
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-fg">
+          <span>Guest OS of {guest.name}: policy routing for its interfaces and addresses after this change.</span>
+          <button type="button" data-testid="plan-guest-config" onClick={() => onGuest(guest)} className="rounded font-medium text-accent hover:underline">
+            Open its guest OS configuration
+          </button>
+        </p>
       ) : null}
     </section>
   );

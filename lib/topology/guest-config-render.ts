@@ -28,6 +28,7 @@ function header(c: GuestConfig, what: string): string[] {
         'the MAC address given for each.',
     ),
     ...(warning ? comment(`Warning: ${warning[0]!.toLowerCase()}${warning.slice(1)}`) : []),
+    ...c.notes.flatMap((n) => comment(`Note: ${n}`)),
     ...c.skipped.map((s) => `# Left out: ${s.eniId} (its subnet ${s.subnetId} is not in the snapshot, so its router is unknown).`),
   ];
 }

@@ -67,6 +67,20 @@ describe('guestConfigFor', () => {
   });
 });
 
+describe('notes', () => {
+  it('warns when two ENIs of the instance share a subnet, and not otherwise', () => {
+    const same = buildSnapshot({
+      vpcs: [{ id: 'vpc-1', cidr: '10.0.0.0/16' }],
+      subnets: [{ id: 'subnet-a', vpc: 'vpc-1', az: 'us-east-1a', cidr: '10.0.1.0/24' }],
+      instances: [{ id: 'i-1', type: 'm5.large', subnet: 'subnet-a', enis: [{ id: 'eni-1', ips: ['10.0.1.10'] }, { id: 'eni-2', ips: ['10.0.1.11'] }] }],
+    });
+    const c = guestConfigFor(same, 'i-1')!;
+    expect(c.notes).toEqual([expect.stringMatching(/^eth0 and eth1 are in the same subnet \(subnet-a\): AWS advises a secondary IP/)]);
+    expect(renderIproute2(c)).toContain('# Note: eth0 and eth1 are in the same subnet');
+    expect(guestConfigFor(snapshot, 'i-three')!.notes).toEqual([]);
+  });
+});
+
 describe('subnetRouter', () => {
   it('is the network address + 1, whatever address of the subnet the CIDR is written with', () => {
     expect(subnetRouter('10.0.1.0/24')).toBe('10.0.1.1');

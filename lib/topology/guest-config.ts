@@ -45,6 +45,8 @@ export interface GuestConfig {
   interfaces: GuestInterface[];
   /** ENIs left out because their subnet is not in the snapshot (so their router is unknown). */
   skipped: { eniId: string; subnetId: string }[];
+  /** Caveats for this instance, e.g. two ENIs in one subnet. */
+  notes: string[];
 }
 
 /** The subnet's router: network address + 1 ("the first host address"), or null for a malformed CIDR. */
@@ -89,7 +91,20 @@ export function guestConfigFor(snapshot: Snapshot, instanceId: string): GuestCon
   interfaces.sort((a, b) => a.deviceIndex - b.deviceIndex);
   const addressCount = interfaces.reduce((n, i) => n + 1 + i.secondaryAddresses.length, 0);
   const needed = interfaces.length > 1 || addressCount > 1;
-  return { instance, needed, summary: summaryOf(instance, interfaces, addressCount, needed), interfaces, skipped };
+  return { instance, needed, summary: summaryOf(instance, interfaces, addressCount, needed), interfaces, skipped, notes: notesOf(interfaces) };
+}
+
+/** AWS's own advice (best practices for network interfaces): ENIs sharing a subnet invite asymmetric routing. */
+function notesOf(interfaces: GuestInterface[]): string[] {
+  const bySubnet = new Map<string, string[]>();
+  for (const i of interfaces) bySubnet.set(i.subnetId, [...(bySubnet.get(i.subnetId) ?? []), i.name]);
+  return [...bySubnet.entries()]
+    .filter(([, names]) => names.length > 1)
+    .map(
+      ([subnetId, names]) =>
+        `${names.join(' and ')} are in the same subnet (${subnetId}): AWS advises a secondary IP on one ENI instead where possible; ` +
+        'with both, these source rules are what keeps each reply on its own interface.',
+    );
 }
 
 function summaryOf(instance: Instance, interfaces: GuestInterface[], addressCount: number, needed: boolean): string {
@@ -98,8 +113,10 @@ function summaryOf(instance: Instance, interfaces: GuestInterface[], addressCoun
   if (!needed) {
     return `${who} has one ENI with one private IP: the distribution's default DHCP configuration already routes it; no extra configuration is needed.`;
   }
-  const enis = interfaces.length === 1 ? 'one ENI' : `${interfaces.length} ENIs`;
-  return `${who} has ${enis} and ${addressCount} private IPv4 addresses: without a route table per interface, replies to traffic that arrives on ${interfaces.length > 1 ? 'eth1 or later' : 'a secondary IP'} follow the main table's default route${interfaces.length > 1 ? ' out of eth0 and are dropped' : ''}.`;
+  if (interfaces.length === 1) {
+    return `${who} has one ENI with ${addressCount} private IPv4 addresses: outside Amazon Linux the OS does not add the secondary IPs by itself; this adds them and keeps the replies from each on eth0.`;
+  }
+  return `${who} has ${interfaces.length} ENIs and ${addressCount} private IPv4 addresses: without a route table per interface, replies to traffic that arrives on eth1 or later follow the main table's default route out of eth0 and are dropped.`;
 }
 
 /** The DHCP default-route warning, shown with every format. */

@@ -16,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const query = guestConfigRequestSchema.safeParse({ id: (await params).id, format: new URL(request.url).searchParams.get('format') ?? undefined });
   if (!query.success) {
     const message = describeIssues(query.error).replace('field "id"', 'the instance id in the path').replace('field "format"', 'the query parameter "format"');
-    return failure(fail('invalid-input', `${message}. For example: /api/instances/i-0123456789abcdef0/guest-config?format=iproute2`));
+    return failure(fail('invalid-input', `${message[0]!.toUpperCase()}${message.slice(1)}. For example: /api/instances/i-0123456789abcdef0/guest-config?format=iproute2`));
   }
   const topology = await readTopology();
   if (!topology.ok) return failure(topology);
