@@ -124,3 +124,35 @@ export function addAddressesOnly(lab: NetnsLab, config: GuestConfig): void {
     sh(['ip', '-n', lab.instance, 'link', 'set', i.name, 'up']);
   }
 }
+
+/**
+ * What ifup does with the generated /etc/network/interfaces stanzas, as a shell script: for a static stanza the
+ * address and link up, then every post-up line in order (a dhcp stanza's address is already there: the lab gave
+ * eth0 its address as DHCP would). Only the stanza keywords the generator writes are understood.
+ */
+export function ifupScript(stanzas: string): string {
+  const out: string[] = ['set -e'];
+  let iface: string | null = null;
+  for (const raw of stanzas.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith('auto ') || line.startsWith('allow-hotplug ') || line.startsWith('pre-down ')) continue;
+    const stanza = /^iface (\S+) inet (static|dhcp)$/.exec(line);
+    if (stanza) {
+      iface = stanza[1]!;
+      out.push(`ip link set dev ${iface} up`);
+      continue;
+    }
+    const address = /^address (\S+)$/.exec(line);
+    if (address && iface) {
+      out.push(`ip addr replace ${address[1]} dev ${iface}`);
+      continue;
+    }
+    const postUp = /^post-up (.+)$/.exec(line);
+    if (postUp) {
+      out.push(postUp[1]!);
+      continue;
+    }
+    throw new Error(`ifupScript: a line ifup would need but this lab does not understand: ${line}`);
+  }
+  return `${out.join('\n')}\n`;
+}

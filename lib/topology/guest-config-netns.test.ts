@@ -2,9 +2,9 @@
 // ENIs and subnets (lib/testing/netns-lab.ts): each source address must leave by its own interface and router, and
 // a client beyond each router must get its replies. Runs as root (npm test installs iproute2 and iputils-ping).
 import { afterAll, describe, expect, it } from 'vitest';
-import { addAddressesOnly, buildNetnsLab, netnsSupport, type NetnsLab } from '@/lib/testing/netns-lab';
+import { addAddressesOnly, buildNetnsLab, ifupScript, netnsSupport, type NetnsLab } from '@/lib/testing/netns-lab';
 import { guestConfigFor, type GuestConfig } from './guest-config';
-import { renderIproute2 } from './guest-config-render';
+import { renderIfupdown, renderIproute2 } from './guest-config-render';
 import { buildSnapshot } from './test-fixtures';
 
 const support = netnsSupport();
@@ -70,10 +70,19 @@ function ping(lab: NetnsLab, ns: string, target: string, from?: string): boolean
 const addressesOf = (c: GuestConfig) => c.interfaces.flatMap((i) => [i.primaryAddress, ...i.secondaryAddresses].map((address) => ({ i, address })));
 
 describe.skipIf(!support.ok)('generated iproute2 configuration in network namespaces', () => {
-  for (const [instanceId, what] of [['i-two', 'two ENIs'], ['i-three', 'three ENIs in two VPCs'], ['i-ips', 'two ENIs with secondary IPs'], ['i-same', 'two ENIs in one subnet']] as const) {
-    it(`answers on the interface a packet arrived on: ${what}`, () => {
+  const cases = [
+    ['iproute2', 'i-two', 'two ENIs'],
+    ['iproute2', 'i-three', 'three ENIs in two VPCs'],
+    ['iproute2', 'i-ips', 'two ENIs with secondary IPs'],
+    ['iproute2', 'i-same', 'two ENIs in one subnet'],
+    // The ifupdown stanzas carry the same commands as post-up lines: brought up as ifup would, they must hold too.
+    ['ifupdown', 'i-three', 'three ENIs in two VPCs'],
+    ['ifupdown', 'i-ips', 'two ENIs with secondary IPs'],
+  ] as const;
+  for (const [format, instanceId, what] of cases) {
+    it(`${format}: answers on the interface a packet arrived on: ${what}`, () => {
       const config = guestConfigFor(snapshot, instanceId)!;
-      const lab = buildNetnsLab(config, instanceId.slice(2, 5));
+      const lab = buildNetnsLab(config, `${format[1]}${instanceId.slice(2, 5)}`);
       Object.assign(counts, { routes: 0, pings: 0, refused: 0 });
       labs.push(lab);
       const later = addressesOf(config).filter(({ i }) => i.deviceIndex > 0);
@@ -89,14 +98,16 @@ describe.skipIf(!support.ok)('generated iproute2 configuration in network namesp
       // start the real check from a clean cache, as an instance configured at boot would.
       for (const ns of [lab.instance, ...lab.subnets.map((s) => s.router)]) lab.exec(ns, ['ip', 'neigh', 'flush', 'all']);
 
-      const script = renderIproute2(config);
+      const script = format === 'iproute2' ? renderIproute2(config) : ifupScript(renderIfupdown(config));
       const applied = lab.exec(lab.instance, ['sh', '-s'], script);
       expect(applied.out).toBe('');
       expect(applied.ok).toBe(true);
-      // Safe to run again: the same rules, not twice as many.
-      const rules = lab.exec(lab.instance, ['ip', 'rule', 'show']).out;
-      expect(lab.exec(lab.instance, ['sh', '-s'], script).ok).toBe(true);
-      expect(lab.exec(lab.instance, ['ip', 'rule', 'show']).out).toBe(rules);
+      if (format === 'iproute2') {
+        // Safe to run again: the same rules, not twice as many.
+        const rules = lab.exec(lab.instance, ['ip', 'rule', 'show']).out;
+        expect(lab.exec(lab.instance, ['sh', '-s'], script).ok).toBe(true);
+        expect(lab.exec(lab.instance, ['ip', 'rule', 'show']).out).toBe(rules);
+      }
 
       for (const { i, address } of addressesOf(config)) {
         const own = lab.remoteOf(i.subnetCidr);
@@ -111,7 +122,7 @@ describe.skipIf(!support.ok)('generated iproute2 configuration in network namesp
       }
       // The main table still sends everything else by eth0: an SSH session to eth0 is never cut off.
       expect(lab.exec(lab.instance, ['ip', 'route', 'show', 'default']).out.trim().split('\n').map((l) => l.trim())).toEqual([`default via ${config.interfaces[0]!.gateway} dev eth0`]);
-      console.info(`${instanceId} (${what}): ${counts.routes} route checks, ${counts.pings} pings answered; control: ${counts.refused} pings unanswered before the configuration`);
+      console.info(`${format} ${instanceId} (${what}): ${counts.routes} route checks, ${counts.pings} pings answered; control: ${counts.refused} pings unanswered before the configuration`);
     });
   }
 });
