@@ -29,6 +29,10 @@ function header(c: GuestConfig, what: string): string[] {
     ),
     ...(warning ? comment(`Warning: ${warning[0]!.toLowerCase()}${warning.slice(1)}`) : []),
     ...c.notes.flatMap((n) => comment(`Note: ${n}`)),
+    ...comment(
+      'Containers or VMs on a local bridge (docker0, virbr0): add the bridge\'s network to each table below ' +
+        `(e.g. ip route add 172.17.0.0/16 dev docker0 table ${c.interfaces[0]?.table ?? 1000}), or replies to them follow the table's default route.`,
+    ),
     ...c.skipped.map((s) => `# Left out: ${s.eniId} (its subnet ${s.subnetId} is not in the snapshot, so its router is unknown).`),
   ];
 }
@@ -134,11 +138,15 @@ export function renderAmazonLinuxNote(c: GuestConfig): string {
     '',
     'Its amazon-ec2-net-utils package configures every ENI by itself, including ENIs and secondary IPs added while the',
     'instance runs: on each attach (a udev event) it reads the interface\'s addresses from the instance metadata',
-    'service, brings the interface up with DHCP while keeping eth0\'s default route the preferred one, adds the',
-    'secondary IPs, and installs a route table per interface (numbered from 10000) with a "from <address>" rule per',
-    'address.',
-    'A timer refreshes it periodically, so an IP assigned later is picked up without a reboot. Do not run the',
-    'iproute2 script on top of it.',
+    'service and brings the interface up with DHCP, each interface\'s default route in the main table at metric',
+    '512 + device number (so eth0\'s stays preferred); it adds the secondary IPv4s as /32 addresses; and for every',
+    'interface but the primary it installs a route table 10000 + device number (+100 per network card) with a',
+    '"from <address>" rule per address at that priority. A timer refreshes it, so an IP assigned later is picked up',
+    'without a reboot. Do not run the generated script on top of it.',
+    '',
+    'One difference: it leaves the primary interface\'s addresses to the main table (so containers on a local bridge',
+    'keep working); the generated configuration gives eth0 its own table too, so even eth0\'s replies always leave by',
+    'eth0.',
     '',
     'Check it with:  ip rule   and   ip route show table all',
     ...(c.needed ? ['', 'Expected, by interface (AL2023 names them ens5, ens6…):', ...list] : []),
