@@ -1,4 +1,4 @@
-// The generated iproute2 configuration, applied for real inside Linux network namespaces that mirror each instance's
+// The generated iproute2 script and ifupdown stanzas, applied for real inside Linux network namespaces that mirror each instance's
 // ENIs and subnets (lib/testing/netns-lab.ts): each source address must leave by its own interface and router, and
 // a client beyond each router must get its replies. Runs as root (npm test installs iproute2 and iputils-ping).
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,7 +69,7 @@ function ping(lab: NetnsLab, ns: string, target: string, from?: string): boolean
 
 const addressesOf = (c: GuestConfig) => c.interfaces.flatMap((i) => [i.primaryAddress, ...i.secondaryAddresses].map((address) => ({ i, address })));
 
-describe.skipIf(!support.ok)('generated iproute2 configuration in network namespaces', () => {
+describe.skipIf(!support.ok)('generated guest configuration (iproute2 script, ifupdown stanzas) in network namespaces', () => {
   const cases = [
     ['iproute2', 'i-two', 'two ENIs'],
     ['iproute2', 'i-three', 'three ENIs in two VPCs'],
