@@ -72,7 +72,6 @@ export function PoolsRail() {
   );
 }
 
-/** A pool as a drop target: outlined while a resource that can land here is carried. */
 /** A pool's heading with its count; `id` names the section (the heading is `${id}-title`, its aria label). */
 function PoolHeader({ id, title, count }: { id: string; title: string; count: number }) {
   return (

@@ -1,6 +1,6 @@
 'use client';
 // The drag layer: dnd-kit's context with mouse, touch and keyboard sensors, announcements, the overlay that
-// shows what is carried, the hint beside the target, and the drop dock. A drop hands a plan to onPlan.
+// shows what is carried, the hint beside the target, and the drop dock. A drop hands its outcome (a plan, or the refusal) to onDrop.
 import {
   DndContext,
   DragOverlay,

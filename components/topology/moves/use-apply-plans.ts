@@ -17,7 +17,7 @@ export type ApplyOutcome = { ok: true; applied: Applied[] } | { ok: false; failu
 
 export type ApplyCallbacks = {
   onApplied: (vars: ApplyVariables, applied: Applied[]) => void;
-  /** restored: the view was put back as it was before the optimistic update. */
+  /** Called after the view is put back as it was before the optimistic update (steps that ran stay shown). */
   onFailed: (vars: ApplyVariables, failure: Failure, applied: Applied[], failedAt: number) => void;
 };
 
