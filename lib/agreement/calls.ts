@@ -3,7 +3,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { sendStep, waitForEni } from '@/lib/ec2/steps';
 import { holderOf, indexSnapshot } from '@/lib/topology/index';
-import type { CheckSettings, Move, Step, Verdict } from '@/lib/topology/move';
+import type { CheckSettings, Move, Step } from '@/lib/topology/move';
 import type { Snapshot } from '@/lib/topology/schema';
 import { assignStep, associateStep, attachStep, detachStep, disassociateStep, unassignStep } from '@/lib/topology/steps';
 

@@ -61,7 +61,6 @@ export const ec2ActionSchema = z.enum([
   'AssociateAddress',
   'DisassociateAddress',
 ]);
-export type Ec2Action = z.infer<typeof ec2ActionSchema>;
 
 export const stepSchema = z.object({
   action: ec2ActionSchema,

@@ -3,8 +3,7 @@ import type { Plan, RuleId, Verdict } from './move';
 import type { Eni, Instance, Snapshot, Vpc } from './schema';
 import { buildSnapshot } from './snapshot-builder';
 
-export { buildSnapshot, defaultInstanceTypes, OWNER_ID } from './snapshot-builder';
-export type { EipSpec, EniSpec, InstanceSpec, SnapshotSpec, SubnetSpec, VpcSpec } from './snapshot-builder';
+export { buildSnapshot } from './snapshot-builder';
 
 /** Ids of demoSnapshot, by role. */
 export const demoIds = {
