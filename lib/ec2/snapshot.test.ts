@@ -5,7 +5,7 @@ import { listScenarios } from '@/lib/emulator';
 import { usableCount } from '@/lib/topology/ipv4';
 import { countCalls } from './client';
 import { loadScopedSnapshot, loadSnapshot } from './snapshot';
-import { type TestEmulator, startTestEmulator } from './testing';
+import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 
 let emu: TestEmulator;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import {
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, sleep, useEmulator, world } from './test-support';
+import { expectEc2Error, get, sleep, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator({ attachDelayMs: 0, instanceStateDelayMs: 0, allowCrossVpcAttach: true });
 

@@ -11,7 +11,7 @@ import {
   paginateDescribeNetworkInterfaces,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, nameOf, useEmulator, world } from './test-support';
+import { expectEc2Error, get, nameOf, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator();
 

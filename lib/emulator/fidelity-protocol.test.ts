@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { get, type Started, startForTest, world } from './test-support';
+import { get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
 let emu: Started;
 let ec2: EC2Client;

@@ -9,7 +9,7 @@ import {
   ReleaseAddressCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, useEmulator, world } from './test-support';
+import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator(); // attachIpLimitErrorCode, unattachedEniIpv4Cap and the rest back to their defaults before each test
 

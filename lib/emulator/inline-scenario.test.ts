@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioDefinition } from './index';
-import { expectEc2Error, get, type Started, startForTest, world } from './test-support';
+import { expectEc2Error, get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
 const definition: ScenarioDefinition = {
   title: 'inline-test',

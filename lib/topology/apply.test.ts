@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { applyMove, ApplyMoveError } from './apply';
 import { indexSnapshot } from './index';
 import { layoutOf } from './layout';
-import { candidateMoves } from './random-topology';
+import { candidateMoves } from '@/lib/testing/moves';
 import { checkMove } from './rules';
 import type { Snapshot } from './schema';
-import { demoIds as d, demoSnapshot } from './test-fixtures';
+import { demoIds as d, demoSnapshot } from '@/lib/testing/snapshots';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {

@@ -6,7 +6,7 @@ import { indexSnapshot, holderOf } from './index';
 import { cidrContains, intToIp, ipToInt, isReservedInSubnet, usableCount } from './ipv4';
 import { ruleIds } from './move';
 import { snapshotSchema } from './schema';
-import { buildSnapshot, demoIds as d, demoSnapshot } from './test-fixtures';
+import { buildSnapshot, demoIds as d, demoSnapshot } from '@/lib/testing/snapshots';
 
 const dir = import.meta.dirname;
 

@@ -3,7 +3,7 @@
 // x-amzn-RequestId header and never paginates; `mode` switches it to garbage answers.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DESCRIBE_ADDRESSES, DESCRIBE_NETWORK_INTERFACES, INSTANCE_TYPE_SET_T3_MICRO } from './testing-foreign-payloads';
+import { DESCRIBE_ADDRESSES, DESCRIBE_NETWORK_INTERFACES, INSTANCE_TYPE_SET_T3_MICRO } from './foreign-payloads';
 
 const NS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 const response = (action: string, body: string) =>
