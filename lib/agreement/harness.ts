@@ -6,7 +6,7 @@ import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { startEmulator, type StartedEmulator } from '@/lib/emulator';
 import { applyMove } from '@/lib/topology/apply';
 import { errorMatchesRules } from '@/lib/topology/ec2-errors';
-import { indexSnapshot, instanceOf } from '@/lib/topology/index';
+import { indexSnapshot, instanceOf } from '@/lib/topology';
 import type { Move, MoveKind, RuleId, Verdict } from '@/lib/topology/move';
 import { checkMove } from '@/lib/topology/rules';
 import type { Snapshot } from '@/lib/topology/schema';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyMove, ApplyMoveError } from './apply';
-import { indexSnapshot } from './index';
+import { indexSnapshot } from './snapshot-index';
 import { layoutOf } from './layout';
 import { candidateMoves } from '@/lib/testing/moves';
 import { checkMove } from './rules';

@@ -1,6 +1,6 @@
 // applyMove: the snapshot as EC2 shows it once a move has settled — for optimistic updates and verification.
 import { Draft, ApplyMoveError } from './apply-draft';
-import { holderOf, indexSnapshot } from './index';
+import { holderOf, indexSnapshot } from './snapshot-index';
 import type { Move } from './move';
 import type { Eip, Eni, PrivateIp, Snapshot } from './schema';
 

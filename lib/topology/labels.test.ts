@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexSnapshot } from './index';
+import { indexSnapshot } from './snapshot-index';
 import { eniLabel, instanceName, listWords } from './labels';
 import { demoIds as d, demoSnapshot } from '@/lib/testing/snapshots';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorMatchesRules, predictedErrorCodes, ruleEc2Errors } from './ec2-errors';
-import { indexSnapshot, holderOf } from './index';
+import { indexSnapshot, holderOf } from './snapshot-index';
 import { cidrContains, intToIp, ipToInt, isReservedInSubnet, usableCount } from './ipv4';
 import { ruleIds } from './move';
 import { snapshotSchema } from './schema';

@@ -1,5 +1,5 @@
 // Rules and plans for ENI moves: move-eni (from another instance or the pool) and detach-eni.
-import { eipAt, instanceOf, type SnapshotIndex } from './index';
+import { eipAt, instanceOf, type SnapshotIndex } from './snapshot-index';
 import { eipLabel, eniLabel, instanceLabel, instanceName, listWords, vpcLabel } from './labels';
 import type { CheckSettings, Move, Step, Verdict } from './move';
 import type { Eni } from './schema';

@@ -1,5 +1,5 @@
 // Rules and plans for private IP moves: move-ip, unassign-ip, and the inverse-only assign-ip.
-import { eipAt, holderOf, instanceOf, type SnapshotIndex } from './index';
+import { eipAt, holderOf, instanceOf, type SnapshotIndex } from './snapshot-index';
 import { cidrContains, isReservedInSubnet } from './ipv4';
 import { eipLabel, eniLabel, instanceName, subnetLabel } from './labels';
 import type { Move, Verdict } from './move';

@@ -1,5 +1,5 @@
 // Checks shared by several move kinds: instance state, IP capacity of an ENI, requester-managed ENIs.
-import { instanceOf, type SnapshotIndex } from './index';
+import { instanceOf, type SnapshotIndex } from './snapshot-index';
 import { instanceLabel, eniLabel } from './labels';
 import type { Reason, RuleId } from './move';
 import type { Eni, Instance } from './schema';

@@ -1,5 +1,5 @@
 // Slots for the canvas: ENI slots per instance (MaximumNetworkInterfaces) and IP slots per ENI.
-import { eipAt, indexSnapshot, instanceOf } from './index';
+import { eipAt, indexSnapshot, instanceOf } from './snapshot-index';
 import type { Eip, Eni, Snapshot } from './schema';
 import { UNATTACHED_ENI_IP_CAP } from './rules-shared';
 

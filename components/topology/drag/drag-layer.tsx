@@ -15,7 +15,7 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { indexSnapshot } from '@/lib/topology/index';
+import { indexSnapshot } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
 import type { Plan, Reason, Verdict } from '@/lib/topology/move';
 import type { TopologyIndex } from '../model/topology-index';
