@@ -1,15 +1,12 @@
 // The domain's front door: what code outside lib/topology uses — the model, moves as data, checkMove, the
-// optimistic applyMove, slots, labels and the snapshot index. Import `@/lib/topology`, not its files.
+// optimistic applyMove, slots and the snapshot index. Import `@/lib/topology`, not its files; export here what
+// outside code starts to use (knip reports what nothing uses).
 export { applyMove, applyMoves } from './apply';
-export { eniLabel, instanceLabel, instanceName, subnetLabel, vpcLabel, eipLabel, listWords, PUBLIC_IPV4_HOURLY_USD } from './labels';
 export {
   checkSettingsSchema,
   defaultCheckSettings,
   moveSchema,
   planSchema,
-  reasonSchema,
-  ruleIds,
-  stepSchema,
   type CheckSettings,
   type Move,
   type MoveKind,
@@ -32,5 +29,5 @@ export {
   type Subnet,
   type Vpc,
 } from './schema';
-export { eniSlots, ipSlots, type EniSlot, type IpSlot } from './slots';
-export { eipAt, eniIpKey, holderOf, indexSnapshot, instanceOf, type SnapshotIndex } from './snapshot-index';
+export { eniSlots, ipSlots } from './slots';
+export { holderOf, indexSnapshot, instanceOf } from './snapshot-index';
