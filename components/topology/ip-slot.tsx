@@ -5,7 +5,7 @@ import { memo } from 'react';
 import { cn } from '@/lib/cn';
 import { Spinner } from '@/components/ui/spinner';
 import { GlobeIcon, LockIcon } from '@/components/ui/icons';
-import type { Eip, PrivateIp } from '@/lib/topology';
+import type { Eip, PrivateIp } from '@/lib/topology/schema';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs, type DropState } from './drag/drag-session';
 import { dropClasses, RefusedMarker } from './drag/drop-marker';
 import type { IpSlot as IpSlotModel } from './model/slots';

@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { AlertIcon, CloseIcon, UndoIcon } from '@/components/ui/icons';
-import type { Plan, Step } from '@/lib/topology';
+import type { Plan, Step } from '@/lib/topology/move';
 import type { TopologyIndex } from './model/topology-index';
 import { costWords, sequenceWords } from './moves/sequence';
 

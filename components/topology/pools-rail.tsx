@@ -3,7 +3,7 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { Spinner } from '@/components/ui/spinner';
-import type { Eip, Eni, Subnet } from '@/lib/topology';
+import type { Eip, Eni, Subnet } from '@/lib/topology/schema';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
 import { RefusedMarker } from './drag/drop-marker';
 import type { DropTarget } from './drag/model';

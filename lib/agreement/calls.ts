@@ -2,7 +2,9 @@
 // refused (built with lib/topology/steps.ts); and sending them through the SDK, as the gateway does.
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { sendStep, waitForEni } from '@/lib/ec2/steps';
-import { holderOf, indexSnapshot, type CheckSettings, type Move, type Step, type Snapshot } from '@/lib/topology';
+import { holderOf, indexSnapshot } from '@/lib/topology';
+import type { CheckSettings, Move, Step } from '@/lib/topology/move';
+import type { Snapshot } from '@/lib/topology/schema';
 import { assignStep, associateStep, attachStep, detachStep, disassociateStep, unassignStep } from '@/lib/topology/steps';
 
 const BLIND = 'sent blindly by the agreement test';

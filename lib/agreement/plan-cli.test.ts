@@ -8,8 +8,11 @@ import { waitForEni } from '@/lib/ec2/steps';
 import { type StartedEmulator, startEmulator } from '@/lib/emulator';
 import { AWS_CLI, hasAws, NO_AWS_REASON, runAws, splitCliLine } from '@/lib/testing/aws-cli';
 import { EmulatorControl, mutatingRequests } from '@/lib/testing/emulator-control';
-import { applyMove, type Move, type Plan, type Step, checkMove, type Snapshot } from '@/lib/topology';
+import { applyMove } from '@/lib/topology/apply';
+import type { Move, Plan, Step } from '@/lib/topology/move';
 import { candidateMoves } from '@/lib/testing/moves';
+import { checkMove } from '@/lib/topology/rules';
+import type { Snapshot } from '@/lib/topology/schema';
 import { sendSteps } from './calls';
 import { stateDiff } from './compare';
 

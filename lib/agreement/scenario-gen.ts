@@ -1,6 +1,6 @@
 // Random emulator scenarios (the scenarios/*.json format) with the settings both sides share, from a seed.
 import type { EmulatorSettings, ScenarioDefinition } from '@/lib/emulator';
-import type { CheckSettings } from '@/lib/topology';
+import type { CheckSettings } from '@/lib/topology/move';
 import type { Rng } from './prng';
 
 /** Types with tight limits (ec2-rules §7): [MaximumNetworkInterfaces, Ipv4AddressesPerInterface]. */

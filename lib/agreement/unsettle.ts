@@ -2,7 +2,9 @@
 // attaching/detaching ENIs) that never settle, so the state rules (instance-state, eni-settled) get tested.
 import { StartInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
 import { sendStep } from '@/lib/ec2/steps';
-import { type CheckSettings, checkMove, type Snapshot } from '@/lib/topology';
+import type { CheckSettings } from '@/lib/topology/move';
+import { checkMove } from '@/lib/topology/rules';
+import type { Snapshot } from '@/lib/topology/schema';
 import type { AgreementEnv } from './harness';
 import type { Rng } from './prng';
 

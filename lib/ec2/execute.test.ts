@@ -2,7 +2,9 @@
 // stale plans are caught, DryRun goes first, and a failed attach puts the ENI back where it was.
 import { DetachNetworkInterfaceCommand, UnassignPrivateIpAddressesCommand } from '@aws-sdk/client-ec2';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyMove, type Move, type Snapshot } from '@/lib/topology';
+import { applyMove } from '@/lib/topology/apply';
+import type { Move } from '@/lib/topology/move';
+import type { Snapshot } from '@/lib/topology/schema';
 import { attachStep } from '@/lib/topology/steps';
 import { applyPlannedMove, describeStepChanges, type ExecuteOptions, planOnFreshState } from './execute';
 import { loadSnapshot } from './snapshot';

@@ -3,7 +3,10 @@
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { type Failure, type Result, fail } from '@/lib/result';
-import { applyMove, type CheckSettings, type Move, type Plan, type Step, checkMove, type Snapshot } from '@/lib/topology';
+import { applyMove } from '@/lib/topology/apply';
+import type { CheckSettings, Move, Plan, Step } from '@/lib/topology/move';
+import { checkMove } from '@/lib/topology/rules';
+import type { Snapshot } from '@/lib/topology/schema';
 import { clientInfo, getEc2Client } from './client';
 import { toFailure } from './errors';
 import { runSteps } from './run';

@@ -3,7 +3,8 @@
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { type Failure, fail } from '@/lib/result';
-import type { Plan, Step, Snapshot } from '@/lib/topology';
+import type { Plan, Step } from '@/lib/topology/move';
+import type { Snapshot } from '@/lib/topology/schema';
 import { attachStep } from '@/lib/topology/steps';
 import { toFailure } from './errors';
 import { type WaitOptions, dryRunStep, sendStep, waitForEni, whereIs } from './steps';

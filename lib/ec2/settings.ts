@@ -2,7 +2,7 @@
 // behaviour EC2 has not confirmed (ec2-rules §10.5, ec2-rules §10.6).
 import 'server-only';
 import { fail } from '@/lib/result';
-import { type CheckSettings, defaultCheckSettings } from '@/lib/topology';
+import { type CheckSettings, defaultCheckSettings } from '@/lib/topology/move';
 import type { Env } from './client';
 import { GatewayError } from './errors';
 

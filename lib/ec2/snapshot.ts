@@ -17,7 +17,7 @@ import {
   paginateDescribeVpcs,
   type _InstanceType,
 } from '@aws-sdk/client-ec2';
-import type { Snapshot } from '@/lib/topology';
+import type { Snapshot } from '@/lib/topology/schema';
 import { clientInfo, endpointServerOf } from './client';
 import { GatewayError, tagged } from './errors';
 import { type RawDescribes, toSnapshot } from './to-snapshot';

@@ -17,7 +17,7 @@ import {
   UnassignPrivateIpAddressesCommand,
   type UnassignPrivateIpAddressesCommandInput,
 } from '@aws-sdk/client-ec2';
-import type { Step } from '@/lib/topology';
+import type { Step } from '@/lib/topology/move';
 import { tagged } from './errors';
 import { describe } from './snapshot';
 

@@ -13,7 +13,7 @@ import type {
 } from '@aws-sdk/client-ec2';
 import type { z } from 'zod';
 import { type Failure, fail } from '@/lib/result';
-import { type InstanceTypeLimits, type Snapshot, snapshotSchema } from '@/lib/topology';
+import { type InstanceTypeLimits, type Snapshot, snapshotSchema } from '@/lib/topology/schema';
 import { attachedGateways, reshapeEip, reshapeEni, reshapeInstance, reshapeInstanceType, reshapeSecurityGroup, reshapeSubnet, reshapeVpc } from './map';
 
 /** Everything the describes returned, before reshaping. */

@@ -1,5 +1,7 @@
 // Cache edits of the apply mutation: the optimistic topology (applyMove) and the verified result merged in.
-import { applyMoves, type Move, type Eip, type Eni, type Instance } from '@/lib/topology';
+import { applyMoves } from '@/lib/topology/apply';
+import type { Move } from '@/lib/topology/move';
+import type { Eip, Eni, Instance } from '@/lib/topology/schema';
 import type { TopologyData } from './topology';
 
 export const applyMutationKey = ['apply-move'] as const;

@@ -1,6 +1,8 @@
 // The one candidate-move enumerator: every move the canvas could propose on a snapshot, and the first move of a
 // kind the checker accepts (or refuses), for tests that need "some valid move-ip" without naming resources.
-import { type Move, checkMove, type Snapshot } from '@/lib/topology';
+import type { Move } from '@/lib/topology/move';
+import { checkMove } from '@/lib/topology/rules';
+import type { Snapshot } from '@/lib/topology/schema';
 
 /** Every move of the six public kinds the canvas could propose on this snapshot (allowed or not). */
 export function candidateMoves(s: Snapshot): Move[] {

@@ -1,5 +1,5 @@
 // Small random topologies from a number source, for property tests and the bench (no test framework needed).
-import type { InstanceState, Snapshot } from '@/lib/topology';
+import type { InstanceState, Snapshot } from '@/lib/topology/schema';
 import { buildSnapshot, defaultInstanceTypes, type EipSpec, type EniSpec, type InstanceSpec, type SnapshotSpec, type SubnetSpec } from './snapshot-builder';
 
 /** Returns an integer in [0, n). Backed by fast-check in property tests, by any PRNG elsewhere. */

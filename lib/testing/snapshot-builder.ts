@@ -1,6 +1,6 @@
 // buildSnapshot: a consistent Snapshot from a terse spec (attachments, EIPs on both sides, free-address counts).
 import { usableCount } from '@/lib/topology/ipv4';
-import type { Eip, Eni, Instance, InstanceState, InstanceTypeLimits, PrivateIp, Snapshot, Subnet, Vpc } from '@/lib/topology';
+import type { Eip, Eni, Instance, InstanceState, InstanceTypeLimits, PrivateIp, Snapshot, Subnet, Vpc } from '@/lib/topology/schema';
 
 export interface VpcSpec { id: string; cidr: string; igw?: boolean; name?: string }
 export interface SubnetSpec { id: string; vpc: string; az: string; cidr: string; name?: string }

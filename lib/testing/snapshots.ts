@@ -1,5 +1,6 @@
 // Test fixtures: the snapshot builder and demoSnapshot, a small realistic account used across the app's tests.
-import type { Plan, RuleId, Verdict, Eni, Instance, Snapshot, Vpc } from '@/lib/topology';
+import type { Plan, RuleId, Verdict } from '@/lib/topology/move';
+import type { Eni, Instance, Snapshot, Vpc } from '@/lib/topology/schema';
 import { buildSnapshot } from './snapshot-builder';
 
 export { buildSnapshot } from './snapshot-builder';

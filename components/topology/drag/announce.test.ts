@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMove } from '@/lib/topology';
+import { checkMove } from '@/lib/topology/rules';
 import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from '../model/topology-index';
 import { cancelText, dropText, overText, pickedUpText } from './announce';

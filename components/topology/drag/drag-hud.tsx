@@ -3,7 +3,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { cn } from '@/lib/cn';
 import { BanIcon, CheckIcon } from '@/components/ui/icons';
-import type { Verdict } from '@/lib/topology';
+import type { Verdict } from '@/lib/topology/move';
 import type { TopologyIndex } from '../model/topology-index';
 import { describeTarget, eniPlace } from './announce';
 import { targetId, type DragSource, type DropTarget } from './model';

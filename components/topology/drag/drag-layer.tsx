@@ -15,8 +15,9 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { indexSnapshot, type Plan, type Reason, type Verdict } from '@/lib/topology';
+import { indexSnapshot } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
+import type { Plan, Reason, Verdict } from '@/lib/topology/move';
 import type { TopologyIndex } from '../model/topology-index';
 import { cancelText, describeSource, describeTarget, dropText, overText, pickedUpText, screenReaderInstructions } from './announce';
 import { DragPreview, TargetHint } from './drag-hud';

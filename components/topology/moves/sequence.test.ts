@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCheckSettings, checkMove, applyMove } from '@/lib/topology';
+import { defaultCheckSettings } from '@/lib/topology/move';
+import { checkMove } from '@/lib/topology/rules';
+import { applyMove } from '@/lib/topology/apply';
 import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from '../model/topology-index';
 import { costWords, planSequence, sequenceWords, undoMoves } from './sequence';

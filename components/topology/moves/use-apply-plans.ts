@@ -6,7 +6,7 @@ import { applyMoveAction } from '@/lib/actions/apply';
 import { applyMutationKey, mergeVerified, optimisticTopology, type VerifiedResources } from '@/lib/queries/moves';
 import { topologyQueryKey, type TopologyData } from '@/lib/queries/topology';
 import type { Failure } from '@/lib/result';
-import type { Plan } from '@/lib/topology';
+import type { Plan } from '@/lib/topology/move';
 
 /** label: the plans in words, as the dialog titled them (the view changes before the toast names them). */
 export type ApplyVariables = { plans: Plan[]; undo: boolean; label: string };
