@@ -1,4 +1,4 @@
-// Another EC2-compatible endpoint (not our emulator, answering the documented payloads of ec2-rules §6
+// Another EC2-compatible endpoint (not our emulator, answering the documented payloads of ec2-behaviour.md §6
 // and moto-style sparse ones) through AWS_ENDPOINT_URL_EC2: the console reads it; garbage is explained, not a crash.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as topologyGet } from '@/app/api/topology/route';

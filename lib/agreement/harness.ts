@@ -35,7 +35,7 @@ function consoleSideRules(s: Snapshot, move: Move): ReadonlySet<RuleId> {
   return rules;
 }
 /**
- * Console settings that mirror an emulator setting (ec2-rules §10): with both switched the same way,
+ * Console settings that mirror an emulator setting (ec2-behaviour.md §10): with both switched the same way,
  * the emulator answers this code where the console cites the setting's rule.
  */
 const SETTING_CODES: Partial<Record<RuleId, readonly string[]>> = { 'cross-vpc-allowed': ['InvalidParameterCombination'] };

@@ -52,7 +52,7 @@ function stepFailure(err: unknown): { message: string; code?: string } {
 }
 
 export async function runSteps(client: EC2Client, plan: Plan, fresh: Snapshot, wait?: WaitOptions): Promise<Ran> {
-  // DryRun every step that has it before changing anything (ec2-rules §1.4: an IAM check, not a promise).
+  // DryRun every step that has it before changing anything (ec2-behaviour.md §1.4: an IAM check, not a promise).
   for (const step of plan.steps.filter((s) => s.supportsDryRun)) {
     const verdict = await dryRunStep(client, step);
     if (!verdict.go) {

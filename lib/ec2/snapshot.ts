@@ -22,7 +22,7 @@ import { clientInfo, endpointServerOf } from './client';
 import { GatewayError, tagged } from './errors';
 import { type RawDescribes, toSnapshot } from './to-snapshot';
 
-/** The largest page every paginated describe in use accepts (ec2-rules §1.5). */
+/** The largest page every paginated describe in use accepts (ec2-behaviour.md §1.5). */
 const PAGE_SIZE = 1000;
 /** DescribeInstanceTypes takes at most 100 per page; we also name at most 100 types per call. */
 const TYPE_CHUNK = 100;
@@ -69,7 +69,7 @@ export const describe = {
     collect('DescribeInstances', paginateDescribeInstances(cfg(client), { Filters }), (p) => p.Reservations),
   networkInterfaces: (client: EC2Client, Filters?: Filter[]) =>
     collect('DescribeNetworkInterfaces', paginateDescribeNetworkInterfaces(cfg(client), { Filters }), (p) => p.NetworkInterfaces),
-  /** Not paginated (ec2-rules §1.5). */
+  /** Not paginated (ec2-behaviour.md §1.5). */
   addresses: (client: EC2Client, Filters?: Filter[]) =>
     tagged('DescribeAddresses', client.send(new DescribeAddressesCommand({ Filters }))).then((r) => r.Addresses ?? []),
   /** Only the named types, 100 per call. The paginator follows NextToken should an endpoint split a chunk. */

@@ -1,4 +1,4 @@
-// Elastic IP operations through the real SDK (ec2-rules §3.15–§3.18).
+// Elastic IP operations through the real SDK (ec2-behaviour.md §3.15–§3.18).
 import {
   AllocateAddressCommand,
   AssociateAddressCommand,

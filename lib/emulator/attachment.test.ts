@@ -1,4 +1,4 @@
-// AttachNetworkInterface / DetachNetworkInterface through the real SDK (ec2-rules §3.11, ec2-rules §3.12).
+// AttachNetworkInterface / DetachNetworkInterface through the real SDK (ec2-behaviour.md §3.11, §3.12).
 import {
   AssociateAddressCommand,
   AssignPrivateIpAddressesCommand,

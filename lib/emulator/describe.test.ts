@@ -1,4 +1,4 @@
-// Describe calls through the real SDK: fields, pagination, filters, ID lists (ec2-rules §1.5, ec2-rules §1.6, ec2-rules §3.1–§3.8).
+// Describe calls through the real SDK: fields, pagination, filters, ID lists (ec2-behaviour.md §1.5, §1.6, §3.1–§3.8).
 import {
   DescribeAddressesCommand,
   DescribeInstancesCommand,

@@ -1,4 +1,4 @@
-// AssignPrivateIpAddresses / UnassignPrivateIpAddresses through the real SDK (ec2-rules §3.13, ec2-rules §3.14).
+// AssignPrivateIpAddresses / UnassignPrivateIpAddresses through the real SDK (ec2-behaviour.md §3.13, §3.14).
 import {
   AssignPrivateIpAddressesCommand,
   CreateNetworkInterfaceCommand,

@@ -34,7 +34,7 @@ export interface SnapshotSpec {
 }
 
 export const OWNER_ID = '123456789012';
-/** Values from ec2-rules §7. */
+/** Values from ec2-behaviour.md §7. */
 export const defaultInstanceTypes: Record<string, readonly [number, number]> = {
   't3.micro': [2, 2],
   't3.medium': [3, 6],

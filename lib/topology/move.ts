@@ -92,7 +92,7 @@ export type Plan = z.infer<typeof planSchema>;
 
 export type Verdict = { ok: true; plan: Plan } | { ok: false; reasons: Reason[] };
 
-/** Behaviour EC2 has not confirmed (ec2-rules §10): the recommended defaults, kept as settings. */
+/** Behaviour EC2 has not confirmed (ec2-behaviour.md §10): the recommended defaults, kept as settings. */
 export const checkSettingsSchema = z.object({
   /** Multi-VPC ENI attachments (same AZ, different VPC): allowed since October 2023. */
   allowCrossVpcAttach: z.boolean().default(true),
