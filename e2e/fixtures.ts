@@ -2,6 +2,7 @@
 // the console. Refuses to run against anything but a loopback endpoint.
 import { DescribeAddressesCommand, DescribeInstancesCommand, DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { appliedRequests, EmulatorControl, type LoggedRequest, mutatingRequests } from '../lib/testing/emulator-control';
 import { E2E_EMULATOR_PORT } from '../playwright.config';
 
 export const emulatorUrl = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
@@ -9,53 +10,32 @@ if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(emulatorUrl)) {
   throw new Error(`e2e tests only run against a local emulator, not ${emulatorUrl}`);
 }
 
-export type LoggedRequest = { seq: number; action: string; parameters: Record<string, string>; outcome: string };
-
 /** The two gestures a move can be made by: each move kind is tested once per gesture, with one test body. */
 export const GESTURES = ['mouse', 'keyboard'] as const;
 export type Gesture = (typeof GESTURES)[number];
 type ArrowKey = 'ArrowRight' | 'ArrowLeft' | 'ArrowDown' | 'ArrowUp';
 
-export class Emulator {
+export class Emulator extends EmulatorControl {
   readonly ec2 = new EC2Client({ region: 'us-east-1', endpoint: emulatorUrl, credentials: { accessKeyId: 'e2e', secretAccessKey: 'e2e' } });
 
-  async reset(scenario = 'showcase'): Promise<void> {
-    const res = await fetch(`${emulatorUrl}/_emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario }) });
-    if (!res.ok) throw new Error(`reset to ${scenario} failed: ${res.status} ${await res.text()}`);
-    await fetch(`${emulatorUrl}/_emulator/requests`, { method: 'DELETE' });
+  constructor() {
+    super(emulatorUrl);
   }
 
-  async settings(patch: Record<string, unknown>): Promise<void> {
-    const res = await fetch(`${emulatorUrl}/_emulator/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
-    if (!res.ok) throw new Error(`settings failed: ${res.status} ${await res.text()}`);
+  /** Back to `scenario`, with an empty request log. */
+  override async reset(scenario = 'showcase'): Promise<void> {
+    await super.reset(scenario);
+    await this.clearRequests();
   }
 
-  async requests(): Promise<LoggedRequest[]> {
-    const res = await fetch(`${emulatorUrl}/_emulator/requests`);
-    const body = (await res.json()) as { requests?: LoggedRequest[] } | LoggedRequest[];
-    return Array.isArray(body) ? body : (body.requests ?? []);
-  }
-
-  /** EC2 calls that change state (everything but Describe*). */
+  /** EC2 calls that change state (everything but Describe*), DryRun checks included. */
   async mutatingRequests(): Promise<LoggedRequest[]> {
-    return (await this.requests()).filter((r) => !r.action.startsWith('Describe'));
+    return mutatingRequests(await this.requests());
   }
 
   /** The state-changing calls that were applied, not only checked (no DryRun). */
   async appliedRequests(): Promise<LoggedRequest[]> {
-    return (await this.mutatingRequests()).filter((r) => !r.parameters.DryRun);
-  }
-
-  /** Makes the next `times` calls of an action fail with an EC2 error (DryRun calls included). */
-  async fault(fault: { action: string; code: string; status: number; message: string; times?: number }): Promise<void> {
-    const res = await fetch(`${emulatorUrl}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ times: 1, ...fault }) });
-    if (!res.ok) throw new Error(`fault failed: ${res.status} ${await res.text()}`);
-  }
-
-  /** Simulates a failed instance: status checks impaired now; with stopAfterMs it then stops. */
-  async failInstance(instanceId: string, stopAfterMs?: number): Promise<void> {
-    const res = await fetch(`${emulatorUrl}/_emulator/fail-instance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ instanceId, stopAfterMs }) });
-    if (!res.ok) throw new Error(`fail-instance failed: ${res.status} ${await res.text()}`);
+    return appliedRequests(await this.requests());
   }
 
   /** Ids by Name tag, as the scenario names them: instances, ENIs (primary ENIs as "<instance>/eth0") and EIPs. */

@@ -14,7 +14,7 @@ async function expectAllowed(page: Page, target: Locator, announced: RegExp = /a
 }
 
 test.afterEach(async ({ emulator }) => {
-  await emulator.settings({ attachDelayMs: 1000 });
+  await emulator.patchSettings({ attachDelayMs: 1000 });
 });
 
 for (const via of GESTURES) {
@@ -64,7 +64,7 @@ for (const via of GESTURES) {
   });
 
   test(`a secondary ENI taken to the ENI pool is detached, by ${via}`, async ({ emulator, console: ui, page, drag }) => {
-    await emulator.settings({ attachDelayMs: 200 });
+    await emulator.patchSettings({ attachDelayMs: 200 });
     const { instances, enis } = await emulator.names();
     const eni = enis['app-1-data']!;
     await ui.open();

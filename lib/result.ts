@@ -1,5 +1,5 @@
 // What every action and API route returns: data, or a closed error code with a message a person can act on.
-import type { Reason } from '@/lib/topology/move';
+import type { Reason } from '@/lib/topology';
 
 export const errorCodes = [
   'invalid-input', // the request itself is malformed (bad JSON, wrong shape)

@@ -3,7 +3,9 @@ import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
-import { type TestEmulator, findMove, mutations, startTestEmulator } from '@/lib/ec2/testing';
+import { appliedRequests } from '@/lib/testing/emulator-control';
+import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
+import { findMove } from '@/lib/testing/moves';
 import { POST as applyPost } from './apply/route';
 import { POST as planPost } from './plan/route';
 import { GET as topologyGet } from './topology/route';
@@ -87,7 +89,7 @@ describe('POST /api/plan and /api/apply', () => {
     const body = await res.json();
     expect(body).toMatchObject({ ok: false, code: 'refused' });
     expect(body.reasons[0]).toMatchObject({ rule: expect.any(String), message: expect.any(String) });
-    expect(mutations(await emu.requests())).toEqual([]);
+    expect(appliedRequests(await emu.requests())).toEqual([]);
   });
 
   it('plans, then applies the confirmed plan, answering the verified state', async () => {

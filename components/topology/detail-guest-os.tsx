@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/cn';
 import { dhcpWarning, guestConfigFor } from '@/lib/topology/guest-config';
 import { healthMark, statusChecksWords } from '@/lib/topology/health';
-import type { Instance } from '@/lib/topology/schema';
+import type { Instance } from '@/lib/topology';
 import { Section } from './detail-fields';
 import { GuestConfigDialog } from './guest-config-dialog';
 import { useTopology } from './topology-context';

@@ -1,6 +1,6 @@
 'use client';
 // Detail views for network-side resources: VPC, subnet, Elastic IP.
-import type { Eip, Subnet, Vpc } from '@/lib/topology/schema';
+import type { Eip, Subnet, Vpc } from '@/lib/topology';
 import { formatCount, PUBLIC_IPV4_HOURLY_USD, subnetUsage } from './model/format';
 import { Bool, Field, Fields, Id, Section, Tags } from './detail-fields';
 import { FreeAddressBar } from './group-rows';

@@ -1,6 +1,6 @@
 'use client';
 // Detail views for compute-side resources: instance, ENI, private IP.
-import type { Eni, Instance, PrivateIp } from '@/lib/topology/schema';
+import type { Eni, Instance, PrivateIp } from '@/lib/topology';
 import { Badge } from '@/components/ui/badge';
 import { formatUtc } from './model/format';
 import { eniSlots, ipSlots } from './model/slots';

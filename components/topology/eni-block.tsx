@@ -5,7 +5,7 @@ import { cn } from '@/lib/cn';
 import { Badge } from '@/components/ui/badge';
 import { GripIcon, LockIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
-import type { Eni } from '@/lib/topology/schema';
+import type { Eni } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
 import type { DragSource } from './drag/model';
 import { ipSlots } from './model/slots';

@@ -3,7 +3,7 @@
 import { cn } from '@/lib/cn';
 import { Badge } from '@/components/ui/badge';
 import { ChevronIcon, GlobeIcon } from '@/components/ui/icons';
-import type { Subnet, Vpc } from '@/lib/topology/schema';
+import type { Subnet, Vpc } from '@/lib/topology';
 import { formatCount, plural, subnetUsage } from './model/format';
 import { useIsSelected, useTopology } from './topology-context';
 

@@ -8,7 +8,7 @@ import { AlertIcon, CloseIcon } from '@/components/ui/icons';
 import { cn } from '@/lib/cn';
 import { dhcpWarning, guestConfigFor, type GuestFormat } from '@/lib/topology/guest-config';
 import { renderAmazonLinuxNote, renderGuestConfig } from '@/lib/topology/guest-config-render';
-import type { Snapshot } from '@/lib/topology/schema';
+import type { Snapshot } from '@/lib/topology';
 
 type Tab = GuestFormat | 'amazon-linux';
 const tabs: { id: Tab; label: string; hint: string }[] = [

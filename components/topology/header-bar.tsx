@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { RefreshIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
-import type { Snapshot } from '@/lib/topology/schema';
+import type { Snapshot } from '@/lib/topology';
 import { endpointHost, endpointMode, formatAge, formatCount, formatUtc } from './model/format';
 import { countPrivateIps } from './model/topology-index';
 import { SearchBox } from './search-box';

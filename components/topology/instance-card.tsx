@@ -4,7 +4,7 @@ import { memo, useMemo, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
-import type { Instance, InstanceState } from '@/lib/topology/schema';
+import type { Instance, InstanceState } from '@/lib/topology';
 import { DropReason, useDropTarget } from './drag/drag-session';
 import { dropClasses, RefusedMarker } from './drag/drop-marker';
 import { eniSlots } from './model/slots';

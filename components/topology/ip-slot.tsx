@@ -5,7 +5,7 @@ import { memo } from 'react';
 import { cn } from '@/lib/cn';
 import { Spinner } from '@/components/ui/spinner';
 import { GlobeIcon, LockIcon } from '@/components/ui/icons';
-import type { Eip, PrivateIp } from '@/lib/topology/schema';
+import type { Eip, PrivateIp } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs, type DropState } from './drag/drag-session';
 import { dropClasses, RefusedMarker } from './drag/drop-marker';
 import type { IpSlot as IpSlotModel } from './model/slots';
@@ -113,32 +113,29 @@ function IpChip({ eniId, ip, eip, movable }: { eniId: string; ip: PrivateIp; eip
 }
 
 /** An Elastic IP sitting on the private IP it maps to; drag it onto another private IP or to the EIP pool. */
-export function EipChip({ eip, standalone = false }: { eip: Eip; standalone?: boolean }) {
+export function EipChip({ eip }: { eip: Eip }) {
   const { select } = useTopology();
   const domId = `eip-${eip.allocationId}`;
   const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
   const applying = useIsApplying(domId);
-  const drag = useDragSource(
-    standalone ? null : { kind: 'eip', allocationId: eip.allocationId, eniId: eip.eniId, privateIp: eip.privateIp },
-    domId,
-  );
+  const drag = useDragSource({ kind: 'eip', allocationId: eip.allocationId, eniId: eip.eniId, privateIp: eip.privateIp }, domId);
   const ref = useMergedRefs(drag.setNodeRef, drag.setActivatorNodeRef);
   return (
     <button
       ref={ref}
       type="button"
-      id={standalone ? undefined : domId}
-      data-testid={standalone ? undefined : domId}
+      id={domId}
+      data-testid={domId}
       data-state="occupied"
       data-applying={applying ? 'true' : undefined}
       {...drag.handleProps}
       onClick={() => select({ kind: 'eip', id: eip.allocationId })}
-      title={`Elastic IP ${eip.publicIp} · ${eip.allocationId}${eip.name ? ` · ${eip.name}` : ''}${standalone ? '' : ' — drag onto another private IP, or to the Elastic IP pool'}`}
+      title={`Elastic IP ${eip.publicIp} · ${eip.allocationId}${eip.name ? ` · ${eip.name}` : ''} — drag onto another private IP, or to the Elastic IP pool`}
       className={cn(
         'flex items-center gap-1 border-l border-eip/25 px-1.5 font-mono focus-visible:-outline-offset-2',
         // Conditional pairs rather than overrides: cn() does not resolve conflicting utilities.
         selected ? 'bg-eip text-surface' : 'bg-eip-soft text-eip hover:bg-eip/15',
-        !standalone && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
+        'cursor-grab touch-manipulation select-none active:cursor-grabbing',
         drag.isDragging && 'opacity-40',
         applying && 'animate-pulse',
       )}

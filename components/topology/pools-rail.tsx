@@ -3,7 +3,7 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { Spinner } from '@/components/ui/spinner';
-import type { Eip, Eni, Subnet } from '@/lib/topology/schema';
+import type { Eip, Eni, Subnet } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
 import { RefusedMarker } from './drag/drop-marker';
 import type { DropTarget } from './drag/model';
@@ -72,7 +72,6 @@ export function PoolsRail() {
   );
 }
 
-/** A pool as a drop target: outlined while a resource that can land here is carried. */
 /** A pool's heading with its count; `id` names the section (the heading is `${id}-title`, its aria label). */
 function PoolHeader({ id, title, count }: { id: string; title: string; count: number }) {
   return (

@@ -59,22 +59,6 @@ export const CopyIcon = icon(
 );
 export const CheckIcon = icon(<path d="m3.5 8.5 3 3 6-7" />, 'CheckIcon');
 export const CloseIcon = icon(<path d="m4 4 8 8M12 4l-8 8" />, 'CloseIcon');
-export const ServerIcon = icon(
-  <>
-    <rect x="2.5" y="3" width="11" height="4" rx="1" />
-    <rect x="2.5" y="9" width="11" height="4" rx="1" />
-    <path d="M5 5h.01M5 11h.01" />
-  </>,
-  'ServerIcon',
-);
-export const PlugIcon = icon(
-  <>
-    <path d="M6 2.5v3M10 2.5v3" />
-    <path d="M4 5.5h8v2a4 4 0 0 1-8 0z" />
-    <path d="M8 11.5v2" />
-  </>,
-  'PlugIcon',
-);
 export const GlobeIcon = icon(
   <>
     <circle cx="8" cy="8" r="5.5" />
@@ -88,20 +72,6 @@ export const AlertIcon = icon(
     <path d="M8 6.5v3M8 11h.01" />
   </>,
   'AlertIcon',
-);
-export const NetworkIcon = icon(
-  <>
-    <rect x="2.5" y="2.5" width="11" height="7" rx="1.5" />
-    <path d="M5.5 9.5v3M10.5 9.5v3M4 12.5h3M9 12.5h3" />
-  </>,
-  'NetworkIcon',
-);
-export const LayersIcon = icon(
-  <>
-    <path d="m8 2.5 5.5 3L8 8.5l-5.5-3z" />
-    <path d="m2.5 8.5 5.5 3 5.5-3" />
-  </>,
-  'LayersIcon',
 );
 export const BanIcon = icon(
   <>

@@ -2,7 +2,7 @@
 // into one message that names each field and says what to send. Shared by the routes and the server actions.
 import { z } from 'zod';
 import { type Failure, fail } from '@/lib/result';
-import { type Move, type Plan, moveSchema, planSchema } from '@/lib/topology/move';
+import { type Move, type Plan, moveSchema, planSchema } from '@/lib/topology';
 
 export type MoveRequest = { move: Move; confirmed?: Plan };
 

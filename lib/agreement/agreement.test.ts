@@ -1,4 +1,4 @@
-// Issue 3 §4: checkMove and the emulator agree on random topologies and moves. The suite's seeds are fixed so
+// checkMove and the emulator agree on random topologies and moves. The suite's seeds are fixed so
 // CI is repeatable; `npm run agreement` explores 20,000 more (AGREEMENT_SEED picks another range).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -2,9 +2,7 @@
 // refused (built with lib/topology/steps.ts); and sending them through the SDK, as the gateway does.
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { sendStep, waitForEni } from '@/lib/ec2/steps';
-import { holderOf, indexSnapshot } from '@/lib/topology/index';
-import type { CheckSettings, Move, Step, Verdict } from '@/lib/topology/move';
-import type { Snapshot } from '@/lib/topology/schema';
+import { holderOf, indexSnapshot, type CheckSettings, type Move, type Step, type Snapshot } from '@/lib/topology';
 import { assignStep, associateStep, attachStep, detachStep, disassociateStep, unassignStep } from '@/lib/topology/steps';
 
 const BLIND = 'sent blindly by the agreement test';

@@ -1,6 +1,6 @@
 // What "the same state" means when comparing the emulator with applyMove: ids EC2 generates (attachment,
 // association) and Amazon-assigned public IPv4s are left out; everything a move changes is kept.
-import type { Snapshot } from '@/lib/topology/schema';
+import type { Snapshot } from '@/lib/topology';
 
 /** One line per fact, so a difference reads as the lines only one side has. */
 export function stateLines(s: Snapshot): string[] {

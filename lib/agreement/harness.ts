@@ -4,12 +4,8 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import { createEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { startEmulator, type StartedEmulator } from '@/lib/emulator';
-import { applyMove } from '@/lib/topology/apply';
+import { applyMove, indexSnapshot, instanceOf, type Move, type MoveKind, type RuleId, type Verdict, checkMove, type Snapshot } from '@/lib/topology';
 import { errorMatchesRules } from '@/lib/topology/ec2-errors';
-import { indexSnapshot, instanceOf } from '@/lib/topology/index';
-import type { Move, MoveKind, RuleId, Verdict } from '@/lib/topology/move';
-import { checkMove } from '@/lib/topology/rules';
-import type { Snapshot } from '@/lib/topology/schema';
 import { blindSteps, type CallRecord, sendSteps } from './calls';
 import { stateDiff } from './compare';
 import { randomMove } from './move-gen';
@@ -35,7 +31,7 @@ function consoleSideRules(s: Snapshot, move: Move): ReadonlySet<RuleId> {
   return rules;
 }
 /**
- * Console settings that mirror an emulator setting (ec2-behaviour.md §10): with both switched the same way,
+ * Console settings that mirror an emulator setting (ec2-rules §10): with both switched the same way,
  * the emulator answers this code where the console cites the setting's rule.
  */
 const SETTING_CODES: Partial<Record<RuleId, readonly string[]>> = { 'cross-vpc-allowed': ['InvalidParameterCombination'] };

@@ -1,7 +1,6 @@
 // Random moves over a snapshot, valid and invalid alike: primaries, cross-subnet/AZ/VPC, full targets, no-ops.
 import { intToIp, parseCidr } from '@/lib/topology/ipv4';
-import type { Move, MoveKind } from '@/lib/topology/move';
-import type { Eni, Snapshot } from '@/lib/topology/schema';
+import type { Move, MoveKind, Eni, Snapshot } from '@/lib/topology';
 import type { Rng } from './prng';
 
 const KIND_WEIGHTS: Readonly<Record<MoveKind, number>> = {

@@ -6,19 +6,16 @@ import { createEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { waitForEni } from '@/lib/ec2/steps';
 import { type StartedEmulator, startEmulator } from '@/lib/emulator';
-import { AWS_CLI, hasAws, NO_AWS_REASON, runAws, splitCliLine } from '@/lib/emulator/aws-cli-support';
-import { applyMove } from '@/lib/topology/apply';
-import type { Move, Plan, Step } from '@/lib/topology/move';
-import { candidateMoves } from '@/lib/topology/random-topology';
-import { checkMove } from '@/lib/topology/rules';
-import type { Snapshot } from '@/lib/topology/schema';
+import { AWS_CLI, hasAws, NO_AWS_REASON, runAws, splitCliLine } from '@/lib/testing/aws-cli';
+import { EmulatorControl, mutatingRequests } from '@/lib/testing/emulator-control';
+import { applyMove, type Move, type Plan, type Step, checkMove, type Snapshot } from '@/lib/topology';
+import { candidateMoves } from '@/lib/testing/moves';
 import { sendSteps } from './calls';
 import { stateDiff } from './compare';
 
 if (!hasAws) console.warn(NO_AWS_REASON);
 
 type Logged = { action: string; parameters: Record<string, string>; outcome: string };
-const READS = /^Describe/;
 
 /** One allowed move of each kind (move-eni and move-eip in both of their shapes), as the canvas proposes them. */
 const CASES: [string, (m: Move, s: Snapshot) => boolean][] = [
@@ -55,10 +52,10 @@ describe.skipIf(!hasAws)(`plan steps' CLI lines through the real aws CLI (${AWS_
   beforeEach(() => emu.reset('showcase'));
 
   async function mutationsLogged(): Promise<Logged[]> {
-    const res = await fetch(`${emu.url}/_emulator/requests`);
-    const { requests } = (await res.json()) as { requests: Logged[] };
-    await fetch(`${emu.url}/_emulator/requests`, { method: 'DELETE' });
-    return requests.filter((r) => !READS.test(r.action)).map(({ action, parameters, outcome }) => ({ action, parameters, outcome }));
+    const control = new EmulatorControl(emu.url);
+    const requests = mutatingRequests(await control.requests());
+    await control.clearRequests();
+    return requests.map(({ action, parameters, outcome }) => ({ action, parameters, outcome }));
   }
 
   /** Runs each step's CLI line (argv split without a shell), then waits as the gateway does for its ENI transition. */

@@ -1,9 +1,9 @@
 // Random emulator scenarios (the scenarios/*.json format) with the settings both sides share, from a seed.
 import type { EmulatorSettings, ScenarioDefinition } from '@/lib/emulator';
-import type { CheckSettings } from '@/lib/topology/move';
+import type { CheckSettings } from '@/lib/topology';
 import type { Rng } from './prng';
 
-/** Types with tight limits (ec2-behaviour.md §7): [MaximumNetworkInterfaces, Ipv4AddressesPerInterface]. */
+/** Types with tight limits (ec2-rules §7): [MaximumNetworkInterfaces, Ipv4AddressesPerInterface]. */
 export const AGREEMENT_TYPES: Readonly<Record<string, readonly [number, number]>> = {
   't3.nano': [2, 2],
   't3.micro': [2, 2],
@@ -18,7 +18,7 @@ type SubnetDef = VpcDef['subnets'][number];
 
 export interface GeneratedScenario {
   definition: Def;
-  /** The §10 choices, configured identically on the emulator and in the checker. */
+  /** The ec2-rules §10 choices, configured identically on the emulator and in the checker. */
   emulatorSettings: Partial<EmulatorSettings>;
   checkSettings: CheckSettings;
 }

@@ -2,9 +2,7 @@
 // attaching/detaching ENIs) that never settle, so the state rules (instance-state, eni-settled) get tested.
 import { StartInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
 import { sendStep } from '@/lib/ec2/steps';
-import type { CheckSettings } from '@/lib/topology/move';
-import { checkMove } from '@/lib/topology/rules';
-import type { Snapshot } from '@/lib/topology/schema';
+import { type CheckSettings, checkMove, type Snapshot } from '@/lib/topology';
 import type { AgreementEnv } from './harness';
 import type { Rng } from './prng';
 

@@ -6,7 +6,7 @@ import { createEc2Client } from '../ec2/client';
 import { applyPlannedMove } from '../ec2/execute';
 import { loadSnapshot } from '../ec2/snapshot';
 import type { Move, MoveKind } from '../topology/move';
-import { candidateMoves } from '../topology/random-topology';
+import { candidateMoves } from '../testing/moves';
 import { checkMove } from '../topology/rules';
 
 const root = path.resolve(__dirname, '../..');

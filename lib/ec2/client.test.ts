@@ -3,7 +3,7 @@ import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientInfo, configuredEndpoint, configuredRegion, countCalls, createEc2Client, credentialsConfigured, isLoopback } from './client';
 import { loadCheckSettings } from './settings';
-import { type TestEmulator, startTestEmulator } from './testing';
+import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 
 const noFiles = { AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_CONFIG_FILE: '/nonexistent/config' };
 

@@ -41,7 +41,8 @@ export function credentialsConfigured(env: Env = process.env): boolean {
   if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return true;
   const credentialsFile = env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials');
   const configFile = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
-  return existsSync(credentialsFile) || existsSync(configFile);
+  // Paths from the environment and homedir(): tell Turbopack not to trace them, or it traces the whole project.
+  return existsSync(/*turbopackIgnore: true*/ credentialsFile) || existsSync(/*turbopackIgnore: true*/ configFile);
 }
 
 /**

@@ -7,7 +7,7 @@ import { createEc2Client } from './client';
 import { Ec2CallError, GatewayError, httpStatusFor, requiredIamPermissions, tagged, toFailure } from './errors';
 import { fail } from '@/lib/result';
 
-// A stand-in endpoint answering every request with the EC2 error envelope of ec2-behaviour.md §1.3.
+// A stand-in endpoint answering every request with the EC2 error envelope of ec2-rules §1.3.
 let reply = { status: 400, code: 'InvalidParameterValue', message: 'bad' };
 const server = createHttpServer((req, res) => {
   req.resume();

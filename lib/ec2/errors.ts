@@ -1,5 +1,5 @@
 // Maps anything the SDK or the network throws to the closed ErrorCode set, with a message a person can act on
-// (ec2-behaviour.md §1.3, §5). Also the IAM permissions the console needs, for the README.
+// (ec2-rules §1.3, ec2-rules §5). Also the IAM permissions the console needs, for the README.
 import 'server-only';
 import { type Failure, fail } from '@/lib/result';
 import { MalformedResponseError } from './response-check';
@@ -104,7 +104,7 @@ const CONFIGURE_CREDENTIALS =
 function notEc2Answer(err: unknown): string | null {
   if (err instanceof MalformedResponseError) return `HTTP ${err.httpStatus} and ${err.found}`;
   const e = (err && typeof err === 'object' ? err : {}) as SdkLike & { $fault?: unknown };
-  // The SDK names an error answer without <Errors><Error><Code> "Unknown": an error page, not EC2's envelope (§1.3).
+  // The SDK names an error answer without <Errors><Error><Code> "Unknown": an error page, not EC2's envelope (ec2-rules §1.3).
   if (e.$metadata !== undefined && e.$fault !== undefined && e.name === 'Unknown') return `HTTP ${e.$metadata.httpStatusCode ?? '?'} and no EC2 error code`;
   if (e.$metadata === undefined || e.$fault !== undefined || typeof e.message !== 'string' || !e.message.includes('Deserialization error')) return null;
   const reason = e.message.split('\n')[0]?.replace(/^@aws-sdk\s+/, '').replace(/\.$/, '') ?? 'a body it could not parse';

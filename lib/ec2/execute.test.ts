@@ -2,13 +2,13 @@
 // stale plans are caught, DryRun goes first, and a failed attach puts the ENI back where it was.
 import { DetachNetworkInterfaceCommand, UnassignPrivateIpAddressesCommand } from '@aws-sdk/client-ec2';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyMove } from '@/lib/topology/apply';
-import type { Move } from '@/lib/topology/move';
-import type { Snapshot } from '@/lib/topology/schema';
+import { applyMove, type Move, type Snapshot } from '@/lib/topology';
 import { attachStep } from '@/lib/topology/steps';
 import { applyPlannedMove, describeStepChanges, type ExecuteOptions, planOnFreshState } from './execute';
 import { loadSnapshot } from './snapshot';
-import { type TestEmulator, findMove, mutations, startTestEmulator } from './testing';
+import { appliedRequests } from '@/lib/testing/emulator-control';
+import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
+import { findMove } from '@/lib/testing/moves';
 
 let emu: TestEmulator;
 let opts: ExecuteOptions;
@@ -94,7 +94,7 @@ describe('applyPlannedMove', () => {
     if (result.ok) return;
     expect(result.code).toBe('refused');
     expect(result.reasons?.length).toBeGreaterThan(0);
-    expect(mutations(await emu.requests())).toEqual([]);
+    expect(appliedRequests(await emu.requests())).toEqual([]);
   });
 
   it('sends the DryRun of every step before the first mutating call', async () => {
@@ -103,7 +103,7 @@ describe('applyPlannedMove', () => {
     const result = await applyPlannedMove(move, undefined, opts);
     if (!result.ok) throw new Error(result.message);
     const log = await emu.requests();
-    const firstMutation = log.findIndex((r) => mutations([r]).length === 1);
+    const firstMutation = log.findIndex((r) => appliedRequests([r]).length === 1);
     const dryRuns = log.flatMap((r, i) => (r.parameters.DryRun === 'true' ? [{ i, r }] : []));
     expect(dryRuns.map(({ r }) => r.action)).toEqual(['DetachNetworkInterface', 'AttachNetworkInterface']);
     expect(dryRuns.every(({ i, r }) => i < firstMutation && r.outcome === 'DryRunOperation')).toBe(true);
@@ -116,7 +116,7 @@ describe('applyPlannedMove', () => {
     const result = await applyPlannedMove(move, undefined, opts);
     expect(result).toMatchObject({ ok: false, code: 'unauthorized' });
     if (!result.ok) expect(result.message).toContain('ec2:AttachNetworkInterface');
-    expect(mutations(await emu.requests())).toEqual([]);
+    expect(appliedRequests(await emu.requests())).toEqual([]);
   });
 });
 
@@ -130,7 +130,7 @@ describe('stale detection', () => {
     await emu.clearRequests();
     const result = await applyPlannedMove(move, planned.plan, opts);
     expect(result).toMatchObject({ ok: false, code: 'stale' });
-    expect(mutations(await emu.requests())).toEqual([]);
+    expect(appliedRequests(await emu.requests())).toEqual([]);
   });
 
   it('answers stale, saying which step changed, when the fresh plan differs from the confirmed one', async () => {

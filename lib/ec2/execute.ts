@@ -3,10 +3,7 @@
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { type Failure, type Result, fail } from '@/lib/result';
-import { applyMove } from '@/lib/topology/apply';
-import type { CheckSettings, Move, Plan, Step } from '@/lib/topology/move';
-import { checkMove } from '@/lib/topology/rules';
-import type { Snapshot } from '@/lib/topology/schema';
+import { applyMove, type CheckSettings, type Move, type Plan, type Step, checkMove, type Snapshot } from '@/lib/topology';
 import { clientInfo, getEc2Client } from './client';
 import { toFailure } from './errors';
 import { runSteps } from './run';
@@ -120,7 +117,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Applies a move: fresh check, DryRun of every step that has it (before any change, so an IAM denial of a later
  * step changes nothing), the steps in order, then a re-read compared with applyMove(fresh, move). The re-read is
- * retried briefly because EC2 describes are eventually consistent (ec2-behaviour.md §4.6).
+ * retried briefly because EC2 describes are eventually consistent (ec2-rules §4.6).
  */
 export async function applyPlannedMove(move: Move, confirmed?: Plan, options: ExecuteOptions = {}): Promise<Result<Applied>> {
   const client = options.client ?? getEc2Client();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { reshapeEip, reshapeEni, reshapeInstance, reshapeSubnet, reshapeVpc } from './map';
 import { type RawDescribes, toSnapshot } from './to-snapshot';
 
-// ec2-behaviour.md §6.1, as @aws-sdk/client-ec2 parses it.
+// ec2-rules §6.1, as @aws-sdk/client-ec2 parses it.
 const attachedEni: NetworkInterface = {
   NetworkInterfaceId: 'eni-0a1b2c3d4e5f60718',
   SubnetId: 'subnet-0123456789abcdef0',
@@ -64,7 +64,7 @@ const poolEni: NetworkInterface = {
   InterfaceType: 'interface',
 };
 
-// ec2-behaviour.md §6.2.
+// ec2-rules §6.2.
 const addresses: Address[] = [
   {
     PublicIp: '203.0.113.10',
@@ -124,7 +124,7 @@ function raw(overrides: Partial<RawDescribes> = {}): RawDescribes {
 }
 
 describe('reshapeEni', () => {
-  it('maps the attached ENI of §6.1, with the EIP under its secondary IP', () => {
+  it('maps the attached ENI of ec2-rules §6.1, with the EIP under its secondary IP', () => {
     const eni = reshapeEni(attachedEni);
     expect(eni).toMatchObject({
       id: 'eni-0a1b2c3d4e5f60718',
@@ -139,7 +139,7 @@ describe('reshapeEni', () => {
     ]);
   });
 
-  it('maps the unattached ENI of §6.1 to a pool ENI with an empty description', () => {
+  it('maps the unattached ENI of ec2-rules §6.1 to a pool ENI with an empty description', () => {
     const eni = reshapeEni(poolEni);
     expect(eni.attachment).toBeNull();
     expect(eni.description).toBe('');
@@ -175,7 +175,7 @@ describe('reshapeEni', () => {
 });
 
 describe('other reshapes', () => {
-  it('maps both addresses of §6.2, the idle one with null association fields', () => {
+  it('maps both addresses of ec2-rules §6.2, the idle one with null association fields', () => {
     const [associated, idle] = addresses.map(reshapeEip);
     expect(associated).toMatchObject({ eniId: 'eni-0a1b2c3d4e5f60718', privateIp: '10.0.1.26', instanceId: 'i-0123456789abcdef0' });
     expect(idle).toMatchObject({ associationId: null, eniId: null, privateIp: null, instanceId: null, tags: { role: 'standby' }, name: null });
@@ -198,7 +198,7 @@ describe('other reshapes', () => {
 });
 
 describe('toSnapshot', () => {
-  it('builds a valid snapshot from the §6 answers', () => {
+  it('builds a valid snapshot from the ec2-rules §6 answers', () => {
     const result = toSnapshot(raw(), { region: 'us-east-1', endpoint: 'http://127.0.0.1:4630' });
     if (!result.ok) throw new Error(result.message);
     expect(result.snapshot.enis).toHaveLength(2);

@@ -84,7 +84,7 @@ export function reshapeVpc(vpc: SdkVpc, igwByVpc: Map<string, string>): Vpc {
   };
 }
 
-/** Usable addresses of a CIDR: size − 5 reserved (ec2-behaviour.md §2.5). */
+/** Usable addresses of a CIDR: size − 5 reserved (ec2-rules §2.5). */
 export function usableAddresses(cidr: string): number | undefined {
   const prefix = Number(cidr.split('/')[1]);
   return Number.isInteger(prefix) && prefix >= 0 && prefix <= 32 ? Math.max(0, 2 ** (32 - prefix) - 5) : undefined;
@@ -137,7 +137,7 @@ export function reshapeInstance(instance: SdkInstance): Instance {
   };
 }
 
-/** The SDK turns an empty <association/> into {} (ec2-behaviour.md §1.2): treat "no publicIp" as no association. */
+/** The SDK turns an empty <association/> into {} (ec2-rules §1.2): treat "no publicIp" as no association. */
 export function reshapeAssociation(assoc: NetworkInterfaceAssociation | undefined): PublicAssociation | null {
   if (!assoc || !assoc.PublicIp) return null;
   return {

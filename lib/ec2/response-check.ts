@@ -1,4 +1,4 @@
-// Refuses a 2xx answer whose XML root is not <{Action}Response> (ec2-behaviour.md §1.2): the SDK strips the root
+// Refuses a 2xx answer whose XML root is not <{Action}Response> (ec2-rules §1.2): the SDK strips the root
 // unchecked, so a web page or another service's XML would read as an empty result, an empty account.
 import 'server-only';
 

@@ -3,8 +3,7 @@
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { type Failure, fail } from '@/lib/result';
-import type { Plan, Step } from '@/lib/topology/move';
-import type { Snapshot } from '@/lib/topology/schema';
+import type { Plan, Step, Snapshot } from '@/lib/topology';
 import { attachStep } from '@/lib/topology/steps';
 import { toFailure } from './errors';
 import { type WaitOptions, dryRunStep, sendStep, waitForEni, whereIs } from './steps';
@@ -52,7 +51,7 @@ function stepFailure(err: unknown): { message: string; code?: string } {
 }
 
 export async function runSteps(client: EC2Client, plan: Plan, fresh: Snapshot, wait?: WaitOptions): Promise<Ran> {
-  // DryRun every step that has it before changing anything (ec2-behaviour.md §1.4: an IAM check, not a promise).
+  // DryRun every step that has it before changing anything (ec2-rules §1.4: an IAM check, not a promise).
   for (const step of plan.steps.filter((s) => s.supportsDryRun)) {
     const verdict = await dryRunStep(client, step);
     if (!verdict.go) {

@@ -1,8 +1,8 @@
 // CheckSettings from the environment, so the server's fresh check and the canvas's hover check agree on the
-// behaviour EC2 has not confirmed (ec2-behaviour.md §10 items 5 and 6).
+// behaviour EC2 has not confirmed (ec2-rules §10.5, ec2-rules §10.6).
 import 'server-only';
 import { fail } from '@/lib/result';
-import { type CheckSettings, defaultCheckSettings } from '@/lib/topology/move';
+import { type CheckSettings, defaultCheckSettings } from '@/lib/topology';
 import type { Env } from './client';
 import { GatewayError } from './errors';
 

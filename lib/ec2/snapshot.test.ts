@@ -5,7 +5,7 @@ import { listScenarios } from '@/lib/emulator';
 import { usableCount } from '@/lib/topology/ipv4';
 import { countCalls } from './client';
 import { loadScopedSnapshot, loadSnapshot } from './snapshot';
-import { type TestEmulator, startTestEmulator } from './testing';
+import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -46,12 +46,12 @@ describe('loadSnapshot', () => {
     const instanceIds = new Set(snapshot.instances.map((i) => i.id));
     for (const eni of snapshot.enis) if (eni.attachment?.instanceId) expect(instanceIds).toContain(eni.attachment.instanceId);
     for (const i of snapshot.instances) expect(snapshot.instanceTypes[i.type], `limits of ${i.type}`).toBeDefined();
-    // Every associated EIP shows under the private IP it maps to (ec2-behaviour.md §2.4).
+    // Every associated EIP shows under the private IP it maps to (ec2-rules §2.4).
     for (const eip of snapshot.eips.filter((e) => e.eniId)) {
       const ip = snapshot.enis.find((e) => e.id === eip.eniId)?.privateIps.find((p) => p.address === eip.privateIp);
       expect(ip?.association?.allocationId, `${eip.allocationId} on ${eip.eniId}`).toBe(eip.allocationId);
     }
-    // availableIpCount = usable − held (ec2-behaviour.md §2.5).
+    // availableIpCount = usable − held (ec2-rules §2.5).
     for (const subnet of snapshot.subnets) {
       const held = snapshot.enis.filter((e) => e.subnetId === subnet.id).reduce((n, e) => n + e.privateIps.length, 0);
       expect(subnet.availableIpCount, subnet.id).toBe(usableCount(subnet.cidr) - held);

@@ -19,12 +19,12 @@ import {
   paginateDescribeVpcs,
   type _InstanceType,
 } from '@aws-sdk/client-ec2';
-import type { Snapshot } from '@/lib/topology/schema';
+import type { Snapshot } from '@/lib/topology';
 import { clientInfo, endpointServerOf } from './client';
 import { Ec2CallError, GatewayError, tagged } from './errors';
 import { type RawDescribes, toSnapshot } from './to-snapshot';
 
-/** The largest page every paginated describe in use accepts (ec2-behaviour.md §1.5). */
+/** The largest page every paginated describe in use accepts (ec2-rules §1.5). */
 const PAGE_SIZE = 1000;
 /** DescribeInstanceTypes takes at most 100 per page; we also name at most 100 types per call. */
 const TYPE_CHUNK = 100;
@@ -71,7 +71,7 @@ export const describe = {
     collect('DescribeInstances', paginateDescribeInstances(cfg(client), { Filters }), (p) => p.Reservations),
   networkInterfaces: (client: EC2Client, Filters?: Filter[]) =>
     collect('DescribeNetworkInterfaces', paginateDescribeNetworkInterfaces(cfg(client), { Filters }), (p) => p.NetworkInterfaces),
-  /** Not paginated (ec2-behaviour.md §1.5). */
+  /** Not paginated (ec2-rules §1.5). */
   addresses: (client: EC2Client, Filters?: Filter[]) =>
     tagged('DescribeAddresses', client.send(new DescribeAddressesCommand({ Filters }))).then((r) => r.Addresses ?? []),
   /** Status checks of the running instances (EC2 leaves the others out by default). */

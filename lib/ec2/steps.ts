@@ -1,5 +1,5 @@
 // Sends one plan step (or its DryRun) with the SDK, and waits, with exponential backoff, for the asynchronous
-// ENI transitions a step starts (attachment attaching → attached, detaching → available; ec2-behaviour.md §2.2).
+// ENI transitions a step starts (attachment attaching → attached, detaching → available; ec2-rules §2.2).
 import 'server-only';
 import {
   AssignPrivateIpAddressesCommand,
@@ -17,7 +17,7 @@ import {
   UnassignPrivateIpAddressesCommand,
   type UnassignPrivateIpAddressesCommandInput,
 } from '@aws-sdk/client-ec2';
-import type { Step } from '@/lib/topology/move';
+import type { Step } from '@/lib/topology';
 import { tagged } from './errors';
 import { describe } from './snapshot';
 
@@ -46,7 +46,7 @@ export async function sendStep(client: EC2Client, step: Step, dryRun = false): P
 
 export type DryRunVerdict = { go: true } | { go: false; error: unknown };
 
-/** DryRunOperation means "would have succeeded" (ec2-behaviour.md §1.4); anything else is the stop reason. */
+/** DryRunOperation means "would have succeeded" (ec2-rules §1.4); anything else is the stop reason. */
 export async function dryRunStep(client: EC2Client, step: Step): Promise<DryRunVerdict> {
   try {
     await sendStep(client, step, true);
@@ -74,7 +74,7 @@ function reached(eni: NetworkInterface, target: WaitTarget): boolean {
  * firstDelayMs (250 ms) while attach/detach usually completes (the first steadyMs, 4 s), then with delays
  * doubling up to maxDelayMs, for at most timeoutMs in total (default about 30 s). Pure doubling from 100 ms
  * saw a one-second transition only at 1.5 s; four describes a second for a few seconds stays far inside
- * EC2's non-mutating request budget (ec2-behaviour.md §4.7).
+ * EC2's non-mutating request budget (ec2-rules §4.7).
  */
 export async function waitForEni(client: EC2Client, target: WaitTarget, options: WaitOptions = {}): Promise<WaitOutcome> {
   const timeoutMs = options.timeoutMs ?? 30_000;

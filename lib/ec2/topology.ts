@@ -2,8 +2,7 @@
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { Result } from '@/lib/result';
-import type { CheckSettings } from '@/lib/topology/move';
-import type { Snapshot } from '@/lib/topology/schema';
+import type { CheckSettings, Snapshot } from '@/lib/topology';
 import { clientInfo, getEc2Client } from './client';
 import { toFailure } from './errors';
 import { loadCheckSettings } from './settings';

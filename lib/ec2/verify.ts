@@ -2,8 +2,7 @@
 // Compares what a move decides (where ENIs, IPs and EIPs are), not the ids EC2 mints anew (attachment and
 // association ids) nor transitional statuses.
 import 'server-only';
-import type { Plan } from '@/lib/topology/move';
-import type { Eip, Eni, Instance, Snapshot } from '@/lib/topology/schema';
+import type { Plan, Eip, Eni, Instance, Snapshot } from '@/lib/topology';
 
 export type Verified = { enis: Eni[]; instances: Instance[]; eips: Eip[] };
 

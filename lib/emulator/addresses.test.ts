@@ -1,4 +1,4 @@
-// Elastic IP operations through the real SDK (ec2-behaviour.md §3.15–§3.18).
+// Elastic IP operations through the real SDK (ec2-rules §3.15–§3.18).
 import {
   AllocateAddressCommand,
   AssociateAddressCommand,
@@ -10,7 +10,7 @@ import {
   StartInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, useEmulator, world } from './test-support';
+import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator({ allowReassociationDefault: true, instanceStateDelayMs: 0 });
 

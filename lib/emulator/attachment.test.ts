@@ -1,4 +1,4 @@
-// AttachNetworkInterface / DetachNetworkInterface through the real SDK (ec2-behaviour.md §3.11, §3.12).
+// AttachNetworkInterface / DetachNetworkInterface through the real SDK (ec2-rules §3.11, ec2-rules §3.12).
 import {
   AssociateAddressCommand,
   AssignPrivateIpAddressesCommand,
@@ -9,7 +9,7 @@ import {
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, sleep, useEmulator, world } from './test-support';
+import { expectEc2Error, get, sleep, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator({ attachDelayMs: 0, instanceStateDelayMs: 0, allowCrossVpcAttach: true });
 

@@ -9,8 +9,8 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AWS_CLI, awsJson, comparable, hasAws, memberPaths, NO_AWS_REASON, runAws, splitCliLine } from './aws-cli-support';
-import { expectEc2Error, get, type Started, startForTest, world } from './test-support';
+import { AWS_CLI, awsJson, comparable, hasAws, memberPaths, NO_AWS_REASON, runAws, splitCliLine } from '@/lib/testing/aws-cli';
+import { expectEc2Error, get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
 if (!hasAws) console.warn(NO_AWS_REASON);
 

@@ -1,7 +1,7 @@
 // The /_emulator/ JSON control plane: scenarios, reset, request log, settings, fault injection.
 import { DescribeVpcsCommand, type EC2Client, AttachNetworkInterfaceCommand, DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectEc2Error, get, type Started, startForTest, world } from './test-support';
+import { expectEc2Error, get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
 let emu: Started;
 let ec2: EC2Client;

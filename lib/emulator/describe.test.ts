@@ -1,4 +1,4 @@
-// Describe calls through the real SDK: fields, pagination, filters, ID lists (ec2-behaviour.md §1.5, §1.6, §3.1–§3.8).
+// Describe calls through the real SDK: fields, pagination, filters, ID lists (ec2-rules §1.5, ec2-rules §1.6, ec2-rules §3.1–§3.8).
 import {
   DescribeAddressesCommand,
   DescribeInstancesCommand,
@@ -11,7 +11,7 @@ import {
   paginateDescribeNetworkInterfaces,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, nameOf, useEmulator, world } from './test-support';
+import { expectEc2Error, get, nameOf, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator();
 

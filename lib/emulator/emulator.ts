@@ -122,7 +122,7 @@ export class Emulator {
     try {
       this.store.settle(now);
       if (action === '') throw new Ec2Error('MissingAction', 'The request must contain the parameter Action');
-      // Own keys only: `constructor`/`__proto__` are unknown actions, not Object.prototype members (§3 InvalidAction).
+      // Own keys only: `constructor`/`__proto__` are unknown actions, not Object.prototype members (ec2-rules §3 InvalidAction).
       const def = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
       if (!def) throw new Ec2Error('InvalidAction', `The action ${action} is not valid for this web service.`);
       const fault = this.takeFault(action);

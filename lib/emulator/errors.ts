@@ -1,4 +1,4 @@
-// EC2 error type and the message templates of ec2-behaviour.md §5, so every handler words errors alike.
+// EC2 error type and the message templates of ec2-rules §5, so every handler words errors alike.
 
 export class Ec2Error extends Error {
   readonly code: string;
@@ -10,7 +10,7 @@ export class Ec2Error extends Error {
   }
 }
 
-/** HTTP status per error code (§1.3): 412 DryRun, 403 IAM, 401 auth, 503 throttling, 5xx server faults. */
+/** HTTP status per error code (ec2-rules §1.3): 412 DryRun, 403 IAM, 401 auth, 503 throttling, 5xx server faults. */
 export function statusForCode(code: string): number {
   switch (code) {
     case 'DryRunOperation':
@@ -43,7 +43,7 @@ export const invalidValue = (message: string): Ec2Error => new Ec2Error('Invalid
 export const invalidCombination = (message: string): Ec2Error =>
   new Ec2Error('InvalidParameterCombination', message);
 
-/** Resource kinds whose IDs are validated and looked up; codes keep AWS's inconsistent Id/ID casing (§5). */
+/** Resource kinds whose IDs are validated and looked up; codes keep AWS's inconsistent Id/ID casing (ec2-rules §5). */
 export type IdKind =
   | 'eni'
   | 'instance'
@@ -57,7 +57,7 @@ export type IdKind =
 
 interface KindInfo {
   prefix: string;
-  malformed: string | null; // null: EC2 reports a wrongly shaped ID as NotFound (§3.3 allocation IDs)
+  malformed: string | null; // null: EC2 reports a wrongly shaped ID as NotFound (ec2-rules §3.3 allocation IDs)
   notFound: string;
   noun: string;
 }
@@ -77,7 +77,7 @@ export const ID_KINDS: Record<IdKind, KindInfo> = {
 export function notFound(kind: IdKind, ids: string | string[]): Ec2Error {
   const list = Array.isArray(ids) ? ids : [ids];
   const info = ID_KINDS[kind];
-  // DescribeInstances words several unknown IDs in the plural (§3.1).
+  // DescribeInstances words several unknown IDs in the plural (ec2-rules §3.1).
   if (kind === 'instance' && list.length > 1) {
     return new Ec2Error(info.notFound, `The instance IDs '${list.join(', ')}' do not exist`);
   }

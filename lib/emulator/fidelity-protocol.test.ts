@@ -1,4 +1,4 @@
-// Wire-level robustness (ec2-behaviour.md §1.1, §1.3): list indexes, HTTP methods, oversized bodies.
+// Wire-level robustness (ec2-rules §1.1, ec2-rules §1.3): list indexes, HTTP methods, oversized bodies.
 import {
   CreateNetworkInterfaceCommand,
   CreateTagsCommand,
@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { get, type Started, startForTest, world } from './test-support';
+import { get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
 let emu: Started;
 let ec2: EC2Client;
@@ -22,7 +22,7 @@ const send = (method: string, body: string) =>
 const codeOf = async (res: Response) => ({ status: res.status, code: /<Code>([^<]*)<\/Code>/.exec(await res.text())?.[1] });
 const eipCount = async () => (await ec2.send(new DescribeAddressesCommand({}))).Addresses?.length;
 
-describe('list indexes are 1-based decimal (§1.1 rule 2)', () => {
+describe('list indexes are 1-based decimal (ec2-rules §1.1 rule 2)', () => {
   it.each(['Filter.0.Name', 'Filter.01.Name', 'Filter.99999999999999999999.Name'])(
     'answers %s with UnknownParameter instead of silently dropping the filter',
     async (key) => {
@@ -44,13 +44,13 @@ describe('names that collide with Object.prototype are plain unknown names', () 
     expect(await codeOf(await send('POST', `Action=${action}&Version=2016-11-15`))).toEqual({ status: 400, code: 'InvalidAction' });
   });
 
-  it('answers Filter.1.Name=constructor as an invalid filter (§1.6)', async () => {
+  it('answers Filter.1.Name=constructor as an invalid filter (ec2-rules §1.6)', async () => {
     const res = await send('POST', 'Action=DescribeNetworkInterfaces&Version=2016-11-15&Filter.1.Name=constructor&Filter.1.Value.1=x');
     expect(await codeOf(res)).toEqual({ status: 400, code: 'InvalidParameterValue' });
   });
 });
 
-describe('filter wildcards (§1.6)', () => {
+describe('filter wildcards (ec2-rules §1.6)', () => {
   const idsFor = async (name: string, value: string) =>
     (await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: name, Values: [value] }] }))).NetworkInterfaces?.map((e) => e.NetworkInterfaceId);
 
@@ -73,7 +73,7 @@ describe('filter wildcards (§1.6)', () => {
   });
 });
 
-describe('HTTP methods (§1.1: POST, or GET with a query string)', () => {
+describe('HTTP methods (ec2-rules §1.1: POST, or GET with a query string)', () => {
   it.each(['PUT', 'DELETE', 'PATCH'])('refuses %s on / with 405 and an error envelope, running nothing', async (method) => {
     const before = await eipCount();
     const res = await send(method, 'Action=AllocateAddress&Version=2016-11-15');

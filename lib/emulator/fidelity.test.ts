@@ -1,4 +1,4 @@
-// Fidelity review against ec2-behaviour.md: deviations found by black-box probing, each pinned by a test.
+// Fidelity review against lib/ec2-rules.md: deviations found by black-box probing, each pinned by a test.
 import {
   AssignPrivateIpAddressesCommand,
   AttachNetworkInterfaceCommand,
@@ -9,7 +9,7 @@ import {
   ReleaseAddressCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, useEmulator, world } from './test-support';
+import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator(); // attachIpLimitErrorCode, unattachedEniIpv4Cap and the rest back to their defaults before each test
 
@@ -23,7 +23,7 @@ const ipsOf = async (eniId: string | undefined) =>
     (p) => p.PrivateIpAddress,
   );
 
-describe('private IPv4 addresses are validated before they reach the ledger (§3.9, §3.13, §2.5)', () => {
+describe('private IPv4 addresses are validated before they reach the ledger (ec2-rules §3.9, ec2-rules §3.13, ec2-rules §2.5)', () => {
   it('refuses the same address twice in one CreateNetworkInterface, holding nothing', async () => {
     const subnet = get((await world(env.ec2)).subnets, 'private-a');
     const before = await freeIn(subnet.SubnetId);
@@ -59,7 +59,7 @@ describe('private IPv4 addresses are validated before they reach the ledger (§3
   });
 });
 
-describe('integer parameters are 32-bit (§1.1 model types)', () => {
+describe('integer parameters are 32-bit (ec2-rules §1.1 model types)', () => {
   it('refuses a DeviceIndex beyond the int32 range instead of attaching at 1e+23', async () => {
     const w = await world(env.ec2);
     const eni = get(w.enis, 'spare-a').NetworkInterfaceId as string;
@@ -70,14 +70,14 @@ describe('integer parameters are 32-bit (§1.1 model types)', () => {
   });
 });
 
-describe('DryRun: syntax is judged before the 412 verdict (§1.4)', () => {
+describe('DryRun: syntax is judged before the 412 verdict (ec2-rules §1.4)', () => {
   const paged = ['DescribeInstances', 'DescribeNetworkInterfaces', 'DescribeSubnets', 'DescribeVpcs', 'DescribeSecurityGroups', 'DescribeInstanceTypes', 'DescribeInternetGateways'];
   it.each(paged)('%s: an out-of-range MaxResults or a bad NextToken is an error even with DryRun', async (action) => {
     expect(await codeOf(await post(`Action=${action}&MaxResults=3&DryRun=true`))).toEqual({ status: 400, code: 'InvalidParameterValue' });
     expect(await codeOf(await post(`Action=${action}&NextToken=garbage&DryRun=true`))).toEqual({ status: 400, code: 'InvalidNextToken' });
   });
 
-  it('IDs together with MaxResults are refused before DryRun (§1.5)', async () => {
+  it('IDs together with MaxResults are refused before DryRun (ec2-rules §1.5)', async () => {
     const eni = get((await world(env.ec2)).enis, 'spare-a').NetworkInterfaceId as string;
     const res = await post(`Action=DescribeNetworkInterfaces&NetworkInterfaceId.1=${eni}&MaxResults=5&DryRun=true`);
     expect(await codeOf(res)).toEqual({ status: 400, code: 'InvalidParameterCombination' });
@@ -105,7 +105,7 @@ describe('DryRun: syntax is judged before the 412 verdict (§1.4)', () => {
   });
 });
 
-describe('ReleaseAddress honours NetworkBorderGroup (§3.16)', () => {
+describe('ReleaseAddress honours NetworkBorderGroup (ec2-rules §3.16)', () => {
   it('answers InvalidAddress.NotFound for another border group and keeps the address', async () => {
     const alloc = get((await world(env.ec2)).eips, 'spare-1').AllocationId as string;
     await expectEc2Error(env.ec2.send(new ReleaseAddressCommand({ AllocationId: alloc, NetworkBorderGroup: 'eu-west-1' })), 'InvalidAddress.NotFound');
@@ -115,7 +115,7 @@ describe('ReleaseAddress honours NetworkBorderGroup (§3.16)', () => {
   });
 });
 
-describe('§10.4 choices are settings', () => {
+describe('ec2-rules §10.4 choices are settings', () => {
   it('attachIpLimitErrorCode picks the code for an ENI carrying more IPv4 than the type allows', async () => {
     const w = await world(env.ec2);
     const created = await env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: get(w.subnets, 'public-a').SubnetId, SecondaryPrivateIpAddressCount: 3 }));

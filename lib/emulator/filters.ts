@@ -1,4 +1,4 @@
-// Describe filters (§1.6): `*`/`?` wildcards, OR within a filter, AND across filters, tag:<key>, tag-key.
+// Describe filters (ec2-rules §1.6): `*`/`?` wildcards, OR within a filter, AND across filters, tag:<key>, tag-key.
 import { invalidValue } from './errors';
 import type { Tags } from './model';
 import type { Filter } from './params';
@@ -29,7 +29,7 @@ function tokenize(value: string): Token[] {
 
 /**
  * Glob match in O(pattern × text) with one backtrack point, never a backtracking RegExp: a value like
- * `*a*a*a*a*a*a*a*a*a*b` must not stall the single-threaded emulator (§1.6 wildcards).
+ * `*a*a*a*a*a*a*a*a*a*b` must not stall the single-threaded emulator (ec2-rules §1.6 wildcards).
  */
 function globMatch(pattern: Token[], text: string): boolean {
   const t = [...text];
@@ -72,7 +72,7 @@ function asTexts(v: FilterValue | FilterValue[]): string[] {
   return out;
 }
 
-/** Keep the items that pass every filter; an unknown filter name fails the call (§1.6). */
+/** Keep the items that pass every filter; an unknown filter name fails the call (ec2-rules §1.6). */
 export function applyFilters<T>(
   items: Iterable<T>,
   filters: Filter[],

@@ -49,7 +49,7 @@ export function stopFailedInstance(store: Store, inst: Instance, now: number): v
   inst.stateSettleAt = delay > 0 ? now + delay : null;
   if (delay > 0) store.trackInstance(inst.id);
   inst.reason = `Simulated failure: status checks failed, instance stopped (${new Date(now).toISOString().replace('T', ' ').slice(0, 19)} GMT)`;
-  // The Amazon-assigned public IPv4 goes with the stop; EIPs stay (§3.21).
+  // The Amazon-assigned public IPv4 goes with the stop; EIPs stay (ec2-rules §3.21).
   const primary = store.enis.get(inst.primaryEniId);
   if (primary) primary.amazonPublicIp = null;
 }

@@ -1,8 +1,8 @@
-// Deterministic (seeded) generators for resource IDs, MAC addresses and request IDs' shapes (§2.1).
+// Deterministic (seeded) generators for resource IDs, MAC addresses and request IDs' shapes (ec2-rules §2.1).
 
 const HEX = '0123456789abcdef';
 
-/** ID shape check: the current 17-hex form, with the legacy 8-hex form still accepted (§2.1). */
+/** ID shape check: the current 17-hex form, with the legacy 8-hex form still accepted (ec2-rules §2.1). */
 export function isWellFormedId(prefix: string, value: string): boolean {
   if (!value.startsWith(prefix + '-')) return false;
   const rest = value.slice(prefix.length + 1);

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioDefinition } from './index';
-import { expectEc2Error, get, type Started, startForTest, world } from './test-support';
+import { expectEc2Error, get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
 const definition: ScenarioDefinition = {
   title: 'inline-test',
@@ -60,7 +60,7 @@ describe("a requester-managed ENI's addresses", () => {
       ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: web.NetworkInterfaceId, PrivateIpAddresses: ['10.9.1.6'], AllowReassignment: true })),
       'OperationNotPermitted',
     );
-    // Without AllowReassignment the address is simply taken: the usual "already assigned" answer (§10.1).
+    // Without AllowReassignment the address is simply taken: the usual "already assigned" answer (ec2-rules §10.1).
     await expectEc2Error(
       ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: web.NetworkInterfaceId, PrivateIpAddresses: ['10.9.1.6'] })),
       'InvalidParameterValue',

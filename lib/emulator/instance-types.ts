@@ -47,7 +47,7 @@ export function instanceType(name: string): InstanceTypeLimits | undefined {
   return instanceTypes().get(name);
 }
 
-/** ENIs allowed on one network card: the type's total spread evenly across its cards (§2.6). */
+/** ENIs allowed on one network card: the type's total spread evenly across its cards (ec2-rules §2.6). */
 export function maxInterfacesPerCard(t: InstanceTypeLimits): number {
   return Math.max(1, Math.floor(t.maxNetworkInterfaces / Math.max(1, t.networkCards)));
 }

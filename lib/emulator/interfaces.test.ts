@@ -1,4 +1,4 @@
-// Create/Delete/ModifyNetworkInterface, tags and Stop/StartInstances through the real SDK (§3.9, §3.10, §3.19–§3.21).
+// Create/Delete/ModifyNetworkInterface, tags and Stop/StartInstances through the real SDK (ec2-rules §3.9, ec2-rules §3.10, ec2-rules §3.19–§3.21).
 import {
   AssociateAddressCommand,
   CreateNetworkInterfaceCommand,
@@ -14,7 +14,7 @@ import {
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, sleep, useEmulator, world } from './test-support';
+import { expectEc2Error, get, sleep, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator({ instanceStateDelayMs: 0 });
 

@@ -43,7 +43,7 @@ export function cidrContains(outer: Cidr, inner: Cidr): boolean {
   return inner.base >= outer.base && inner.base + inner.size <= outer.base + outer.size;
 }
 
-/** ip-10-0-1-25.ec2.internal in us-east-1, ip-….<region>.compute.internal elsewhere (§2.1). */
+/** ip-10-0-1-25.ec2.internal in us-east-1, ip-….<region>.compute.internal elsewhere (ec2-rules §2.1). */
 export function privateDnsName(ip: string, region: string): string {
   const host = `ip-${ip.replaceAll('.', '-')}`;
   return region === 'us-east-1' ? `${host}.ec2.internal` : `${host}.${region}.compute.internal`;

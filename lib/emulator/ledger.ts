@@ -1,4 +1,4 @@
-// One address ledger per subnet (§2.5, §9): reserved addresses, who holds each IP, true free count.
+// One address ledger per subnet (ec2-rules §2.5, ec2-rules §9): reserved addresses, who holds each IP, true free count.
 import { type Cidr, formatIpv4, parseIpv4 } from './ip';
 
 export class AddressLedger {
@@ -11,7 +11,7 @@ export class AddressLedger {
     this.cursor = cidr.base + 4;
   }
 
-  /** First four (network, router, DNS, future) and the last (broadcast) address are AWS-reserved (§2.5). */
+  /** First four (network, router, DNS, future) and the last (broadcast) address are AWS-reserved (ec2-rules §2.5). */
   usable(): number {
     return this.cidr.size - 5;
   }

@@ -37,7 +37,7 @@ export interface SecurityGroup {
 
 export type InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
 
-/** Low byte of instanceState.code (§2.3). */
+/** Low byte of instanceState.code (ec2-rules §2.3). */
 export const STATE_CODES: Record<InstanceStateName, number> = {
   pending: 0,
   running: 16,
@@ -98,12 +98,12 @@ export interface NetworkInterface {
   sourceDestCheck: boolean;
   /** Amazon-assigned public IPv4 on the primary address (not an EIP), if any. */
   amazonPublicIp: string | null;
-  /** Whether the instance gets an Amazon public IPv4 on start (auto-assign in effect, §3.21). */
+  /** Whether the instance gets an Amazon public IPv4 on start (auto-assign in effect, ec2-rules §3.21). */
   autoAssignPublicIp: boolean;
   attachment: Attachment | null;
   /**
    * Requester-managed ENIs (NAT gateway, ELB…) are attached to the owning service, not to an instance: an
-   * `ela-attach-…` id that users may not manage (§3.12). null for user ENIs.
+   * `ela-attach-…` id that users may not manage (ec2-rules §3.12). null for user ENIs.
    */
   serviceAttachmentId: string | null;
   tags: Tags;

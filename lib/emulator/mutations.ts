@@ -68,7 +68,7 @@ export function attachEni(store: Store, eni: NetworkInterface, inst: Instance, s
   return id;
 }
 
-/** Attach an EIP to (ENI, private IP), displacing whatever EIP that address had (§3.17); new association id. */
+/** Attach an EIP to (ENI, private IP), displacing whatever EIP that address had (ec2-rules §3.17); new association id. */
 export function associateEip(store: Store, eip: ElasticIp, eni: NetworkInterface, ip: string): string {
   const displaced = store.eipOn(eni.id, ip);
   if (displaced && displaced !== eip) disassociateEip(store, displaced);
@@ -77,7 +77,7 @@ export function associateEip(store: Store, eip: ElasticIp, eni: NetworkInterface
   eip.association = { associationId, eniId: eni.id, privateIp: ip };
   store.eipByTarget.set(`${eni.id}|${ip}`, eip.allocationId);
   store.associations.set(associationId, eip.allocationId);
-  // An EIP on the primary address replaces the Amazon-assigned public IPv4 (§3.17 effects).
+  // An EIP on the primary address replaces the Amazon-assigned public IPv4 (ec2-rules §3.17 effects).
   if (ip === eni.privateIps[0]) eni.amazonPublicIp = null;
   return associationId;
 }
@@ -91,7 +91,7 @@ export function disassociateEip(store: Store, eip: ElasticIp): void {
   eip.association = null;
 }
 
-/** Reassign a secondary IP from one ENI to another in the same subnet; its EIP follows (§3.13, §4.1). */
+/** Reassign a secondary IP from one ENI to another in the same subnet; its EIP follows (ec2-rules §3.13, ec2-rules §4.1). */
 export function moveSecondaryIp(store: Store, ip: string, from: NetworkInterface, to: NetworkInterface): void {
   from.privateIps = from.privateIps.filter((x) => x !== ip);
   to.privateIps.push(ip);
@@ -104,7 +104,7 @@ export function moveSecondaryIp(store: Store, ip: string, from: NetworkInterface
   }
 }
 
-/** Return a secondary IP to the subnet; its EIP is disassociated but stays allocated (§3.14). */
+/** Return a secondary IP to the subnet; its EIP is disassociated but stays allocated (ec2-rules §3.14). */
 export function unassignIp(store: Store, eni: NetworkInterface, ip: string): void {
   const eip = store.eipOn(eni.id, ip);
   if (eip) disassociateEip(store, eip);
@@ -112,7 +112,7 @@ export function unassignIp(store: Store, eni: NetworkInterface, ip: string): voi
   store.subnetOf(eni).ledger.release(ip);
 }
 
-/** Delete an ENI: its addresses go back to the subnet, its EIPs are disassociated (§3.10 effects). */
+/** Delete an ENI: its addresses go back to the subnet, its EIPs are disassociated (ec2-rules §3.10 effects). */
 export function deleteEni(store: Store, eni: NetworkInterface): void {
   if (eni.attachment) store.completeDetach(eni);
   const ledger = store.subnetOf(eni).ledger;
@@ -126,7 +126,7 @@ export function deleteEni(store: Store, eni: NetworkInterface): void {
 
 /**
  * Whether an instance would get an Amazon public IPv4 now: only with exactly one ENI and no EIP on any of
- * its addresses (user guide "Public IPv4 addresses", §3.11/§3.21).
+ * its addresses (user guide "Public IPv4 addresses", ec2-rules §3.11, ec2-rules §3.21).
  */
 export function refreshAmazonPublicIp(store: Store, inst: Instance): void {
   const primary = store.enis.get(inst.primaryEniId);

@@ -1,4 +1,4 @@
-// MaxResults/NextToken pagination of describes (§1.5): range checks, ID-list exclusivity, opaque tokens.
+// MaxResults/NextToken pagination of describes (ec2-rules §1.5): range checks, ID-list exclusivity, opaque tokens.
 import { Ec2Error, invalidCombination, invalidValue } from './errors';
 import type { Params } from './params';
 
@@ -6,7 +6,7 @@ export interface PageRules {
   action: string;
   min: number;
   max: number;
-  /** Wire name EC2 uses in the IDs+MaxResults error, when the two may not be combined (§1.5). */
+  /** Wire name EC2 uses in the IDs+MaxResults error, when the two may not be combined (ec2-rules §1.5). */
   idSetName?: string;
   idsGiven: boolean;
   /** Page size when MaxResults is absent; all items when unset. */

@@ -1,4 +1,4 @@
-// Query-protocol parameters (§1.1): flat `Name.N.Sub` keys from the form body, read through typed helpers.
+// Query-protocol parameters (ec2-rules §1.1): flat `Name.N.Sub` keys from the form body, read through typed helpers.
 import { Ec2Error, invalidValue, missingParameter } from './errors';
 
 export interface Filter {
@@ -8,7 +8,7 @@ export interface Filter {
 
 /**
  * Replace every list index by N, e.g. `Filter.2.Value.1` → `Filter.N.Value.N`, to match a declared shape.
- * Indexes are 1-based decimal (§1.1 rule 2): `Filter.0`, `Filter.01` or a 20-digit index keep their digits,
+ * Indexes are 1-based decimal (ec2-rules §1.1 rule 2): `Filter.0`, `Filter.01` or a 20-digit index keep their digits,
  * match no shape and so answer UnknownParameter instead of being silently dropped or misnumbered.
  */
 export function paramShape(key: string): string {
@@ -38,7 +38,7 @@ export class Params {
     return out;
   }
 
-  /** UnknownParameter for any key whose shape the operation's model does not have (§3 common rules). */
+  /** UnknownParameter for any key whose shape the operation's model does not have (ec2-rules §3 common rules). */
   checkKnown(allowed: ReadonlySet<string>): void {
     for (const key of this.flat.keys()) {
       if (key === 'Action' || key === 'Version') continue;
@@ -73,7 +73,7 @@ export class Params {
   int(name: string): number | undefined {
     const v = this.flat.get(name);
     if (v === undefined) return undefined;
-    // Integer members are 32-bit in the EC2 model: 1e+23 must not reach a device index (§1.1 rule 5).
+    // Integer members are 32-bit in the EC2 model: 1e+23 must not reach a device index (ec2-rules §1.1 rule 5).
     const n = /^-?\d+$/.test(v) ? Number(v) : NaN;
     if (!(n >= INT32_MIN && n <= INT32_MAX)) throw invalidValue(`Value (${v}) for parameter ${name} is invalid. Expected an integer.`);
     return n;

@@ -1,4 +1,4 @@
-// AssignPrivateIpAddresses / UnassignPrivateIpAddresses through the real SDK (ec2-behaviour.md §3.13, §3.14).
+// AssignPrivateIpAddresses / UnassignPrivateIpAddresses through the real SDK (ec2-rules §3.13, ec2-rules §3.14).
 import {
   AssignPrivateIpAddressesCommand,
   CreateNetworkInterfaceCommand,
@@ -8,7 +8,7 @@ import {
   UnassignPrivateIpAddressesCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, useEmulator, world } from './test-support';
+import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator({ reassignErrorCode: 'InvalidParameterValue' });
 

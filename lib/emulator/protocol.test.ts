@@ -1,8 +1,8 @@
-// Wire-protocol behaviour (ec2-behaviour.md §1): request ids, error envelope, DryRun, unknown actions/parameters.
+// Wire-protocol behaviour (ec2-rules §1): request ids, error envelope, DryRun, unknown actions/parameters.
 import * as ec2sdk from '@aws-sdk/client-ec2';
 import { DescribeRegionsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectEc2Error, get, type Started, startForTest, type World, world } from './test-support';
+import { expectEc2Error, get, type Started, startForTest, type World, world } from '@/lib/testing/emulator';
 
 let emu: Started;
 let ec2: EC2Client;

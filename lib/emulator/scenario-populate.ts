@@ -80,7 +80,7 @@ export function populate(store: Store, scenario: Scenario, name: string, subnetB
       autoAssignPublicIp: spec.publicIp ?? false,
     });
     inst.primaryEniId = primary.id;
-    // ENIs created at launch delete with the instance (§3.11 effects).
+    // ENIs created at launch delete with the instance (ec2-rules §3.11 effects).
     attachEni(store, primary, inst, { deviceIndex: 0, networkCardIndex: 0, deleteOnTermination: true, attachTime: launchTime, settleAt: null });
     eniByKey.set(`${spec.key}/eth0`, primary);
     for (const e of extra) {
@@ -100,7 +100,7 @@ export function populate(store: Store, scenario: Scenario, name: string, subnetB
     for (const eni of inst.eniIds.map((id) => store.enis.get(id) as NetworkInterface)) {
       if (eni.privateIps.length > type.ipv4PerInterface) fail(`${spec.key}: ${eni.privateIps.length} IPs exceed ${spec.type}`);
     }
-    // Launched with one ENI and auto-assign on: an Amazon public IPv4 while running (§3.11, §3.21).
+    // Launched with one ENI and auto-assign on: an Amazon public IPv4 while running (ec2-rules §3.11, ec2-rules §3.21).
     if (spec.publicIp && spec.state === 'running' && extra.length === 0) primary.amazonPublicIp = store.nextAmazonPublicIp();
   });
 

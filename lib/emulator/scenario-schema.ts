@@ -97,5 +97,3 @@ export const scenarioSchema = z.strictObject({
 export type Scenario = z.infer<typeof scenarioSchema>;
 /** What a caller writes (defaults still unapplied): the shape of an inline definition for reset. */
 export type ScenarioDefinition = z.input<typeof scenarioSchema>;
-export type InstanceSpec = Scenario['instances'][number];
-export type PoolEniSpec = Scenario['networkInterfaces'][number];

@@ -12,7 +12,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { Emulator } from './emulator';
 import { listScenarios } from './index';
-import { get, useEmulator, world } from './test-support';
+import { get, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator();
 

@@ -1,14 +1,14 @@
-// Emulator knobs for the unconfirmed EC2 behaviours of ec2-behaviour.md §10, with defaults and validation.
+// Emulator knobs for the unconfirmed EC2 behaviours of ec2-rules §10, with defaults and validation.
 
 export interface EmulatorSettings {
   attachDelayMs: number; // attaching→attached, detaching→(gone), default 1000
   instanceStateDelayMs: number; // stopping→stopped, pending→running, default 1000
-  reassignErrorCode: 'InvalidParameterValue' | 'Resource.AlreadyAssigned' | 'InvalidIPAddress.InUse'; // §10.1
-  allowReassociationDefault: boolean; // §3.17/§10.5
-  allowCrossVpcAttach: boolean; // §3.11.4
-  attachIpLimitErrorCode: 'PrivateIpAddressLimitExceeded' | 'InvalidInterface.IpAddressLimitExceeded'; // §3.11 rule 7, §10.4
-  unattachedEniIpv4Cap: number; // IPv4 cap of an ENI with no instance type, default 64 (§3.9 rule 7, §10.4)
-  eipQuota: number; // default 5 (§2.4); a scenario may raise it
+  reassignErrorCode: 'InvalidParameterValue' | 'Resource.AlreadyAssigned' | 'InvalidIPAddress.InUse'; // ec2-rules §10.1
+  allowReassociationDefault: boolean; // ec2-rules §3.17, ec2-rules §10.5
+  allowCrossVpcAttach: boolean; // ec2-rules §3.11 rule 4
+  attachIpLimitErrorCode: 'PrivateIpAddressLimitExceeded' | 'InvalidInterface.IpAddressLimitExceeded'; // ec2-rules §3.11 rule 7, ec2-rules §10.4
+  unattachedEniIpv4Cap: number; // IPv4 cap of an ENI with no instance type, default 64 (ec2-rules §3.9 rule 7, ec2-rules §10.4)
+  eipQuota: number; // default 5 (ec2-rules §2.4); a scenario may raise it
   region: string;
 }
 

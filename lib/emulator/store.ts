@@ -21,7 +21,7 @@ export interface Zone {
   id: string;
 }
 
-/** AZ name ↔ ID mapping is per account (§3.8); this one is fixed for the emulated account. */
+/** AZ name ↔ ID mapping is per account (ec2-rules §3.8); this one is fixed for the emulated account. */
 export function zonesFor(region: string): Zone[] {
   const short = region === 'us-east-1' ? 'use1' : region.replace(/-(\w)\w*-/, (_m, c: string) => c).replace(/-/g, '');
   const ids = region === 'us-east-1' ? ['az6', 'az1', 'az2'] : ['az1', 'az2', 'az3'];
@@ -40,20 +40,20 @@ export class Store {
   readonly eips = new Map<string, ElasticIp>();
   /** attachmentId → ENI id. */
   readonly attachments = new Map<string, string>();
-  /** `ela-attach-…` id → requester-managed ENI id (service-owned attachments, §3.12). */
+  /** `ela-attach-…` id → requester-managed ENI id (service-owned attachments, ec2-rules §3.12). */
   readonly serviceAttachments = new Map<string, string>();
-  /** `${eniId}|${privateIp}` → allocationId: one EIP per private IPv4 (§2.4). */
+  /** `${eniId}|${privateIp}` → allocationId: one EIP per private IPv4 (ec2-rules §2.4). */
   readonly eipByTarget = new Map<string, string>();
   /** associationId → allocationId for live associations. */
   readonly associations = new Map<string, string>();
-  /** Association IDs already disassociated, so DisassociateAddress can be idempotent (§3.18). */
+  /** Association IDs already disassociated, so DisassociateAddress can be idempotent (ec2-rules §3.18). */
   readonly retiredAssociations = new Set<string>();
-  /** CreateNetworkInterface ClientToken → {param fingerprint, ENI id} (§1.7). */
+  /** CreateNetworkInterface ClientToken → {param fingerprint, ENI id} (ec2-rules §1.7). */
   readonly clientTokens = new Map<string, { fingerprint: string; eniId: string }>();
   /** ENI ids / instance ids with a transition waiting to settle. */
   private readonly pendingEnis = new Set<string>();
   private readonly pendingInstances = new Set<string>();
-  /** Regional ENI quota (default 5000, §4.5); a scenario larger than that stands for a raised quota. */
+  /** Regional ENI quota (default 5000, ec2-rules §4.5); a scenario larger than that stands for a raised quota. */
   eniQuota = 5000;
   private eipCounter = 0;
   private amazonIpCounter = 0;
@@ -79,7 +79,7 @@ export class Store {
     return this.zoneCache?.ids.get(az) ?? az;
   }
 
-  /** Validate shape (→ Malformed) then existence (→ NotFound), the order EC2 reports them in (§9). */
+  /** Validate shape (→ Malformed) then existence (→ NotFound), the order EC2 reports them in (ec2-rules §9). */
   resolve<T>(kind: IdKind, map: Map<string, T>, id: string): T {
     if (!isWellFormedId(ID_KINDS[kind].prefix, id)) throw malformed(kind, id);
     const found = map.get(id);
@@ -87,7 +87,7 @@ export class Store {
     return found;
   }
 
-  /** Resolve a whole ID list for a describe: every ID must exist, unknown ones are reported together (§1.5). */
+  /** Resolve a whole ID list for a describe: every ID must exist, unknown ones are reported together (ec2-rules §1.5). */
   resolveAll<T>(kind: IdKind, map: Map<string, T>, ids: string[]): T[] {
     for (const id of ids) if (!isWellFormedId(ID_KINDS[kind].prefix, id)) throw malformed(kind, id);
     const missing = ids.filter((id) => !map.has(id));
@@ -109,7 +109,7 @@ export class Store {
     return alloc === undefined ? undefined : this.eips.get(alloc);
   }
 
-  /** Instance id derived from the ENI's attachment, so EIPs "follow" ENI moves without bookkeeping (§9). */
+  /** Instance id derived from the ENI's attachment, so EIPs "follow" ENI moves without bookkeeping (ec2-rules §9). */
   instanceOf(eni: NetworkInterface): Instance | undefined {
     return eni.attachment ? this.instances.get(eni.attachment.instanceId) : undefined;
   }
@@ -169,7 +169,7 @@ export class Store {
     }
   }
 
-  /** Detach finished: the <attachment> disappears and the ENI is available; IPs and EIPs stay on it (§3.12). */
+  /** Detach finished: the <attachment> disappears and the ENI is available; IPs and EIPs stay on it (ec2-rules §3.12). */
   completeDetach(eni: NetworkInterface): void {
     const att = eni.attachment;
     if (!att) return;

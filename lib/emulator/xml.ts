@@ -1,4 +1,4 @@
-// XML writer for EC2 Query responses (§1.2) and the error envelope (§1.3), built by string concatenation for speed.
+// XML writer for EC2 Query responses (ec2-rules §1.2) and the error envelope (ec2-rules §1.3), built by string concatenation for speed.
 
 /** A response body: object keys are element names in order; arrays become wrapper + <item>; null/undefined omitted. */
 export type XmlValue = string | number | boolean | Date | null | undefined | XmlObject | XmlValue[];
@@ -14,7 +14,7 @@ export function escapeXml(text: string): string {
 
 function scalar(v: string | number | boolean | Date): string {
   if (typeof v === 'string') return escapeXml(v);
-  if (typeof v === 'boolean') return v ? 'true' : 'false'; // lowercase booleans (§1.2)
+  if (typeof v === 'boolean') return v ? 'true' : 'false'; // lowercase booleans (ec2-rules §1.2)
   if (v instanceof Date) return v.toISOString();
   return String(v);
 }
@@ -22,7 +22,7 @@ function scalar(v: string | number | boolean | Date): string {
 function writeValue(out: string[], name: string, v: XmlValue): void {
   if (v === null || v === undefined) return;
   if (Array.isArray(v)) {
-    // Empty collections are sent as an empty wrapper so the SDK yields [] rather than undefined (§1.2).
+    // Empty collections are sent as an empty wrapper so the SDK yields [] rather than undefined (ec2-rules §1.2).
     if (v.length === 0) {
       out.push(`<${name}/>`);
       return;
@@ -55,7 +55,7 @@ function writeObject(out: string[], obj: XmlObject): void {
 
 export const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
-/** `<XResponse xmlns=…><requestId/>…members…</XResponse>`: no Result wrapper on EC2 (§1.2). */
+/** `<XResponse xmlns=…><requestId/>…members…</XResponse>`: no Result wrapper on EC2 (ec2-rules §1.2). */
 export function successXml(action: string, requestId: string, body: XmlObject): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<${action}Response xmlns="${EC2_XMLNS}">`];
   out.push(`<requestId>${requestId}</requestId>`);
@@ -64,7 +64,7 @@ export function successXml(action: string, requestId: string, body: XmlObject): 
   return out.join('');
 }
 
-/** Root <Response> without namespace, then <RequestID> with capital ID (§1.3). */
+/** Root <Response> without namespace, then <RequestID> with capital ID (ec2-rules §1.3). */
 export function errorXml(code: string, message: string, requestId: string): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>' +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testSnapshot } from '@/components/topology/model/test-snapshot';
+import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { mergeVerified, optimisticTopology } from './moves';
 import type { TopologyData } from './topology';
 

@@ -1,7 +1,5 @@
 // Cache edits of the apply mutation: the optimistic topology (applyMove) and the verified result merged in.
-import { applyMoves } from '@/lib/topology/apply';
-import type { Move } from '@/lib/topology/move';
-import type { Eip, Eni, Instance } from '@/lib/topology/schema';
+import { applyMoves, type Move, type Eip, type Eni, type Instance } from '@/lib/topology';
 import type { TopologyData } from './topology';
 
 export const applyMutationKey = ['apply-move'] as const;

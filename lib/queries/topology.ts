@@ -1,7 +1,6 @@
 // The topology query: one place that knows how the browser fetches and validates a Snapshot.
 import { queryOptions } from '@tanstack/react-query';
-import { checkSettingsSchema, defaultCheckSettings, type CheckSettings } from '@/lib/topology/move';
-import { snapshotSchema, type Snapshot } from '@/lib/topology/schema';
+import { checkSettingsSchema, defaultCheckSettings, type CheckSettings, snapshotSchema, type Snapshot } from '@/lib/topology';
 import type { ErrorCode } from '@/lib/result';
 
 /** What the topology query caches: the snapshot plus the server's CheckSettings, so browser and server check alike. */

@@ -57,7 +57,7 @@ export class Draft {
     this.eips.set(eip.allocationId, eip);
   }
 
-  /** EC2's availableIpAddressCount moves by one per address assigned or unassigned (ec2-behaviour.md §2.5). */
+  /** EC2's availableIpAddressCount moves by one per address assigned or unassigned (ec2-rules §2.5). */
   adjustFreeIps(subnetId: string, delta: number): void {
     const subnet = this.subnets.get(subnetId) ?? this.base.subnets.get(subnetId);
     if (subnet) this.subnets.set(subnetId, { ...subnet, availableIpCount: subnet.availableIpCount + delta });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyMove, ApplyMoveError } from './apply';
-import { indexSnapshot } from './index';
+import { indexSnapshot } from './snapshot-index';
 import { layoutOf } from './layout';
-import { candidateMoves } from './random-topology';
+import { candidateMoves } from '@/lib/testing/moves';
 import { checkMove } from './rules';
 import type { Snapshot } from './schema';
-import { demoIds as d, demoSnapshot } from './test-fixtures';
+import { demoIds as d, demoSnapshot } from '@/lib/testing/snapshots';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {

@@ -1,6 +1,6 @@
 // applyMove: the snapshot as EC2 shows it once a move has settled — for optimistic updates and verification.
 import { Draft, ApplyMoveError } from './apply-draft';
-import { holderOf, indexSnapshot } from './index';
+import { holderOf, indexSnapshot } from './snapshot-index';
 import type { Move } from './move';
 import type { Eip, Eni, PrivateIp, Snapshot } from './schema';
 
@@ -46,7 +46,7 @@ function applyMoveIp(snapshot: Snapshot, draft: Draft, move: MoveOf<'move-ip'>):
   if (source.id === target.id) throw new ApplyMoveError(`${move.ip} is already on ${target.id}`);
   const entry = source.privateIps.find((p) => p.address === move.ip)!;
   draft.setEni(withoutIp(source, move.ip));
-  // The association travels with the entry: an EIP follows a reassigned secondary IP (ec2-behaviour.md §3.13).
+  // The association travels with the entry: an EIP follows a reassigned secondary IP (ec2-rules §3.13).
   draft.setEni({ ...target, privateIps: [...target.privateIps, { ...entry, primary: false }] });
   const eip = draft.eipAt(source.id, move.ip);
   if (eip) draft.setEip({ ...eip, eniId: target.id, instanceId: target.attachment?.instanceId ?? null });
@@ -55,7 +55,7 @@ function applyMoveIp(snapshot: Snapshot, draft: Draft, move: MoveOf<'move-ip'>):
 function applyUnassignIp(snapshot: Snapshot, draft: Draft, move: MoveOf<'unassign-ip'>): void {
   const holder = draft.eni(secondaryHolder(snapshot, move.ip).id);
   const eip = draft.eipAt(holder.id, move.ip);
-  if (eip) draft.setEip(idle(eip)); // EC2 disassociates it; it stays allocated (ec2-behaviour.md §3.14)
+  if (eip) draft.setEip(idle(eip)); // EC2 disassociates it; it stays allocated (ec2-rules §3.14)
   draft.setEni(withoutIp(holder, move.ip));
   draft.adjustFreeIps(holder.subnetId, +1);
 }
@@ -99,7 +99,7 @@ function applyMoveEni(snapshot: Snapshot, draft: Draft, move: MoveOf<'move-eni'>
       deviceIndex,
       networkCardIndex: 0,
       status: 'attached',
-      deleteOnTermination: false, // the API default for attaches (ec2-behaviour.md §3.11)
+      deleteOnTermination: false, // the API default for attaches (ec2-rules §3.11)
       attachTime: null,
     },
   });
@@ -114,7 +114,7 @@ function applyMoveEip(draft: Draft, move: MoveOf<'move-eip'>): void {
   if (displaced && displaced.allocationId !== eip.allocationId) disassociate(draft, displaced);
   disassociate(draft, eip);
   const associationId = pendingAssociationId(eip.allocationId);
-  // Replacing an Amazon-assigned public IPv4 releases it (ec2-behaviour.md §3.17).
+  // Replacing an Amazon-assigned public IPv4 releases it (ec2-rules §3.17).
   draft.setEni(
     setAssociation(draft.eni(target.id), move.toIp, {
       publicIp: eip.publicIp,

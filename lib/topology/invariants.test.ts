@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyMove } from './apply';
 import { usableCount } from './ipv4';
-import { candidateMoves, randomSnapshot } from './random-topology';
+import { candidateMoves } from '@/lib/testing/moves';
+import { randomSnapshot } from '@/lib/testing/random-topology';
 import { checkMove } from './rules';
 import type { Snapshot } from './schema';
 

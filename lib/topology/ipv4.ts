@@ -40,7 +40,7 @@ export function cidrContains(cidr: string, ip: string): boolean {
   return c !== null && n !== null && n >= c.base && n < c.base + c.size;
 }
 
-/** AWS reserves the first four and the last address of every subnet CIDR (ec2-behaviour.md §2.5). */
+/** AWS reserves the first four and the last address of every subnet CIDR (ec2-rules §2.5). */
 export function isReservedInSubnet(cidr: string, ip: string): boolean {
   const c = parseCidr(cidr);
   const n = ipToInt(ip);
@@ -49,7 +49,7 @@ export function isReservedInSubnet(cidr: string, ip: string): boolean {
   return offset >= 0 && offset < c.size && (offset < 4 || offset === c.size - 1);
 }
 
-/** Usable addresses in a subnet: size − 5 reserved (ec2-behaviour.md §2.5). */
+/** Usable addresses in a subnet: size − 5 reserved (ec2-rules §2.5). */
 export function usableCount(cidr: string): number {
   const c = parseCidr(cidr);
   return c === null ? 0 : Math.max(0, c.size - 5);

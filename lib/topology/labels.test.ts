@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { indexSnapshot } from './index';
+import { indexSnapshot } from './snapshot-index';
 import { eniLabel, instanceName, listWords } from './labels';
-import { demoIds as d, demoSnapshot } from './test-fixtures';
+import { demoIds as d, demoSnapshot } from '@/lib/testing/snapshots';
 
 describe('labels', () => {
   const s = demoSnapshot();

@@ -1,6 +1,6 @@
 // How resources are named in reasons, side effects and summaries: the Name tag a person knows first, the id
 // after it (step descriptions keep bare ids: they mirror the API call).
-import type { SnapshotIndex } from './index';
+import type { SnapshotIndex } from './snapshot-index';
 import type { Eip, Eni, Instance, Subnet, Vpc } from './schema';
 
 /** An ENI without a Name tag is called by its place when the index can tell it: "eth0 of web-1 (eni-…)". */

@@ -17,7 +17,7 @@ export interface Layout {
 
 /**
  * Amazon-assigned public IPv4s are left out: EC2 releases them for good when an EIP takes their place, so
- * an undo cannot restore them (ec2-behaviour.md §3.17).
+ * an undo cannot restore them (ec2-rules §3.17).
  */
 export function layoutOf(snapshot: Snapshot, only?: ReadonlySet<string>): Layout {
   const keep = (id: string) => only === undefined || only.has(id);

@@ -25,7 +25,7 @@ export const moveSchema = z.discriminatedUnion('kind', [
 export type Move = z.infer<typeof moveSchema>;
 export type MoveKind = Move['kind'];
 
-/** Every rule the checker can cite. Each maps to the EC2 error it predicts (see lib/topology/rules.ts). */
+/** Every rule the checker can cite. Each maps to the EC2 error it predicts (see lib/topology/ec2-errors.ts). */
 export const ruleIds = [
   'resource-exists',
   'ip-is-secondary',
@@ -61,7 +61,6 @@ export const ec2ActionSchema = z.enum([
   'AssociateAddress',
   'DisassociateAddress',
 ]);
-export type Ec2Action = z.infer<typeof ec2ActionSchema>;
 
 export const stepSchema = z.object({
   action: ec2ActionSchema,
@@ -93,7 +92,7 @@ export type Plan = z.infer<typeof planSchema>;
 
 export type Verdict = { ok: true; plan: Plan } | { ok: false; reasons: Reason[] };
 
-/** Behaviour EC2 has not confirmed (ec2-behaviour.md §10): the recommended defaults, kept as settings. */
+/** Behaviour EC2 has not confirmed (ec2-rules §10): the recommended defaults, kept as settings. */
 export const checkSettingsSchema = z.object({
   /** Multi-VPC ENI attachments (same AZ, different VPC): allowed since October 2023. */
   allowCrossVpcAttach: z.boolean().default(true),

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { applyMove } from './apply';
 import { layoutOf } from './layout';
 import type { Move, Plan } from './move';
-import { candidateMoves, randomSnapshot } from './random-topology';
+import { candidateMoves } from '@/lib/testing/moves';
+import { randomSnapshot } from '@/lib/testing/random-topology';
 import { checkMove } from './rules';
 import type { Snapshot } from './schema';
 import { snapshotSchema } from './schema';
-import { demoSnapshot } from './test-fixtures';
+import { demoSnapshot } from '@/lib/testing/snapshots';
 
 /** Applies up to `picks.length` allowed moves, then their inverses in reverse order, checking each inverse is allowed. */
 function roundTrip(start: Snapshot, picks: readonly number[]): { done: Move[]; end: Snapshot } {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyMove } from './apply';
 import { defaultCheckSettings } from './move';
 import { checkMove } from './rules';
-import { demoIds as d, demoSnapshot, patchSnapshot, planOf, rulesOf } from './test-fixtures';
+import { demoIds as d, demoSnapshot, patchSnapshot, planOf, rulesOf } from '@/lib/testing/snapshots';
 
 const s = demoSnapshot();
 

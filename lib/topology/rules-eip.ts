@@ -1,5 +1,5 @@
 // Rules and plans for Elastic IP moves: move-eip (associate / reassociate) and disassociate-eip.
-import { eipAt, instanceOf, type SnapshotIndex } from './index';
+import { eipAt, instanceOf, type SnapshotIndex } from './snapshot-index';
 import { eipLabel, eniLabel, instanceName, PUBLIC_IPV4_HOURLY_USD, vpcLabel } from './labels';
 import type { CheckSettings, Move, Verdict } from './move';
 import type { Eip } from './schema';
@@ -10,7 +10,7 @@ type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
 
 const whereText = (eip: Eip): string => `${eip.privateIp} on ${eip.eniId}${eip.instanceId ? ` (${eip.instanceId})` : ''}`;
 
-/** EC2 refuses associations with a pending instance (§3.17), so undoing a move away from one has to wait. */
+/** EC2 refuses associations with a pending instance (ec2-rules §3.17), so undoing a move away from one has to wait. */
 function pendingUndoNote(ix: SnapshotIndex, eip: Eip): string | null {
   const instance = eip.instanceId ? ix.instanceById.get(eip.instanceId) : undefined;
   if (instance?.state !== 'pending') return null;
@@ -90,7 +90,7 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
   }
   const amazonIp = targetIp?.association && targetIp.association.allocationId === null ? targetIp.association.publicIp : null;
   if (amazonIp) {
-    // An EIP on an address with an Amazon-assigned public IPv4 releases that address (ec2-behaviour.md §3.17).
+    // An EIP on an address with an Amazon-assigned public IPv4 releases that address (ec2-rules §3.17).
     hourlyCostDelta -= PUBLIC_IPV4_HOURLY_USD;
     sideEffects.push(
       `The Amazon-assigned public IPv4 ${amazonIp} on ${move.toIp} is released (saves $0.005/h); undoing this will not bring that address back.`,

@@ -1,5 +1,5 @@
 // Rules and plans for ENI moves: move-eni (from another instance or the pool) and detach-eni.
-import { eipAt, instanceOf, type SnapshotIndex } from './index';
+import { eipAt, instanceOf, type SnapshotIndex } from './snapshot-index';
 import { eipLabel, eniLabel, instanceLabel, instanceName, listWords, vpcLabel } from './labels';
 import type { CheckSettings, Move, Step, Verdict } from './move';
 import type { Eni } from './schema';
@@ -8,7 +8,7 @@ import { attachStep, detachStep } from './steps';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
 
-/** Settled: `available` and unattached, or `in-use` with an `attached` attachment (ec2-behaviour.md §2.2). */
+/** Settled: `available` and unattached, or `in-use` with an `attached` attachment (ec2-rules §2.2). */
 function checkSettledEni(reasons: Reasons, eni: Eni): void {
   const settled = eni.attachment === null ? eni.status === 'available' : eni.status === 'in-use' && eni.attachment.status === 'attached';
   if (settled) return;
@@ -16,7 +16,7 @@ function checkSettledEni(reasons: Reasons, eni: Eni): void {
   reasons.add('eni-settled', `${eniLabel(eni)} is ${state}; wait until it is attached or available, then refresh.`);
 }
 
-/** Service-owned attachments (ela-attach-…) have no instance; EC2 refuses to manage them (ec2-behaviour.md §3.12). */
+/** Service-owned attachments (ela-attach-…) have no instance; EC2 refuses to manage them (ec2-rules §3.12). */
 function checkInstanceAttachment(ix: SnapshotIndex, reasons: Reasons, eni: Eni): void {
   const attachment = eni.attachment;
   if (!attachment) return;
@@ -27,7 +27,7 @@ function checkInstanceAttachment(ix: SnapshotIndex, reasons: Reasons, eni: Eni):
   }
 }
 
-/** Device index 0 (card 0) holds the primary ENI, which EC2 never detaches (OperationNotPermitted, ec2-behaviour.md §3.12). */
+/** Device index 0 (card 0) holds the primary ENI, which EC2 never detaches (OperationNotPermitted, ec2-rules §3.12). */
 function checkNotPrimary(reasons: Reasons, eni: Eni): void {
   if (eni.attachment?.deviceIndex !== 0) return;
   reasons.add(
@@ -36,7 +36,7 @@ function checkNotPrimary(reasons: Reasons, eni: Eni): void {
   );
 }
 
-/** What travels with an ENI: its private IPs and the Elastic IPs on them (ec2-behaviour.md §4.1). */
+/** What travels with an ENI: its private IPs and the Elastic IPs on them (ec2-rules §4.1). */
 function cargo(ix: SnapshotIndex, eni: Eni): { ips: string[]; eipNotes: string[]; allocationIds: string[] } {
   const ips = eni.privateIps.map((p) => p.address);
   const eips = ips.map((ip) => eipAt(ix, eni.id, ip)).filter((e) => e !== undefined);

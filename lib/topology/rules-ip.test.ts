@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkMove } from './rules';
-import { buildSnapshot, demoIds as d, demoSnapshot, patchSnapshot, planOf, rulesOf } from './test-fixtures';
+import { buildSnapshot, demoIds as d, demoSnapshot, patchSnapshot, planOf, rulesOf } from '@/lib/testing/snapshots';
 
 const s = demoSnapshot();
 

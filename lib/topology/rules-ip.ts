@@ -1,5 +1,5 @@
 // Rules and plans for private IP moves: move-ip, unassign-ip, and the inverse-only assign-ip.
-import { eipAt, holderOf, instanceOf, type SnapshotIndex } from './index';
+import { eipAt, holderOf, instanceOf, type SnapshotIndex } from './snapshot-index';
 import { cidrContains, isReservedInSubnet } from './ipv4';
 import { eipLabel, eniLabel, instanceName, subnetLabel } from './labels';
 import type { Move, Verdict } from './move';
@@ -42,7 +42,7 @@ export function checkMoveIp(ix: SnapshotIndex, move: MoveOf<'move-ip'>): Verdict
   const targetInstance = instanceOf(ix, target);
   const sourceInstance = instanceOf(ix, source);
   if (targetInstance) checkSettledInstance(reasons, targetInstance, 'assigning private IPs');
-  // Conservative: a reassignment also unassigns from the source (§4.4 requires running|stopped for that),
+  // Conservative: a reassignment also unassigns from the source (ec2-rules §4.4 requires running|stopped for that),
   // and refusing here keeps the undo (a move back) always possible.
   if (sourceInstance && sourceInstance.id !== targetInstance?.id) checkSettledInstance(reasons, sourceInstance, 'reassigning its private IPs');
   if (source.id !== target.id) checkIpSlot(ix, reasons, target, 1);

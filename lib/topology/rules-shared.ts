@@ -1,10 +1,10 @@
 // Checks shared by several move kinds: instance state, IP capacity of an ENI, requester-managed ENIs.
-import { instanceOf, type SnapshotIndex } from './index';
+import { instanceOf, type SnapshotIndex } from './snapshot-index';
 import { instanceLabel, eniLabel } from './labels';
 import type { Reason, RuleId } from './move';
 import type { Eni, Instance } from './schema';
 
-/** Unattached ENIs have no type limit (ec2-behaviour.md §3.13 rule 6, §10.4); 64 is the largest per-ENI limit in the catalogue (§7). */
+/** Unattached ENIs have no type limit (ec2-rules §3.13 rule 6, ec2-rules §10.4); 64 is the largest per-ENI limit in the catalogue (ec2-rules §7). */
 export const UNATTACHED_ENI_IP_CAP = 64;
 
 export class Reasons {
@@ -17,7 +17,7 @@ export class Reasons {
   }
 }
 
-/** Attach, detach, assign and unassign need the instance running or stopped (ec2-behaviour.md §4.4). */
+/** Attach, detach, assign and unassign need the instance running or stopped (ec2-rules §4.4). */
 export function checkSettledInstance(reasons: Reasons, instance: Instance, doing: string): void {
   if (instance.state === 'running' || instance.state === 'stopped') return;
   reasons.add(

@@ -1,5 +1,5 @@
 // checkMove: the single entry point that turns a move into a plan or the reasons EC2 would refuse it.
-import { indexSnapshot } from './index';
+import { indexSnapshot } from './snapshot-index';
 import { defaultCheckSettings, type CheckSettings, type Move, type Verdict } from './move';
 import type { Snapshot } from './schema';
 import { checkDisassociateEip, checkMoveEip } from './rules-eip';

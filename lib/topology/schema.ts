@@ -101,6 +101,7 @@ export const attachmentSchema = z.object({
   deleteOnTermination: z.boolean(),
   attachTime: z.string().nullable(),
 });
+/** @public The model's attachment type, beside its schema like every other. */
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 export const eniSchema = z.object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eniSlots, ipSlots } from './slots';
-import { demoIds as d, demoSnapshot, patchSnapshot } from './test-fixtures';
+import { demoIds as d, demoSnapshot, patchSnapshot } from '@/lib/testing/snapshots';
 
 const s = demoSnapshot();
 

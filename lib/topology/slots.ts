@@ -1,5 +1,5 @@
 // Slots for the canvas: ENI slots per instance (MaximumNetworkInterfaces) and IP slots per ENI.
-import { eipAt, indexSnapshot, instanceOf } from './index';
+import { eipAt, indexSnapshot, instanceOf } from './snapshot-index';
 import type { Eip, Eni, Snapshot } from './schema';
 import { UNATTACHED_ENI_IP_CAP } from './rules-shared';
 
@@ -21,7 +21,7 @@ export interface IpSlot {
 /**
  * One slot per ENI the instance type allows (including the primary at device index 0), occupied indexes
  * first filled in, free ones the lowest unused indexes. EC2 limits the ENI count, not the index value
- * (ec2-behaviour.md §3.11 rule 6), so an ENI at a high index still takes one slot. With unknown limits,
+ * (ec2-rules §3.11 rule 6), so an ENI at a high index still takes one slot. With unknown limits,
  * only the occupied slots are shown. Sorted by device index; [] for an unknown instance.
  */
 export function eniSlots(snapshot: Snapshot, instanceId: string): EniSlot[] {

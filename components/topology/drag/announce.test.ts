@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkMove } from '@/lib/topology/rules';
-import { testSnapshot } from '../model/test-snapshot';
+import { checkMove } from '@/lib/topology';
+import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from '../model/topology-index';
 import { cancelText, dropText, overText, pickedUpText } from './announce';
 import { candidateMove, type DragSource, type DropTarget } from './model';

@@ -1,6 +1,5 @@
 // Words for the drag: what is carried, what it is over, and the screen-reader announcements of each phase.
-import type { Reason, Verdict } from '@/lib/topology/move';
-import type { Eni } from '@/lib/topology/schema';
+import type { Reason, Verdict, Eni } from '@/lib/topology';
 import type { TopologyIndex } from '../model/topology-index';
 import type { DragSource, DropTarget } from './model';
 

@@ -2,11 +2,10 @@
 // What the drag draws on top of the page: the carried resource (overlay) and the verdict beside the target.
 import { useLayoutEffect, useRef, useState } from 'react';
 import { cn } from '@/lib/cn';
-import { CheckIcon } from '@/components/ui/icons';
-import type { Verdict } from '@/lib/topology/move';
+import { BanIcon, CheckIcon } from '@/components/ui/icons';
+import type { Verdict } from '@/lib/topology';
 import type { TopologyIndex } from '../model/topology-index';
 import { describeTarget, eniPlace } from './announce';
-import { NoIcon } from './drop-marker';
 import { targetId, type DragSource, type DropTarget } from './model';
 
 export function DragPreview({ index, source }: { index: TopologyIndex; source: DragSource }) {
@@ -91,7 +90,7 @@ export function TargetHint({ index, target, verdict }: { index: TopologyIndex; t
       )}
     >
       <p className="flex items-center gap-1.5 font-semibold">
-        {tone === 'allowed' ? <CheckIcon className="size-3.5 text-accent" /> : tone === 'refused' ? <NoIcon className="size-3.5 text-danger" /> : null}
+        {tone === 'allowed' ? <CheckIcon className="size-3.5 text-accent" /> : tone === 'refused' ? <BanIcon className="size-3.5 text-danger" /> : null}
         <span className={tone === 'refused' ? 'text-danger' : tone === 'allowed' ? 'text-accent' : undefined}>
           {tone === 'allowed' ? 'Allowed' : tone === 'refused' ? 'Refused' : 'Already here'}
         </span>

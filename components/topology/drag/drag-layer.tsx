@@ -1,6 +1,6 @@
 'use client';
 // The drag layer: dnd-kit's context with mouse, touch and keyboard sensors, announcements, the overlay that
-// shows what is carried, the hint beside the target, and the drop dock. A drop hands a plan to onPlan.
+// shows what is carried, the hint beside the target, and the drop dock. A drop hands its outcome (a plan, or the refusal) to onDrop.
 import {
   DndContext,
   DragOverlay,
@@ -15,9 +15,8 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { indexSnapshot } from '@/lib/topology/index';
+import { indexSnapshot, type Plan, type Reason, type Verdict } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
-import type { Plan, Reason, Verdict } from '@/lib/topology/move';
 import type { TopologyIndex } from '../model/topology-index';
 import { cancelText, describeSource, describeTarget, dropText, overText, pickedUpText, screenReaderInstructions } from './announce';
 import { DragPreview, TargetHint } from './drag-hud';

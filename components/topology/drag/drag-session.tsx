@@ -4,8 +4,7 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { createContext, useCallback, useContext } from 'react';
 import type { TopologyData } from '@/lib/queries/topology';
-import type { Verdict } from '@/lib/topology/move';
-import { checkMove } from '@/lib/topology/rules';
+import { type Verdict, checkMove } from '@/lib/topology';
 import { accepts, candidateMove, sourceId, targetId, type DragSource, type DropTarget } from './model';
 
 /** Verdicts for one source over one snapshot; a new source or snapshot starts afresh. */

@@ -5,8 +5,6 @@ import { cn } from '@/lib/cn';
 import { BanIcon } from '@/components/ui/icons';
 import type { DropState } from './drag-session';
 
-export { BanIcon as NoIcon };
-
 /** Classes for a target's outline and fill; `base` is what it looks like when nothing is dragged. */
 export function dropClasses(state: DropState, isOver: boolean, base: string): string {
   switch (state) {

@@ -1,5 +1,5 @@
 // What can be dragged, where it can be dropped, and the move a drop means: plain data, no React.
-import type { Move } from '@/lib/topology/move';
+import type { Move } from '@/lib/topology';
 
 export type DragSource =
   /** A secondary private IP (the primary never moves), with the Elastic IP it carries, if any. */

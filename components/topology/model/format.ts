@@ -8,7 +8,7 @@ export function cidrPrefix(cidr: string): number | null {
   return p >= 0 && p <= 32 ? p : null;
 }
 
-/** Usable addresses of a subnet: AWS reserves the first four and the last one (ec2-behaviour.md §2.5). */
+/** Usable addresses of a subnet: AWS reserves the first four and the last one (ec2-rules §2.5). */
 export function usableAddresses(cidr: string): number | null {
   const p = cidrPrefix(cidr);
   if (p === null) return null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { azKey, breadcrumbAt, buildRows, expandAllSubnets, COLLAPSE_THRESHOLD, defaultExpanded, expandPath, rowIndexFor, subnetKey, vpcKey } from './rows';
 import { locate } from './selection';
-import { testSnapshot } from './test-snapshot';
+import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from './topology-index';
 
 const index = buildTopologyIndex(testSnapshot());

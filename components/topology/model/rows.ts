@@ -1,5 +1,5 @@
 // Flattens VPC → AZ → subnet → instance into the row list the virtualized canvas renders, honouring collapse.
-import type { Instance, Subnet, Vpc } from '@/lib/topology/schema';
+import type { Instance, Subnet, Vpc } from '@/lib/topology';
 import type { Location } from './selection';
 import type { TopologyIndex } from './topology-index';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, search } from './search';
-import { testSnapshot } from './test-snapshot';
+import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from './topology-index';
 
 const entries = buildSearchIndex(buildTopologyIndex(testSnapshot()));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eniSlots, ipSlots, isAmazonPublicIp } from './slots';
-import { testSnapshot } from './test-snapshot';
+import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from './topology-index';
 
 const index = buildTopologyIndex(testSnapshot());

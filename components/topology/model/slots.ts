@@ -1,6 +1,5 @@
 // Slot view-model over lib/topology/slots (the same derivation the move rules use), plus used/allowed counts.
-import { eniSlots as libEniSlots, ipSlots as libIpSlots } from '@/lib/topology/slots';
-import type { Eip, Eni, Instance, PrivateIp } from '@/lib/topology/schema';
+import { eniSlots as libEniSlots, ipSlots as libIpSlots, type Eip, type Eni, type Instance, type PrivateIp } from '@/lib/topology';
 import { limitsFor, type TopologyIndex } from './topology-index';
 
 /** locked: never draggable (primary ENI or IP, requester-managed ENI); free: an empty drop target. */

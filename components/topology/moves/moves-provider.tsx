@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { applyMutationKey } from '@/lib/queries/moves';
 import type { TopologyData } from '@/lib/queries/topology';
 import type { Failure } from '@/lib/result';
-import { planSchema, type Plan } from '@/lib/topology/move';
+import { planSchema, type Plan } from '@/lib/topology';
 import { DragLayer, type DropOutcome } from '../drag/drag-layer';
 import { movedSubject, sourceDomId, type DragKind } from '../drag/model';
 import type { TopologyIndex } from '../model/topology-index';

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCheckSettings } from '@/lib/topology/move';
-import { checkMove } from '@/lib/topology/rules';
-import { applyMove } from '@/lib/topology/apply';
-import { testSnapshot } from '../model/test-snapshot';
+import { defaultCheckSettings, checkMove, applyMove } from '@/lib/topology';
+import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from '../model/topology-index';
 import { costWords, planSequence, sequenceWords, undoMoves } from './sequence';
 

@@ -1,8 +1,5 @@
 // Plans in sequence (an undo can take several moves), the undo of applied plans, and moves and costs in words.
-import { applyMove } from '@/lib/topology/apply';
-import type { CheckSettings, Move, Plan, Reason } from '@/lib/topology/move';
-import { checkMove } from '@/lib/topology/rules';
-import type { Snapshot } from '@/lib/topology/schema';
+import { applyMove, type CheckSettings, type Move, type Plan, type Reason, checkMove, type Snapshot } from '@/lib/topology';
 import { eniPlace } from '../drag/announce';
 import type { TopologyIndex } from '../model/topology-index';
 

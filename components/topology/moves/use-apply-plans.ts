@@ -6,7 +6,7 @@ import { applyMoveAction } from '@/lib/actions/apply';
 import { applyMutationKey, mergeVerified, optimisticTopology, type VerifiedResources } from '@/lib/queries/moves';
 import { topologyQueryKey, type TopologyData } from '@/lib/queries/topology';
 import type { Failure } from '@/lib/result';
-import type { Plan } from '@/lib/topology/move';
+import type { Plan } from '@/lib/topology';
 
 /** label: the plans in words, as the dialog titled them (the view changes before the toast names them). */
 export type ApplyVariables = { plans: Plan[]; undo: boolean; label: string };
@@ -17,7 +17,7 @@ export type ApplyOutcome = { ok: true; applied: Applied[] } | { ok: false; failu
 
 export type ApplyCallbacks = {
   onApplied: (vars: ApplyVariables, applied: Applied[]) => void;
-  /** restored: the view was put back as it was before the optimistic update. */
+  /** Called after the view is put back as it was before the optimistic update (steps that ran stay shown). */
   onFailed: (vars: ApplyVariables, failure: Failure, applied: Applied[], failedAt: number) => void;
 };
 

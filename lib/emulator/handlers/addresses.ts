@@ -1,4 +1,4 @@
-// AllocateAddress / ReleaseAddress / AssociateAddress / DisassociateAddress (§3.15–§3.18).
+// AllocateAddress / ReleaseAddress / AssociateAddress / DisassociateAddress (ec2-rules §3.15–§3.18).
 import { Ec2Error, invalidCombination, invalidValue, missingParameter, notFound } from '../errors';
 import { parseIpv4 } from '../ip';
 import type { ElasticIp, NetworkInterface } from '../model';
@@ -47,13 +47,13 @@ export const releaseAddress: ActionDef = {
       throw missingParameter('AllocationId');
     }
     const eip = store.resolve('allocation', store.eips, allocationId);
-    // Every address lives in the region's own border group; naming another one finds nothing (§3.16).
+    // Every address lives in the region's own border group; naming another one finds nothing (ec2-rules §3.16).
     const group = params.str('NetworkBorderGroup');
     if (group !== undefined && group !== ctx.settings.region) {
       throw new Ec2Error('InvalidAddress.NotFound', `The address with allocation id [${eip.allocationId}] was not found in network border group ${group}.`);
     }
     ctx.dryRunGate();
-    // Non-default VPC addresses must be disassociated first (§3.16).
+    // Non-default VPC addresses must be disassociated first (ec2-rules §3.16).
     if (eip.association) {
       throw new Ec2Error('InvalidIPAddress.InUse', `The address with allocation id [${eip.allocationId}] is currently associated with ${eip.association.associationId}.`);
     }
@@ -62,7 +62,7 @@ export const releaseAddress: ActionDef = {
   },
 };
 
-/** Requester-managed ENIs keep the Elastic IP their service gave them: moving it away is refused too (§3.19). */
+/** Requester-managed ENIs keep the Elastic IP their service gave them: moving it away is refused too (ec2-rules §3.19). */
 function refuseServiceAddress(store: Store, eniId: string): void {
   if (store.enis.get(eniId)?.requesterManaged) {
     throw new Ec2Error('OperationNotPermitted', `You are not allowed to manage network interface '${eniId}': it is requester-managed.`);
@@ -88,7 +88,7 @@ export const associateAddress: ActionDef = {
     if (instanceId === undefined && eniId === undefined) {
       throw new Ec2Error('MissingParameter', 'The request must contain the parameter InstanceId or NetworkInterfaceId');
     }
-    // A malformed address is a syntax error, judged before existence and DryRun (§1.4).
+    // A malformed address is a syntax error, judged before existence and DryRun (ec2-rules §1.4).
     const ipParam = params.str('PrivateIpAddress');
     if (ipParam !== undefined && parseIpv4(ipParam) === null) throw invalidValue(`Invalid value '${ipParam}' for privateIpAddress.`);
     const eip = store.resolve('allocation', store.eips, allocationId);
@@ -99,7 +99,7 @@ export const associateAddress: ActionDef = {
       if (inst.state === 'pending') {
         throw new Ec2Error('InvalidInstanceID', `The pending instance '${inst.id}' is not in a valid state for this operation.`);
       }
-      // "Associate with an instance" means its only ENI (§2.4).
+      // "Associate with an instance" means its only ENI (ec2-rules §2.4).
       if (inst.eniIds.length !== 1) {
         throw new Ec2Error('InvalidInstanceID', `There are multiple interfaces attached to instance '${inst.id}'. Please specify an interface ID for the operation instead.`);
       }
@@ -126,7 +126,7 @@ export const associateAddress: ActionDef = {
     }
     const current = eip.association;
     const sameTarget = current !== null && current.eniId === eni.id && current.privateIp === privateIp;
-    // Reassociation is automatic unless AllowReassociation=false (current reference; configurable, §10.5).
+    // Reassociation is automatic unless AllowReassociation=false (current reference; configurable, ec2-rules §10.5).
     const allowReassociation = params.bool('AllowReassociation') ?? settings.allowReassociationDefault;
     if (current && !sameTarget && !allowReassociation) {
       throw new Ec2Error('Resource.AlreadyAssociated', `resource ${eip.allocationId} is already associated with associate-id ${current.associationId}`);
@@ -158,7 +158,7 @@ export const disassociateAddress: ActionDef = {
     }
     const allocationId = store.associations.get(associationId);
     if (allocationId === undefined) {
-      // Repeating a completed disassociation is not an error (§3.18).
+      // Repeating a completed disassociation is not an error (ec2-rules §3.18).
       if (!store.retiredAssociations.has(associationId)) throw notFound('association', associationId);
       ctx.dryRunGate();
       return { return: true };

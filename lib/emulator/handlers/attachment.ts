@@ -1,4 +1,4 @@
-// AttachNetworkInterface / DetachNetworkInterface (§3.11, §3.12): AZ, device slots, type limits, transitions.
+// AttachNetworkInterface / DetachNetworkInterface (ec2-rules §3.11, ec2-rules §3.12): AZ, device slots, type limits, transitions.
 import { Ec2Error, invalidCombination, invalidValue, missingParameter } from '../errors';
 import { instanceType, maxInterfacesPerCard } from '../instance-types';
 import type { Instance } from '../model';
@@ -12,7 +12,7 @@ function requireInt(ctx: Context, name: string): number {
   return v;
 }
 
-/** Attach/detach need a running (hot) or stopped (warm) instance (§4.2, §4.4; code per §10.3). */
+/** Attach/detach need a running (hot) or stopped (warm) instance (ec2-rules §4.2, ec2-rules §4.4; code per ec2-rules §10.3). */
 export function requireSettledState(inst: Instance): void {
   if (inst.state !== 'running' && inst.state !== 'stopped') {
     throw new Ec2Error('IncorrectInstanceState', `The instance '${inst.id}' is not in a valid state for this operation.`);
@@ -32,7 +32,7 @@ export const attachNetworkInterface: ActionDef = {
     const instanceId = params.required('InstanceId');
     const deviceIndex = requireInt(ctx, 'DeviceIndex');
     const cardIndex = params.int('NetworkCardIndex') ?? 0;
-    // Negative indexes are bad values, refused before existence and DryRun (§1.4).
+    // Negative indexes are bad values, refused before existence and DryRun (ec2-rules §1.4).
     if (deviceIndex < 0) throw invalidValue(`Invalid value '${deviceIndex}' for deviceIndex.`);
     if (cardIndex < 0) throw invalidValue(`Invalid value '${cardIndex}' for networkCardIndex.`);
     const eni = store.resolve('eni', store.enis, eniId);
@@ -45,7 +45,7 @@ export const attachNetworkInterface: ActionDef = {
     if (instSubnet?.az !== eni.az) {
       throw invalidCombination('You may not attach a network interface to an instance if they are not in the same availability zone');
     }
-    // Multi-VPC attachments are allowed since Oct 2023 (§3.11.4); the setting restores the older rule.
+    // Multi-VPC attachments are allowed since Oct 2023 (ec2-rules §3.11 rule 4); the setting restores the older rule.
     if (!settings.allowCrossVpcAttach && vpcOfInstance(store, inst) !== eni.vpcId) {
       throw invalidCombination('You may not attach a network interface to an instance if they are not in the same VPC');
     }
@@ -62,12 +62,12 @@ export const attachNetworkInterface: ActionDef = {
     if (onCard.some((a) => a?.deviceIndex === deviceIndex)) {
       throw invalidValue(`Instance '${inst.id}' already has an interface attached at device index '${deviceIndex}'.`);
     }
-    // The limit is on the count (incl. the new ENI), not the index value (§3.11 rule 6).
+    // The limit is on the count (incl. the new ENI), not the index value (ec2-rules §3.11 rule 6).
     const count = onCard.length + 1;
     if (count > maxInterfacesPerCard(type)) {
       throw new Ec2Error('AttachmentLimitExceeded', `Interface count ${count} exceeds the limit for ${inst.type}`);
     }
-    // Which code EC2 uses here is unconfirmed (§3.11 rule 7, §10.4): a setting.
+    // Which code EC2 uses here is unconfirmed (ec2-rules §3.11 rule 7, ec2-rules §10.4): a setting.
     if (eni.privateIps.length > type.ipv4PerInterface) {
       throw new Ec2Error(settings.attachIpLimitErrorCode, 'Number of private addresses will exceed limit.');
     }
@@ -76,7 +76,7 @@ export const attachNetworkInterface: ActionDef = {
     const attachmentId = attachEni(store, eni, inst, {
       deviceIndex,
       networkCardIndex: cardIndex,
-      deleteOnTermination: false, // API attaches default to false (§3.11 effects)
+      deleteOnTermination: false, // API attaches default to false (ec2-rules §3.11 effects)
       attachTime: new Date(ctx.now),
       settleAt: delay > 0 ? ctx.now + delay : null,
     });
@@ -89,7 +89,7 @@ export const detachNetworkInterface: ActionDef = {
   run(ctx) {
     const { store, params, settings } = ctx;
     const attachmentId = params.required('AttachmentId');
-    params.bool('Force'); // Force never bypasses the primary-ENI rule (§3.12); nothing else to model.
+    params.bool('Force'); // Force never bypasses the primary-ENI rule (ec2-rules §3.12); nothing else to model.
     if (store.serviceAttachments.has(attachmentId)) {
       ctx.dryRunGate();
       const prefix = attachmentId.slice(0, attachmentId.indexOf('-attach') + 7);

@@ -1,4 +1,4 @@
-// DescribeInstances and DescribeInstanceTypes (§3.1, §3.7).
+// DescribeInstances and DescribeInstanceTypes (ec2-rules §3.1, ec2-rules §3.7).
 import { Ec2Error } from '../errors';
 import { applyFilters, type FilterTable } from '../filters';
 import { type InstanceTypeLimits, instanceTypes, maxInterfacesPerCard } from '../instance-types';
@@ -100,7 +100,7 @@ export const describeInstanceTypes: ActionDef = {
     }
     const base = names.length > 0 ? [...new Set(names)].map((n) => catalogue.get(n) as InstanceTypeLimits) : catalogue.values();
     const filtered = applyFilters(base, ctx.params.filters(), TYPE_FILTERS, () => new Map());
-    // MaxResults 5–100 (§1.5); without it EC2 still pages at 100.
+    // MaxResults 5–100 (ec2-rules §1.5); without it EC2 still pages at 100.
     const { page, nextToken } = paginate(filtered, ctx.params, {
       action: 'DescribeInstanceTypes',
       min: 5,
@@ -108,7 +108,7 @@ export const describeInstanceTypes: ActionDef = {
       idsGiven: names.length > 0,
       defaultSize: 100,
     });
-    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
+    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (ec2-rules §1.4)
     return { instanceTypeSet: page.map(renderType), nextToken };
   },
 };

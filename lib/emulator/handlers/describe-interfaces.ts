@@ -1,4 +1,4 @@
-// DescribeNetworkInterfaces and DescribeAddresses (§3.2, §3.3).
+// DescribeNetworkInterfaces and DescribeAddresses (ec2-rules §3.2, ec2-rules §3.3).
 import { Ec2Error } from '../errors';
 import { applyFilters, type FilterTable } from '../filters';
 import { parseIpv4 } from '../ip';
@@ -31,7 +31,7 @@ function eniFilters(store: Store): FilterTable<NetworkInterface> {
     description: (e) => e.description,
     'mac-address': (e) => e.macAddress,
     'owner-id': () => ACCOUNT_ID,
-    // Tools report `private-ip-address` matching the primary only; secondaries need addresses.* (§1.6).
+    // Tools report `private-ip-address` matching the primary only; secondaries need addresses.* (ec2-rules §1.6).
     'private-ip-address': (e) => e.privateIps[0],
     'addresses.private-ip-address': (e) => e.privateIps,
     'addresses.primary': (e) => e.privateIps.map((_, i) => i === 0),

@@ -1,4 +1,4 @@
-// DescribeRegions / AvailabilityZones / Vpcs / Subnets / InternetGateways / SecurityGroups (§3.4–§3.8).
+// DescribeRegions / AvailabilityZones / Vpcs / Subnets / InternetGateways / SecurityGroups (ec2-rules §3.4–§3.8).
 import { Ec2Error, invalidValue } from '../errors';
 import { applyFilters, type FilterTable } from '../filters';
 import type { InternetGateway, SecurityGroup, Subnet, Vpc } from '../model';
@@ -20,7 +20,7 @@ export const describeRegions: ActionDef = {
     const items = names.length > 0 ? names : REGIONS;
     const table: FilterTable<string> = { 'region-name': (r) => r, endpoint: (r) => `ec2.${r}.amazonaws.com`, 'opt-in-status': () => 'opt-in-not-required' };
     const regions = applyFilters(items, ctx.params.filters(), table, () => NO_TAGS);
-    ctx.dryRunGate(); // after the filter names are checked (§1.4)
+    ctx.dryRunGate(); // after the filter names are checked (ec2-rules §1.4)
     return {
       regionInfo: regions.map((r) => ({ regionName: r, regionEndpoint: `ec2.${r}.amazonaws.com`, optInStatus: 'opt-in-not-required' })),
     };
@@ -47,7 +47,7 @@ export const describeAvailabilityZones: ActionDef = {
     };
     const picked = zones.filter((z) => (names.length === 0 && ids.length === 0) || names.includes(z.name) || ids.includes(z.id));
     const matching = applyFilters(picked, ctx.params.filters(), table, () => NO_TAGS);
-    ctx.dryRunGate(); // after the filter names are checked (§1.4)
+    ctx.dryRunGate(); // after the filter names are checked (ec2-rules §1.4)
     return {
       availabilityZoneInfo: matching.map((z) => ({
         zoneName: z.name,
@@ -138,7 +138,7 @@ export const describeSecurityGroups: ActionDef = {
   run(ctx) {
     const names = ctx.params.list('GroupName');
     if (names.length > 0) {
-      // GroupName.N only addresses the default VPC, and the emulated account has none (§3.6).
+      // GroupName.N only addresses the default VPC, and the emulated account has none (ec2-rules §3.6).
       throw new Ec2Error('VPCIdNotSpecified', 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.');
     }
     const { page, nextToken } = pagedDescribe(ctx, { idParam: 'GroupId', kind: 'sg', items: ctx.store.groups, filters: SG_FILTERS, paging: { action: 'DescribeSecurityGroups', ...PAGE } });

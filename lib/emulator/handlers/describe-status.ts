@@ -29,14 +29,14 @@ export const describeInstanceStatus: ActionDef = {
   run(ctx) {
     const { store } = ctx;
     const ids = ctx.params.list('InstanceId');
-    // Listed ids must exist even when they are then left out for not running (§1.5: an ID list is an assertion).
+    // Listed ids must exist even when they are then left out for not running (ec2-rules §1.5: an ID list is an assertion).
     const base = ids.length > 0 ? store.resolveAll('instance', store.instances, ids) : [...store.instances.values()];
     const visible = ctx.params.bool('IncludeAllInstances') === true ? base : base.filter((i) => i.state === 'running');
     const filtered = applyFilters(visible, ctx.params.filters(), statusFilters(store), () => new Map());
     const { page, nextToken } = paginate(filtered, ctx.params, {
       action: 'DescribeInstanceStatus', min: 5, max: 1000, idSetName: 'instancesSet', idsGiven: ids.length > 0,
     });
-    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
+    ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (ec2-rules §1.4)
     const rendered = page.map((i) => ({
       instanceId: i.id,
       availabilityZone: store.subnets.get(i.subnetId)?.az,

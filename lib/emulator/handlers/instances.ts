@@ -1,4 +1,4 @@
-// StopInstances / StartInstances (§3.21): stopping→stopped and pending→running after instanceStateDelayMs.
+// StopInstances / StartInstances (ec2-rules §3.21): stopping→stopped and pending→running after instanceStateDelayMs.
 import { Ec2Error } from '../errors';
 import { type Instance, type InstanceStateName, STATE_CODES } from '../model';
 import { refreshAmazonPublicIp } from '../mutations';
@@ -43,11 +43,11 @@ export const stopInstances: ActionDef = {
       if (previous === 'running') {
         transition(store, inst, 'stopping', 'stopped', ctx.now);
         inst.reason = `User initiated (${new Date(ctx.now).toISOString().replace('T', ' ').slice(0, 19)} GMT)`;
-        // The Amazon-assigned public IPv4 is released on stop; EIPs stay (§3.21).
+        // The Amazon-assigned public IPv4 is released on stop; EIPs stay (ec2-rules §3.21).
         const primary = store.enis.get(inst.primaryEniId);
         if (primary) primary.amazonPublicIp = null;
       }
-      // Stopping a stopped/stopping instance succeeds and reports the current state (§4.4).
+      // Stopping a stopped/stopping instance succeeds and reports the current state (ec2-rules §4.4).
       return { instanceId: inst.id, currentState: state(inst.state), previousState: state(previous) };
     });
     return { instancesSet: changes };
@@ -72,7 +72,7 @@ export const startInstances: ActionDef = {
         inst.reason = '';
         inst.impairedSince = null; // a start moves it to healthy hardware: the status checks pass again
         inst.failStopAt = null;
-        // A new Amazon public IPv4 only with one ENI and no EIP on the instance (§3.21).
+        // A new Amazon public IPv4 only with one ENI and no EIP on the instance (ec2-rules §3.21).
         refreshAmazonPublicIp(store, inst);
       }
       return { instanceId: inst.id, currentState: state(inst.state), previousState: state(previous) };

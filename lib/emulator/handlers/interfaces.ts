@@ -1,4 +1,4 @@
-// CreateNetworkInterface / DeleteNetworkInterface / ModifyNetworkInterfaceAttribute (§3.9, §3.10, §3.19).
+// CreateNetworkInterface / DeleteNetworkInterface / ModifyNetworkInterfaceAttribute (ec2-rules §3.9, ec2-rules §3.10, ec2-rules §3.19).
 import { Ec2Error, invalidCombination, invalidValue } from '../errors';
 import { parseIpv4 } from '../ip';
 import type { NetworkInterface, Subnet } from '../model';
@@ -9,7 +9,7 @@ import { refuseRequesterManaged } from './private-ips';
 import { TAG_SPEC_PARAMS, tagSpecifications } from './tags';
 import type { ActionDef, Context } from './types';
 
-const MAX_GROUPS_PER_ENI = 5; // default quota (§3.9 rule 2)
+const MAX_GROUPS_PER_ENI = 5; // default quota (ec2-rules §3.9 rule 2)
 const INTERFACE_TYPES = ['interface', 'efa', 'efa-only', 'trunk'];
 
 /** Every SG exists and lives in the ENI's VPC; 1..5 of them. */
@@ -31,7 +31,7 @@ function checkExplicitAddress(subnet: Subnet, ip: string): void {
   if (subnet.ledger.owner(ip) !== undefined) throw new Ec2Error('InvalidIPAddress.InUse', 'The specified address is already in use.');
 }
 
-/** Primary + explicit secondaries from PrivateIpAddress / PrivateIpAddresses.N (§3.9 rule 6). */
+/** Primary + explicit secondaries from PrivateIpAddress / PrivateIpAddresses.N (ec2-rules §3.9 rule 6). */
 function explicitAddresses(ctx: Context): { primary: string | undefined; secondaries: string[] } {
   const { params } = ctx;
   const single = params.str('PrivateIpAddress');
@@ -47,9 +47,9 @@ function explicitAddresses(ctx: Context): { primary: string | undefined; seconda
   }
   const primary = single ?? flagged[0]?.ip;
   const others = specs.filter((s) => !s.primary).map((s) => s.ip as string);
-  // Syntax is judged before DryRun (§1.4): a malformed address is `invalid value for parameter address` (§3.9 rule 3).
+  // Syntax is judged before DryRun (ec2-rules §1.4): a malformed address is `invalid value for parameter address` (ec2-rules §3.9 rule 3).
   for (const ip of [primary, ...others]) if (ip !== undefined && parseIpv4(ip) === null) throw invalidValue(`invalid value for parameter address: ${ip}`);
-  // The same address listed twice would be held once but listed twice on the ENI (§2.5 ledger).
+  // The same address listed twice would be held once but listed twice on the ENI (ec2-rules §2.5 ledger).
   const listed = specs.map((s) => s.ip as string);
   const twice = listed.find((ip, i) => listed.indexOf(ip) !== i);
   if (twice !== undefined) throw invalidValue(`The private IP address ${twice} is specified more than once.`);
@@ -98,7 +98,7 @@ export const createNetworkInterface: ActionDef = {
     }
     for (const ip of [primary, ...secondaries]) if (ip !== undefined) checkExplicitAddress(subnet, ip);
     const total = 1 + secondaries.length + count;
-    // No instance type yet: the unattached cap applies, 64 by default (§3.9 rule 7, §10.4).
+    // No instance type yet: the unattached cap applies, 64 by default (ec2-rules §3.9 rule 7, ec2-rules §10.4).
     if (total > ctx.settings.unattachedEniIpv4Cap) throw new Ec2Error('PrivateIpAddressLimitExceeded', 'Number of private addresses will exceed limit.');
     if (store.enis.size >= store.eniQuota) {
       throw new Ec2Error('NetworkInterfaceLimitExceeded', 'You have reached the maximum number of network interfaces for this region.');
@@ -128,7 +128,7 @@ export const deleteNetworkInterface: ActionDef = {
     const { store, params } = ctx;
     const eni = store.resolve('eni', store.enis, params.required('NetworkInterfaceId'));
     ctx.dryRunGate();
-    // Observed code is InvalidParameterValue, not InvalidNetworkInterface.InUse (§3.10); requester-managed
+    // Observed code is InvalidParameterValue, not InvalidNetworkInterface.InUse (ec2-rules §3.10); requester-managed
     // ENIs are held by their service and answer the same way.
     if (eni.attachment || eni.serviceAttachmentId) throw invalidValue(`Network interface '${eni.id}' is currently in use.`);
     deleteEni(store, eni);
@@ -161,7 +161,7 @@ function applyAttribute(ctx: Context, eni: NetworkInterface, attribute: string):
       return () => void (eni.sourceDestCheck = value);
     }
     case 'groupSet': {
-      // Replaces the whole set (§3.19).
+      // Replaces the whole set (ec2-rules §3.19).
       const ids = resolveGroups(store, params.list('SecurityGroupId'), eni.vpcId, eni.subnetId);
       return () => void (eni.groupIds = ids);
     }
@@ -190,7 +190,7 @@ export const modifyNetworkInterfaceAttribute: ActionDef = {
     const eni = store.resolve('eni', store.enis, params.required('NetworkInterfaceId'));
     const keys = [...params.flat.keys()];
     const present = ATTRIBUTE_GROUPS.filter(([, test]) => keys.some(test)).map(([name]) => name);
-    // Exactly one attribute per call (§3.19); moto applies several at once — EC2 does not.
+    // Exactly one attribute per call (ec2-rules §3.19); moto applies several at once — EC2 does not.
     if (present.length === 0) throw invalidCombination('No attributes specified.');
     if (present.length > 1) throw invalidCombination(`Fields for multiple attribute types specified: ${present.join(', ')}`);
     const apply = applyAttribute(ctx, eni, present[0] as string);

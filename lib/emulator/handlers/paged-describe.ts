@@ -1,4 +1,4 @@
-// The read path every ID-listable, pageable describe shares (§1.4, §1.5).
+// The read path every ID-listable, pageable describe shares (ec2-rules §1.4, ec2-rules §1.5).
 import type { IdKind } from '../errors';
 import { applyFilters, type FilterTable } from '../filters';
 import type { Tags } from '../model';
@@ -20,6 +20,6 @@ export function pagedDescribe<T extends { tags: Tags }>(ctx: Context, d: PagedDe
   const base = ids.length > 0 ? ctx.store.resolveAll(d.kind, d.items, ids) : d.items.values();
   const filtered = applyFilters(base, ctx.params.filters(), d.filters, (item) => item.tags);
   const result = paginate(filtered, ctx.params, { ...d.paging, idsGiven: ids.length > 0 });
-  ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (§1.4)
+  ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (ec2-rules §1.4)
   return result;
 }

@@ -1,4 +1,4 @@
-// AssignPrivateIpAddresses / UnassignPrivateIpAddresses (§3.13, §3.14). Neither operation has a DryRun member.
+// AssignPrivateIpAddresses / UnassignPrivateIpAddresses (ec2-rules §3.13, ec2-rules §3.14). Neither operation has a DryRun member.
 import { Ec2Error, invalidCombination, invalidValue } from '../errors';
 import { instanceType } from '../instance-types';
 import { parseIpv4 } from '../ip';
@@ -7,14 +7,14 @@ import { moveSecondaryIp, unassignIp } from '../mutations';
 import type { Store } from '../store';
 import type { ActionDef } from './types';
 
-/** Requester-managed ENIs are changed through their owning service only (§3.10, §3.19). */
+/** Requester-managed ENIs are changed through their owning service only (ec2-rules §3.10, ec2-rules §3.19). */
 export function refuseRequesterManaged(eni: NetworkInterface): void {
   if (eni.requesterManaged) {
     throw new Ec2Error('OperationNotPermitted', `You are not allowed to manage network interface '${eni.id}': it is requester-managed.`);
   }
 }
 
-/** IP changes need the instance running or stopped, or the ENI unattached (§4.4). */
+/** IP changes need the instance running or stopped, or the ENI unattached (ec2-rules §4.4). */
 function requireIpChangeState(store: Store, eni: NetworkInterface): void {
   const inst = store.instanceOf(eni);
   if (inst && inst.state !== 'running' && inst.state !== 'stopped') {
@@ -22,7 +22,7 @@ function requireIpChangeState(store: Store, eni: NetworkInterface): void {
   }
 }
 
-/** Per-ENI IPv4 limit: the attached instance's type; an unattached ENI has no type, so the configured cap (§10.4). */
+/** Per-ENI IPv4 limit: the attached instance's type; an unattached ENI has no type, so the configured cap (ec2-rules §10.4). */
 function ipv4Limit(store: Store, eni: NetworkInterface): number {
   const inst = store.instanceOf(eni);
   const type = inst ? instanceType(inst.type) : undefined;
@@ -30,7 +30,7 @@ function ipv4Limit(store: Store, eni: NetworkInterface): number {
 }
 
 function alreadyAssigned(store: Store, ip: string, ownerId: string): Ec2Error {
-  const code = store.settings.reassignErrorCode; // unconfirmed in EC2, configurable (§10.1)
+  const code = store.settings.reassignErrorCode; // unconfirmed in EC2, configurable (ec2-rules §10.1)
   if (code === 'InvalidIPAddress.InUse') return new Ec2Error(code, 'The specified address is already in use.');
   if (code === 'Resource.AlreadyAssigned') return new Ec2Error(code, `The private IP address ${ip} is already assigned to a resource.`);
   return invalidValue(`secondary-addresses: address ${ip} is already assigned to ${ownerId}`);
@@ -60,7 +60,7 @@ export const assignPrivateIpAddresses: ActionDef = {
     const ledger = store.subnetOf(eni).ledger;
     const moves: { ip: string; from: NetworkInterface }[] = [];
     const fresh: string[] = [];
-    // All-or-nothing (§3.13 rule 5): every address is checked before anything changes.
+    // All-or-nothing (ec2-rules §3.13 rule 5): every address is checked before anything changes.
     for (const ip of requested) {
       if (parseIpv4(ip) === null) throw invalidValue(`invalid value for parameter address: ${ip}`);
       if (!ledger.contains(ip)) throw invalidValue(`Address ${ip} does not fall within the subnet's address range`);
@@ -76,10 +76,10 @@ export const assignPrivateIpAddresses: ActionDef = {
       }
       const owner = store.enis.get(ownerId);
       if (!owner) throw new Error(`ledger names unknown ENI ${ownerId}`);
-      // Only secondary addresses are reassignable, and never away from a service-owned ENI (§3.13 rule 4).
+      // Only secondary addresses are reassignable, and never away from a service-owned ENI (ec2-rules §3.13 rule 4).
       if (owner.privateIps[0] === ip) throw invalidValue(`Address ${ip} is the primary private IPv4 address of ${ownerId} and cannot be reassigned.`);
       if (!allowReassignment) throw alreadyAssigned(store, ip, ownerId);
-      // Taking an address away changes the service's ENI: refused like any other change to it (§3.19).
+      // Taking an address away changes the service's ENI: refused like any other change to it (ec2-rules §3.19).
       refuseRequesterManaged(owner);
       moves.push({ ip, from: owner });
     }
@@ -101,7 +101,7 @@ export const assignPrivateIpAddresses: ActionDef = {
       eni.privateIps.push(ip);
     }
     for (const m of moves) moveSecondaryIp(store, m.ip, m.from, eni);
-    // Only the addresses this call added are listed (§3.13; moto lists all).
+    // Only the addresses this call added are listed (ec2-rules §3.13; moto lists all).
     const added = count !== undefined ? picked : requested.filter((ip) => picked.includes(ip) || moves.some((m) => m.ip === ip));
     return {
       networkInterfaceId: eni.id,

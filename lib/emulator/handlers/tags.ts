@@ -1,4 +1,4 @@
-// CreateTags / DeleteTags (§3.20) and the TagSpecification parameter shared by create/allocate calls.
+// CreateTags / DeleteTags (ec2-rules §3.20) and the TagSpecification parameter shared by create/allocate calls.
 import { Ec2Error, type IdKind, invalidValue, notFound } from '../errors';
 import { isWellFormedId } from '../ids';
 import type { Tags } from '../model';
@@ -11,7 +11,7 @@ const MAX_TAGS = 50;
 
 function checkTag(key: string, value: string): void {
   if (key === '') throw invalidValue('Tag key cannot be empty.');
-  // The `aws:` prefix is reserved (§3.20).
+  // The `aws:` prefix is reserved (ec2-rules §3.20).
   if (key.toLowerCase().startsWith('aws:')) throw invalidValue(`Tag keys starting with 'aws:' are reserved for internal use`);
   if ([...key].length > 127) throw invalidValue(`Tag key exceeds the maximum length of 127 characters: ${key}`);
   if ([...value].length > 256) throw invalidValue(`Tag value exceeds the maximum length of 256 characters for key ${key}`);
@@ -42,7 +42,7 @@ const TAGGABLE: { prefix: string; kind: IdKind; map: (s: Store) => Map<string, {
   { prefix: 'eipalloc', kind: 'allocation', map: (s) => s.eips },
 ];
 
-/** A malformed ID of any kind is `InvalidID`; a well-formed unknown one is that resource's NotFound (§3.20). */
+/** A malformed ID of any kind is `InvalidID`; a well-formed unknown one is that resource's NotFound (ec2-rules §3.20). */
 function resolveTaggable(store: Store, id: string): { tags: Tags } {
   const entry = TAGGABLE.find((t) => isWellFormedId(t.prefix, id));
   if (!entry) throw new Ec2Error('InvalidID', `The ID '${id}' is not valid`);
@@ -72,7 +72,7 @@ export const createTags: ActionDef = {
       const merged = new Set([...target.tags.keys(), ...tags.map((t) => t.key)]);
       if (merged.size > MAX_TAGS) throw new Ec2Error('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
     }
-    // Value may be omitted or empty; it is stored as "" and existing keys are overwritten (§3.20).
+    // Value may be omitted or empty; it is stored as "" and existing keys are overwritten (ec2-rules §3.20).
     for (const target of targets) for (const t of tags) target.tags.set(t.key, t.value ?? '');
     return { return: true };
   },

@@ -20,7 +20,7 @@ export class Context {
     return this.store.settings;
   }
 
-  /** DryRun verdict: after syntax and existence checks, before business rules and mutation (§1.4). */
+  /** DryRun verdict: after syntax and existence checks, before business rules and mutation (ec2-rules §1.4). */
   dryRunGate(): void {
     if (this.params.bool('DryRun') === true) throw dryRunError();
   }

@@ -1,4 +1,4 @@
-// ENI → XML objects: the DescribeNetworkInterfaces item (§2.2) and the DescribeInstances embedding (§2.2 last bullet).
+// ENI → XML objects: the DescribeNetworkInterfaces item (ec2-rules §2.2) and the DescribeInstances embedding (ec2-rules §2.2 last bullet).
 import { privateDnsName, publicDnsName } from '../ip';
 import type { NetworkInterface, Tags } from '../model';
 import { ACCOUNT_ID, type Store } from '../store';
@@ -20,11 +20,11 @@ function publicOf(store: Store, eni: NetworkInterface, ip: string, full: boolean
   const eip = store.eipOn(eni.id, ip);
   if (eip && eip.association) {
     const base: XmlObject = { ipOwnerId: ACCOUNT_ID, publicDnsName: publicDnsName(eip.publicIp, region), publicIp: eip.publicIp };
-    // The instance-embedded association has no allocation/association ids (§2.2).
+    // The instance-embedded association has no allocation/association ids (ec2-rules §2.2).
     return full ? { allocationId: eip.allocationId, associationId: eip.association.associationId, ...base } : base;
   }
   if (ip === eni.privateIps[0] && eni.amazonPublicIp) {
-    // ipOwnerId is the literal `amazon` for an Amazon-assigned address (§2.2).
+    // ipOwnerId is the literal `amazon` for an Amazon-assigned address (ec2-rules §2.2).
     return { ipOwnerId: 'amazon', publicDnsName: publicDnsName(eni.amazonPublicIp, region), publicIp: eni.amazonPublicIp };
   }
   return undefined;
@@ -40,7 +40,7 @@ function privateIpSet(store: Store, eni: NetworkInterface, full: boolean): XmlOb
   }));
 }
 
-/** The owning service's attachment of a requester-managed ENI: no instance, owner `amazon-aws` (§3.12). */
+/** The owning service's attachment of a requester-managed ENI: no instance, owner `amazon-aws` (ec2-rules §3.12). */
 function serviceAttachment(eni: NetworkInterface): XmlObject | undefined {
   if (!eni.serviceAttachmentId) return undefined;
   return {
@@ -68,7 +68,7 @@ export function renderNetworkInterface(store: Store, eni: NetworkInterface): Xml
     ownerId: ACCOUNT_ID,
     requesterId: eni.requesterId ?? undefined,
     requesterManaged: eni.requesterManaged,
-    // in-use while attaching/attached/detaching; available once the attachment is gone (§2.2).
+    // in-use while attaching/attached/detaching; available once the attachment is gone (ec2-rules §2.2).
     status: att || eni.serviceAttachmentId ? 'in-use' : 'available',
     macAddress: eni.macAddress,
     privateIpAddress: primaryIp,
@@ -87,7 +87,7 @@ export function renderNetworkInterface(store: Store, eni: NetworkInterface): Xml
           deleteOnTermination: att.deleteOnTermination,
         }
       : serviceAttachment(eni),
-    // ENI-level association reflects the primary address only, and is omitted when it has none (§1.2).
+    // ENI-level association reflects the primary address only, and is omitted when it has none (ec2-rules §1.2).
     association: publicOf(store, eni, primaryIp, true),
     tagSet: renderTags(eni.tags),
     privateIpAddressesSet: privateIpSet(store, eni, true),

@@ -1,4 +1,4 @@
-// Instance → DescribeInstances reservation item (§3.1), with its ENIs embedded by device index.
+// Instance → DescribeInstances reservation item (ec2-rules §3.1), with its ENIs embedded by device index.
 import { privateDnsName, publicDnsName } from '../ip';
 import { type Instance, type NetworkInterface, STATE_CODES } from '../model';
 import { ACCOUNT_ID, type Store } from '../store';

@@ -1,4 +1,4 @@
-// VPC, subnet, internet gateway, security group and Elastic IP → XML objects (§2.4, §3.3–§3.6).
+// VPC, subnet, internet gateway, security group and Elastic IP → XML objects (ec2-rules §2.4, ec2-rules §3.3–§3.6).
 import type { ElasticIp, InternetGateway, SecurityGroup, Subnet, Vpc } from '../model';
 import { ACCOUNT_ID, type Store } from '../store';
 import type { XmlObject } from '../xml';
@@ -28,7 +28,7 @@ export function renderSubnet(store: Store, s: Subnet): XmlObject {
     state: 'available',
     vpcId: s.vpcId,
     cidrBlock: s.cidr,
-    // True count from the subnet's ledger: usable − held (§2.5).
+    // True count from the subnet's ledger: usable − held (ec2-rules §2.5).
     availableIpAddressCount: s.ledger.available(),
     availabilityZone: s.az,
     availabilityZoneId: store.zoneId(s.az),
@@ -66,7 +66,7 @@ export function renderSecurityGroup(store: Store, sg: SecurityGroup): XmlObject 
   };
 }
 
-/** instanceId is derived from the ENI's current attachment, so ENI moves carry the EIP (§3.3). */
+/** instanceId is derived from the ENI's current attachment, so ENI moves carry the EIP (ec2-rules §3.3). */
 export function renderAddress(store: Store, eip: ElasticIp): XmlObject {
   const a = eip.association;
   const eni = a ? store.enis.get(a.eniId) : undefined;

@@ -1,6 +1,6 @@
 // buildSnapshot: a consistent Snapshot from a terse spec (attachments, EIPs on both sides, free-address counts).
-import { usableCount } from './ipv4';
-import type { Eip, Eni, Instance, InstanceState, InstanceTypeLimits, PrivateIp, Snapshot, Subnet, Vpc } from './schema';
+import { usableCount } from '@/lib/topology/ipv4';
+import type { Eip, Eni, Instance, InstanceState, InstanceTypeLimits, PrivateIp, Snapshot, Subnet, Vpc } from '@/lib/topology';
 
 export interface VpcSpec { id: string; cidr: string; igw?: boolean; name?: string }
 export interface SubnetSpec { id: string; vpc: string; az: string; cidr: string; name?: string }
@@ -34,7 +34,7 @@ export interface SnapshotSpec {
 }
 
 export const OWNER_ID = '123456789012';
-/** Values from ec2-behaviour.md §7. */
+/** Values from ec2-rules §7. */
 export const defaultInstanceTypes: Record<string, readonly [number, number]> = {
   't3.micro': [2, 2],
   't3.medium': [3, 6],

@@ -1,5 +1,5 @@
 // A small hand-made snapshot for the view's unit tests only (never rendered by the app).
-import type { Eip, Eni, Instance, PrivateIp, Snapshot, Subnet } from '@/lib/topology/schema';
+import type { Eip, Eni, Instance, PrivateIp, Snapshot, Subnet } from '@/lib/topology';
 
 const ip = (address: string, primary = false, publicIp: string | null = null, allocationId: string | null = null): PrivateIp => ({
   address,

@@ -1,6 +1,5 @@
-// Test support without a test framework: small random topologies from a number source, and every candidate move.
-import type { Move } from './move';
-import type { InstanceState, Snapshot } from './schema';
+// Small random topologies from a number source, for property tests and the bench (no test framework needed).
+import type { InstanceState, Snapshot } from '@/lib/topology';
 import { buildSnapshot, defaultInstanceTypes, type EipSpec, type EniSpec, type InstanceSpec, type SnapshotSpec, type SubnetSpec } from './snapshot-builder';
 
 /** Returns an integer in [0, n). Backed by fast-check in property tests, by any PRNG elsewhere. */
@@ -55,24 +54,3 @@ export function randomSnapshotSpec(pick: Pick, states: readonly InstanceState[] 
 }
 
 export const randomSnapshot = (pick: Pick, states?: readonly InstanceState[]): Snapshot => buildSnapshot(randomSnapshotSpec(pick, states));
-
-/** Every move of the six public kinds the canvas could propose on this snapshot (allowed or not). */
-export function candidateMoves(s: Snapshot): Move[] {
-  const moves: Move[] = [];
-  for (const eni of s.enis) {
-    for (const p of eni.privateIps) {
-      moves.push({ kind: 'unassign-ip', ip: p.address });
-      for (const target of s.enis) moves.push({ kind: 'move-ip', ip: p.address, toEni: target.id });
-    }
-    moves.push({ kind: 'detach-eni', eni: eni.id });
-    for (const instance of s.instances) {
-      moves.push({ kind: 'move-eni', eni: eni.id, toInstance: instance.id });
-      moves.push({ kind: 'move-eni', eni: eni.id, toInstance: instance.id, deviceIndex: 1 + (eni.privateIps.length % 3) });
-    }
-  }
-  for (const eip of s.eips) {
-    moves.push({ kind: 'disassociate-eip', allocationId: eip.allocationId });
-    for (const eni of s.enis) for (const p of eni.privateIps) moves.push({ kind: 'move-eip', allocationId: eip.allocationId, toEni: eni.id, toIp: p.address });
-  }
-  return moves;
-}

@@ -1,10 +1,8 @@
 // Test fixtures: the snapshot builder and demoSnapshot, a small realistic account used across the app's tests.
-import type { Plan, RuleId, Verdict } from './move';
-import type { Eni, Instance, Snapshot, Vpc } from './schema';
+import type { Plan, RuleId, Verdict, Eni, Instance, Snapshot, Vpc } from '@/lib/topology';
 import { buildSnapshot } from './snapshot-builder';
 
-export { buildSnapshot, defaultInstanceTypes, OWNER_ID } from './snapshot-builder';
-export type { EipSpec, EniSpec, InstanceSpec, SnapshotSpec, SubnetSpec, VpcSpec } from './snapshot-builder';
+export { buildSnapshot } from './snapshot-builder';
 
 /** Ids of demoSnapshot, by role. */
 export const demoIds = {

@@ -1,11 +1,11 @@
-// Another EC2-compatible endpoint (not our emulator, answering the documented payloads of ec2-behaviour.md §6
+// Another EC2-compatible endpoint (not our emulator, answering the documented payloads of ec2-rules §6
 // and moto-style sparse ones) through AWS_ENDPOINT_URL_EC2: the console reads it; garbage is explained, not a crash.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as topologyGet } from '@/app/api/topology/route';
-import { createEc2Client, resetEc2Client } from './client';
-import { loadSnapshot } from './snapshot';
-import { type ForeignEndpoint, type ForeignMode, startForeignEndpoint } from './testing-foreign-endpoint';
-import { readTopology } from './topology';
+import { createEc2Client, resetEc2Client } from '@/lib/ec2/client';
+import { loadSnapshot } from '@/lib/ec2/snapshot';
+import { type ForeignEndpoint, type ForeignMode, startForeignEndpoint } from '@/lib/testing/foreign-endpoint';
+import { readTopology } from '@/lib/ec2/topology';
 
 let foreign: ForeignEndpoint;
 const savedEndpoint = process.env.AWS_ENDPOINT_URL_EC2;

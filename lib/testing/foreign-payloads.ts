@@ -1,7 +1,7 @@
-// The example payloads of ec2-behaviour.md §6, copied verbatim (6.1, 6.2 and the DescribeInstanceTypes fragment),
+// The example payloads of ec2-rules §6, copied verbatim (6.1, 6.2 and the DescribeInstanceTypes fragment),
 // for the foreign-endpoint test: documents written by hand from EC2's documentation, not by the emulator.
 
-/** §6.1 DescribeNetworkInterfaces: eni-0a1b2c3d4e5f60718 at device index 1 (EIP on 10.0.1.26), eni-0f9e8d7c6b5a40312 unattached. */
+/** ec2-rules §6.1 DescribeNetworkInterfaces: eni-0a1b2c3d4e5f60718 at device index 1 (EIP on 10.0.1.26), eni-0f9e8d7c6b5a40312 unattached. */
 export const DESCRIBE_NETWORK_INTERFACES = `<?xml version="1.0" encoding="UTF-8"?>
 <DescribeNetworkInterfacesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
     <requestId>3b1f7c22-8f0e-4c55-9d2a-0e5c1f6a9b10</requestId>
@@ -99,7 +99,7 @@ export const DESCRIBE_NETWORK_INTERFACES = `<?xml version="1.0" encoding="UTF-8"
 </DescribeNetworkInterfacesResponse>
 `;
 
-/** §6.2 DescribeAddresses: 203.0.113.10 on 10.0.1.26 of eni-0a1b2c3d4e5f60718, 198.51.100.7 idle. */
+/** ec2-rules §6.2 DescribeAddresses: 203.0.113.10 on 10.0.1.26 of eni-0a1b2c3d4e5f60718, 198.51.100.7 idle. */
 export const DESCRIBE_ADDRESSES = `<?xml version="1.0" encoding="UTF-8"?>
 <DescribeAddressesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
     <requestId>7d2a9c1e-55b0-4f3e-8a61-1c2b3d4e5f60</requestId>
@@ -134,7 +134,7 @@ export const DESCRIBE_ADDRESSES = `<?xml version="1.0" encoding="UTF-8"?>
 </DescribeAddressesResponse>
 `;
 
-/** §6.3 DescribeInstanceTypes fragment (t3.micro), verbatim; the test server wraps it in the response root. */
+/** ec2-rules §6.3 DescribeInstanceTypes fragment (t3.micro), verbatim; the test server wraps it in the response root. */
 export const INSTANCE_TYPE_SET_T3_MICRO = `<instanceTypeSet><item>
   <instanceType>t3.micro</instanceType>
   <networkInfo>

@@ -1,4 +1,4 @@
-// Shared test fixtures: an emulator on an ephemeral port, a real SDK client, lookups by Name tag.
+// Test support for the emulator's own tests: an emulator on an ephemeral port, a real SDK client, lookups by Name tag.
 import {
   type Address,
   DescribeAddressesCommand,
@@ -12,7 +12,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { DEFAULT_SETTINGS, type EmulatorSettings, startEmulator } from './index';
+import { DEFAULT_SETTINGS, type EmulatorSettings, startEmulator } from '@/lib/emulator';
 
 export type Started = Awaited<ReturnType<typeof startEmulator>>;
 

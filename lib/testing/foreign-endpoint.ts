@@ -1,9 +1,9 @@
 // Test support: a tiny EC2-compatible endpoint that is not our emulator. It answers each Describe with the
-// documented payloads of ec2-behaviour.md §6 and moto-style minimal ones (fields left out or empty), sends no
+// documented payloads of ec2-rules §6 and moto-style minimal ones (fields left out or empty), sends no
 // x-amzn-RequestId header and never paginates; `mode` switches it to garbage answers.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DESCRIBE_ADDRESSES, DESCRIBE_NETWORK_INTERFACES, INSTANCE_TYPE_SET_T3_MICRO } from './testing-foreign-payloads';
+import { DESCRIBE_ADDRESSES, DESCRIBE_NETWORK_INTERFACES, INSTANCE_TYPE_SET_T3_MICRO } from './foreign-payloads';
 
 const NS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 const response = (action: string, body: string) =>
@@ -32,7 +32,7 @@ const SECURITY_GROUPS = `<securityGroupInfo>
 <vpcId>vpc-0fedcba9876543210</vpcId><ipPermissions/><ipPermissionsEgress/></item>
 </securityGroupInfo>`;
 
-/** Two t3.micro instances: one running (the ENI of §6.1 is its eth1), one stopped without tags or sourceDestCheck. */
+/** Two t3.micro instances: one running (the ENI of ec2-rules §6.1 is its eth1), one stopped without tags or sourceDestCheck. */
 const INSTANCES = `<reservationSet>
 <item><reservationId>r-0a1b2c3d4e5f60718</reservationId><ownerId>111122223333</ownerId><groupSet/><instancesSet>
 <item><instanceId>i-0123456789abcdef0</instanceId><imageId>ami-0abcdef1234567890</imageId>
