@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
-import { type TestEmulator, startTestEmulator } from '@/lib/ec2/testing';
+import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 import { GET } from './instances/[id]/guest-config/route';
 
 let emu: TestEmulator;

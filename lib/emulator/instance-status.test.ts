@@ -1,7 +1,7 @@
 // DescribeInstanceStatus through the real SDK, and the control plane's simulated instance failure.
 import { DescribeInstanceStatusCommand, DescribeInstancesCommand, StartInstancesCommand, paginateDescribeInstanceStatus } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, useEmulator, world } from './test-support';
+import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
 
 const h = useEmulator({ instanceStateDelayMs: 0 });
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { addAddressesOnly, buildNetnsLab, ifupScript, netnsSupport, type NetnsLab } from '@/lib/testing/netns-lab';
 import { guestConfigFor, type GuestConfig } from './guest-config';
 import { renderIfupdown, renderIproute2 } from './guest-config-render';
-import { buildSnapshot } from './test-fixtures';
+import { buildSnapshot } from '@/lib/testing/snapshots';
 
 const support = netnsSupport();
 if (!support.ok) console.warn(`guest-config-netns: skipped — ${support.reason}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dhcpWarning, guestConfigFor, guestConfigTargetOf, subnetRouter } from './guest-config';
 import { renderAmazonLinuxNote, renderGuestConfig, renderIfupdown, renderIproute2, renderNetplan } from './guest-config-render';
-import { buildSnapshot } from './test-fixtures';
+import { buildSnapshot } from '@/lib/testing/snapshots';
 
 const snapshot = buildSnapshot({
   vpcs: [{ id: 'vpc-1', cidr: '10.0.0.0/16' }, { id: 'vpc-2', cidr: '172.31.0.0/16' }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { healthMark, statusChecksWords } from './health';
 import type { Instance } from './schema';
-import { buildSnapshot } from './test-fixtures';
+import { buildSnapshot } from '@/lib/testing/snapshots';
 
 const base: Instance = buildSnapshot({
   vpcs: [{ id: 'vpc-1', cidr: '10.0.0.0/16' }],
