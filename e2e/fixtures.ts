@@ -2,12 +2,15 @@
 // the console. Refuses to run against anything but a loopback endpoint.
 import { DescribeAddressesCommand, DescribeInstancesCommand, DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { E2E_EMULATOR_PORT } from '../playwright.config';
+import { E2E_CONTROL_TOKEN, E2E_EMULATOR_PORT } from '../playwright.config';
 
 export const emulatorUrl = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
 if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(emulatorUrl)) {
   throw new Error(`e2e tests only run against a local emulator, not ${emulatorUrl}`);
 }
+
+/** The emulator's control plane needs the token playwright.config.ts hands to the demo it starts. */
+const control = (json = false): Record<string, string> => ({ authorization: `Bearer ${E2E_CONTROL_TOKEN}`, ...(json ? { 'content-type': 'application/json' } : {}) });
 
 export type LoggedRequest = { seq: number; action: string; parameters: Record<string, string>; outcome: string };
 
@@ -20,18 +23,18 @@ export class Emulator {
   readonly ec2 = new EC2Client({ region: 'us-east-1', endpoint: emulatorUrl, credentials: { accessKeyId: 'e2e', secretAccessKey: 'e2e' } });
 
   async reset(scenario = 'showcase'): Promise<void> {
-    const res = await fetch(`${emulatorUrl}/_emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario }) });
+    const res = await fetch(`${emulatorUrl}/_emulator/reset`, { method: 'POST', headers: control(true), body: JSON.stringify({ scenario }) });
     if (!res.ok) throw new Error(`reset to ${scenario} failed: ${res.status} ${await res.text()}`);
-    await fetch(`${emulatorUrl}/_emulator/requests`, { method: 'DELETE' });
+    await fetch(`${emulatorUrl}/_emulator/requests`, { method: 'DELETE', headers: control() });
   }
 
   async settings(patch: Record<string, unknown>): Promise<void> {
-    const res = await fetch(`${emulatorUrl}/_emulator/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+    const res = await fetch(`${emulatorUrl}/_emulator/settings`, { method: 'PATCH', headers: control(true), body: JSON.stringify(patch) });
     if (!res.ok) throw new Error(`settings failed: ${res.status} ${await res.text()}`);
   }
 
   async requests(): Promise<LoggedRequest[]> {
-    const res = await fetch(`${emulatorUrl}/_emulator/requests`);
+    const res = await fetch(`${emulatorUrl}/_emulator/requests`, { headers: control() });
     const body = (await res.json()) as { requests?: LoggedRequest[] } | LoggedRequest[];
     return Array.isArray(body) ? body : (body.requests ?? []);
   }
@@ -48,7 +51,7 @@ export class Emulator {
 
   /** Makes the next `times` calls of an action fail with an EC2 error (DryRun calls included). */
   async fault(fault: { action: string; code: string; status: number; message: string; times?: number }): Promise<void> {
-    const res = await fetch(`${emulatorUrl}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ times: 1, ...fault }) });
+    const res = await fetch(`${emulatorUrl}/_emulator/faults`, { method: 'POST', headers: control(true), body: JSON.stringify({ times: 1, ...fault }) });
     if (!res.ok) throw new Error(`fault failed: ${res.status} ${await res.text()}`);
   }
 

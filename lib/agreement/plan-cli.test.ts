@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { waitForEni } from '@/lib/ec2/steps';
-import { type StartedEmulator, startEmulator } from '@/lib/emulator';
+import { controlHeaders, type StartedEmulator, startEmulator } from '@/lib/emulator';
 import { AWS_CLI, hasAws, NO_AWS_REASON, runAws, splitCliLine } from '@/lib/emulator/aws-cli-support';
 import { applyMove } from '@/lib/topology/apply';
 import type { Move, Plan, Step } from '@/lib/topology/move';
@@ -55,9 +55,9 @@ describe.skipIf(!hasAws)(`plan steps' CLI lines through the real aws CLI (${AWS_
   beforeEach(() => emu.reset('showcase'));
 
   async function mutationsLogged(): Promise<Logged[]> {
-    const res = await fetch(`${emu.url}/_emulator/requests`);
+    const res = await fetch(`${emu.url}/_emulator/requests`, { headers: controlHeaders(emu.controlToken) });
     const { requests } = (await res.json()) as { requests: Logged[] };
-    await fetch(`${emu.url}/_emulator/requests`, { method: 'DELETE' });
+    await fetch(`${emu.url}/_emulator/requests`, { method: 'DELETE', headers: controlHeaders(emu.controlToken) });
     return requests.filter((r) => !READS.test(r.action)).map(({ action, parameters, outcome }) => ({ action, parameters, outcome }));
   }
 

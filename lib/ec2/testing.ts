@@ -2,7 +2,7 @@
 // (request log, faults, settings, reset), and a finder for moves the checker accepts in a snapshot.
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { startEmulator } from '@/lib/emulator';
+import { controlHeaders, startEmulator } from '@/lib/emulator';
 import { ec2ActionSchema, type Move } from '@/lib/topology/move';
 import { checkMove } from '@/lib/topology/rules';
 import type { Snapshot } from '@/lib/topology/schema';
@@ -22,10 +22,10 @@ export type TestEmulator = {
   close(): Promise<void>;
 };
 
-async function control(url: string, path: string, method: string, body?: unknown): Promise<unknown> {
+async function control(url: string, token: string, path: string, method: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${url}/_emulator/${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: controlHeaders(token, body !== undefined),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`emulator control ${method} ${path} answered ${res.status}: ${await res.text()}`);
@@ -39,14 +39,14 @@ export async function startTestEmulator(scenario = 'showcase', settings: Record<
   return {
     url: emu.url,
     client,
-    reset: async (name) => void (await control(emu.url, 'reset', 'POST', { scenario: name })),
+    reset: async (name) => void (await control(emu.url, emu.controlToken, 'reset', 'POST', { scenario: name })),
     requests: async () => {
-      const body = (await control(emu.url, 'requests', 'GET')) as LoggedRequest[] | { requests: LoggedRequest[] };
+      const body = (await control(emu.url, emu.controlToken, 'requests', 'GET')) as LoggedRequest[] | { requests: LoggedRequest[] };
       return Array.isArray(body) ? body : body.requests;
     },
-    clearRequests: async () => void (await control(emu.url, 'requests', 'DELETE')),
-    fault: async (fault) => void (await control(emu.url, 'faults', 'POST', fault)),
-    patchSettings: async (patch) => void (await control(emu.url, 'settings', 'PATCH', patch)),
+    clearRequests: async () => void (await control(emu.url, emu.controlToken, 'requests', 'DELETE')),
+    fault: async (fault) => void (await control(emu.url, emu.controlToken, 'faults', 'POST', fault)),
+    patchSettings: async (patch) => void (await control(emu.url, emu.controlToken, 'settings', 'PATCH', patch)),
     close: async () => {
       client.destroy();
       await emu.close();
