@@ -13,6 +13,7 @@ import { MAX_BODY_BYTES, readLimitedText } from './body';
 import { checkHost, checkOrigin } from './origin';
 import { takeToken } from './rate-limit';
 import { publicFailure, respond } from './respond';
+import { API_CSP, securityHeaders, servedOverHttps } from './security-headers';
 import { sourceAddress } from './source-address';
 
 export type Parsed<I> = ({ ok: true } & { value: I }) | Failure;
@@ -172,7 +173,8 @@ export function guardRoute<I, O extends object>(spec: BoundarySpec<I, O>): (requ
       },
     };
     const passed = await pass(spec, incoming);
-    return respond(passed.result, passed.headers);
+    // API routes bypass proxy.ts: the security headers are set here.
+    return respond(passed.result, { ...securityHeaders(servedOverHttps(request.headers)), 'Content-Security-Policy': API_CSP, ...passed.headers });
   };
 }
 
