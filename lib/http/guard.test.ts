@@ -170,12 +170,15 @@ describe('requests from another site', () => {
     ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
     ['Sec-Fetch-Site: same-site', { 'sec-fetch-site': 'same-site' }],
     ['Origin: null (a sandboxed frame or a form)', { origin: 'null' }],
-  ])('refuses %s before reading the body, even in demo mode, and changes nothing', async (_what, headers) => {
+  ] as [string, Record<string, string>][])('refuses %s before reading the body, even in demo mode, and changes nothing', async (_what, headers) => {
     process.env.ENI_CONSOLE_DEMO = '1';
     const watched = watchedBody(JSON.stringify(await someMove()));
     const res = await applyPost(request('/api/apply', { headers: { 'content-type': 'text/plain', ...headers }, body: watched.body }));
     expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ ok: false, code: 'cross-origin' });
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: false, code: 'cross-origin', message: expect.stringMatching(/^Refused: this request was sent by (the origin|another site)/) });
+    const origin = headers.origin;
+    if (origin?.startsWith('http')) expect(body.message).toContain(origin);
     expect(watched.read()).toBe(false);
     expect(mutations(await emu.requests())).toEqual([]);
     expect(recordedAudit.at(-1)).toMatchObject({ action: 'request-refused', outcome: 'denied', userId: null, details: { code: 'cross-origin', request: 'apply' } });

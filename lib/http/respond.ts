@@ -3,15 +3,18 @@
 // go to the server log.
 import 'server-only';
 import { httpStatusFor } from '@/lib/ec2/errors';
-import type { Failure, Result } from '@/lib/result';
+import type { ErrorCode, Failure, Result } from '@/lib/result';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s'"()<>]+/gi;
 /** Details that say where the server's EC2 endpoint is or what broke inside it. */
 const PRIVATE_DETAILS = new Set(['endpoint', 'cause', 'stack']);
 
-/** The failure as the client may see it: URLs replaced, private details dropped; the original is logged. */
+/** The boundary's own refusals: their messages are ours and may name the request's origin or host. */
+const BOUNDARY_CODES = new Set<ErrorCode>(['invalid-input', 'unauthenticated', 'forbidden', 'read-only', 'cross-origin', 'wrong-host', 'unsupported-media-type', 'payload-too-large', 'rate-limited']);
+
+/** The failure as the client may see it: URLs in EC2-side messages replaced, private details dropped; the original is logged. */
 export function publicFailure(failure: Failure): Failure {
-  const message = failure.message.replace(URL_IN_TEXT, 'the EC2 endpoint');
+  const message = BOUNDARY_CODES.has(failure.code) ? failure.message : failure.message.replace(URL_IN_TEXT, 'the EC2 endpoint');
   let details = failure.details;
   let removed = false;
   if (details && typeof details === 'object' && !Array.isArray(details)) {
