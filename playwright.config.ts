@@ -31,6 +31,13 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}`,
     reuseExistingServer: false,
     timeout: 240_000,
-    env: { PORT: String(E2E_PORT), EMULATOR_PORT: String(E2E_EMULATOR_PORT), EMULATOR_SCENARIO: 'showcase', EMULATOR_CONTROL_TOKEN: E2E_CONTROL_TOKEN },
+    env: {
+      PORT: String(E2E_PORT),
+      EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+      EMULATOR_SCENARIO: 'showcase',
+      EMULATOR_CONTROL_TOKEN: E2E_CONTROL_TOKEN,
+      // Each test resets the emulator behind the console's back: no snapshot may outlive it (lib/ec2/topology.ts).
+      ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0',
+    },
   },
 });

@@ -143,3 +143,4 @@ test('the hostile battery (lib/cli/probe.ts): every request refused, no EC2 chan
   expect(report.mutatingCallsThrough).toBe(0);
   expect(await emulator.mutatingRequests()).toEqual([]);
 });
+

@@ -111,6 +111,38 @@ export async function runProbe(opts: { console: string; emulator: string; token?
   };
 }
 
+export type LoadFigures = { reloads: number; describesDuringStorm: number; paddedPlanStatus: number; ec2CallsOfLargestPlan: number };
+
+/**
+ * The load figures of issue 6: `clients` browsers reloading the topology for `seconds` (one EC2 read per 2 s at
+ * most, instead of one per reload), and the EC2 calls one plan request with the largest allowed `involved` list
+ * causes (a padded list used to cause 1,008).
+ */
+export async function loadFigures(opts: { console: string; emulator: string; token?: string; clients?: number; seconds?: number }): Promise<LoadFigures> {
+  const auth: Record<string, string> = opts.token ? { authorization: `Bearer ${opts.token}` } : {};
+  const { move, plan } = await realMove(opts.console, opts.token);
+  const start = (await emulatorLog(opts.emulator)).length;
+  const until = Date.now() + (opts.seconds ?? 5) * 1000;
+  let reloads = 0;
+  await Promise.all(
+    Array.from({ length: opts.clients ?? 4 }, async () => {
+      while (Date.now() < until) {
+        await (await fetch(`${opts.console}/api/topology`, { headers: auth })).arrayBuffer();
+        reloads++;
+      }
+    }),
+  );
+  const afterStorm = await emulatorLog(opts.emulator);
+  const involved = Array.from({ length: 16 }, (_, i) => `eni-${(i + 1).toString(16).padStart(17, '0')}`);
+  const res = await fetch(`${opts.console}/api/plan`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ move, confirmed: { ...plan, involved } }),
+  });
+  const afterPlan = await emulatorLog(opts.emulator);
+  return { reloads, describesDuringStorm: afterStorm.length - start, paddedPlanStatus: res.status, ec2CallsOfLargestPlan: afterPlan.length - afterStorm.length };
+}
+
 function arg(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
@@ -123,7 +155,14 @@ if (require.main === module) {
     .then((report) => {
       for (const a of report.attempts) console.log(`${a.refused ? 'refused ' : 'PASSED  '} ${String(a.status).padStart(3)}  ${a.name}`);
       console.log(`\nrequests tried: ${report.tried}, refused: ${report.refused}, EC2 mutating calls that got through: ${report.mutatingCallsThrough} (EC2 calls of any kind they caused: ${report.ec2Calls})`);
-      process.exit(report.refused === report.tried && report.mutatingCallsThrough === 0 ? 0 : 1);
+      const ok = report.refused === report.tried && report.mutatingCallsThrough === 0;
+      return loadFigures({ console: consoleUrl, emulator, token: arg('token') }).then((load) => {
+        console.log(
+          `reload storm: 4 clients for 5 s made ${load.reloads} reloads and ${load.describesDuringStorm} EC2 calls; ` +
+            `a plan with 16 padded involved ids answered ${load.paddedPlanStatus} after ${load.ec2CallsOfLargestPlan} EC2 calls`,
+        );
+        process.exit(ok ? 0 : 1);
+      });
     })
     .catch((err: unknown) => {
       console.error(err instanceof Error ? err.message : err);

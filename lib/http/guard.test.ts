@@ -274,6 +274,21 @@ describe('snapshot reads', () => {
     expect(await emu.requests()).toHaveLength(8);
   });
 
+  it('a reload storm costs one region read per reuse interval: 4 clients reloading for 1.5 s, 8 EC2 calls', async () => {
+    const until = Date.now() + 1_500;
+    let reloads = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (Date.now() < until) {
+          expect((await routes.topology({ token: 'viewer-token' })).status).toBe(200);
+          reloads++;
+        }
+      }),
+    );
+    expect(reloads).toBeGreaterThan(8);
+    expect(await emu.requests()).toHaveLength(8);
+  });
+
   it('a read after an apply sees the change', async () => {
     const move = await someMove('move-eip');
     if (move.kind !== 'move-eip') throw new Error('unreachable');
