@@ -32,7 +32,14 @@ export type BoundarySpec<I, O extends object> = {
 };
 
 /** What the guard needs of a request, from a Request (routes) or next/headers (server actions). */
-type Incoming = { method: string; path: string; headers: Headers; body: () => Promise<{ ok: true; value: unknown } | Failure> };
+type Incoming = {
+  /** A server action arrives in Next's own protocol (its own Content-Type), already deserialised. */
+  via: 'route' | 'action';
+  method: string;
+  path: string;
+  headers: Headers;
+  body: () => Promise<{ ok: true; value: unknown } | Failure>;
+};
 
 type Passed<O> = { result: Result<O>; headers?: Record<string, string> };
 
@@ -99,7 +106,7 @@ async function pass<I, O extends object>(spec: BoundarySpec<I, O>, incoming: Inc
   if (spec.permission !== 'read' && isReadOnlyDeployment()) {
     return refuse(spec, incoming, identity, fail('read-only', 'This deployment is read-only (ENI_CONSOLE_READ_ONLY): it refuses every change, whatever your role.'));
   }
-  if (changes && incoming.method !== 'ACTION') {
+  if (changes && incoming.via === 'route') {
     const type = incoming.headers.get('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) {
       return refuse(spec, incoming, identity, fail('unsupported-media-type', `Send the body as JSON with Content-Type: application/json (got ${type ? `"${type.slice(0, 60)}"` : 'none'}).`));
@@ -118,9 +125,10 @@ async function pass<I, O extends object>(spec: BoundarySpec<I, O>, incoming: Inc
   let input = undefined as I;
   if (spec.parse) {
     const body = await incoming.body();
-    if (!body.ok) return body.code === 'invalid-input' ? { result: body } : refuse(spec, incoming, identity, body);
-    const parsed = spec.parse(body.value);
+    if (!body.ok && body.code !== 'invalid-input') return refuse(spec, incoming, identity, body);
+    const parsed = body.ok ? spec.parse(body.value) : body;
     if (!parsed.ok) {
+      // Not JSON, or not a move: the request is on the record as refused, like any other plan or apply.
       if (spec.audit) await audit({ action: spec.name, outcome: 'refused', ...who(identity, incoming), resourceIds: [], requestIds: [], details: { code: parsed.code, message: parsed.message } });
       return { result: parsed };
     }
@@ -164,6 +172,7 @@ export function guardRoute<I, O extends object>(spec: BoundarySpec<I, O>): (requ
     // Next always passes the Host header; a Request built without one (tests, scripts) is judged by its URL.
     const headers = request.headers.has('host') ? request.headers : withHost(request.headers, url.host);
     const incoming: Incoming = {
+      via: 'route',
       method: request.method,
       path: url.pathname,
       headers,
@@ -187,7 +196,8 @@ export function guardAction<I, O extends object>(spec: BoundarySpec<I, O>): (inp
   return async (input) => {
     const headers = new Headers(await nextHeaders());
     const incoming: Incoming = {
-      method: 'ACTION',
+      via: 'action',
+      method: 'POST',
       path: `action:${spec.name}`,
       headers,
       body: async () => {
