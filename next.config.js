@@ -2,4 +2,20 @@
 module.exports = {
   // The AWS SDK stays a Node dependency of the server bundle rather than being bundled.
   serverExternalPackages: ['@aws-sdk/client-ec2'],
+  // A move and its confirmed plan are a few KiB; the request boundary (lib/http) refuses more than 64 KiB.
+  // The proxy buffers what it sees (server actions post to pages): no more than one byte over that limit.
+  experimental: { serverActions: { bodySizeLimit: '64kb' }, proxyClientMaxBodySize: 64 * 1024 + 1 },
+  // Build assets bypass proxy.ts (which sets these on everything else, with the CSP).
+  async headers() {
+    return [
+      {
+        source: '/_next/static/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
+        ],
+      },
+    ];
+  },
 };

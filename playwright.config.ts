@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // E2E_PORT / E2E_EMULATOR_PORT let two checkouts run their suites side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4710);
+/** The emulator's control-plane token, fixed for the run so the fixtures know it. */
+export const E2E_CONTROL_TOKEN = process.env.EMULATOR_CONTROL_TOKEN || 'e2e-emulator-control-token';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,6 +31,13 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}`,
     reuseExistingServer: false,
     timeout: 240_000,
-    env: { PORT: String(E2E_PORT), EMULATOR_PORT: String(E2E_EMULATOR_PORT), EMULATOR_SCENARIO: 'showcase' },
+    env: {
+      PORT: String(E2E_PORT),
+      EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+      EMULATOR_SCENARIO: 'showcase',
+      EMULATOR_CONTROL_TOKEN: E2E_CONTROL_TOKEN,
+      // Each test resets the emulator behind the console's back: no snapshot may outlive it (lib/ec2/topology.ts).
+      ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0',
+    },
   },
 });

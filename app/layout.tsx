@@ -1,5 +1,6 @@
 // Root layout: document shell, theme and the client providers.
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { Providers } from './providers';
 import './globals.css';
@@ -16,7 +17,9 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request: Next puts the CSP nonce proxy.ts chose on its scripts only at request time.
+  await connection();
   return (
     <html lang="en">
       <body>

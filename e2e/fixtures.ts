@@ -3,7 +3,7 @@
 import { DescribeAddressesCommand, DescribeInstancesCommand, DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { appliedRequests, EmulatorControl, type LoggedRequest, mutatingRequests } from '../lib/testing/emulator-control';
-import { E2E_EMULATOR_PORT } from '../playwright.config';
+import { E2E_CONTROL_TOKEN, E2E_EMULATOR_PORT } from '../playwright.config';
 
 export const emulatorUrl = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
 if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(emulatorUrl)) {
@@ -19,7 +19,7 @@ export class Emulator extends EmulatorControl {
   readonly ec2 = new EC2Client({ region: 'us-east-1', endpoint: emulatorUrl, credentials: { accessKeyId: 'e2e', secretAccessKey: 'e2e' } });
 
   constructor() {
-    super(emulatorUrl);
+    super(emulatorUrl, E2E_CONTROL_TOKEN);
   }
 
   /** Back to `scenario`, with an empty request log. */

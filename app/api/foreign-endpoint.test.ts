@@ -9,15 +9,19 @@ import { readTopology } from '@/lib/ec2/topology';
 
 let foreign: ForeignEndpoint;
 const savedEndpoint = process.env.AWS_ENDPOINT_URL_EC2;
+const savedDemo = process.env.ENI_CONSOLE_DEMO;
 
 beforeAll(async () => {
   foreign = await startForeignEndpoint();
+  process.env.ENI_CONSOLE_DEMO = '1'; // the route acts as the demo operator (the endpoint is on loopback)
 });
 beforeEach(() => {
   foreign.mode = 'documented';
   foreign.requests.length = 0;
 });
 afterAll(async () => {
+  if (savedDemo === undefined) delete process.env.ENI_CONSOLE_DEMO;
+  else process.env.ENI_CONSOLE_DEMO = savedDemo;
   if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL_EC2;
   else process.env.AWS_ENDPOINT_URL_EC2 = savedEndpoint;
   resetEc2Client();
@@ -87,7 +91,7 @@ describe('an EC2-compatible endpoint answering the documented payloads', () => {
   it('GET /api/topology with AWS_ENDPOINT_URL_EC2 answers 200 with that snapshot', async () => {
     process.env.AWS_ENDPOINT_URL_EC2 = foreign.url;
     resetEc2Client();
-    const res = await topologyGet();
+    const res = await topologyGet(new Request('http://localhost/api/topology'));
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(200);
     const direct = await loadSnapshot(client());
@@ -110,12 +114,14 @@ describe('the same endpoint answering garbage', () => {
     expect(result.message).toContain('Check that AWS_ENDPOINT_URL_EC2 points at an EC2-compatible endpoint');
   });
 
-  it('GET /api/topology answers 502 with that failure', async () => {
+  it('GET /api/topology answers 502 with that failure, without the endpoint URL', async () => {
     foreign.mode = 'unknown-root';
     process.env.AWS_ENDPOINT_URL_EC2 = foreign.url;
     resetEc2Client();
-    const res = await topologyGet();
+    const res = await topologyGet(new Request('http://localhost/api/topology'));
     expect(res.status).toBe(502);
-    expect(await res.json()).toMatchObject({ ok: false, code: 'malformed-response', message: expect.stringContaining(foreign.url) });
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: false, code: 'malformed-response', message: expect.stringContaining('The endpoint the EC2 endpoint answered') });
+    expect(JSON.stringify(body)).not.toContain(foreign.url);
   });
 });

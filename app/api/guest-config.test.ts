@@ -8,10 +8,13 @@ import { GET } from './instances/[id]/guest-config/route';
 let emu: TestEmulator;
 let ids: Record<string, string>;
 const savedEndpoint = process.env.AWS_ENDPOINT_URL_EC2;
+const savedDemo = process.env.ENI_CONSOLE_DEMO;
 
 beforeAll(async () => {
   emu = await startTestEmulator('showcase');
   process.env.AWS_ENDPOINT_URL_EC2 = emu.url;
+  // Demo mode (loopback emulator): the request is the demo operator; the boundary's own rules are tested in lib/http.
+  process.env.ENI_CONSOLE_DEMO = '1';
   resetEc2Client();
   const snapshot = await loadSnapshot(emu.client);
   ids = Object.fromEntries(snapshot.instances.map((i) => [i.name ?? i.id, i.id]));
@@ -19,6 +22,8 @@ beforeAll(async () => {
 afterAll(async () => {
   if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL_EC2;
   else process.env.AWS_ENDPOINT_URL_EC2 = savedEndpoint;
+  if (savedDemo === undefined) delete process.env.ENI_CONSOLE_DEMO;
+  else process.env.ENI_CONSOLE_DEMO = savedDemo;
   resetEc2Client();
   await emu?.close();
 });
@@ -68,5 +73,16 @@ describe('GET /api/instances/{id}/guest-config', () => {
     const missing = await get('i-0123456789abcdef0', '?format=iproute2');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ ok: false, code: 'not-found', message: expect.stringContaining('There is no instance i-0123456789abcdef0') });
+  });
+
+  it('answers nobody outside demo mode without credentials: 401 through the boundary, no configuration', async () => {
+    delete process.env.ENI_CONSOLE_DEMO;
+    try {
+      const res = await get(ids['app-1']!, '?format=iproute2');
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ ok: false, code: 'unauthenticated' });
+    } finally {
+      process.env.ENI_CONSOLE_DEMO = '1';
+    }
   });
 });

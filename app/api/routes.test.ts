@@ -2,6 +2,7 @@
 import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetEc2Client } from '@/lib/ec2/client';
+import { resetRateLimits } from '@/lib/http/rate-limit';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { appliedRequests } from '@/lib/testing/emulator-control';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
@@ -12,17 +13,23 @@ import { GET as topologyGet } from './topology/route';
 
 let emu: TestEmulator;
 const savedEndpoint = process.env.AWS_ENDPOINT_URL_EC2;
+const savedDemo = process.env.ENI_CONSOLE_DEMO;
 
 beforeAll(async () => {
   emu = await startTestEmulator('showcase', { attachDelayMs: 20 });
+  // Demo mode (loopback emulator): the requests act as the demo operator; lib/http/guard.test.ts covers the rest.
+  process.env.ENI_CONSOLE_DEMO = '1';
 });
 beforeEach(async () => {
   // The routes use the process-wide client, which reads AWS_ENDPOINT_URL_EC2 like the SDK does.
   process.env.AWS_ENDPOINT_URL_EC2 = emu.url;
   resetEc2Client();
   await emu.reset('showcase');
+  resetRateLimits();
 });
 afterAll(async () => {
+  if (savedDemo === undefined) delete process.env.ENI_CONSOLE_DEMO;
+  else process.env.ENI_CONSOLE_DEMO = savedDemo;
   if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL_EC2;
   else process.env.AWS_ENDPOINT_URL_EC2 = savedEndpoint;
   resetEc2Client();
@@ -34,25 +41,27 @@ const post = (handler: (r: Request) => Promise<Response>, body: string) =>
 
 describe('GET /api/topology', () => {
   it('answers the snapshot with the server’s check settings', async () => {
-    const res = await topologyGet();
+    const res = await topologyGet(new Request('http://localhost/api/topology'));
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ ok: true, endpoint: emu.url, settings: { allowCrossVpcAttach: true, allowReassociation: true } });
     expect(body.enis.length).toBeGreaterThan(0);
   });
 
-  it('answers 502 endpoint-unreachable naming the endpoint when nothing listens there', async () => {
+  it('answers 502 endpoint-unreachable when nothing listens there, without naming the endpoint to the client', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const dead = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     process.env.AWS_ENDPOINT_URL_EC2 = dead;
     resetEc2Client();
-    const res = await topologyGet();
+    const res = await topologyGet(new Request('http://localhost/api/topology'));
     expect(res.status).toBe(502);
     const body = await res.json();
     expect(body).toMatchObject({ ok: false, code: 'endpoint-unreachable' });
-    expect(body.message).toContain(dead);
+    expect(body.message).not.toContain(dead);
+    expect(body.message).toContain('the EC2 endpoint');
+    expect(JSON.stringify(body)).not.toContain(dead);
   });
 });
 

@@ -52,7 +52,7 @@ describe.skipIf(!hasAws)(`plan steps' CLI lines through the real aws CLI (${AWS_
   beforeEach(() => emu.reset('showcase'));
 
   async function mutationsLogged(): Promise<Logged[]> {
-    const control = new EmulatorControl(emu.url);
+    const control = new EmulatorControl(emu.url, emu.controlToken);
     const requests = mutatingRequests(await control.requests());
     await control.clearRequests();
     return requests.map(({ action, parameters, outcome }) => ({ action, parameters, outcome }));

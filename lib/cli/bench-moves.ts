@@ -2,27 +2,31 @@
 // emulator's default delays (attach/detach settle after about a second, like EC2). Prints; asserts nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { createEc2Client } from '../ec2/client';
 import { applyPlannedMove } from '../ec2/execute';
 import { loadSnapshot } from '../ec2/snapshot';
 import type { Move, MoveKind } from '../topology/move';
 import { candidateMoves } from '../testing/moves';
 import { checkMove } from '../topology/rules';
+import { controlHeaders } from '../emulator';
 
 const root = path.resolve(__dirname, '../..');
+/** The spawned emulator's control-plane token. */
+const BENCH_CONTROL_TOKEN = randomBytes(18).toString('base64url');
 
 /** The emulator in a process of its own, as EC2 is remote: its work does not share the bench's thread. */
 export async function spawnEmulator(scenario: string, port: number): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'lib/cli/emulator.ts')], {
     cwd: root,
-    env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_SCENARIO: scenario },
+    env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_SCENARIO: scenario, EMULATOR_CONTROL_TOKEN: BENCH_CONTROL_TOKEN },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 400; i++) {
     if (child.exitCode !== null) throw new Error(`the emulator exited with code ${child.exitCode} (is port ${port} free?)`);
     try {
-      if ((await fetch(`${url}/_emulator/health`)).ok) return { url, child };
+      if ((await fetch(`${url}/_emulator/health`, { headers: controlHeaders(BENCH_CONTROL_TOKEN) })).ok) return { url, child };
     } catch {
       // not listening yet
     }
@@ -39,7 +43,7 @@ async function dropToVerified(): Promise<void> {
   try {
     console.log('drop → verified state, per move kind (showcase, emulator default delays: attach/detach settle after 1 s)');
     for (const kind of kinds) {
-      await fetch(`${url}/_emulator/reset`, { method: 'POST', body: JSON.stringify({ scenario: 'showcase' }) });
+      await fetch(`${url}/_emulator/reset`, { method: 'POST', headers: controlHeaders(BENCH_CONTROL_TOKEN, true), body: JSON.stringify({ scenario: 'showcase' }) });
       const snapshot = await loadSnapshot(client);
       // The first allowed move of this kind; a move-eni between two instances when there is one (detach, wait, attach).
       const allowed = candidateMoves(snapshot).filter((m) => m.kind === kind && checkMove(snapshot, m).ok);

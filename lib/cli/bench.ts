@@ -130,7 +130,9 @@ async function benchFirstPaint(emulatorUrl: string): Promise<void> {
   const port = 3290;
   const app = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, AWS_ENDPOINT_URL_EC2: emulatorUrl, AWS_REGION: 'us-east-1' },
+    // Demo mode: the bench's browser reads as the demo operator (the request boundary needs an identity); every
+    // navigation reads the region afresh, as a first visit does (no reuse of a snapshot younger than 2 s).
+    env: { ...process.env, AWS_ENDPOINT_URL_EC2: emulatorUrl, AWS_REGION: 'us-east-1', ENI_CONSOLE_DEMO: '1', PORT: String(port), ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0' },
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}`;

@@ -77,6 +77,7 @@ async function main(): Promise<void> {
 
   buildIfNeeded();
 
+  // The control plane's token: EMULATOR_CONTROL_TOKEN, else a random one (printed below, handed to the console).
   const emulator = await startEmulator({ port: emulatorPort, scenario }).catch((err: NodeJS.ErrnoException) => {
     const hint = err.code === 'EADDRINUSE' ? ` Port ${emulatorPort} is taken: set EMULATOR_PORT to a free port.` : '';
     console.error(`The EC2 emulator could not start: ${err.message}.${hint}`);
@@ -88,6 +89,9 @@ async function main(): Promise<void> {
     AWS_ENDPOINT_URL_EC2: emulator.url,
     AWS_REGION: process.env.AWS_REGION || 'us-east-1',
     PORT: String(port),
+    EMULATOR_CONTROL_TOKEN: emulator.controlToken,
+    // Demo mode: no sign-in, as the demo operator (lib/auth/mode.ts; only while the endpoint is on loopback).
+    ENI_CONSOLE_DEMO: '1',
   };
   const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   app.stdout?.on('data', (chunk: Buffer) => {
@@ -111,6 +115,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`  EC2 emulator   ${emulator.url}  (scenario: ${scenario}; other scenarios: ${names.filter((n) => n !== scenario).join(', ')})`);
   console.log(`  ENI Console    ${url}`);
+  console.log(`  Control plane  ${emulator.url}/_emulator/  (Authorization: Bearer ${emulator.controlToken})`);
   console.log('');
   console.log('  Ctrl-C stops both.');
 }

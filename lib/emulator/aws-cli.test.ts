@@ -9,6 +9,7 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { controlHeaders } from './access';
 import { AWS_CLI, awsJson, comparable, hasAws, memberPaths, NO_AWS_REASON, runAws, splitCliLine } from '@/lib/testing/aws-cli';
 import { expectEc2Error, get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
@@ -42,10 +43,10 @@ describe.skipIf(!hasAws)(`the aws CLI (${AWS_CLI}) against the emulator`, () => 
 
   /** Every request the emulator logged since the last clear, with its parameters. */
   async function logged(): Promise<{ action: string; parameters: Record<string, string> }[]> {
-    const res = await fetch(`${emu.url}/_emulator/requests`);
+    const res = await fetch(`${emu.url}/_emulator/requests`, { headers: controlHeaders(emu.controlToken) });
     return ((await res.json()) as { requests: { action: string; parameters: Record<string, string> }[] }).requests;
   }
-  const clearLog = () => fetch(`${emu.url}/_emulator/requests`, { method: 'DELETE' });
+  const clearLog = () => fetch(`${emu.url}/_emulator/requests`, { method: 'DELETE', headers: controlHeaders(emu.controlToken) });
 
   it('is a real aws CLI binary', async () => {
     const r = await runAws(emu.url, ['--version']);

@@ -1,6 +1,7 @@
 // The /_emulator/ JSON control plane: scenarios, reset, request log, settings, fault injection.
 import { DescribeVpcsCommand, type EC2Client, AttachNetworkInterfaceCommand, DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { controlHeaders } from './access';
 import { expectEc2Error, get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
 let emu: Started;
@@ -15,7 +16,7 @@ beforeEach(async () => {
 });
 
 async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(emu.url + path, { method, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(emu.url + path, { method, headers: controlHeaders(emu.controlToken), body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 

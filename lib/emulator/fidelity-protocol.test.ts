@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { get, type Started, startForTest, world } from '@/lib/testing/emulator';
+import { SIGNED, get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
 let emu: Started;
 let ec2: EC2Client;
@@ -18,7 +18,7 @@ afterAll(() => emu.close());
 beforeEach(() => emu.reset('showcase'));
 
 const send = (method: string, body: string) =>
-  fetch(emu.url, { method, body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  fetch(emu.url, { method, body, headers: { ...SIGNED, 'content-type': 'application/x-www-form-urlencoded' } });
 const codeOf = async (res: Response) => ({ status: res.status, code: /<Code>([^<]*)<\/Code>/.exec(await res.text())?.[1] });
 const eipCount = async () => (await ec2.send(new DescribeAddressesCommand({}))).Addresses?.length;
 
@@ -89,7 +89,7 @@ describe('oversized bodies', () => {
   it('answers a body over 10 MiB with 413 and keeps serving', async () => {
     const big = 'Action=DescribeVpcs&Version=2016-11-15&X=' + 'a'.repeat(11 * 1024 * 1024);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(emu.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
+      const req = request(emu.url, { method: 'POST', headers: { ...SIGNED, 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });

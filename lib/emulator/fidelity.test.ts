@@ -9,12 +9,12 @@ import {
   ReleaseAddressCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
+import { SIGNED, expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator(); // attachIpLimitErrorCode, unattachedEniIpv4Cap and the rest back to their defaults before each test
 
 const post = (body: string) =>
-  fetch(env.emu.url, { method: 'POST', body: `Version=2016-11-15&${body}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  fetch(env.emu.url, { method: 'POST', body: `Version=2016-11-15&${body}`, headers: { ...SIGNED, 'content-type': 'application/x-www-form-urlencoded' } });
 const codeOf = async (res: Response) => ({ status: res.status, code: /<Code>([^<]*)<\/Code>/.exec(await res.text())?.[1] });
 const freeIn = async (subnetId: string | undefined) =>
   (await env.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId as string] }))).Subnets?.[0]?.AvailableIpAddressCount;

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioDefinition } from './index';
+import { controlHeaders } from './access';
 import { expectEc2Error, get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
 const definition: ScenarioDefinition = {
@@ -29,7 +30,7 @@ afterAll(() => emu.close());
 beforeEach(() => emu.reset(definition));
 
 const control = (body: unknown) =>
-  fetch(`${emu.url}/_emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${emu.url}/_emulator/reset`, { method: 'POST', headers: controlHeaders(emu.controlToken, true), body: JSON.stringify(body) });
 
 describe('reset with an inline definition', () => {
   it('loads the definition in process, with the same ids every time', async () => {

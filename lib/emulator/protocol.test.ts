@@ -2,7 +2,7 @@
 import * as ec2sdk from '@aws-sdk/client-ec2';
 import { DescribeRegionsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectEc2Error, get, type Started, startForTest, type World, world } from '@/lib/testing/emulator';
+import { SIGNED, expectEc2Error, get, type Started, startForTest, type World, world } from '@/lib/testing/emulator';
 
 let emu: Started;
 let ec2: EC2Client;
@@ -11,7 +11,7 @@ beforeAll(async () => ({ emu, ec2 } = await startForTest()));
 afterAll(() => emu.close());
 beforeEach(() => emu.reset('showcase'));
 
-const post = (body: string) => fetch(emu.url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+const post = (body: string) => fetch(emu.url, { method: 'POST', body, headers: { ...SIGNED, 'content-type': 'application/x-www-form-urlencoded' } });
 
 describe('EC2 Query protocol', () => {
   it('returns the x-amzn-RequestId header, which the SDK exposes as $metadata.requestId', async () => {
@@ -51,7 +51,7 @@ describe('EC2 Query protocol', () => {
   });
 
   it('accepts the same parameters as a GET query string', async () => {
-    const res = await fetch(`${emu.url}/?Action=DescribeAvailabilityZones&Version=2016-11-15`);
+    const res = await fetch(`${emu.url}/?Action=DescribeAvailabilityZones&Version=2016-11-15`, { headers: SIGNED });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<zoneName>us-east-1a</zoneName>');
   });

@@ -1,7 +1,9 @@
-// node:http front door: POST / (EC2 Query) and /_emulator/* (JSON control plane), loopback only.
+// node:http front door: POST / (EC2 Query, SigV4-signed) and /_emulator/* (JSON control plane, bearer token),
+// loopback only.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkMethod, checkSignature, hasControlToken } from './access';
 import { handleControl } from './control-plane';
 import type { Emulator } from './emulator';
 import { errorXml } from './xml';
@@ -38,11 +40,27 @@ function sendEc2Error(res: ServerResponse, status: number, code: string, message
   send(res, status, 'text/xml;charset=UTF-8', errorXml(code, message, requestId), requestId, extra);
 }
 
-async function route(emu: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(emu: Emulator, controlToken: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
-  const body = await readBody(req);
   const control = url.pathname.startsWith('/_emulator/') || url.pathname === '/_emulator';
+  // Refused before the body is read: an unauthorised caller costs nothing.
+  if (control && !hasControlToken(req.headers.authorization, controlToken)) {
+    const error =
+      'The control plane needs Authorization: Bearer <token>: the EMULATOR_CONTROL_TOKEN the emulator was started with, or the token `npm run emulator` / `npm run demo` printed.';
+    send(res, 401, 'application/json', JSON.stringify({ error }), randomUUID(), { 'WWW-Authenticate': 'Bearer' });
+    req.resume();
+    return;
+  }
+  if (!control) {
+    const unsigned = checkSignature(req.headers.authorization);
+    if (unsigned) {
+      req.resume();
+      sendEc2Error(res, unsigned.status, unsigned.code, unsigned.message);
+      return;
+    }
+  }
+  const body = await readBody(req);
   if (body === null) {
     if (control) send(res, 413, 'application/json', JSON.stringify({ error: 'body larger than 10 MiB' }), randomUUID());
     else sendEc2Error(res, 413, 'RequestEntityTooLarge', 'The request body is larger than 10 MiB.');
@@ -58,14 +76,19 @@ async function route(emu: Emulator, req: IncomingMessage, res: ServerResponse): 
     sendEc2Error(res, 405, 'MethodNotAllowed', `The HTTP method ${method} is not allowed; send the EC2 Query request as POST (or GET).`, { Allow: 'GET, POST' });
     return;
   }
+  const byGet = checkMethod(method, method === 'POST' ? null : url.searchParams.get('Action'));
+  if (byGet) {
+    sendEc2Error(res, byGet.status, byGet.code, byGet.message);
+    return;
+  }
   const form = method === 'POST' ? body : url.searchParams.toString();
   const answer = emu.handleEc2(form);
   send(res, answer.status, 'text/xml;charset=UTF-8', answer.body, answer.requestId);
 }
 
-export function createEmulatorServer(emu: Emulator): Server {
+export function createEmulatorServer(emu: Emulator, controlToken: string): Server {
   return createServer((req, res) => {
-    route(emu, req, res).catch((err: unknown) => {
+    route(emu, controlToken, req, res).catch((err: unknown) => {
       console.error('[emulator] request failed:', err);
       if (!res.headersSent) send(res, 500, 'text/plain', 'internal error', randomUUID());
       else res.destroy();

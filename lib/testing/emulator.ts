@@ -123,4 +123,12 @@ export async function expectEc2Error(call: Promise<unknown>, code: string, messa
   throw new Error(`expected ${code}, but the call succeeded`);
 }
 
+/**
+ * A well-formed SigV4 Authorization header, for raw EC2 requests in tests: the emulator refuses unsigned ones
+ * (MissingAuthenticationToken) but cannot check a signature, having no secrets.
+ */
+export const SIGNED = {
+  authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+};
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

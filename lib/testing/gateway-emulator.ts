@@ -11,8 +11,9 @@ export class TestEmulator extends EmulatorControl {
     url: string,
     readonly client: EC2Client,
     private readonly stop: () => Promise<void>,
+    controlToken: string,
   ) {
-    super(url);
+    super(url, controlToken);
   }
 
   async close(): Promise<void> {
@@ -23,5 +24,5 @@ export class TestEmulator extends EmulatorControl {
 
 export async function startTestEmulator(scenario = 'showcase', settings: Record<string, unknown> = { attachDelayMs: 20 }): Promise<TestEmulator> {
   const emu = await startEmulator({ port: 0, host: '127.0.0.1', scenario, settings });
-  return new TestEmulator(emu.url, createEc2Client({ endpoint: emu.url, region: 'us-east-1' }), () => emu.close());
+  return new TestEmulator(emu.url, createEc2Client({ endpoint: emu.url, region: 'us-east-1' }), () => emu.close(), emu.controlToken);
 }

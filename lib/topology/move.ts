@@ -76,17 +76,21 @@ export const stepSchema = z.object({
 });
 export type Step = z.infer<typeof stepSchema>;
 
+// Every list is bounded: a confirmed plan comes back from the browser, and its `involved` ids decide how many
+// describes the fresh re-read makes, so a padded plan must not multiply EC2 calls (a plan has at most 2 steps).
 export const planSchema = z.object({
   move: moveSchema,
-  summary: z.string(),
-  steps: z.array(stepSchema),
-  sideEffects: z.array(z.string()),
+  summary: z.string().max(2_000),
+  steps: z.array(stepSchema).max(8),
+  sideEffects: z.array(z.string().max(2_000)).max(16),
   /** Change in hourly public-IPv4 cost, in USD (idle EIPs and in-use public IPv4 both cost $0.005/h). */
   hourlyCostDelta: z.number(),
   /** The moves that undo this one, in order; empty when nothing needs undoing. */
-  inverse: z.array(moveSchema),
+  inverse: z.array(moveSchema).max(8),
   /** Resource ids the plan reads and changes: re-read before applying, re-described after. */
-  involved: z.array(z.string()),
+  involved: z
+    .array(z.string().regex(/^[a-z]{1,12}-[0-9a-z]{1,32}$/, 'Expected a resource id such as eni-0123456789abcdef0'))
+    .max(16, 'A plan involves at most 16 resources; send the plan /api/plan returned'),
 });
 export type Plan = z.infer<typeof planSchema>;
 

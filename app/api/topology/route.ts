@@ -1,13 +1,9 @@
 // GET /api/topology: the Snapshot JSON plus `ok: true` and the server's CheckSettings (`settings`), so the
 // canvas checks moves with the same settings as the server; errors are { ok: false, code, message }.
-import { readTopology } from '@/lib/ec2/topology';
-import { httpStatusFor } from '@/lib/ec2/errors';
+import { topologyEndpoint } from '@/lib/http/endpoints';
+import { guardRoute } from '@/lib/http/guard';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(): Promise<Response> {
-  const result = await readTopology();
-  if (!result.ok) return Response.json(result, { status: httpStatusFor(result) });
-  return Response.json({ ok: true, ...result.snapshot, settings: result.settings }, { headers: { 'Cache-Control': 'no-store' } });
-}
+export const GET = guardRoute(topologyEndpoint);

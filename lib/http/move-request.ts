@@ -1,12 +1,12 @@
 // Parses what a route or action receives into a move (and an optional confirmed plan), turning zod's issues
-// into one message that names each field and says what to send. Shared by the routes and the server actions.
+// into one message that names each field and says what to send. The guard's parser for plan and apply.
 import { z } from 'zod';
 import { type Failure, fail } from '@/lib/result';
 import { type Move, type Plan, moveSchema, planSchema } from '@/lib/topology';
 
 export type MoveRequest = { move: Move; confirmed?: Plan };
 
-const EXAMPLE = 'for example {"kind":"detach-eni","eni":"eni-0123456789abcdef0"} or {"move":{…},"confirmed":<the plan from /api/plan>}';
+export const MOVE_EXAMPLE = 'for example {"kind":"detach-eni","eni":"eni-0123456789abcdef0"} or {"move":{…},"confirmed":<the plan from /api/plan>}';
 
 const wrappedSchema = z.object({ move: moveSchema, confirmed: planSchema.optional() }).strict();
 
@@ -23,7 +23,7 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 export function invalidInput(error: z.ZodError): Failure {
-  return fail('invalid-input', `The request is not a valid move: ${describeIssues(error)}. Send a move as JSON, ${EXAMPLE}.`, {
+  return fail('invalid-input', `The request is not a valid move: ${describeIssues(error)}. Send a move as JSON, ${MOVE_EXAMPLE}.`, {
     details: { issues: error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
   });
 }
@@ -37,15 +37,4 @@ export function parseMoveRequest(input: unknown): ({ ok: true } & MoveRequest) |
   }
   const parsed = moveSchema.safeParse(input);
   return parsed.success ? { ok: true, move: parsed.data } : invalidInput(parsed.error);
-}
-
-/** Reads a Request body as JSON; a body that is not JSON is an invalid-input failure, never a throw. */
-export async function readJsonBody(request: Request): Promise<{ ok: true; body: unknown } | Failure> {
-  const text = await request.text();
-  if (text.trim() === '') return fail('invalid-input', `The request body is empty. Send a move as JSON, ${EXAMPLE}.`);
-  try {
-    return { ok: true, body: JSON.parse(text) };
-  } catch (err) {
-    return fail('invalid-input', `The request body is not valid JSON (${(err as Error).message}). Send a move as JSON, ${EXAMPLE}.`);
-  }
 }
