@@ -1,5 +1,6 @@
 /** @type {import('next').NextConfig} */
 module.exports = {
-  // The AWS SDK stays a Node dependency of the server bundle rather than being bundled.
-  serverExternalPackages: ['@aws-sdk/client-ec2'],
+  // The AWS SDK and the database drivers (PGlite's WASM and data files, pg) stay Node dependencies of the server
+  // rather than being bundled.
+  serverExternalPackages: ['@aws-sdk/client-ec2', '@electric-sql/pglite', 'pg'],
 };
