@@ -23,7 +23,7 @@ function userLabel(user: { username?: string | null; email?: string; name?: stri
   return user ? (user.username ?? user.email ?? user.name ?? null) : null;
 }
 
-function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv, oidc: OidcConfig | null) {
+function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv, oidc: OidcConfig | null, quiet: boolean) {
   const baseURL = env.ENI_CONSOLE_URL || undefined;
   // The role each SSO sign-in's groups map to, from the profile until the session is made (same request).
   const ssoRoles = new Map<string, Role | null>();
@@ -42,6 +42,8 @@ function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv,
 
   return betterAuth({
     appName: 'ENI Console',
+    // The CLI serves no HTTP: better-auth's warnings about the base URL are not for it.
+    ...(quiet ? { logger: { level: 'error' as const } } : {}),
     baseURL,
     basePath: '/api/auth',
     secret,
@@ -152,10 +154,10 @@ function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv,
 export type Auth = ReturnType<typeof buildAuth>;
 
 /** A better-auth instance over a given database (tests; the CLI). Throws when the SSO settings are inconsistent. */
-export async function createAuth(db: Kysely<Database>, env: NodeJS.ProcessEnv = process.env): Promise<Auth> {
+export async function createAuth(db: Kysely<Database>, env: NodeJS.ProcessEnv = process.env, { quiet = false } = {}): Promise<Auth> {
   const oidc = oidcConfigFromEnv(env);
   if (!oidc.ok) throw new Error(oidc.message);
-  return buildAuth(db, await authSecret(db, env), env, oidc.config);
+  return buildAuth(db, await authSecret(db, env), env, oidc.config, quiet);
 }
 
 const globalKey = Symbol.for('eni-console.auth');
