@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // E2E_PORT / E2E_EMULATOR_PORT let two checkouts run their suites side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4710);
+/** The console as `npm start` serves a team (sign-in, roles), beside the demo-mode one: e2e/team.spec.ts. */
+export const E2E_TEAM_PORT = Number(process.env.E2E_TEAM_PORT ?? E2E_PORT + 1);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,11 +26,20 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     },
   },
-  webServer: {
-    command: 'npx tsx lib/cli/demo.ts',
-    url: `http://127.0.0.1:${E2E_PORT}`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    env: { PORT: String(E2E_PORT), EMULATOR_PORT: String(E2E_EMULATOR_PORT), EMULATOR_SCENARIO: 'showcase' },
-  },
+  webServer: [
+    {
+      command: 'npx tsx lib/cli/demo.ts',
+      url: `http://127.0.0.1:${E2E_PORT}`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      env: { PORT: String(E2E_PORT), EMULATOR_PORT: String(E2E_EMULATOR_PORT), EMULATOR_SCENARIO: 'showcase' },
+    },
+    {
+      command: 'npx tsx lib/testing/team-console.ts',
+      url: `http://127.0.0.1:${E2E_TEAM_PORT}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      env: { TEAM_PORT: String(E2E_TEAM_PORT), EC2_ENDPOINT: `http://127.0.0.1:${E2E_EMULATOR_PORT}` },
+    },
+  ],
 });

@@ -134,8 +134,9 @@ function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv,
                   discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
                   clientId: oidc.clientId,
                   clientSecret: oidc.clientSecret,
-                  scopes: ['openid', 'profile', 'email'],
+                  scopes: oidc.scopes,
                   pkce: true,
+                  authentication: 'basic',
                   overrideUserInfo: true,
                   mapProfileToUser: (profile) => {
                     const email = String(profile.email ?? '').toLowerCase();

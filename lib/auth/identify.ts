@@ -31,7 +31,8 @@ export async function identifyWith(deps: IdentifyDeps, headers: Headers): Promis
     if (!found) return null;
     const user = found.user as typeof found.user & { username?: string | null; role?: string };
     if (!isRole(user.role)) return null;
-    return { userId: user.id, name: user.username ?? user.name, role: user.role, via: 'session' };
+    // A local account's user name, or a single sign-on user's email: unique, and what the record names them by.
+    return { userId: user.id, name: user.username ?? user.email, role: user.role, via: 'session' };
   }
   if (isDemoMode(deps.env)) return { ...demoIdentity };
   return null;

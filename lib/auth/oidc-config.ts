@@ -10,6 +10,8 @@ export type OidcConfig = {
   rolesClaim: string;
   /** Group → role, e.g. netadmins=admin,neteng=operator,support=viewer. */
   roleMap: Record<string, Role>;
+  /** Scopes asked for (ENI_CONSOLE_OIDC_SCOPES, default `openid profile email`): some issuers release groups only under their own scope. */
+  scopes: string[];
 };
 
 export type OidcConfigResult = { ok: true; config: OidcConfig | null } | { ok: false; message: string };
@@ -40,7 +42,14 @@ export function oidcConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OidcCon
   }
   return {
     ok: true,
-    config: { issuer: issuer.replace(/\/$/, ''), clientId, clientSecret, rolesClaim: env.ENI_CONSOLE_OIDC_ROLES_CLAIM || 'groups', roleMap },
+    config: {
+      issuer: issuer.replace(/\/$/, ''),
+      clientId,
+      clientSecret,
+      rolesClaim: env.ENI_CONSOLE_OIDC_ROLES_CLAIM || 'groups',
+      roleMap,
+      scopes: (env.ENI_CONSOLE_OIDC_SCOPES || 'openid profile email').split(/[\s,]+/).filter(Boolean),
+    },
   };
 }
 

@@ -88,6 +88,8 @@ async function main(): Promise<void> {
     AWS_ENDPOINT_URL_EC2: emulator.url,
     AWS_REGION: process.env.AWS_REGION || 'us-east-1',
     PORT: String(port),
+    // Demo mode: no sign-in, every request without credentials is the demo operator (lib/auth/mode.ts).
+    ENI_CONSOLE_DEMO: '1',
   };
   const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   app.stdout?.on('data', (chunk: Buffer) => {

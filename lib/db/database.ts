@@ -18,7 +18,7 @@ export type DatabaseOptions = {
 
 /** The embedded database's folder: ENI_CONSOLE_DATA_DIR, else .data/ in the working directory. */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.ENI_CONSOLE_DATA_DIR || '.data');
+  return path.resolve(/*turbopackIgnore: true*/ env.ENI_CONSOLE_DATA_DIR || '.data');
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {

@@ -38,13 +38,13 @@ export async function resolveToken(
   const row = await db
     .selectFrom('api_token')
     .innerJoin('user', 'user.id', 'api_token.user_id')
-    .select(['api_token.id as tokenId', 'api_token.expires_at', 'api_token.revoked_at', 'user.id as userId', 'user.name', 'user.username', 'user.role'])
+    .select(['api_token.id as tokenId', 'api_token.expires_at', 'api_token.revoked_at', 'user.id as userId', 'user.email', 'user.username', 'user.role'])
     .where('api_token.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null) return null;
   if (row.expires_at !== null && new Date(row.expires_at).getTime() <= now.getTime()) return null;
   await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
-  return { tokenId: row.tokenId, userId: row.userId, name: row.username ?? row.name, role: row.role };
+  return { tokenId: row.tokenId, userId: row.userId, name: row.username ?? row.email, role: row.role };
 }
 
 export async function listTokens(db: Kysely<Database>): Promise<TokenInfo[]> {
