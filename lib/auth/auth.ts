@@ -23,6 +23,13 @@ function userLabel(user: { username?: string | null; email?: string; name?: stri
   return user ? (user.username ?? user.email ?? user.name ?? null) : null;
 }
 
+function originOf(request: Request | undefined): string[] {
+  const host = request?.headers.get('host');
+  if (!request || !host) return [];
+  const proto = request.headers.get('x-forwarded-proto') ?? new URL(request.url).protocol.replace(':', '');
+  return [`${proto}://${host}`];
+}
+
 function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv, oidc: OidcConfig | null, quiet: boolean) {
   const baseURL = env.ENI_CONSOLE_URL || undefined;
   // The role each SSO sign-in's groups map to, from the profile until the session is made (same request).
@@ -46,6 +53,9 @@ function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv,
     ...(quiet ? { logger: { level: 'error' as const } } : {}),
     baseURL,
     basePath: '/api/auth',
+    // Without ENI_CONSOLE_URL, the console's own origin is the one the request was addressed to (Next may see
+    // itself as localhost while the browser says 127.0.0.1); another site's Origin is still refused.
+    ...(baseURL ? {} : { trustedOrigins: (request?: Request) => originOf(request) }),
     secret,
     database: { db, type: 'postgres', transaction: false },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
@@ -158,6 +168,9 @@ export type Auth = ReturnType<typeof buildAuth>;
 export async function createAuth(db: Kysely<Database>, env: NodeJS.ProcessEnv = process.env, { quiet = false } = {}): Promise<Auth> {
   const oidc = oidcConfigFromEnv(env);
   if (!oidc.ok) throw new Error(oidc.message);
+  if (oidc.config && !env.ENI_CONSOLE_URL) {
+    throw new Error('Single sign-on needs ENI_CONSOLE_URL, the console\'s public origin (e.g. https://eni.example.com): the identity provider redirects back to ENI_CONSOLE_URL/api/auth/callback/sso.');
+  }
   return buildAuth(db, await authSecret(db, env), env, oidc.config, quiet);
 }
 
