@@ -9,11 +9,12 @@ import { appendAudit } from '@/lib/db/audit';
 import { getDatabase } from '@/lib/db/database';
 import type { Database } from '@/lib/db/schema';
 import { authSecret } from '@/lib/db/settings';
+import { setUserRole, userById } from '@/lib/db/users';
 import { oidcConfigFromEnv, roleFromClaims, type OidcConfig } from './oidc-config';
 import { requestMeta } from './request-meta';
 import { isRole, type AuditEntry, type Role } from './roles';
 
-/** Sessions last a working day; activity extends them at most once an hour. */
+/** Sessions last a working day, then one signs in again. */
 export const sessionSeconds = 12 * 60 * 60;
 export const ssoProviderId = 'sso';
 /** Local accounts need an email in better-auth's schema; this reserved domain marks them as local. */
@@ -43,7 +44,7 @@ function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv,
     }
   };
   const roleOf = async (userId: string): Promise<Role | null> => {
-    const row = await db.selectFrom('user').select('role').where('id', '=', userId).executeTakeFirst();
+    const row = await userById(db, userId);
     return row && isRole(row.role) ? row.role : null;
   };
 
@@ -69,7 +70,8 @@ function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv,
         }
       },
     },
-    session: { expiresIn: sessionSeconds, updateAge: 60 * 60 },
+    // A fixed working day: the cookie and the stored session expire together (no silent extension).
+    session: { expiresIn: sessionSeconds, disableSessionRefresh: true },
     advanced: {
       cookiePrefix: 'eni-console',
       useSecureCookies: baseURL?.startsWith('https://') ?? false,
@@ -82,11 +84,11 @@ function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv,
         create: {
           before: async (session, ctx) => {
             if (!ctx?.path?.startsWith('/callback/')) return;
-            const user = await db.selectFrom('user').select('email').where('id', '=', session.userId).executeTakeFirst();
+            const user = await userById(db, session.userId);
             const role = user ? ssoRoles.get(user.email.toLowerCase()) : undefined;
             if (!role) return false;
             ssoRoles.delete(user!.email.toLowerCase());
-            await db.updateTable('user').set({ role }).where('id', '=', session.userId).execute();
+            await setUserRole(db, session.userId, role);
           },
         },
       },

@@ -100,3 +100,9 @@ export async function insertLocalUser(
       .execute();
   });
 }
+
+/** A user's role and email by id (the sign-in hooks: the record, and the SSO role mapping). */
+export async function userById(db: Kysely<Database>, userId: string): Promise<{ role: string; email: string } | null> {
+  const row = await db.selectFrom('user').select(['role', 'email']).where('id', '=', userId).executeTakeFirst();
+  return row ?? null;
+}
