@@ -39,7 +39,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${E2E_TEAM_PORT}/sign-in`,
       reuseExistingServer: false,
       timeout: 240_000,
-      env: { TEAM_PORT: String(E2E_TEAM_PORT), EC2_ENDPOINT: `http://127.0.0.1:${E2E_EMULATOR_PORT}` },
+      env: { TEAM_PORT: String(E2E_TEAM_PORT), EC2_ENDPOINT: `http://127.0.0.1:${E2E_EMULATOR_PORT}`, AFTER_URL: `http://127.0.0.1:${E2E_PORT}` },
     },
   ],
 });

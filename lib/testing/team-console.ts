@@ -11,10 +11,21 @@ import { teamAccounts } from './team-accounts';
 
 const root = path.resolve(__dirname, '../..');
 
+/** The demo console answering means its build is done (it builds first): only then serve the same build. */
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
 async function main(): Promise<void> {
   const port = process.env.TEAM_PORT;
   const endpoint = process.env.EC2_ENDPOINT;
   if (!port || !endpoint) throw new Error('team-console needs TEAM_PORT and EC2_ENDPOINT');
+  if (process.env.AFTER_URL) await waitFor(process.env.AFTER_URL, 240_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'eni-team-'));
   // Accounts first: the embedded database is one process's, and the console opens it next.
   const db = await openDatabase({ dataDir });
