@@ -3,10 +3,11 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { FirstAdmin } from '@/components/access/first-admin';
-import { SignInForm } from '@/components/access/sign-in-form';
+import { LeaveStaleSession, SignInForm } from '@/components/access/sign-in-form';
 import { Brand } from '@/components/topology/header-bar';
 import { pageAccess } from '@/lib/auth/access';
 import { ssoEnabled } from '@/lib/auth/auth';
+import { isDemoMode } from '@/lib/auth/mode';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in · ENI Console' };
@@ -26,8 +27,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="flex min-h-dvh items-center justify-center bg-canvas p-6">
       <div className="w-full max-w-sm rounded-lg border border-line bg-surface p-6 shadow-sm">
         <Brand />
-        <h2 className="mt-5 mb-4 text-base font-semibold text-fg">Sign in</h2>
-        <SignInForm sso={ssoEnabled()} initialError={initialError} />
+        <h2 className="mt-5 mb-4 text-base font-semibold text-fg">{isDemoMode() ? 'Demo' : 'Sign in'}</h2>
+        {isDemoMode() ? <LeaveStaleSession /> : <SignInForm sso={ssoEnabled()} initialError={initialError} />}
       </div>
     </main>
   );

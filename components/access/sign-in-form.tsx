@@ -12,6 +12,26 @@ async function errorMessage(res: Response): Promise<string> {
   return body?.message ? `${body.message}.` : `The server answered ${res.status}. Try again; if it persists, the server log says why.`;
 }
 
+/** Demo mode only: a stale session cookie (an earlier sign-in on this host) stands between the browser and the demo. */
+export function LeaveStaleSession() {
+  const [busy, setBusy] = useState(false);
+  const leave = async () => {
+    setBusy(true);
+    // Sign-out clears the cookie whether or not its session still exists.
+    await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => null);
+    window.location.assign('/');
+  };
+  return (
+    <div className="flex flex-col gap-3 text-13 text-muted" data-testid="stale-session">
+      <p>This is the demo, which needs no sign-in, but your browser still sends a session from an earlier sign-in on this address that the demo does not accept.</p>
+      <Button variant="primary" onClick={leave} disabled={busy} className="justify-center">
+        {busy ? <Spinner /> : null}
+        Drop it and continue as the demo operator
+      </Button>
+    </div>
+  );
+}
+
 export function SignInForm({ sso, initialError }: { sso: boolean; initialError: string | null }) {
   const [busy, setBusy] = useState<'password' | 'sso' | null>(null);
   const [error, setError] = useState<string | null>(initialError);
