@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 module.exports = {
-  // The AWS SDK stays a Node dependency of the server bundle rather than being bundled.
-  serverExternalPackages: ['@aws-sdk/client-ec2'],
+  // The AWS SDK and the database drivers (PGlite's WASM and data files, pg) stay Node dependencies of the server
+  // rather than being bundled.
+  serverExternalPackages: ['@aws-sdk/client-ec2', '@electric-sql/pglite', 'pg'],
   // A move and its confirmed plan are a few KiB; the request boundary (lib/http) refuses more than 64 KiB.
   // The proxy buffers what it sees (server actions post to pages): no more than one byte over that limit.
   experimental: { serverActions: { bodySizeLimit: '64kb' }, proxyClientMaxBodySize: 64 * 1024 + 1 },

@@ -1,9 +1,23 @@
-// The console's only page: the topology of the configured region.
+// The console's page: the topology of the configured region, for a signed-in person (or the demo operator).
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { preload } from 'react-dom';
+import { AccessProvider } from '@/components/access/access-context';
+import { FirstAdmin } from '@/components/access/first-admin';
 import { TopologyConsole } from '@/components/topology/topology-console';
+import { pageAccess } from '@/lib/auth/access';
 
-export default function Page() {
+export const dynamic = 'force-dynamic';
+
+export default async function Page() {
+  const access = await pageAccess(await headers());
+  if (access.kind === 'setup') return <FirstAdmin />;
+  if (access.kind === 'sign-in') redirect('/sign-in');
   // Start reading the snapshot while the JS bundle loads and hydrates; the query's fetch reuses this response.
   preload('/api/topology', { as: 'fetch', crossOrigin: 'anonymous' });
-  return <TopologyConsole />;
+  return (
+    <AccessProvider access={access.access}>
+      <TopologyConsole />
+    </AccessProvider>
+  );
 }

@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
 import { Kbd } from '@/components/ui/kbd';
+import { ResourceHistory } from './activity/activity-panel';
 import { Legend } from './legend';
 import { kindTone, type Selection } from './model/selection';
 import type { TopologyIndex } from './model/topology-index';
@@ -76,7 +77,10 @@ export function DetailPanel({ selection, onClose }: { selection: Selection; onCl
       </header>
       <div ref={bodyRef} className="min-h-0 flex-1 overflow-y-auto">
         {resolved ? (
-          resolved.body
+          <>
+            {resolved.body}
+            <ResourceHistory resourceId={'id' in selection ? selection.id : selection.address} />
+          </>
         ) : (
           <p className="p-4 text-xs text-muted">This resource is not in the latest snapshot: it was removed or moved.</p>
         )}

@@ -3,6 +3,7 @@
 import { memo, useMemo } from 'react';
 import { cn } from '@/lib/cn';
 import { Badge } from '@/components/ui/badge';
+import { useCanChange } from '@/components/access/access-context';
 import { GripIcon, LockIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import type { Eni } from '@/lib/topology';
@@ -37,7 +38,8 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
   const foreignSubnet = homeSubnetId !== undefined && homeSubnetId !== eni.subnetId;
   const homeVpc = homeSubnetId ? index.subnetById.get(homeSubnetId)?.vpcId : undefined;
   const foreignVpc = homeVpc !== undefined && homeVpc !== eni.vpcId;
-  const source = dragSourceOf(eni);
+  const canChange = useCanChange();
+  const source = canChange ? dragSourceOf(eni) : null;
   const drag = useDragSource(source, `eni-${eni.id}`);
   // The block as a whole takes a dragged IP (into any free slot); it only lights up under the pointer.
   const drop = useDropTarget({ kind: 'eni', eniId: eni.id });

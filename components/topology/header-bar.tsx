@@ -33,10 +33,10 @@ export function Brand() {
   );
 }
 
-/** actions: extra buttons before Refresh (the Undo button). */
-type Props = { snapshot: Snapshot; refreshing: boolean; onRefresh: () => void; actions?: ReactNode };
+/** actions: extra buttons before Refresh (the Undo button); account: who is signed in, after it. */
+type Props = { snapshot: Snapshot; refreshing: boolean; onRefresh: () => void; actions?: ReactNode; account?: ReactNode };
 
-export function HeaderBar({ snapshot, refreshing, onRefresh, actions }: Props) {
+export function HeaderBar({ snapshot, refreshing, onRefresh, actions, account }: Props) {
   const now = useNow(10_000);
   const mode = endpointMode(snapshot.endpoint, snapshot.endpointServer);
   const ips = countPrivateIps(snapshot);
@@ -82,6 +82,7 @@ export function HeaderBar({ snapshot, refreshing, onRefresh, actions }: Props) {
           {refreshing ? <Spinner /> : <RefreshIcon />}
           Refresh
         </Button>
+        {account}
       </div>
     </header>
   );

@@ -3,6 +3,7 @@
 // IP chip is draggable too), or a dashed free slot that takes a dragged IP.
 import { memo } from 'react';
 import { cn } from '@/lib/cn';
+import { useCanChange } from '@/components/access/access-context';
 import { Spinner } from '@/components/ui/spinner';
 import { GlobeIcon, LockIcon } from '@/components/ui/icons';
 import type { Eip, PrivateIp } from '@/lib/topology';
@@ -54,8 +55,10 @@ function chipDropClasses(state: DropState, isOver: boolean): string | false {
   return false;
 }
 
-function IpChip({ eniId, ip, eip, movable }: { eniId: string; ip: PrivateIp; eip: Eip | null; movable: boolean }) {
+function IpChip({ eniId, ip, eip, movable: movableHere }: { eniId: string; ip: PrivateIp; eip: Eip | null; movable: boolean }) {
   const { select } = useTopology();
+  const canChange = useCanChange();
+  const movable = movableHere && canChange;
   const domId = `ip-${ip.address}`;
   const selected = useIsSelected({ kind: 'ip', eniId, address: ip.address });
   const applying = useIsApplying(domId);
@@ -86,7 +89,7 @@ function IpChip({ eniId, ip, eip, movable }: { eniId: string; ip: PrivateIp; eip
         type="button"
         {...drag.handleProps}
         onClick={() => select({ kind: 'ip', eniId, address: ip.address })}
-        title={ip.primary ? 'Primary private IP — stays with its ENI' : 'Secondary private IP — drag to another ENI, or to Unassign'}
+        title={ip.primary ? 'Primary private IP — stays with its ENI' : movable ? 'Secondary private IP — drag to another ENI, or to Unassign' : 'Secondary private IP'}
         className={cn(
           'flex items-center gap-1 px-1.5 font-mono text-fg hover:bg-subtle focus-visible:-outline-offset-2',
           !ip.primary && movable && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
@@ -118,6 +121,7 @@ export function EipChip({ eip }: { eip: Eip }) {
   const domId = `eip-${eip.allocationId}`;
   const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
   const applying = useIsApplying(domId);
+  const canChange = useCanChange();
   const drag = useDragSource({ kind: 'eip', allocationId: eip.allocationId, eniId: eip.eniId, privateIp: eip.privateIp }, domId);
   const ref = useMergedRefs(drag.setNodeRef, drag.setActivatorNodeRef);
   return (
@@ -130,12 +134,12 @@ export function EipChip({ eip }: { eip: Eip }) {
       data-applying={applying ? 'true' : undefined}
       {...drag.handleProps}
       onClick={() => select({ kind: 'eip', id: eip.allocationId })}
-      title={`Elastic IP ${eip.publicIp} · ${eip.allocationId}${eip.name ? ` · ${eip.name}` : ''} — drag onto another private IP, or to the Elastic IP pool`}
+      title={`Elastic IP ${eip.publicIp} · ${eip.allocationId}${eip.name ? ` · ${eip.name}` : ''}${canChange ? ' — drag onto another private IP, or to the Elastic IP pool' : ''}`}
       className={cn(
         'flex items-center gap-1 border-l border-eip/25 px-1.5 font-mono focus-visible:-outline-offset-2',
         // Conditional pairs rather than overrides: cn() does not resolve conflicting utilities.
         selected ? 'bg-eip text-surface' : 'bg-eip-soft text-eip hover:bg-eip/15',
-        'cursor-grab touch-manipulation select-none active:cursor-grabbing',
+        canChange && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
         drag.isDragging && 'opacity-40',
         applying && 'animate-pulse',
       )}

@@ -2,6 +2,7 @@
 // The pools: unattached ENIs grouped by AZ and subnet, and Elastic IPs that are allocated but not associated.
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
+import { useCanChange } from '@/components/access/access-context';
 import { Spinner } from '@/components/ui/spinner';
 import type { Eip, Eni, Subnet } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
@@ -161,6 +162,7 @@ function IdleEip({ eip }: { eip: Eip }) {
   const domId = `eip-${eip.allocationId}`;
   const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
   const applying = useIsApplying(domId);
+  const canChange = useCanChange();
   const drag = useDragSource({ kind: 'eip', allocationId: eip.allocationId, eniId: null, privateIp: null }, domId);
   const ref = useMergedRefs(drag.setNodeRef, drag.setActivatorNodeRef);
   return (
@@ -173,9 +175,10 @@ function IdleEip({ eip }: { eip: Eip }) {
       data-applying={applying ? 'true' : undefined}
       {...drag.handleProps}
       onClick={() => select({ kind: 'eip', id: eip.allocationId })}
-      title="Drag onto a private IP to associate it"
+      title={canChange ? 'Drag onto a private IP to associate it' : undefined}
       className={cn(
-        'flex w-full cursor-grab touch-manipulation flex-col gap-0.5 rounded-md border border-l-[3px] border-l-eip bg-surface px-2.5 py-1.5 text-left select-none hover:bg-subtle/70 active:cursor-grabbing',
+        'flex w-full flex-col gap-0.5 rounded-md border border-l-[3px] border-l-eip bg-surface px-2.5 py-1.5 text-left hover:bg-subtle/70',
+        canChange && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
         selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
         drag.isDragging && 'border-dashed opacity-40',
         applying && 'animate-pulse',

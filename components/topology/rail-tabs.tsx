@@ -1,13 +1,16 @@
 'use client';
-// Tabs of the side rail on narrower screens, where pools and details take turns in one column.
+// Tabs of the side rail: pools and the activity record, and on narrower screens the details too, in one column.
 import { cn } from '@/lib/cn';
 
-export type RailTab = 'pools' | 'details';
+export type RailTab = 'pools' | 'details' | 'activity';
 
-export function RailTabs({ tab, onTab, hasSelection }: { tab: RailTab; onTab: (t: RailTab) => void; hasSelection: boolean }) {
+type Props = { tab: RailTab; onTab: (t: RailTab) => void; hasSelection: boolean; withDetails: boolean };
+
+export function RailTabs({ tab, onTab, hasSelection, withDetails }: Props) {
   const tabs: { id: RailTab; label: string }[] = [
     { id: 'pools', label: 'Pools' },
-    { id: 'details', label: hasSelection ? 'Details' : 'Details (none)' },
+    ...(withDetails ? [{ id: 'details' as const, label: hasSelection ? 'Details' : 'Details (none)' }] : []),
+    { id: 'activity', label: 'Activity' },
   ];
   return (
     <div role="tablist" aria-label="Side panel" className="flex shrink-0 gap-1 border-b border-line bg-surface px-2 pt-1.5">

@@ -17,7 +17,10 @@ import { SelectionContext, TopologyContext, flashElement } from './topology-cont
 import { TopologyList, type RevealRequest } from './topology-list';
 import { TopologySkeleton } from './topology-skeleton';
 import { RailTabs, type RailTab } from './rail-tabs';
+import { ActivityPanel } from './activity/activity-panel';
 import { useMediaQuery } from './use-media-query';
+import { useCanChange } from '@/components/access/access-context';
+import { AccountMenu, ReadOnlyNotice } from '@/components/access/account-menu';
 
 export function TopologyConsole() {
   const query = useQuery(topologyQueryOptions());
@@ -61,10 +64,14 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
   const onDragKind = useCallback((kind: DragKind | null) => {
     if (kind === 'eni' || kind === 'eip') setRailTab('pools');
   }, []);
-  const select = useCallback((sel: Selection | null) => {
-    setSelection(sel);
-    setRailTab(sel ? 'details' : 'pools');
-  }, []);
+  const select = useCallback(
+    (sel: Selection | null) => {
+      setSelection(sel);
+      // On wide screens details have their own column: the Activity tab stays open while one selects.
+      setRailTab((t) => (wide && t === 'activity' ? t : sel ? 'details' : 'pools'));
+    },
+    [wide],
+  );
 
   const onExpandAll = useCallback((open: boolean) => setExpansion(expandAllSubnets(index, open)), [index]);
   const onToggle = useCallback((key: string, open: boolean) => setExpansion((e) => ({ ...e, [key]: open })), []);
@@ -103,6 +110,8 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
   }, [selection, select]);
 
   const ctx = useMemo(() => ({ index, select, reveal }), [index, select, reveal]);
+  const canChange = useCanChange();
+  const railLabel = railTab === 'activity' ? 'Activity' : railTab === 'pools' || wide ? 'Pools' : 'Details';
   const details = (
     <div data-testid="detail-panel" className="h-full bg-surface">
       {selection ? <DetailPanel selection={selection} onClose={() => select(null)} /> : <DetailPlaceholder />}
@@ -114,17 +123,18 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
       <SelectionContext value={selection}>
         <MovesProvider data={snapshot} index={index} railVisible={railVisible} onDragKind={onDragKind}>
         <div className="flex h-dvh flex-col">
-          <HeaderBar snapshot={snapshot} refreshing={refreshing} onRefresh={onRefresh} actions={<UndoButton />} />
+          <HeaderBar snapshot={snapshot} refreshing={refreshing} onRefresh={onRefresh} actions={canChange ? <UndoButton /> : null} account={<AccountMenu />} />
+          <ReadOnlyNotice />
           {refreshError ? (
             <div className="border-b border-line bg-surface px-4 py-2">
               <LoadError error={refreshError} onRetry={onRefresh} retrying={refreshing} compact />
             </div>
           ) : null}
           <div className="flex min-h-0 flex-1">
-            <aside aria-label={wide || railTab === 'pools' ? 'Pools' : 'Details'} className="hidden w-80 shrink-0 flex-col border-r border-line bg-canvas lg:flex xl:w-72">
-              {wide ? null : <RailTabs tab={railTab} onTab={setRailTab} hasSelection={!!selection} />}
+            <aside aria-label={railLabel} className="hidden w-80 shrink-0 flex-col border-r border-line bg-canvas lg:flex xl:w-72">
+              <RailTabs tab={railTab} onTab={setRailTab} hasSelection={!!selection} withDetails={!wide} />
               <div className="min-h-0 flex-1 overflow-y-auto">
-                {wide || railTab === 'pools' ? <PoolsRail /> : details}
+                {railTab === 'activity' ? <ActivityPanel /> : railTab === 'pools' || wide ? <PoolsRail /> : details}
               </div>
             </aside>
             <main aria-label="Topology" data-testid="topology" className="min-w-0 flex-1">

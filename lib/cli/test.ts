@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { startTestPostgres } from './test-postgres';
 
 const root = path.resolve(__dirname, '../..');
 const reports = path.join(root, 'e2e/artifacts');
@@ -77,7 +78,10 @@ ensureAwsCli();
 ensureNetnsTools();
 const vitestJson = path.join(reports, 'vitest.json');
 rmSync(vitestJson, { force: true });
-run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+// The database tests run against PGlite always, and against a Postgres server (a throwaway one when none is named).
+const postgres = process.env.TEST_DATABASE_URL ? null : startTestPostgres();
+run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], postgres ? { TEST_DATABASE_URL: postgres.url } : {});
+postgres?.stop();
 const v = readJson(vitestJson) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
 if (v) {
   total.passed += v.numPassedTests ?? 0;

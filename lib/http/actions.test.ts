@@ -5,6 +5,7 @@ import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { appliedRequests as mutations } from '@/lib/testing/emulator-control';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 import { findMove } from '@/lib/testing/moves';
+import { type ProcessAccounts, processAccounts } from '@/lib/testing/process-accounts';
 import { resetRateLimits } from './rate-limit';
 
 let current = new Headers();
@@ -13,25 +14,27 @@ const { applyMoveAction } = await import('@/lib/actions/apply');
 const { planMoveAction } = await import('@/lib/actions/plan');
 
 let emu: TestEmulator;
-const saved = { endpoint: process.env.AWS_ENDPOINT_URL_EC2, demo: process.env.ENI_CONSOLE_DEMO, tokens: process.env.ENI_CONSOLE_TEST_TOKENS };
+let accounts: ProcessAccounts;
+const saved = { endpoint: process.env.AWS_ENDPOINT_URL_EC2, demo: process.env.ENI_CONSOLE_DEMO };
 beforeAll(async () => {
   emu = await startTestEmulator('showcase', { attachDelayMs: 20 });
-});
+  accounts = await processAccounts({ vera: 'viewer' });
+}, 120_000); // an embedded database and scrypt-hashed accounts take a while on a busy machine
 beforeEach(async () => {
   process.env.AWS_ENDPOINT_URL_EC2 = emu.url;
   process.env.ENI_CONSOLE_DEMO = '1';
-  process.env.ENI_CONSOLE_TEST_TOKENS = JSON.stringify({ 'viewer-token': { userId: 'u-viewer', name: 'vera', role: 'viewer' } });
   resetEc2Client();
   resetRateLimits();
   await emu.reset('showcase');
   await emu.clearRequests();
 });
 afterAll(async () => {
-  for (const [key, value] of [['AWS_ENDPOINT_URL_EC2', saved.endpoint], ['ENI_CONSOLE_DEMO', saved.demo], ['ENI_CONSOLE_TEST_TOKENS', saved.tokens]] as const) {
+  for (const [key, value] of [['AWS_ENDPOINT_URL_EC2', saved.endpoint], ['ENI_CONSOLE_DEMO', saved.demo]] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
   resetEc2Client();
+  await accounts?.close();
   await emu?.close();
 });
 
@@ -56,7 +59,7 @@ describe('server actions', () => {
     const move = findMove(await loadSnapshot(emu.client), 'move-eip');
     current = new Headers({ ...fromPage, host: 'rebound.attacker.example' });
     expect(await planMoveAction(move)).toMatchObject({ ok: false, code: 'wrong-host' });
-    current = new Headers({ ...fromPage, authorization: 'Bearer viewer-token' });
+    current = new Headers({ ...fromPage, authorization: `Bearer ${accounts.tokens.vera}` });
     expect(await planMoveAction(move)).toMatchObject({ ok: false, code: 'forbidden' });
   });
 

@@ -4,43 +4,45 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST as applyPost } from '@/app/api/apply/route';
 import { POST as planPost } from '@/app/api/plan/route';
 import { GET as topologyGet } from '@/app/api/topology/route';
-import { recordedAudit } from '@/lib/db/audit';
 import { resetEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { appliedRequests as mutations } from '@/lib/testing/emulator-control';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 import { findMove } from '@/lib/testing/moves';
+import { type ProcessAccounts, processAccounts } from '@/lib/testing/process-accounts';
 import type { Move } from '@/lib/topology';
 import { resetRateLimits } from './rate-limit';
 
 let emu: TestEmulator;
 const saved = { ...process.env };
-const TOKENS = {
-  'viewer-token': { userId: 'u-viewer', name: 'vera', role: 'viewer' },
-  'operator-token': { userId: 'u-operator', name: 'otto', role: 'operator' },
-  'admin-token': { userId: 'u-admin', name: 'ada', role: 'admin' },
-};
+/** Real accounts in a fresh embedded database, each with an API token made as `npm run token` makes them. */
+const TOKENS = { 'viewer-token': 'vera', 'operator-token': 'otto', 'admin-token': 'ada' } as const;
+let accounts: ProcessAccounts;
+/** How many audit rows there were when the test started: the test reads only its own. */
+let auditStart = 0;
+const audit = async () => (await accounts.audit()).slice(auditStart);
 const ENV_KEYS = ['ENI_CONSOLE_DEMO', 'ENI_CONSOLE_READ_ONLY', 'ENI_CONSOLE_URL', 'ENI_CONSOLE_RATE_BURST', 'ENI_CONSOLE_RATE_PER_MINUTE', 'PORT'];
 
 beforeAll(async () => {
   emu = await startTestEmulator('showcase', { attachDelayMs: 20 });
-});
+  accounts = await processAccounts({ vera: 'viewer', otto: 'operator', ada: 'admin' });
+}, 120_000); // an embedded database and scrypt-hashed accounts take a while on a busy machine
 beforeEach(async () => {
   for (const key of ENV_KEYS) delete process.env[key];
   process.env.AWS_ENDPOINT_URL_EC2 = emu.url;
-  process.env.ENI_CONSOLE_TEST_TOKENS = JSON.stringify(TOKENS);
   resetEc2Client();
   resetRateLimits();
-  recordedAudit.length = 0;
+  auditStart = (await accounts.audit()).length;
   await emu.reset('showcase');
   await emu.clearRequests();
 });
 afterAll(async () => {
-  for (const key of [...ENV_KEYS, 'AWS_ENDPOINT_URL_EC2', 'ENI_CONSOLE_TEST_TOKENS']) {
+  for (const key of [...ENV_KEYS, 'AWS_ENDPOINT_URL_EC2']) {
     if (saved[key] === undefined) delete process.env[key];
     else process.env[key] = saved[key];
   }
   resetEc2Client();
+  await accounts?.close();
   await emu?.close();
 });
 
@@ -48,7 +50,7 @@ type Init = { method?: string; headers?: Record<string, string>; body?: BodyInit
 
 function request(path: string, init: Init = {}): Request {
   const headers: Record<string, string> = { host: '127.0.0.1:3000', ...init.headers };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.token) headers.authorization = `Bearer ${init.token === 'bogus' ? 'bogus' : accounts.tokens[TOKENS[init.token]]}`;
   const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
   return new Request(`http://127.0.0.1:3000${path}`, { method, headers, body: init.body, duplex: 'half' } as RequestInit);
 }
@@ -183,7 +185,7 @@ describe('requests from another site', () => {
     if (origin?.startsWith('http')) expect(body.message).toContain(origin);
     expect(watched.read()).toBe(false);
     expect(mutations(await emu.requests())).toEqual([]);
-    expect(recordedAudit.at(-1)).toMatchObject({ action: 'request-refused', outcome: 'denied', userId: null, details: { code: 'cross-origin', request: 'apply' } });
+    expect((await audit()).at(-1)).toMatchObject({ action: 'request-refused', outcome: 'denied', userId: null, details: { code: 'cross-origin', request: 'apply' } });
   });
 
   it("accepts the console's own pages (same Origin, Sec-Fetch-Site: same-origin)", async () => {
@@ -307,10 +309,10 @@ describe('the audit', () => {
     const move = await someMove();
     const res = await routes.apply(move, { token: 'operator-token', headers: { ...json, 'user-agent': 'probe/1.0' } });
     const body = await res.json();
-    const entry = recordedAudit.find((e) => e.action === 'apply');
+    const entry = (await audit()).find((e) => e.action === 'apply');
     expect(entry).toMatchObject({
       outcome: 'ok',
-      userId: 'u-operator',
+      userId: expect.any(String),
       userName: 'otto',
       role: 'operator',
       userAgent: 'probe/1.0',
@@ -324,11 +326,11 @@ describe('the audit', () => {
 
   it('records refusals at the boundary with who asked, and the source address only behind a trusted proxy', async () => {
     await routes.plan(await someMove(), { token: 'viewer-token', headers: { ...json, 'x-forwarded-for': '203.0.113.9' } });
-    expect(recordedAudit.at(-1)).toMatchObject({ action: 'request-refused', outcome: 'denied', userName: 'vera', role: 'viewer', sourceIp: null, details: { code: 'forbidden' } });
+    expect((await audit()).at(-1)).toMatchObject({ action: 'request-refused', outcome: 'denied', userName: 'vera', role: 'viewer', sourceIp: null, details: { code: 'forbidden' } });
     process.env.ENI_CONSOLE_TRUSTED_PROXY_HOPS = '1';
     try {
       await routes.plan(await someMove(), { token: 'viewer-token', headers: { ...json, 'x-forwarded-for': '198.51.100.1, 203.0.113.9' } });
-      expect(recordedAudit.at(-1)?.sourceIp).toBe('203.0.113.9');
+      expect((await audit()).at(-1)?.sourceIp).toBe('203.0.113.9');
     } finally {
       delete process.env.ENI_CONSOLE_TRUSTED_PROXY_HOPS;
     }

@@ -2,6 +2,7 @@
 // The drag in progress as every card sees it: what is carried and, per target, the checker's verdict —
 // computed lazily (only for targets that are rendered) and memoized for the drag.
 import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { useCanChange } from '@/components/access/access-context';
 import { createContext, useCallback, useContext } from 'react';
 import type { TopologyData } from '@/lib/queries/topology';
 import { type Verdict, checkMove } from '@/lib/topology';
@@ -92,8 +93,12 @@ export type DragSourceState = {
   isDragging: boolean;
 };
 
-/** A draggable resource; source null makes it inert (primary IPs, eth0, requester-managed ENIs). */
-export function useDragSource(source: DragSource | null, domId: string): DragSourceState {
+/**
+ * A draggable resource; source null makes it inert (primary IPs, eth0, requester-managed ENIs), and so does an
+ * identity that may not change anything (a viewer, a read-only deployment).
+ */
+export function useDragSource(requested: DragSource | null, domId: string): DragSourceState {
+  const source = useCanChange() ? requested : null;
   const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({
     id: source ? sourceId(source) : `inert:${domId}`,
     data: source ?? undefined,

@@ -1,0 +1,92 @@
+// The database's tables as Kysely sees them: better-auth's (user, session, account, verification) and the
+// console's own (audit, api_token, setting). Column names follow better-auth's camelCase for its tables.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type UserTable = {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  image: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  username: string | null;
+  displayUsername: string | null;
+  role: string;
+};
+
+export type SessionTable = {
+  id: string;
+  expiresAt: Timestamp;
+  token: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  ipAddress: string | null;
+  userAgent: string | null;
+  userId: string;
+};
+
+export type AccountTable = {
+  id: string;
+  accountId: string;
+  providerId: string;
+  userId: string;
+  accessToken: string | null;
+  refreshToken: string | null;
+  idToken: string | null;
+  accessTokenExpiresAt: Timestamp | null;
+  refreshTokenExpiresAt: Timestamp | null;
+  scope: string | null;
+  password: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type VerificationTable = {
+  id: string;
+  identifier: string;
+  value: string;
+  expiresAt: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type AuditTable = {
+  id: Generated<string>;
+  at: ColumnType<Date, never, never>;
+  action: string;
+  outcome: string;
+  user_id: string | null;
+  user_name: string | null;
+  role: string | null;
+  source_ip: string | null;
+  user_agent: string | null;
+  resource_ids: ColumnType<string[], string[], never>;
+  request_ids: ColumnType<string[], string[], never>;
+  details: ColumnType<unknown, string, never>;
+};
+
+export type ApiTokenTable = {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the token, hex: the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: ColumnType<Date, never, never>;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+};
+
+export type SettingTable = { key: string; value: string };
+
+export type Database = {
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  verification: VerificationTable;
+  audit: AuditTable;
+  api_token: ApiTokenTable;
+  setting: SettingTable;
+};
