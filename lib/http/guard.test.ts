@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST as applyPost } from '@/app/api/apply/route';
 import { POST as planPost } from '@/app/api/plan/route';
+import { GET as authGet, POST as authPost } from '@/app/api/auth/[...all]/route';
 import { GET as topologyGet } from '@/app/api/topology/route';
 import { resetEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
@@ -334,5 +335,32 @@ describe('the audit', () => {
     } finally {
       delete process.env.ENI_CONSOLE_TRUSTED_PROXY_HOPS;
     }
+  });
+});
+
+describe('the sign-in endpoints (before anyone is signed in)', () => {
+  const signIn = (headers: Record<string, string>, body = JSON.stringify({ username: 'vera', password: 'not-her-password' })) =>
+    authPost(request('/api/auth/sign-in/username', { headers: { ...json, ...headers }, body }));
+
+  it('refuse a sign-in posted from another site, or for a foreign Host, before better-auth sees it', async () => {
+    const cross = await signIn({ origin: 'http://attacker.example', 'sec-fetch-site': 'cross-site' });
+    expect(cross.status).toBe(403);
+    expect(await cross.json()).toMatchObject({ code: 'cross-origin' });
+    expect((await signIn({ host: 'rebound.attacker.example' })).status).toBe(421);
+    expect((await audit()).map((e) => [e.action, e.details])).toEqual([
+      ['request-refused', expect.objectContaining({ request: 'auth', code: 'cross-origin' })],
+      ['request-refused', expect.objectContaining({ request: 'auth', code: 'wrong-host' })],
+    ]);
+  });
+
+  it('refuse a body over 64 KiB, and answer the rest with the security headers', async () => {
+    expect((await signIn({}, JSON.stringify({ username: 'vera', password: 'x'.repeat(70_000) }))).status).toBe(413);
+    const wrong = await signIn({ origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('x-frame-options')).toBe('DENY');
+    expect(wrong.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const session = await authGet(request('/api/auth/get-session'));
+    expect(session.status).toBe(200);
+    expect(session.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });

@@ -228,3 +228,30 @@ export function guardAction<I, O extends object>(spec: BoundarySpec<I, O>): (inp
     return result.ok ? result : publicFailure(result);
   };
 }
+
+/**
+ * A route anyone may reach before signing in (better-auth's sign-in, sign-out and SSO callback): the boundary's
+ * checks that need no identity — Host, Origin for state-changing requests, the body limit, the security headers
+ * and a record of each refusal — then the handler itself, which checks credentials on its own.
+ */
+export function guardOpenRoute(name: string, handler: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const url = new URL(request.url);
+    const headers = request.headers.has('host') ? request.headers : withHost(request.headers, url.host);
+    const incoming: Incoming = { via: 'route', method: request.method, path: url.pathname, headers, body: async () => ({ ok: true, value: null }) };
+    const answerHeaders = { ...securityHeaders(servedOverHttps(request.headers)), 'Content-Security-Policy': API_CSP };
+    const changes = request.method !== 'GET' && request.method !== 'HEAD';
+    const refusal = checkHost(headers.get('host')) ?? (changes ? checkOrigin(headers) : null);
+    if (refusal) return respond((await refuse<object>({ name }, incoming, null, refusal)).result, answerHeaders);
+    let forwarded = request;
+    if (changes) {
+      const text = await readLimitedText(request);
+      if (!text.ok) return respond((await refuse<object>({ name }, incoming, null, text)).result, answerHeaders);
+      forwarded = new Request(request.url, { method: request.method, headers: request.headers, body: text.text });
+    }
+    const answer = await handler(forwarded);
+    const out = new Response(answer.body, answer);
+    for (const [k, v] of Object.entries(answerHeaders)) out.headers.set(k, v);
+    return out;
+  };
+}
