@@ -8,6 +8,9 @@ import { GlobeIcon, LockIcon } from '@/components/ui/icons';
 import type { Eip, PrivateIp } from '@/lib/topology/schema';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs, type DropState } from './drag/drag-session';
 import { dropClasses, RefusedMarker } from './drag/drop-marker';
+import { useLockedHint } from './drag/locked-hint';
+import { eniPlace } from './drag/announce';
+import { serviceOwner } from './model/names';
 import type { IpSlot as IpSlotModel } from './model/slots';
 import { useIsApplying } from './moves/moves-provider';
 import { useIsSelected, useTopology } from './topology-context';
@@ -54,8 +57,17 @@ function chipDropClasses(state: DropState, isOver: boolean): string | false {
   return false;
 }
 
+/** Why this address cannot be dragged, or null when it can. */
+function lockedReason(index: ReturnType<typeof useTopology>['index'], eniId: string, ip: PrivateIp, movable: boolean): string | null {
+  const eni = index.eniById.get(eniId);
+  if (!movable && eni) return `${ip.address} belongs to ${serviceOwner(eni)}: AWS manages its addresses, the console does not move them.`;
+  if (ip.primary) return `${ip.address} is the primary private IP of ${eniPlace(index, eni, eniId)}: it stays with its ENI and cannot move. Drag a secondary IP instead.`;
+  return null;
+}
+
 function IpChip({ eniId, ip, eip, movable }: { eniId: string; ip: PrivateIp; eip: Eip | null; movable: boolean }) {
-  const { select } = useTopology();
+  const { select, index } = useTopology();
+  const locked = useLockedHint(lockedReason(index, eniId, ip, movable));
   const domId = `ip-${ip.address}`;
   const selected = useIsSelected({ kind: 'ip', eniId, address: ip.address });
   const applying = useIsApplying(domId);
@@ -86,7 +98,9 @@ function IpChip({ eniId, ip, eip, movable }: { eniId: string; ip: PrivateIp; eip
         type="button"
         {...drag.handleProps}
         onClick={() => select({ kind: 'ip', eniId, address: ip.address })}
-        title={ip.primary ? 'Primary private IP — stays with its ENI' : 'Secondary private IP — drag to another ENI, or to Unassign'}
+        title="Secondary private IP — drag to another ENI, or to Unassign"
+        aria-label={ip.primary ? undefined : `secondary IP ${ip.address}`}
+        {...locked.props}
         className={cn(
           'flex items-center gap-1 px-1.5 font-mono text-fg hover:bg-subtle focus-visible:-outline-offset-2',
           !ip.primary && movable && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
@@ -96,6 +110,7 @@ function IpChip({ eniId, ip, eip, movable }: { eniId: string; ip: PrivateIp; eip
         {ip.address}
         {applying ? <Spinner className="size-3 text-accent" label="applying…" /> : null}
       </button>
+      {locked.hint}
       <RefusedMarker state={drop.state} className="mx-1 self-center" />
       <DropReason id={drop.reasonId} verdict={drop.verdict} />
       {eip ? <EipChip eip={eip} /> : null}

@@ -10,6 +10,7 @@ import { AlertIcon, CloseIcon, UndoIcon } from '@/components/ui/icons';
 import type { Plan, Step } from '@/lib/topology/move';
 import type { TopologyIndex } from './model/topology-index';
 import { costWords, sequenceWords } from './moves/sequence';
+import { focusDomId } from './topology-context';
 
 export type Review = {
   plans: Plan[];
@@ -48,7 +49,7 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
     return () => {
       if (!returnTo) return;
       // After the view re-renders (the moved element may have a new place), put focus back on it.
-      requestAnimationFrame(() => document.getElementById(returnTo)?.querySelector<HTMLElement>('button')?.focus({ preventScroll: true }));
+      requestAnimationFrame(() => focusDomId(returnTo));
     };
   }, [review.returnFocus]);
 

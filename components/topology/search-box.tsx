@@ -1,5 +1,5 @@
 'use client';
-// Search by IP, id or Name tag: a combobox whose results reveal and select the resource. "/" focuses it.
+// Search box: a combobox whose results reveal and select the resource. "/" focuses it.
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { cn } from '@/lib/cn';
 import { Badge } from '@/components/ui/badge';
@@ -65,13 +65,13 @@ export function SearchBox() {
         ref={inputRef}
         type="search"
         role="combobox"
-        aria-label="Search by IP, id or Name tag"
+        aria-label="Search by IP, id, MAC, DNS name, Name or tag, security group, type or state"
         aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
         data-testid="search-input"
-        placeholder="Search IP, id or Name…"
+        placeholder="Search IP, id, MAC, Name, tag, type, state…"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -126,7 +126,10 @@ export function SearchBox() {
                     <Badge tone={tone} className="w-16 justify-center">{label}</Badge>
                     <span className="min-w-0 flex-1">
                       <span className="block truncate font-mono text-xs text-fg">{hit.title}</span>
-                      <span className="block truncate text-2xs text-muted">{hit.context}</span>
+                      <span className="block truncate text-2xs text-muted">
+                        {hit.matched ? <span className="font-medium text-fg">{hit.matched} · </span> : null}
+                        {hit.context}
+                      </span>
                     </span>
                   </li>
                 );

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { topologyQueryOptions, type TopologyData } from '@/lib/queries/topology';
 import { buildRows, expandAllSubnets, expandPath, rowIndexFor, type Expansion } from './model/rows';
-import { domIdOf, locate, type Selection } from './model/selection';
+import { domIdOf, followSelection, locate, type Selection } from './model/selection';
+import { Announcer } from './announcer';
 import { buildTopologyIndex } from './model/topology-index';
 import { DetailPanel, DetailPlaceholder } from './detail-panel';
 import { Brand, HeaderBar } from './header-bar';
@@ -48,7 +49,9 @@ type ViewProps = { snapshot: TopologyData; refreshing: boolean; refreshError: un
 function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewProps) {
   const index = useMemo(() => buildTopologyIndex(snapshot), [snapshot]);
   const [expansion, setExpansion] = useState<Expansion>({});
-  const [selection, setSelection] = useState<Selection | null>(null);
+  const [chosen, setSelection] = useState<Selection | null>(null);
+  // A moved private IP stays selected where it now is (see followSelection).
+  const selection = useMemo(() => (chosen ? followSelection(index, chosen) : null), [index, chosen]);
   const [revealRequest, setRevealRequest] = useState<RevealRequest | null>(null);
   const nonce = useRef(0);
   const rows = useMemo(() => buildRows(index, expansion), [index, expansion]);
@@ -136,6 +139,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
               </aside>
             ) : null}
           </div>
+          <Announcer />
         </div>
         </MovesProvider>
       </SelectionContext>

@@ -38,3 +38,14 @@ export function flashElement(id: string): void {
   el.classList.add('animate-flash');
   el.addEventListener('animationend', () => el.classList.remove('animate-flash'), { once: true });
 }
+
+/** Focuses the control that shows a resource: the element itself when it is a button, else its first button. */
+export function focusDomId(id: string): boolean {
+  const el = document.getElementById(id);
+  if (!el) return false;
+  const target = el.matches('button') ? el : el.querySelector<HTMLElement>('button');
+  if (!target) return false;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  return document.activeElement === target;
+}

@@ -1,0 +1,46 @@
+// Every public IPv4 in a set of instances or ENIs, Elastic or Amazon-assigned: each is billed per hour.
+import type { Eni } from '@/lib/topology/schema';
+import { PUBLIC_IPV4_HOURLY_USD } from './format';
+import { sortedIps } from './slots';
+import { eipKey, type TopologyIndex } from './topology-index';
+
+export type PublicIpRow = {
+  publicIp: string;
+  privateIp: string;
+  eniId: string;
+  /** ethN of its instance, or null for an ENI in the pool or owned by a service. */
+  deviceIndex: number | null;
+  /** Set for an Elastic IP; null for an Amazon-assigned address (released when the instance stops). */
+  allocationId: string | null;
+  name: string | null;
+};
+
+/** The public IPv4s on these ENIs, in device then address order. */
+export function publicIpsOn(index: TopologyIndex, enis: readonly Eni[]): PublicIpRow[] {
+  const rows: PublicIpRow[] = [];
+  for (const eni of enis) {
+    for (const ip of sortedIps(eni)) {
+      const assoc = ip.association;
+      if (!assoc) continue;
+      const eip = index.eipByPrivateIp.get(eipKey(eni.id, ip.address));
+      rows.push({
+        publicIp: assoc.publicIp,
+        privateIp: ip.address,
+        eniId: eni.id,
+        deviceIndex: eni.attachment?.instanceId ? eni.attachment.deviceIndex : null,
+        allocationId: eip?.allocationId ?? assoc.allocationId,
+        name: eip?.name ?? null,
+      });
+    }
+  }
+  return rows;
+}
+
+export function publicIpsOfInstance(index: TopologyIndex, instanceId: string): PublicIpRow[] {
+  return publicIpsOn(index, index.enisByInstance.get(instanceId) ?? []);
+}
+
+/** Hourly cost of public IPv4 addresses: every one is billed, in use or idle. */
+export function publicIpv4Hourly(count: number): number {
+  return count * PUBLIC_IPV4_HOURLY_USD;
+}
