@@ -16,7 +16,7 @@ export function InstancePublicIp({ instance }: { instance: Instance }) {
   return (
     <span>
       {instance.publicIp ? <span className="font-mono">{instance.publicIp}</span> : <span className="text-muted">none on the primary IP</span>}
-      {others ? <span className="text-muted"> · {others} more below</span> : null}
+      {others ? <span className="text-muted"> · {others} on other addresses, listed below</span> : null}
     </span>
   );
 }

@@ -57,6 +57,7 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
 
   // The subnet is named only when it differs from the instance's: the group header already says it otherwise.
   const meta: { key: string; text: string; className?: string; title?: string }[] = [];
+  if (eni.attachment && !eni.attachment.instanceId) meta.push({ key: 'owner', text: `owned by ${serviceOwner(eni)}`, className: 'shrink-0 font-medium text-muted', title: eni.description });
   if (eni.name) meta.push({ key: 'name', text: eni.name, className: 'max-w-[45%] truncate font-medium text-muted' });
   if (foreignSubnet && subnet)
     meta.push({ key: 'subnet', text: `${subnet.name ?? subnet.id} ${subnet.cidr}`, className: 'text-warn', title: "In another subnet than the instance's primary ENI" });

@@ -13,6 +13,9 @@ type TopologyContextValue = {
 };
 
 export const TopologyContext = createContext<TopologyContextValue | null>(null);
+
+/** The search box's text: view state, kept in the URL with the rest. */
+export const SearchQueryContext = createContext<{ query: string; setQuery: (q: string) => void } | null>(null);
 export const SelectionContext = createContext<Selection | null>(null);
 
 export function useTopology(): TopologyContextValue {

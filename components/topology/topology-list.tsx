@@ -17,9 +17,11 @@ type Props = {
   onToggle: (key: string, expanded: boolean) => void;
   onExpandAll: (open: boolean) => void;
   reveal: RevealRequest | null;
+  /** What to say when there are no rows (the filters match nothing, say). */
+  emptyMessage?: string;
 };
 
-export function TopologyList({ rows, onToggle, onExpandAll, reveal }: Props) {
+export function TopologyList({ rows, onToggle, onExpandAll, reveal, emptyMessage }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -63,7 +65,7 @@ export function TopologyList({ rows, onToggle, onExpandAll, reveal }: Props) {
       <CanvasBar crumb={crumb} onExpandAll={onExpandAll} />
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto [overflow-anchor:none]" tabIndex={-1}>
         {rows.length === 0 ? (
-          <p className="p-8 text-center text-muted">No VPCs in this region.</p>
+          <p className="p-8 text-center text-muted">{emptyMessage ?? 'No VPCs in this region.'}</p>
         ) : (
           <div className="relative mx-auto w-full max-w-[1400px] pb-16" style={{ height: virtualizer.getTotalSize() + 64 }}>
             {items.map((item) => {
@@ -92,15 +94,15 @@ const RowView = memo(function RowView({ row, onToggle }: { row: Row; onToggle: P
   switch (row.kind) {
     case 'vpc':
       return (
-        <VpcRow vpc={row.vpc} subnetCount={row.subnetCount} instanceCount={row.instanceCount} expanded={row.expanded} onToggle={() => onToggle(row.key, !row.expanded)} />
+        <VpcRow vpc={row.vpc} subnetCount={row.subnetCount} instanceCount={row.instanceCount} totalCount={row.totalCount} expanded={row.expanded} onToggle={() => onToggle(row.key, !row.expanded)} />
       );
     case 'az':
       return (
-        <AzRow az={row.az} subnetCount={row.subnetCount} instanceCount={row.instanceCount} expanded={row.expanded} onToggle={() => onToggle(row.key, !row.expanded)} />
+        <AzRow az={row.az} subnetCount={row.subnetCount} instanceCount={row.instanceCount} totalCount={row.totalCount} expanded={row.expanded} onToggle={() => onToggle(row.key, !row.expanded)} />
       );
     case 'subnet':
       return (
-        <SubnetRow subnet={row.subnet} instanceCount={row.instanceCount} poolEniCount={row.poolEniCount} visitorEniCount={row.visitorEniCount} expanded={row.expanded} onToggle={() => onToggle(row.key, !row.expanded)} />
+        <SubnetRow subnet={row.subnet} instanceCount={row.instanceCount} totalCount={row.totalCount} poolEniCount={row.poolEniCount} visitorEniCount={row.visitorEniCount} expanded={row.expanded} onToggle={() => onToggle(row.key, !row.expanded)} />
       );
     case 'instance':
       return (
