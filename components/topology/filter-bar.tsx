@@ -6,14 +6,16 @@ import { cn } from '@/lib/cn';
 import { Button } from '@/components/ui/button';
 import { FilterIcon } from '@/components/ui/icons';
 import { facetCounts, INSTANCE_STATES, isFiltering, noFilters, type Facet, type Filters } from './model/filters';
-import { formatCount } from './model/format';
+import { formatCount, hourlyWords } from './model/format';
+import type { PublicIpv4Summary } from './model/public-ips';
+import { Badge } from '@/components/ui/badge';
 import { useTopology } from './topology-context';
 
-type Props = { filters: Filters; onChange: (f: Filters) => void; shown: number; total: number };
+type Props = { filters: Filters; onChange: (f: Filters) => void; shown: number; total: number; publicIps: PublicIpv4Summary };
 
 type Option = { value: string; label: string };
 
-export function FilterBar({ filters, onChange, shown, total }: Props) {
+export function FilterBar({ filters, onChange, shown, total, publicIps }: Props) {
   const { index } = useTopology();
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   const options = useMemo(() => {
@@ -70,6 +72,17 @@ export function FilterBar({ filters, onChange, shown, total }: Props) {
         ) : (
           <span>{formatCount(total)} instances</span>
         )}
+        <span
+          data-testid="public-ipv4-cost"
+          className="flex items-center gap-1.5 border-l border-line pl-2"
+          title={`Public IPv4 in view: ${publicIps.elastic} Elastic, ${publicIps.amazon} Amazon-assigned. Each is billed per hour, in use or idle (since February 2024).`}
+        >
+          <span>
+            <span className="font-mono text-fg">{formatCount(publicIps.total)}</span> public IPv4 ·{' '}
+            <span className="font-mono text-fg">{hourlyWords(publicIps.hourlyUsd)}</span>
+          </span>
+          {publicIps.idle ? <Badge tone="warn" title="Elastic IPs not associated, or on an instance that is not running: billed, serving nothing">{publicIps.idle} idle</Badge> : null}
+        </span>
       </span>
     </div>
   );

@@ -129,7 +129,10 @@ function IpChip({ eniId, ip, eip, movable }: { eniId: string; ip: PrivateIp; eip
 
 /** An Elastic IP sitting on the private IP it maps to; drag it onto another private IP or to the EIP pool. */
 export function EipChip({ eip, standalone = false }: { eip: Eip; standalone?: boolean }) {
-  const { select } = useTopology();
+  const { select, index } = useTopology();
+  // On an instance that is not running, an Elastic IP is billed and serves nothing: flagged idle.
+  const holder = eip.instanceId ? index.instanceById.get(eip.instanceId) : undefined;
+  const idle = !!holder && holder.state !== 'running';
   const domId = `eip-${eip.allocationId}`;
   const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
   const applying = useIsApplying(domId);
@@ -148,7 +151,7 @@ export function EipChip({ eip, standalone = false }: { eip: Eip; standalone?: bo
       data-applying={applying ? 'true' : undefined}
       {...drag.handleProps}
       onClick={() => select({ kind: 'eip', id: eip.allocationId })}
-      title={`Elastic IP ${eip.publicIp} · ${eip.allocationId}${eip.name ? ` · ${eip.name}` : ''}${standalone ? '' : ' — drag onto another private IP, or to the Elastic IP pool'}`}
+      title={`Elastic IP ${eip.publicIp} · ${eip.allocationId}${eip.name ? ` · ${eip.name}` : ''}${idle ? ` · idle: ${holder?.name ?? holder?.id} is ${holder?.state}, still billed` : ''}${standalone ? '' : ' — drag onto another private IP, or to the Elastic IP pool'}`}
       className={cn(
         'flex items-center gap-1 border-l border-eip/25 px-1.5 font-mono focus-visible:-outline-offset-2',
         // Conditional pairs rather than overrides: cn() does not resolve conflicting utilities.
@@ -160,6 +163,7 @@ export function EipChip({ eip, standalone = false }: { eip: Eip; standalone?: bo
     >
       <span className="font-sans text-[9px] font-bold tracking-wider">EIP</span>
       {eip.publicIp}
+      {idle ? <span className="rounded bg-warn-soft px-1 font-sans text-[9px] font-bold tracking-wider text-warn" data-testid="eip-idle">IDLE</span> : null}
     </button>
   );
 }

@@ -69,7 +69,7 @@ export function SearchBox() {
         type="search"
         role="combobox"
         aria-label="Search by IP, id, MAC, DNS name, Name or tag, security group, type or state"
-        aria-expanded={showList}
+        aria-expanded={showList && hits.length > 0}
         aria-controls={showList && hits.length ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}

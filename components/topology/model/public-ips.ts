@@ -44,3 +44,38 @@ export function publicIpsOfInstance(index: TopologyIndex, instanceId: string): P
 export function publicIpv4Hourly(count: number): number {
   return count * PUBLIC_IPV4_HOURLY_USD;
 }
+
+export type PublicIpv4Summary = {
+  /** Every public IPv4 in view: on the instances shown, on pool and service ENIs, and idle Elastic IPs. */
+  total: number;
+  elastic: number;
+  amazon: number;
+  /** Elastic IPs serving nothing: not associated, or on an instance that is not running. */
+  idle: number;
+  hourlyUsd: number;
+};
+
+/** The public IPv4s of the view: `shown` instances (null: all), plus the pools, which are always on screen. */
+export function publicIpv4InView(index: TopologyIndex, shown: ReadonlySet<string> | null): PublicIpv4Summary {
+  let elastic = 0;
+  let amazon = 0;
+  let idle = index.idleEips.length;
+  const count = (rows: PublicIpRow[], stopped: boolean) => {
+    for (const r of rows) {
+      if (r.allocationId) {
+        elastic++;
+        if (stopped) idle++;
+      } else amazon++;
+    }
+  };
+  for (const inst of index.snapshot.instances) {
+    if (shown && !shown.has(inst.id)) continue;
+    count(publicIpsOfInstance(index, inst.id), inst.state !== 'running');
+  }
+  const pooled = [...index.poolEnisBySubnet.values()].flat();
+  count(publicIpsOn(index, pooled), true);
+  count(publicIpsOn(index, index.serviceEnis), false);
+  elastic += index.idleEips.length;
+  const total = elastic + amazon;
+  return { total, elastic, amazon, idle, hourlyUsd: publicIpv4Hourly(total) };
+}

@@ -21,26 +21,28 @@ export type SearchHit = {
 
 /** label: the attribute's name when it is not the resource's own name; compact: matched without separators. */
 type Field = { value: string; lower: string; weight: number; label: string | null; compact: boolean };
-type Entry = { selection: Selection; kind: SearchKind; name: string; fields: Field[]; context: string };
+/** haystack: every field's lower-cased text in one string, so most entries are rejected by one includes(). */
+type Entry = { selection: Selection; kind: SearchKind; name: string; fields: Field[]; context: string; haystack?: string };
 
 export type SearchIndex = Entry[];
 
-function field(value: string | null | undefined, weight: number, label: string | null = null): Field[] {
-  return value ? [{ value, lower: value.toLowerCase(), weight, label, compact: false }] : [];
+/** Adds a field when the value is set (push, not spread: the index of `large` holds ~130k fields). */
+function add(out: Field[], value: string | null | undefined, weight: number, label: string | null = null): void {
+  if (value) out.push({ value, lower: value.toLowerCase(), weight, label, compact: false });
 }
 
 /** A MAC is matched with or without separators: 0e:73:9d…, 0e-73-9d…, Cisco's 0e73.9d…, 0e739d…. */
-function macField(mac: string | null): Field[] {
-  return mac ? [{ value: mac, lower: mac.toLowerCase().replace(/[^0-9a-f]/g, ''), weight: 3, label: 'MAC', compact: true }] : [];
+function addMac(out: Field[], mac: string | null): void {
+  if (mac) out.push({ value: mac, lower: mac.toLowerCase().replace(/[^0-9a-f]/g, ''), weight: 3, label: 'MAC', compact: true });
 }
 
-function tagFields(tags: Tags): Field[] {
-  const out: Field[] = [];
-  for (const [k, v] of Object.entries(tags)) {
+function addTags(out: Field[], tags: Tags): void {
+  for (const k in tags) {
+    const v = tags[k];
     if (k === 'Name' || !v) continue; // the Name tag is the name field
-    out.push(...field(v, 1, `tag ${k}`), ...field(`${k}=${v}`, 2, 'tag'));
+    add(out, v, 1, `tag ${k}`);
+    add(out, `${k}=${v}`, 2, 'tag');
   }
-  return out;
 }
 
 /** Built once per snapshot; lower-cased fields make each keystroke a plain scan. */
@@ -48,69 +50,89 @@ export function buildSearchIndex(index: TopologyIndex): SearchIndex {
   const entries: Entry[] = [];
   const s = index.snapshot;
   for (const vpc of s.vpcs) {
-    entries.push({ selection: { kind: 'vpc', id: vpc.id }, kind: 'vpc', name: vpc.name ?? vpc.id, context: `VPC ${vpc.cidr}`, fields: [...field(vpc.id, 3), ...field(vpc.name, 2), ...vpc.cidrs.flatMap((c) => field(c, 2)), ...tagFields(vpc.tags)] });
+    const f: Field[] = [];
+    add(f, vpc.id, 3);
+    add(f, vpc.name, 2);
+    for (const c of vpc.cidrs) add(f, c, 2);
+    addTags(f, vpc.tags);
+    entries.push({ selection: { kind: 'vpc', id: vpc.id }, kind: 'vpc', name: vpc.name ?? vpc.id, context: `VPC ${vpc.cidr}`, fields: f });
   }
   for (const sn of s.subnets) {
-    entries.push({ selection: { kind: 'subnet', id: sn.id }, kind: 'subnet', name: sn.name ?? sn.id, context: `Subnet ${sn.cidr} · ${sn.az}`, fields: [...field(sn.id, 3), ...field(sn.name, 2), ...field(sn.cidr, 2), ...field(sn.az, 1, 'AZ'), ...tagFields(sn.tags)] });
+    const f: Field[] = [];
+    add(f, sn.id, 3);
+    add(f, sn.name, 2);
+    add(f, sn.cidr, 2);
+    add(f, sn.az, 1, 'AZ');
+    addTags(f, sn.tags);
+    entries.push({ selection: { kind: 'subnet', id: sn.id }, kind: 'subnet', name: sn.name ?? sn.id, context: `Subnet ${sn.cidr} · ${sn.az}`, fields: f });
   }
   for (const inst of s.instances) {
-    const groups = new Map<string, string>();
-    for (const e of index.enisByInstance.get(inst.id) ?? []) for (const g of e.groups) groups.set(g.id, g.name);
-    entries.push({
-      selection: { kind: 'instance', id: inst.id },
-      kind: 'instance',
-      name: inst.name ?? inst.id,
-      context: `Instance ${inst.type} · ${inst.state} · ${inst.az}`,
-      fields: [
-        ...field(inst.id, 3),
-        ...field(inst.name, 2),
-        ...field(inst.type, 1, 'type'),
-        ...field(inst.state, 1, 'state'),
-        ...[...groups].flatMap(([id, name]) => [...field(id, 1, 'security group'), ...field(name, 1, 'security group')]),
-        ...tagFields(inst.tags),
-      ],
-    });
+    const f: Field[] = [];
+    add(f, inst.id, 3);
+    add(f, inst.name, 2);
+    add(f, inst.type, 1, 'type');
+    add(f, inst.state, 1, 'state');
+    const seen = new Set<string>();
+    for (const e of index.enisByInstance.get(inst.id) ?? []) {
+      for (const g of e.groups) {
+        if (seen.has(g.id)) continue;
+        seen.add(g.id);
+        add(f, g.id, 1, 'security group');
+        add(f, g.name, 1, 'security group');
+      }
+    }
+    addTags(f, inst.tags);
+    entries.push({ selection: { kind: 'instance', id: inst.id }, kind: 'instance', name: inst.name ?? inst.id, context: `Instance ${inst.type} · ${inst.state} · ${inst.az}`, fields: f });
   }
   for (const eni of s.enis) {
     const where = eniWhere(index, eni);
-    const label = eni.name ?? eni.id;
-    entries.push({
-      selection: { kind: 'eni', id: eni.id },
-      kind: 'eni',
-      name: label,
-      context: `ENI · ${where}`,
-      fields: [
-        ...field(eni.id, 3),
-        ...field(eni.name, 2),
-        ...macField(eni.macAddress),
-        ...field(eni.privateDnsName, 2, 'private DNS'),
-        ...field(eni.description, 1, 'description'),
-        ...field(eni.attachment?.id, 1, 'attachment'),
-        ...eni.groups.flatMap((g) => [...field(g.id, 1, 'security group'), ...field(g.name, 1, 'security group')]),
-        ...tagFields(eni.tags),
-      ],
-    });
+    const f: Field[] = [];
+    add(f, eni.id, 3);
+    add(f, eni.name, 2);
+    addMac(f, eni.macAddress);
+    add(f, eni.privateDnsName, 2, 'private DNS');
+    add(f, eni.description, 1, 'description');
+    add(f, eni.attachment?.id, 1, 'attachment');
+    for (const g of eni.groups) {
+      add(f, g.id, 1, 'security group');
+      add(f, g.name, 1, 'security group');
+    }
+    addTags(f, eni.tags);
+    entries.push({ selection: { kind: 'eni', id: eni.id }, kind: 'eni', name: eni.name ?? eni.id, context: `ENI · ${where}`, fields: f });
+    const on = `${eni.name ?? shortId(eni.id)} · ${where}`;
     for (const ip of eni.privateIps) {
       const pub = ip.association?.publicIp;
+      const g: Field[] = [];
+      add(g, ip.address, 3);
+      add(g, pub, 2);
+      add(g, ip.dnsName, 2, 'private DNS');
+      add(g, ip.association?.publicDnsName, 1, 'public DNS');
       entries.push({
         selection: { kind: 'ip', eniId: eni.id, address: ip.address },
         kind: 'ip',
         name: ip.address,
-        context: `${ip.primary ? 'Primary' : 'Secondary'} IP on ${eni.name ?? shortId(eni.id)} · ${where}${pub ? ` · public ${pub}` : ''}`,
-        fields: [...field(ip.address, 3), ...field(pub, 2), ...field(ip.dnsName, 2, 'private DNS'), ...field(ip.association?.publicDnsName, 1, 'public DNS')],
+        context: `${ip.primary ? 'Primary' : 'Secondary'} IP on ${on}${pub ? ` · public ${pub}` : ''}`,
+        fields: g,
       });
     }
   }
   for (const eip of s.eips) {
     const holder = eip.eniId ? index.eniById.get(eip.eniId) : undefined;
+    const f: Field[] = [];
+    add(f, eip.publicIp, 3);
+    add(f, eip.allocationId, 3);
+    add(f, eip.name, 2);
+    add(f, eip.associationId, 1, 'association');
+    addTags(f, eip.tags);
     entries.push({
       selection: { kind: 'eip', id: eip.allocationId },
       kind: 'eip',
       name: eip.publicIp,
       context: eip.privateIp ? `Elastic IP → ${eip.privateIp} on ${holder ? eniWhere(index, holder) : eip.eniId}` : 'Elastic IP · idle (not associated, still billed)',
-      fields: [...field(eip.publicIp, 3), ...field(eip.allocationId, 3), ...field(eip.name, 2), ...field(eip.associationId, 1, 'association'), ...tagFields(eip.tags)],
+      fields: f,
     });
   }
+  for (const e of entries) e.haystack = e.fields.map((f) => f.lower).join('\u0000');
   return entries;
 }
 
@@ -144,12 +166,16 @@ function compactQuery(q: string): string {
   return mac ? q.replace(/[^0-9a-f]/g, '') : '';
 }
 
+const collator = new Intl.Collator('en', { numeric: true });
+
 export function search(entries: SearchIndex, query: string, limit = 50): { hits: SearchHit[]; total: number } {
   const q = query.trim().toLowerCase();
   if (!q) return { hits: [], total: 0 };
   const qc = compactQuery(q);
-  const hits: SearchHit[] = [];
+  // Scores first, objects later: a broad query ("10.0.") matches tens of thousands of entries, of which 50 are shown.
+  const matched: { entry: Entry; field: Field; score: number }[] = [];
   for (const e of entries) {
+    if (!e.haystack!.includes(q) && !(qc && e.haystack!.includes(qc))) continue;
     let best = 0;
     let bestField: Field | null = null;
     for (const f of e.fields) {
@@ -159,18 +185,22 @@ export function search(entries: SearchIndex, query: string, limit = 50): { hits:
         bestField = f;
       }
     }
-    if (bestField) {
-      const named = bestField.label === null;
-      hits.push({
-        selection: e.selection,
-        kind: e.kind,
-        title: named ? bestField.value : e.name,
-        matched: named ? null : `${bestField.label} ${bestField.value}`,
-        context: e.context,
-        score: best,
-      });
-    }
+    if (bestField) matched.push({ entry: e, field: bestField, score: best });
   }
-  hits.sort((a, b) => b.score - a.score || kindOrder[a.kind] - kindOrder[b.kind] || a.title.localeCompare(b.title, 'en', { numeric: true }));
-  return { hits: hits.slice(0, limit), total: hits.length };
+  const titleOf = (m: (typeof matched)[number]) => (m.field.label === null ? m.field.value : m.entry.name);
+  // Rank by the numbers first (cheap), then order by title only the ones that can reach the first `limit`.
+  const byRank = (a: (typeof matched)[number], b: (typeof matched)[number]) => b.score - a.score || kindOrder[a.entry.kind] - kindOrder[b.entry.kind];
+  matched.sort(byRank);
+  let end = Math.min(limit, matched.length);
+  while (end < matched.length && byRank(matched[end - 1]!, matched[end]!) === 0) end++;
+  const top = matched.slice(0, end).sort((a, b) => byRank(a, b) || collator.compare(titleOf(a), titleOf(b)));
+  const hits = top.slice(0, limit).map<SearchHit>(({ entry, field, score }) => ({
+    selection: entry.selection,
+    kind: entry.kind,
+    title: titleOf({ entry, field, score }),
+    matched: field.label === null ? null : `${field.label} ${field.value}`,
+    context: entry.context,
+    score,
+  }));
+  return { hits, total: matched.length };
 }
