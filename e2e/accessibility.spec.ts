@@ -19,6 +19,8 @@ async function expectClean(page: Page, what: string): Promise<void> {
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} mode`, () => {
     test.use({ colorScheme: scheme });
+    // axe walks the whole DOM once per view: on a shared 2-core machine a dozen views take minutes.
+    test.setTimeout(240_000);
 
     test('the topology, the pools, the search results and every kind of details pass axe (WCAG 2.2 AA)', async ({ emulator, console: ui, page }) => {
       const { instances, enis, eips } = await emulator.names();
@@ -30,6 +32,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('filter-count')).toContainText(' of ');
       await expectClean(page, 'filtered view');
       await page.getByRole('button', { name: 'Clear filters' }).click();
+      await page.getByTestId('density-compact').click();
+      await expectClean(page, 'compact density');
+      await page.getByTestId('density-cards').click();
 
       await page.keyboard.press('/');
       await page.keyboard.type('10.0.1');

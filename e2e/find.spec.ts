@@ -66,3 +66,39 @@ test('filters combine and count; a copied URL opens the same filters and selecti
   await expect(page.getByTestId('detail-panel')).toContainText(instances['db-1']!);
   await expect(page.getByTestId('filter-state')).toHaveValue('stopped');
 });
+
+test('the compact density shows one line per instance with its slot counts, and opens in place', async ({ emulator, console: ui, page }) => {
+  const { instances } = await emulator.names();
+  await ui.open();
+  await page.getByTestId('density-compact').click();
+  const line = page.getByTestId(`instance-line-${instances['web-1']}`);
+  await expect(line).toContainText('ENIs 1/3');
+  await expect(line).toContainText('IPs 4/6');
+  await expect(line).toContainText('3 public · $0.015/h');
+  await expect(page).toHaveURL(/density=compact/);
+  // A search for an address on web-1 opens its line into the card, on the address.
+  await page.keyboard.press('/');
+  await page.keyboard.type('10.0.1.12');
+  await page.keyboard.press('Enter');
+  await expect(ui.ip('10.0.1.12')).toBeVisible();
+  await expect(line).toHaveCount(0);
+  await page.getByRole('button', { name: 'Fold web-1 to one line' }).click();
+  await expect(line).toBeVisible();
+});
+
+test('Export JSON downloads the snapshot, or under filters the part the view shows', async ({ emulator, console: ui, page }) => {
+  await ui.open();
+  // The same account read again: equal to what the page holds but for the time of reading.
+  const { ok: _ok, settings: _settings, fetchedAt: _at, ...snapshot } = (await (await page.request.get('/api/topology')).json()) as Record<string, unknown>;
+  const read = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const path = await download.path();
+    return JSON.parse(await (await import('node:fs/promises')).readFile(path, 'utf8')) as { instances: { id: string; state: string }[]; fetchedAt: string };
+  };
+  const { fetchedAt: _fetched, ...all } = await read();
+  expect(all).toEqual(snapshot);
+  await page.getByTestId('filter-state').selectOption('stopped');
+  const stopped = await read();
+  expect(stopped.instances.map((i) => i.state)).toEqual(['stopped']);
+  void emulator;
+});

@@ -8,6 +8,7 @@ import { FilterIcon } from '@/components/ui/icons';
 import { facetCounts, INSTANCE_STATES, isFiltering, noFilters, type Facet, type Filters } from './model/filters';
 import { formatCount, hourlyWords } from './model/format';
 import type { PublicIpv4Summary } from './model/public-ips';
+import { downloadJson, exportSnapshot } from './model/export';
 import { Badge } from '@/components/ui/badge';
 import { useTopology } from './topology-context';
 
@@ -83,6 +84,15 @@ export function FilterBar({ filters, onChange, shown, total, publicIps }: Props)
           </span>
           {publicIps.idle ? <Badge tone="warn" title="Elastic IPs not associated, or on an instance that is not running: billed, serving nothing">{publicIps.idle} idle</Badge> : null}
         </span>
+        <Button
+          variant="ghost"
+          size="sm"
+          data-testid="export-json"
+          title={active ? 'Download the part of the snapshot the filters show, as JSON' : 'Download the snapshot as JSON'}
+          onClick={() => downloadJson(exportSnapshot(index, filters), active)}
+        >
+          Export JSON
+        </Button>
       </span>
     </div>
   );

@@ -7,6 +7,8 @@ import { buildRows, expandAllSubnets, expandPath, rowIndexFor, type Expansion } 
 import { instanceMatches, isFiltering, matchingInstances, noFilters, subnetShown, type Filters } from './model/filters';
 import type { ViewState } from './model/view-url';
 import { FilterBar } from './filter-bar';
+import { publicIpv4InView } from './model/public-ips';
+import { searchIndexFor } from './model/search';
 import { initialView, useSettled, useViewUrl } from './use-view-url';
 import { announce } from './announcer';
 import { domIdOf, followSelection, locate, type Selection } from './model/selection';
@@ -59,23 +61,42 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
   const [filters, setFilters] = useState<Filters>(opened.filters);
   const [query, setQuery] = useState(opened.query);
   const [chosen, setSelection] = useState<Selection | null>(opened.selection);
+  const [compact, setCompact] = useState(opened.compact);
+  const [openInstances, setOpenInstances] = useState<ReadonlySet<string>>(new Set());
+  const onOpenInstance = useCallback((id: string, open: boolean) => {
+    setOpenInstances((prev) => {
+      const next = new Set(prev);
+      if (open) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
   // A moved private IP stays selected where it now is (see followSelection).
   const selection = useMemo(() => (chosen ? followSelection(index, chosen) : null), [index, chosen]);
   const [revealRequest, setRevealRequest] = useState<RevealRequest | null>(null);
   const nonce = useRef(0);
-  const rows = useMemo(() => buildRows(index, expansion, filters), [index, expansion, filters]);
-  const shown = useMemo(() => matchingInstances(index, filters)?.size ?? snapshot.instances.length, [index, filters, snapshot]);
+  const rows = useMemo(() => buildRows(index, expansion, filters, compact), [index, expansion, filters, compact]);
+  const matching = useMemo(() => matchingInstances(index, filters), [index, filters]);
+  const shown = matching?.size ?? snapshot.instances.length;
+  const publicIps = useMemo(() => publicIpv4InView(index, matching), [index, matching]);
 
   const settledQuery = useSettled(query, 400);
-  const view = useMemo<ViewState>(() => ({ filters, query: settledQuery, selection: chosen, expansion }), [filters, settledQuery, chosen, expansion]);
+  const view = useMemo<ViewState>(() => ({ filters, query: settledQuery, selection: chosen, expansion, compact }), [filters, settledQuery, chosen, expansion, compact]);
   const onPop = useCallback((v: ViewState) => {
     setFilters(v.filters);
     setQuery(v.query);
     setSelection(v.selection);
     setExpansion(v.expansion);
+    setCompact(v.compact);
   }, []);
   useViewUrl(view, onPop);
   const searchQuery = useMemo(() => ({ query, setQuery }), [query]);
+  // Build the search index while the browser is idle after a load, not on the first keystroke.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => searchIndexFor(index), { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }, [index]);
 
   // Below xl there is no room for three columns: details and pools share the side rail, as tabs.
   const wide = useMediaQuery('(min-width: 80rem)');
@@ -117,10 +138,12 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
       }
       const next = expandPath(expansion, loc);
       setExpansion(next);
-      const rowIndex = rowIndexFor(buildRows(index, next, shownFilters), loc);
+      // In the compact density, a resource inside an instance opens that instance's line into its card.
+      if (loc.instanceId && sel.kind !== 'instance') onOpenInstance(loc.instanceId, true);
+      const rowIndex = rowIndexFor(buildRows(index, next, shownFilters, compact), loc);
       setRevealRequest({ rowIndex, domId: domIdOf(sel), nonce: ++nonce.current });
     },
-    [index, expansion, filters],
+    [index, expansion, filters, compact, onOpenInstance],
   );
 
   // A link that names a selection opens on it: scrolled to, highlighted and detailed.
@@ -169,9 +192,14 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
               </div>
             </aside>
             <main aria-label="Topology" data-testid="topology" className="flex min-w-0 flex-1 flex-col">
-              <FilterBar filters={filters} onChange={setFilters} shown={shown} total={snapshot.instances.length} />
+              <FilterBar filters={filters} onChange={setFilters} shown={shown} total={snapshot.instances.length} publicIps={publicIps} />
               <div className="min-h-0 flex-1">
-              <TopologyList rows={rows} onToggle={onToggle} onExpandAll={onExpandAll} reveal={revealRequest} emptyMessage={isFiltering(filters) ? 'No instance matches the filters.' : undefined} />
+              <TopologyList rows={rows} onToggle={onToggle} onExpandAll={onExpandAll} reveal={revealRequest} emptyMessage={isFiltering(filters) ? 'No instance matches the filters.' : undefined}
+                compact={compact}
+                onCompact={setCompact}
+                openInstances={openInstances}
+                onOpenInstance={onOpenInstance}
+              />
               </div>
             </main>
             {wide ? (

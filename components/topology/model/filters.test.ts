@@ -73,3 +73,11 @@ describe('rows under filters', () => {
     expect(rows.map((r) => r.kind)).toEqual(['vpc', 'az', 'subnet', 'empty']);
   });
 });
+
+describe('rows in the compact density', () => {
+  it('open subnets of up to a thousand instances by default: one line each still reads as a list', async () => {
+    const { COLLAPSE_THRESHOLD, COMPACT_COLLAPSE_THRESHOLD, defaultExpanded } = await import('./rows');
+    expect(defaultExpanded('subnet:x', 200)).toBe(200 <= COLLAPSE_THRESHOLD);
+    expect(defaultExpanded('subnet:x', 200, COMPACT_COLLAPSE_THRESHOLD)).toBe(true);
+  });
+});

@@ -22,13 +22,16 @@ export const subnetKey = (id: string) => `subnet:${id}`;
 /** Explicit open/closed choices of the user; anything absent takes the default. */
 export type Expansion = Readonly<Record<string, boolean>>;
 
-export function defaultExpanded(key: string, totalInstances: number): boolean {
-  if (key.startsWith('subnet:')) return totalInstances <= COLLAPSE_THRESHOLD;
+/** In the compact density an instance is one line: this many still read as a list. */
+export const COMPACT_COLLAPSE_THRESHOLD = 1000;
+
+export function defaultExpanded(key: string, totalInstances: number, threshold = COLLAPSE_THRESHOLD): boolean {
+  if (key.startsWith('subnet:')) return totalInstances <= threshold;
   return true;
 }
 
-export function isExpanded(expansion: Expansion, key: string, totalInstances: number): boolean {
-  return expansion[key] ?? defaultExpanded(key, totalInstances);
+export function isExpanded(expansion: Expansion, key: string, totalInstances: number, threshold = COLLAPSE_THRESHOLD): boolean {
+  return expansion[key] ?? defaultExpanded(key, totalInstances, threshold);
 }
 
 /** The expansion that reveals a location: its VPC, AZ and subnet open. */
@@ -42,7 +45,8 @@ export function expandPath(expansion: Expansion, loc: Location): Expansion {
 
 type SubnetView = { subnet: Subnet; instances: Instance[]; total: number };
 
-export function buildRows(index: TopologyIndex, expansion: Expansion, filters: Filters = noFilters): Row[] {
+/** compact: one line per instance, so subnets open by default up to COMPACT_COLLAPSE_THRESHOLD instances. */
+export function buildRows(index: TopologyIndex, expansion: Expansion, filters: Filters = noFilters, compact = false): Row[] {
   const filtering = isFiltering(filters);
   // Per subnet, the instances that pass (all of them when nothing filters).
   const shownBySubnet = new Map<string, SubnetView>();
@@ -57,7 +61,7 @@ export function buildRows(index: TopologyIndex, expansion: Expansion, filters: F
   // Under instance filters, subnets open by default when the matches are few enough to read (the threshold applies
   // to what is shown, not to the account).
   const total = hasInstanceFilters(filters) ? shownTotal : index.snapshot.instances.length;
-  const open = (key: string) => isExpanded(expansion, key, total);
+  const open = (key: string) => isExpanded(expansion, key, total, compact ? COMPACT_COLLAPSE_THRESHOLD : COLLAPSE_THRESHOLD);
   const rows: Row[] = [];
   for (const vpc of index.vpcs) {
     const count = (subnets: Subnet[]) => subnets.reduce((n, s) => n + (index.instancesBySubnet.get(s.id)?.length ?? 0), 0);

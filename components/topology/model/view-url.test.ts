@@ -9,6 +9,7 @@ describe('the view in the URL', () => {
       filters: { ...noFilters, vpc: 'vpc-0a1', az: 'us-east-1a', state: 'stopped', type: 't3.micro', tag: 'Env=prod', freeEniSlots: true, idleEips: true },
       selection: { kind: 'ip', eniId: 'eni-0abc', address: '10.0.1.11' },
       expansion: { 'subnet:subnet-0a1': true, 'vpc:vpc-0b2': false, 'az:vpc-0a1:us-east-1a': true },
+      compact: true,
     };
     expect(decodeView(encodeView(view))).toEqual(view);
   });

@@ -6,9 +6,10 @@ import { noFilters, type Filters } from './filters';
 import type { Expansion } from './rows';
 import type { Selection } from './selection';
 
-export type ViewState = { filters: Filters; query: string; selection: Selection | null; expansion: Expansion };
+/** compact: one line per instance (the density for large accounts). */
+export type ViewState = { filters: Filters; query: string; selection: Selection | null; expansion: Expansion; compact: boolean };
 
-export const emptyView: ViewState = { filters: noFilters, query: '', selection: null, expansion: {} };
+export const emptyView: ViewState = { filters: noFilters, query: '', selection: null, expansion: {}, compact: false };
 
 const idKinds = ['vpc', 'subnet', 'instance', 'eni', 'eip'] as const;
 const text = z.string().trim().min(1).max(200);
@@ -36,6 +37,7 @@ export function encodeView(v: ViewState): string {
   }
   if (f.freeEniSlots) p.set('free', '1');
   if (f.idleEips) p.set('idle', '1');
+  if (v.compact) p.set('density', 'compact');
   if (v.selection) p.set('sel', encodeSelection(v.selection));
   const keys = Object.keys(v.expansion).sort();
   const open = keys.filter((k) => v.expansion[k] === true);
@@ -72,5 +74,6 @@ export function decodeView(search: string): ViewState {
     },
     selection: decodeSelection(p.get('sel')),
     expansion,
+    compact: p.get('density') === 'compact',
   };
 }
