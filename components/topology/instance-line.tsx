@@ -45,8 +45,8 @@ export const InstanceLine = memo(function InstanceLine({ instance, onExpand }: P
         <ChevronIcon />
       </button>
       <button type="button" onClick={() => select({ kind: 'instance', id: instance.id })} className="flex min-w-0 flex-1 items-baseline gap-2 rounded text-left hover:underline decoration-line-strong underline-offset-2">
-        <span className={cn('truncate text-13 font-semibold', !instance.name && 'font-normal text-muted italic')}>{instance.name ?? 'no Name tag'}</span>
-        <span className="truncate font-mono text-2xs text-muted">{instance.id}</span>
+        <span className={cn('max-w-[14rem] shrink-0 truncate text-13 font-semibold', !instance.name && 'font-normal text-muted italic')}>{instance.name ?? 'no Name tag'}</span>
+        <span className="min-w-0 truncate font-mono text-2xs text-muted" title={instance.id}>{instance.id}</span>
       </button>
       <RefusedMarker state={state} />
       <Badge tone="outline" className="font-mono">{instance.type}</Badge>
