@@ -5,7 +5,8 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEve
 import { createPortal } from 'react-dom';
 import { announce } from '../announcer';
 
-type Bubble = { left: number; top: number };
+/** above: the item is near the bottom of the window, so the bubble opens upwards from `top`. */
+type Bubble = { left: number; top: number; above: boolean };
 
 /** One bubble at a time: showing a hint closes the one shown before. */
 let closeShown: (() => void) | null = null;
@@ -40,7 +41,8 @@ export function useLockedHint(reason: string | null): LockedHint {
     const r = el.getBoundingClientRect();
     closeShown?.();
     closeShown = () => setBubble(null);
-    setBubble({ left: Math.max(8, Math.min(r.left, window.innerWidth - 328)), top: r.bottom + 6 });
+    const above = r.bottom + 96 > window.innerHeight;
+    setBubble({ left: Math.max(8, Math.min(r.left, window.innerWidth - 328)), top: above ? r.top - 6 : r.bottom + 6, above });
     announce(reason);
   };
   return {
@@ -74,7 +76,7 @@ export function useLockedHint(reason: string | null): LockedHint {
               <div
                 aria-hidden
                 data-testid="locked-hint"
-                style={{ left: bubble.left, top: bubble.top }}
+                style={{ left: bubble.left, top: bubble.top, transform: bubble.above ? 'translateY(-100%)' : undefined }}
                 className="pointer-events-none fixed z-[90] w-80 rounded-md border border-line-strong bg-surface px-3 py-2 text-xs text-fg shadow-lg"
               >
                 {reason}
