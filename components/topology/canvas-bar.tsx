@@ -4,9 +4,9 @@ import { Button } from '@/components/ui/button';
 import { ChevronIcon } from '@/components/ui/icons';
 import type { Breadcrumb } from './model/rows';
 
-type Props = { crumb: Breadcrumb; onExpandAll: (open: boolean) => void };
+type Props = { crumb: Breadcrumb; onExpandAll: (open: boolean) => void; compact: boolean; onCompact: (compact: boolean) => void };
 
-export function CanvasBar({ crumb, onExpandAll }: Props) {
+export function CanvasBar({ crumb, onExpandAll, compact, onCompact }: Props) {
   const parts = [
     crumb.vpc ? { label: crumb.vpc.name ?? crumb.vpc.id, mono: !crumb.vpc.name } : null,
     crumb.az ? { label: crumb.az, mono: true } : null,
@@ -23,6 +23,21 @@ export function CanvasBar({ crumb, onExpandAll }: Props) {
           </span>
         ))}
       </nav>
+      <div role="group" aria-label="Density" className="flex items-center rounded-md border border-line-strong p-0.5">
+        {([false, true] as const).map((c) => (
+          <button
+            key={String(c)}
+            type="button"
+            aria-pressed={compact === c}
+            data-testid={c ? 'density-compact' : 'density-cards'}
+            onClick={() => onCompact(c)}
+            title={c ? 'One line per instance, with its slot counts; open a line to see its slots' : 'Every instance as a card with its ENI and IP slots'}
+            className={compact === c ? 'rounded bg-subtle px-2 py-0.5 text-xs font-medium text-fg' : 'rounded px-2 py-0.5 text-xs text-muted hover:text-fg'}
+          >
+            {c ? 'Compact' : 'Cards'}
+          </button>
+        ))}
+      </div>
       <Button variant="ghost" size="sm" onClick={() => onExpandAll(true)}>
         Expand all
       </Button>

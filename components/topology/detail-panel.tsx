@@ -82,7 +82,11 @@ export function DetailPanel({ selection, onClose }: { selection: Selection; onCl
             <ResourceHistory resourceId={'id' in selection ? selection.id : selection.address} />
           </>
         ) : (
-          <p className="p-4 text-xs text-muted">This resource is not in the latest snapshot: it was removed or moved.</p>
+          <p className="p-4 text-xs text-muted">
+            {selection.kind === 'ip'
+              ? `${selection.address} is not assigned to any ENI in the latest snapshot: it was unassigned.`
+              : 'This resource is not in the latest snapshot: it was deleted.'}
+          </p>
         )}
       </div>
     </div>
@@ -95,7 +99,7 @@ export function DetailPlaceholder() {
       <div>
         <p className="text-13 font-medium text-fg">Nothing selected</p>
         <p className="mt-1 text-xs text-muted">
-          Select an instance, ENI, IP or Elastic IP to see every attribute, or press <Kbd>/</Kbd> to search by IP, id or Name.
+          Select an instance, ENI, IP or Elastic IP to see every attribute, or press <Kbd>/</Kbd> to search by IP, id, MAC, Name or tag, security group, type or state.
         </p>
       </div>
       <div>

@@ -3,12 +3,13 @@
 import type { Eni, Instance, PrivateIp } from '@/lib/topology';
 import { Badge } from '@/components/ui/badge';
 import { formatUtc } from './model/format';
-import { eniSlots, ipSlots } from './model/slots';
+import { eniSlots, ipSlots, sortedIps } from './model/slots';
 import { eipKey } from './model/topology-index';
 import { Bool, Field, Fields, Id, Limit, Section, Tags } from './detail-fields';
 import { GuestOsSection, HealthBadge, StatusChecks } from './detail-guest-os';
 import { StateDot } from './instance-card';
 import { useTopology } from './topology-context';
+import { InstancePublicIp, InstancePublicIps } from './detail-views-public';
 
 export function InstanceDetail({ instance }: { instance: Instance }) {
   const { index } = useTopology();
@@ -28,7 +29,7 @@ export function InstanceDetail({ instance }: { instance: Instance }) {
           <Field label="VPC"><Id value={instance.vpcId} to={instance.vpcId ? { kind: 'vpc', id: instance.vpcId } : undefined} /></Field>
           <Field label="Subnet"><Id value={instance.subnetId} to={instance.subnetId ? { kind: 'subnet', id: instance.subnetId } : undefined} /></Field>
           <Field label="Private IP" mono>{instance.privateIp}</Field>
-          <Field label="Public IP" mono>{instance.publicIp}</Field>
+          <Field label="Public IP"><InstancePublicIp instance={instance} /></Field>
           <Field label="Platform">{instance.platform ?? 'Linux/UNIX'}</Field>
           <Field label="Launched">{formatUtc(instance.launchTime)}</Field>
         </Fields>
@@ -52,6 +53,7 @@ export function InstanceDetail({ instance }: { instance: Instance }) {
         </ul>
       </Section>
       <GuestOsSection instance={instance} />
+      <InstancePublicIps instance={instance} />
       <Section title="Tags"><Tags tags={instance.tags} /></Section>
     </>
   );
@@ -114,7 +116,7 @@ export function EniDetail({ eni }: { eni: Eni }) {
       </Section>
       <Section title={`Private IPv4 (${eni.privateIps.length})`}>
         <ul className="flex flex-col gap-1 text-xs">
-          {eni.privateIps.map((ip) => {
+          {sortedIps(eni).map((ip) => {
             const eip = index.eipByPrivateIp.get(eipKey(eni.id, ip.address));
             return (
               <li key={ip.address} className="flex items-center gap-2">

@@ -9,6 +9,8 @@ import { Spinner } from '@/components/ui/spinner';
 import type { Eni } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
 import type { DragSource } from './drag/model';
+import { useLockedHint } from './drag/locked-hint';
+import { instanceShort, serviceOwner } from './model/names';
 import { ipSlots } from './model/slots';
 import { IpSlot } from './ip-slot';
 import { useIsApplying } from './moves/moves-provider';
@@ -45,9 +47,19 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
   const drop = useDropTarget({ kind: 'eni', eniId: eni.id });
   const ref = useMergedRefs(drag.setNodeRef, drop.setNodeRef);
   const applying = useIsApplying(`eni-${eni.id}`);
+  const locked = useLockedHint(
+    source
+      ? null
+      : eni.attachment && !eni.attachment.instanceId
+        ? `This ENI is owned by ${serviceOwner(eni)}: AWS attached it and manages it; the console does not move it.`
+        : eni.requesterManaged
+          ? `This ENI is requester-managed (${serviceOwner(eni)}): the console does not move it.`
+          : `eth0 is the primary ENI of ${instanceShort(index, eni.attachment?.instanceId ?? '')}: it never detaches from its instance. Drag a secondary ENI, or its secondary IPs, instead.`,
+  );
 
   // The subnet is named only when it differs from the instance's: the group header already says it otherwise.
   const meta: { key: string; text: string; className?: string; title?: string }[] = [];
+  if (eni.attachment && !eni.attachment.instanceId) meta.push({ key: 'owner', text: `owned by ${serviceOwner(eni)}`, className: 'shrink-0 font-medium text-muted', title: eni.description });
   if (eni.name) meta.push({ key: 'name', text: eni.name, className: 'max-w-[45%] truncate font-medium text-muted' });
   if (foreignSubnet && subnet)
     meta.push({ key: 'subnet', text: `${subnet.name ?? subnet.id} ${subnet.cidr}`, className: 'text-warn', title: "In another subnet than the instance's primary ENI" });
@@ -80,6 +92,7 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
         {...drag.handleProps}
         onClick={() => select({ kind: 'eni', id: eni.id })}
         title={source ? 'Drag to a free ENI slot of another instance, or to the ENI pool' : undefined}
+        {...locked.props}
         className={cn(
           'group/eni flex w-full min-w-0 flex-col items-start gap-0.5 rounded-t-md border-l-[3px] border-eni px-2.5 pt-1.5 pb-1 text-left hover:bg-subtle/70 focus-visible:-outline-offset-2',
           source && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
@@ -120,9 +133,11 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
         </div>
       )}
       <DropReason id={drop.reasonId} verdict={drop.verdict} />
+      {locked.hint}
       <div className="flex flex-wrap gap-1 px-2.5 pt-0.5 pb-2" role="list" aria-label={`IP slots of ${eni.id}`}>
         {slots.map((slot) => (
-          <IpSlot key={slot.n} eniId={eni.id} slot={slot} movable={!eni.requesterManaged} />
+          // Keyed by address: the element (and its focus) goes with the address, not with a slot position.
+          <IpSlot key={slot.ip?.address ?? `free-${slot.n}`} eniId={eni.id} slot={slot} movable={!eni.requesterManaged} />
         ))}
       </div>
     </div>

@@ -7,6 +7,11 @@ import type { Subnet, Vpc } from '@/lib/topology';
 import { formatCount, plural, subnetUsage } from './model/format';
 import { useIsSelected, useTopology } from './topology-context';
 
+/** "12 instances", or "3 of 12 instances" when filters hide some. */
+function instanceWords(shown: number, total: number | undefined): string {
+  return total !== undefined && total !== shown ? `${formatCount(shown)} of ${plural(total, 'instance')}` : plural(shown, 'instance');
+}
+
 function Toggle({ expanded, onToggle, label }: { expanded: boolean; onToggle: () => void; label: string }) {
   return (
     <button
@@ -21,9 +26,9 @@ function Toggle({ expanded, onToggle, label }: { expanded: boolean; onToggle: ()
   );
 }
 
-type VpcRowProps = { vpc: Vpc; subnetCount: number; instanceCount: number; expanded: boolean; onToggle: () => void };
+type VpcRowProps = { vpc: Vpc; subnetCount: number; instanceCount: number; totalCount?: number; expanded: boolean; onToggle: () => void };
 
-export function VpcRow({ vpc, subnetCount, instanceCount, expanded, onToggle }: VpcRowProps) {
+export function VpcRow({ vpc, subnetCount, instanceCount, totalCount, expanded, onToggle }: VpcRowProps) {
   const { select } = useTopology();
   const selected = useIsSelected({ kind: 'vpc', id: vpc.id });
   return (
@@ -51,15 +56,15 @@ export function VpcRow({ vpc, subnetCount, instanceCount, expanded, onToggle }: 
         <Badge tone="neutral" title="Elastic IPs cannot be associated in this VPC">no internet gateway</Badge>
       )}
       <span className="ml-auto pr-2 text-xs text-muted">
-        {plural(subnetCount, 'subnet')} · {plural(instanceCount, 'instance')}
+        {plural(subnetCount, 'subnet')} · {instanceWords(instanceCount, totalCount)}
       </span>
     </div>
   );
 }
 
-type AzRowProps = { az: string; subnetCount: number; instanceCount: number; expanded: boolean; onToggle: () => void };
+type AzRowProps = { az: string; subnetCount: number; instanceCount: number; totalCount?: number; expanded: boolean; onToggle: () => void };
 
-export function AzRow({ az, subnetCount, instanceCount, expanded, onToggle }: AzRowProps) {
+export function AzRow({ az, subnetCount, instanceCount, totalCount, expanded, onToggle }: AzRowProps) {
   return (
     <div className="flex items-center gap-2 pt-3 pb-1 pl-2">
       <Toggle expanded={expanded} onToggle={onToggle} label={`Availability Zone ${az}`} />
@@ -68,7 +73,7 @@ export function AzRow({ az, subnetCount, instanceCount, expanded, onToggle }: Az
       </h3>
       <span className="h-px flex-1 bg-line" aria-hidden />
       <span className="pr-1 text-2xs text-faint">
-        {plural(subnetCount, 'subnet')} · {plural(instanceCount, 'instance')}
+        {plural(subnetCount, 'subnet')} · {instanceWords(instanceCount, totalCount)}
       </span>
     </div>
   );
@@ -105,13 +110,14 @@ export function FreeAddressBar({ subnet, className }: { subnet: Subnet; classNam
 type SubnetRowProps = {
   subnet: Subnet;
   instanceCount: number;
+  totalCount?: number;
   poolEniCount: number;
   visitorEniCount: number;
   expanded: boolean;
   onToggle: () => void;
 };
 
-export function SubnetRow({ subnet, instanceCount, poolEniCount, visitorEniCount, expanded, onToggle }: SubnetRowProps) {
+export function SubnetRow({ subnet, instanceCount, totalCount, poolEniCount, visitorEniCount, expanded, onToggle }: SubnetRowProps) {
   const { select } = useTopology();
   const selected = useIsSelected({ kind: 'subnet', id: subnet.id });
   return (
@@ -137,7 +143,7 @@ export function SubnetRow({ subnet, instanceCount, poolEniCount, visitorEniCount
             {plural(visitorEniCount, 'second-leg ENI')} ·
           </span>
         ) : null}
-        {plural(instanceCount, 'instance')}
+        {instanceWords(instanceCount, totalCount)}
       </span>
     </div>
   );

@@ -9,6 +9,8 @@ import { DropReason, useDropTarget } from './drag/drag-session';
 import { dropClasses, RefusedMarker } from './drag/drop-marker';
 import { eniSlots } from './model/slots';
 import { HealthBadge } from './detail-guest-os';
+import { hourlyWords } from './model/format';
+import { publicIpsOfInstance, publicIpv4Hourly } from './model/public-ips';
 import { EniBlock } from './eni-block';
 import { useIsSelected, useTopology } from './topology-context';
 
@@ -38,6 +40,7 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
   const occupied = slots.filter((s) => s.eni);
   const free = slots.filter((s) => !s.eni);
   const homeSubnetId = slots[0]?.eni?.subnetId ?? instance.subnetId;
+  const publicCount = useMemo(() => publicIpsOfInstance(index, instance.id).length, [index, instance.id]);
 
   return (
     <InstanceDropArea instance={instance} selected={selected} impaired={impaired}>
@@ -54,6 +57,11 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
         </button>
         <CopyButton value={instance.id} label={`Copy instance id ${instance.id}`} className="-ml-2" />
         <span className="ml-auto flex items-center gap-3">
+          {publicCount ? (
+            <span className="text-xs text-muted tabular-nums" title="Public IPv4 addresses on this instance and their hourly cost (each is billed, in use or idle)">
+              <span className="font-mono text-fg">{publicCount}</span> public · {hourlyWords(publicIpv4Hourly(publicCount))}
+            </span>
+          ) : null}
           <Badge tone="outline" className="font-mono">{instance.type}</Badge>
           <StateDot state={instance.state} />
           <HealthBadge instance={instance} />

@@ -9,6 +9,9 @@ import { GlobeIcon, LockIcon } from '@/components/ui/icons';
 import type { Eip, PrivateIp } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs, type DropState } from './drag/drag-session';
 import { dropClasses, RefusedMarker } from './drag/drop-marker';
+import { useLockedHint } from './drag/locked-hint';
+import { eniPlace } from './drag/announce';
+import { serviceOwner } from './model/names';
 import type { IpSlot as IpSlotModel } from './model/slots';
 import { useIsApplying } from './moves/moves-provider';
 import { useIsSelected, useTopology } from './topology-context';
@@ -55,10 +58,20 @@ function chipDropClasses(state: DropState, isOver: boolean): string | false {
   return false;
 }
 
+/** Why this address cannot be dragged, or null when it can. */
+function lockedReason(index: ReturnType<typeof useTopology>['index'], eniId: string, ip: PrivateIp, movable: boolean): string | null {
+  const eni = index.eniById.get(eniId);
+  if (!movable && eni) return `${ip.address} belongs to ${serviceOwner(eni)}: AWS manages its addresses, the console does not move them.`;
+  if (ip.primary) return `${ip.address} is the primary private IP of ${eniPlace(index, eni, eniId)}: it stays with its ENI and cannot move. Drag a secondary IP instead.`;
+  return null;
+}
+
 function IpChip({ eniId, ip, eip, movable: movableHere }: { eniId: string; ip: PrivateIp; eip: Eip | null; movable: boolean }) {
-  const { select } = useTopology();
+  const { select, index } = useTopology();
   const canChange = useCanChange();
   const movable = movableHere && canChange;
+  // A viewer moves nothing: no "why it cannot move" hint for them either.
+  const locked = useLockedHint(canChange ? lockedReason(index, eniId, ip, movableHere) : null);
   const domId = `ip-${ip.address}`;
   const selected = useIsSelected({ kind: 'ip', eniId, address: ip.address });
   const applying = useIsApplying(domId);
@@ -90,6 +103,8 @@ function IpChip({ eniId, ip, eip, movable: movableHere }: { eniId: string; ip: P
         {...drag.handleProps}
         onClick={() => select({ kind: 'ip', eniId, address: ip.address })}
         title={ip.primary ? 'Primary private IP — stays with its ENI' : movable ? 'Secondary private IP — drag to another ENI, or to Unassign' : 'Secondary private IP'}
+        aria-label={ip.primary ? undefined : `secondary IP ${ip.address}`}
+        {...locked.props}
         className={cn(
           'flex items-center gap-1 px-1.5 font-mono text-fg hover:bg-subtle focus-visible:-outline-offset-2',
           !ip.primary && movable && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
@@ -99,6 +114,7 @@ function IpChip({ eniId, ip, eip, movable: movableHere }: { eniId: string; ip: P
         {ip.address}
         {applying ? <Spinner className="size-3 text-accent" label="applying…" /> : null}
       </button>
+      {locked.hint}
       <RefusedMarker state={drop.state} className="mx-1 self-center" />
       <DropReason id={drop.reasonId} verdict={drop.verdict} />
       {eip ? <EipChip eip={eip} /> : null}
@@ -117,7 +133,10 @@ function IpChip({ eniId, ip, eip, movable: movableHere }: { eniId: string; ip: P
 
 /** An Elastic IP sitting on the private IP it maps to; drag it onto another private IP or to the EIP pool. */
 export function EipChip({ eip }: { eip: Eip }) {
-  const { select } = useTopology();
+  const { select, index } = useTopology();
+  // On an instance that is not running, an Elastic IP is billed and serves nothing: flagged idle.
+  const holder = eip.instanceId ? index.instanceById.get(eip.instanceId) : undefined;
+  const idle = !!holder && holder.state !== 'running';
   const domId = `eip-${eip.allocationId}`;
   const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
   const applying = useIsApplying(domId);
@@ -134,7 +153,7 @@ export function EipChip({ eip }: { eip: Eip }) {
       data-applying={applying ? 'true' : undefined}
       {...drag.handleProps}
       onClick={() => select({ kind: 'eip', id: eip.allocationId })}
-      title={`Elastic IP ${eip.publicIp} · ${eip.allocationId}${eip.name ? ` · ${eip.name}` : ''}${canChange ? ' — drag onto another private IP, or to the Elastic IP pool' : ''}`}
+      title={`Elastic IP ${eip.publicIp} · ${eip.allocationId}${eip.name ? ` · ${eip.name}` : ''}${idle ? ` · idle: ${holder?.name ?? holder?.id} is ${holder?.state}, still billed` : ''}${canChange ? ' — drag onto another private IP, or to the Elastic IP pool' : ''}`}
       className={cn(
         'flex items-center gap-1 border-l border-eip/25 px-1.5 font-mono focus-visible:-outline-offset-2',
         // Conditional pairs rather than overrides: cn() does not resolve conflicting utilities.
@@ -146,6 +165,7 @@ export function EipChip({ eip }: { eip: Eip }) {
     >
       <span className="font-sans text-[9px] font-bold tracking-wider">EIP</span>
       {eip.publicIp}
+      {idle ? <span className="rounded bg-warn-soft px-1 font-sans text-[9px] font-bold tracking-wider text-warn" data-testid="eip-idle">IDLE</span> : null}
     </button>
   );
 }

@@ -12,6 +12,7 @@ import { guestConfigFor, guestConfigTargetOf } from '@/lib/topology/guest-config
 import { GuestConfigDialog } from './guest-config-dialog';
 import type { TopologyIndex } from './model/topology-index';
 import { costWords, sequenceWords } from './moves/sequence';
+import { focusDomId } from './topology-context';
 
 export type Review = {
   plans: Plan[];
@@ -51,7 +52,7 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
     return () => {
       if (!returnTo) return;
       // After the view re-renders (the moved element may have a new place), put focus back on it.
-      requestAnimationFrame(() => document.getElementById(returnTo)?.querySelector<HTMLElement>('button')?.focus({ preventScroll: true }));
+      requestAnimationFrame(() => focusDomId(returnTo));
     };
   }, [review.returnFocus]);
 

@@ -9,7 +9,7 @@ import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/
 import { RefusedMarker } from './drag/drop-marker';
 import type { DropTarget } from './drag/model';
 import { useIsApplying } from './moves/moves-provider';
-import { formatCount, PUBLIC_IPV4_HOURLY_USD } from './model/format';
+import { formatCount, hourlyWords, PUBLIC_IPV4_HOURLY_USD } from './model/format';
 import { compareIp } from './model/topology-index';
 import { EniBlock } from './eni-block';
 import { useIsSelected, useSelection, useTopology } from './topology-context';
@@ -192,7 +192,7 @@ function IdleEip({ eip }: { eip: Eip }) {
       </span>
       <span className="flex w-full items-center justify-between gap-2 text-2xs text-faint">
         <span className="truncate font-mono">{eip.allocationId}</span>
-        <span className="shrink-0 text-warn">idle — billed $0.005/h</span>
+        <span className="shrink-0 text-warn">idle — billed {hourlyWords(PUBLIC_IPV4_HOURLY_USD)}</span>
       </span>
     </button>
   );

@@ -1,6 +1,6 @@
 'use client';
-// Search by IP, id or Name tag: a combobox whose results reveal and select the resource. "/" focuses it.
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+// Search box: a combobox whose results reveal and select the resource. "/" focuses it.
+import { useContext, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { cn } from '@/lib/cn';
 import { Badge } from '@/components/ui/badge';
 import { kindTone } from './model/selection';
@@ -8,7 +8,7 @@ import { Input } from '@/components/ui/input';
 import { Kbd } from '@/components/ui/kbd';
 import { SearchIcon } from '@/components/ui/icons';
 import { search, searchIndexFor, type SearchHit, type SearchKind } from './model/search';
-import { useTopology } from './topology-context';
+import { SearchQueryContext, useTopology } from './topology-context';
 
 /** Short labels: a results list has less room than the details panel. */
 const kindBadge: Record<SearchKind, string> = {
@@ -26,7 +26,10 @@ function isTypingTarget(el: EventTarget | null): boolean {
 
 export function SearchBox() {
   const { index, reveal } = useTopology();
-  const [query, setQuery] = useState('');
+  const [localQuery, setLocalQuery] = useState('');
+  const shared = useContext(SearchQueryContext);
+  const query = shared?.query ?? localQuery;
+  const setQuery = shared?.setQuery ?? setLocalQuery;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const deferred = useDeferredValue(query);
@@ -65,13 +68,13 @@ export function SearchBox() {
         ref={inputRef}
         type="search"
         role="combobox"
-        aria-label="Search by IP, id or Name tag"
-        aria-expanded={showList}
-        aria-controls={listId}
+        aria-label="Search by IP, id, MAC, DNS name, Name or tag, security group, type or state"
+        aria-expanded={showList && hits.length > 0}
+        aria-controls={showList && hits.length ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
         data-testid="search-input"
-        placeholder="Search IP, id or Name…"
+        placeholder="Search IP, id, MAC, Name, tag, type, state…"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -101,12 +104,14 @@ export function SearchBox() {
       />
       {query ? null : <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd>}
       {showList ? (
-        <div className="absolute top-full right-0 left-0 z-30 mt-1 overflow-hidden rounded-lg border border-line bg-surface shadow-lg">
-          <ul id={listId} role="listbox" aria-label="Search results" data-testid="search-results" className="max-h-96 overflow-y-auto py-1">
-            {hits.length === 0 ? (
-              <li className="px-3 py-3 text-xs text-muted">No match for “{deferred.trim()}”.</li>
-            ) : (
-              hits.map((hit, i) => {
+        <div data-testid="search-results" className="absolute top-full right-0 left-0 z-30 mt-1 overflow-hidden rounded-lg border border-line bg-surface shadow-lg">
+          {hits.length === 0 ? (
+            <p role="status" className="px-3 py-3 text-xs text-muted">
+              No match for “{deferred.trim()}”. Search looks at IPs, ids, MACs, DNS names, Names and tags, security groups, instance types and states.
+            </p>
+          ) : (
+          <ul id={listId} role="listbox" aria-label="Search results" className="max-h-96 overflow-y-auto py-1">
+            {hits.map((hit, i) => {
                 const label = kindBadge[hit.kind];
                 const tone = kindTone[hit.kind];
                 return (
@@ -126,13 +131,16 @@ export function SearchBox() {
                     <Badge tone={tone} className="w-16 justify-center">{label}</Badge>
                     <span className="min-w-0 flex-1">
                       <span className="block truncate font-mono text-xs text-fg">{hit.title}</span>
-                      <span className="block truncate text-2xs text-muted">{hit.context}</span>
+                      <span className="block truncate text-2xs text-muted">
+                        {hit.matched ? <span className="font-medium text-fg">{hit.matched} · </span> : null}
+                        {hit.context}
+                      </span>
                     </span>
                   </li>
                 );
-              })
-            )}
+              })}
           </ul>
+          )}
           {total > hits.length ? (
             <p className="border-t border-line px-3 py-1.5 text-2xs text-faint">
               Showing {hits.length} of {total}. Type more to narrow.

@@ -4,7 +4,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { topologyQueryOptions, type TopologyData } from '@/lib/queries/topology';
 import { buildRows, expandAllSubnets, expandPath, rowIndexFor, type Expansion } from './model/rows';
-import { domIdOf, locate, type Selection } from './model/selection';
+import { instanceMatches, isFiltering, matchingInstances, noFilters, subnetShown, type Filters } from './model/filters';
+import type { ViewState } from './model/view-url';
+import { FilterBar } from './filter-bar';
+import { publicIpv4InView } from './model/public-ips';
+import { searchIndexFor } from './model/search';
+import { initialView, useSettled, useViewUrl } from './use-view-url';
+import { announce } from './announcer';
+import { domIdOf, followSelection, locate, type Selection } from './model/selection';
+import { Announcer } from './announcer';
 import { buildTopologyIndex } from './model/topology-index';
 import { DetailPanel, DetailPlaceholder } from './detail-panel';
 import { Brand, HeaderBar } from './header-bar';
@@ -13,7 +21,7 @@ import type { DragKind } from './drag/model';
 import { MovesProvider } from './moves/moves-provider';
 import { UndoButton } from './moves/undo-button';
 import { PoolsRail } from './pools-rail';
-import { SelectionContext, TopologyContext, flashElement } from './topology-context';
+import { SearchQueryContext, SelectionContext, TopologyContext, flashElement } from './topology-context';
 import { TopologyList, type RevealRequest } from './topology-list';
 import { TopologySkeleton } from './topology-skeleton';
 import { RailTabs, type RailTab } from './rail-tabs';
@@ -50,11 +58,48 @@ type ViewProps = { snapshot: TopologyData; refreshing: boolean; refreshError: un
 
 function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewProps) {
   const index = useMemo(() => buildTopologyIndex(snapshot), [snapshot]);
-  const [expansion, setExpansion] = useState<Expansion>({});
-  const [selection, setSelection] = useState<Selection | null>(null);
+  // The view opens as the URL says (a copied link), then writes itself back to it.
+  const [opened] = useState(initialView);
+  const [expansion, setExpansion] = useState<Expansion>(opened.expansion);
+  const [filters, setFilters] = useState<Filters>(opened.filters);
+  const [query, setQuery] = useState(opened.query);
+  const [chosen, setSelection] = useState<Selection | null>(opened.selection);
+  const [compact, setCompact] = useState(opened.compact);
+  const [openInstances, setOpenInstances] = useState<ReadonlySet<string>>(new Set());
+  const onOpenInstance = useCallback((id: string, open: boolean) => {
+    setOpenInstances((prev) => {
+      const next = new Set(prev);
+      if (open) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  // A moved private IP stays selected where it now is (see followSelection).
+  const selection = useMemo(() => (chosen ? followSelection(index, chosen) : null), [index, chosen]);
   const [revealRequest, setRevealRequest] = useState<RevealRequest | null>(null);
   const nonce = useRef(0);
-  const rows = useMemo(() => buildRows(index, expansion), [index, expansion]);
+  const rows = useMemo(() => buildRows(index, expansion, filters, compact), [index, expansion, filters, compact]);
+  const matching = useMemo(() => matchingInstances(index, filters), [index, filters]);
+  const shown = matching?.size ?? snapshot.instances.length;
+  const publicIps = useMemo(() => publicIpv4InView(index, matching), [index, matching]);
+
+  const settledQuery = useSettled(query, 400);
+  const view = useMemo<ViewState>(() => ({ filters, query: settledQuery, selection: chosen, expansion, compact }), [filters, settledQuery, chosen, expansion, compact]);
+  const onPop = useCallback((v: ViewState) => {
+    setFilters(v.filters);
+    setQuery(v.query);
+    setSelection(v.selection);
+    setExpansion(v.expansion);
+    setCompact(v.compact);
+  }, []);
+  useViewUrl(view, onPop);
+  const searchQuery = useMemo(() => ({ query, setQuery }), [query]);
+  // Build the search index while the browser is idle after a load, not on the first keystroke.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => searchIndexFor(index), { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }, [index]);
 
   // Below xl there is no room for three columns: details and pools share the side rail, as tabs.
   const wide = useMediaQuery('(min-width: 80rem)');
@@ -90,13 +135,31 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
         });
         return;
       }
+      // A resource the filters hide is shown anyway: the filters that hide it go, and the reader is told.
+      const instance = loc.instanceId ? index.instanceById.get(loc.instanceId) : undefined;
+      const hidden = isFiltering(filters) && (instance ? !instanceMatches(index, instance, filters) : loc.subnetId ? !subnetShown(index, filters, loc.subnetId, 1) : false);
+      const shownFilters = hidden ? noFilters : filters;
+      if (hidden) {
+        setFilters(noFilters);
+        announce('Filters cleared to show the chosen resource.');
+      }
       const next = expandPath(expansion, loc);
       setExpansion(next);
-      const rowIndex = rowIndexFor(buildRows(index, next), loc);
+      // In the compact density, a resource inside an instance opens that instance's line into its card.
+      if (loc.instanceId && sel.kind !== 'instance') onOpenInstance(loc.instanceId, true);
+      const rowIndex = rowIndexFor(buildRows(index, next, shownFilters, compact), loc);
       setRevealRequest({ rowIndex, domId: domIdOf(sel), nonce: ++nonce.current });
     },
-    [index, expansion],
+    [index, expansion, filters, compact, onOpenInstance],
   );
+
+  // A link that names a selection opens on it: scrolled to, highlighted and detailed.
+  const revealedOnOpen = useRef(false);
+  useEffect(() => {
+    if (revealedOnOpen.current) return;
+    revealedOnOpen.current = true;
+    if (opened.selection) reveal(opened.selection);
+  }, [opened, reveal]);
 
   useEffect(() => {
     if (!selection) return;
@@ -120,6 +183,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
 
   return (
     <TopologyContext value={ctx}>
+      <SearchQueryContext value={searchQuery}>
       <SelectionContext value={selection}>
         <MovesProvider data={snapshot} index={index} railVisible={railVisible} onDragKind={onDragKind}>
         <div className="flex h-dvh flex-col">
@@ -137,8 +201,16 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
                 {railTab === 'activity' ? <ActivityPanel /> : railTab === 'pools' || wide ? <PoolsRail /> : details}
               </div>
             </aside>
-            <main aria-label="Topology" data-testid="topology" className="min-w-0 flex-1">
-              <TopologyList rows={rows} onToggle={onToggle} onExpandAll={onExpandAll} reveal={revealRequest} />
+            <main aria-label="Topology" data-testid="topology" className="flex min-w-0 flex-1 flex-col">
+              <FilterBar filters={filters} onChange={setFilters} shown={shown} total={snapshot.instances.length} publicIps={publicIps} />
+              <div className="min-h-0 flex-1">
+              <TopologyList rows={rows} onToggle={onToggle} onExpandAll={onExpandAll} reveal={revealRequest} emptyMessage={isFiltering(filters) ? 'No instance matches the filters.' : undefined}
+                compact={compact}
+                onCompact={setCompact}
+                openInstances={openInstances}
+                onOpenInstance={onOpenInstance}
+              />
+              </div>
             </main>
             {wide ? (
               <aside aria-label="Details" className="w-[22rem] shrink-0 border-l border-line bg-surface">
@@ -146,9 +218,11 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
               </aside>
             ) : null}
           </div>
+          <Announcer />
         </div>
         </MovesProvider>
       </SelectionContext>
+      </SearchQueryContext>
     </TopologyContext>
   );
 }

@@ -13,6 +13,9 @@ type TopologyContextValue = {
 };
 
 export const TopologyContext = createContext<TopologyContextValue | null>(null);
+
+/** The search box's text: view state, kept in the URL with the rest. */
+export const SearchQueryContext = createContext<{ query: string; setQuery: (q: string) => void } | null>(null);
 export const SelectionContext = createContext<Selection | null>(null);
 
 export function useTopology(): TopologyContextValue {
@@ -37,4 +40,15 @@ export function flashElement(id: string): void {
   void el.offsetWidth; // restart the animation
   el.classList.add('animate-flash');
   el.addEventListener('animationend', () => el.classList.remove('animate-flash'), { once: true });
+}
+
+/** Focuses the control that shows a resource: the element itself when it is a button, else its first button. */
+export function focusDomId(id: string): boolean {
+  const el = document.getElementById(id);
+  if (!el) return false;
+  const target = el.matches('button') ? el : el.querySelector<HTMLElement>('button');
+  if (!target) return false;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  return document.activeElement === target;
 }

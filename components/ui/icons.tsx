@@ -93,3 +93,4 @@ export const GripIcon = icon(
   </>,
   'GripIcon',
 );
+export const FilterIcon = icon(<path d="M2.5 3.5h11l-4.25 5v4l-2.5 1.25V8.5z" />, 'FilterIcon');

@@ -7,6 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import { createEc2Client, countCalls } from '../ec2/client';
 import { loadSnapshot } from '../ec2/snapshot';
 import { benchMoves, spawnEmulator } from './bench-moves';
+import { benchFind } from './bench-find';
 
 const root = path.resolve(__dirname, '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
   const emulator = await spawnEmulator('large', 4790);
   try {
     await benchSnapshot(emulator.url);
+    await benchFind(emulator.url);
     await benchFirstPaint(emulator.url);
   } finally {
     emulator.child.kill('SIGTERM');

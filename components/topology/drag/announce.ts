@@ -1,5 +1,6 @@
 // Words for the drag: what is carried, what it is over, and the screen-reader announcements of each phase.
 import type { Reason, Verdict, Eni } from '@/lib/topology';
+import { instanceShort, serviceOwner, shortId } from '../model/names';
 import type { TopologyIndex } from '../model/topology-index';
 import type { DragSource, DropTarget } from './model';
 
@@ -8,19 +9,23 @@ export const screenReaderInstructions =
   'move between drop targets; each one says whether the drop is allowed and, if not, why. Press Space or Enter to ' +
   'drop and review the plan, or Escape to cancel.';
 
-/** "eth1 of app-2", or "pool ENI spare-a" for an unattached one. */
+/** "eth1 of app-2", or "pool ENI spare-a" for an unattached one: Name tags and short ids, read aloud quickly. */
 export function eniPlace(ix: TopologyIndex, eni: Eni | undefined, fallbackId = '?'): string {
-  if (!eni) return `ENI ${fallbackId}`;
+  if (!eni) return `ENI ${shortId(fallbackId)}`;
   const instanceId = eni.attachment?.instanceId;
-  if (instanceId) {
-    const instance = ix.instanceById.get(instanceId);
-    return `eth${eni.attachment?.deviceIndex ?? '?'} of ${instance?.name ?? instanceId}`;
-  }
-  if (eni.attachment) return `${eni.name ?? eni.id} (service-managed)`;
-  return `pool ENI ${eni.name ?? eni.id}`;
+  if (instanceId) return `eth${eni.attachment?.deviceIndex ?? '?'} of ${instanceShort(ix, instanceId)}`;
+  if (eni.attachment) return `${eni.name ?? shortId(eni.id)} (owned by ${serviceOwner(eni)})`;
+  return `pool ENI ${eni.name ?? shortId(eni.id)}`;
 }
 
-const eniName = (eni: Eni | undefined, id: string) => (eni?.name ? `${eni.name} (${id})` : id);
+/** "web-1's eth1", or "pool ENI spare-a": the owner first, so two free slots differ by their number alone. */
+function eniOwnerWords(ix: TopologyIndex, eni: Eni | undefined, fallbackId: string): string {
+  const instanceId = eni?.attachment?.instanceId;
+  if (eni && instanceId) return `${instanceShort(ix, instanceId)}'s eth${eni.attachment?.deviceIndex ?? '?'}`;
+  return eniPlace(ix, eni, fallbackId);
+}
+
+const eniName = (eni: Eni | undefined, id: string) => eni?.name ?? shortId(id);
 
 export function describeSource(ix: TopologyIndex, source: DragSource): string {
   switch (source.kind) {
@@ -37,7 +42,7 @@ export function describeSource(ix: TopologyIndex, source: DragSource): string {
       const eip = ix.eipByAllocation.get(source.allocationId);
       const name = eip?.name ? ` (${eip.name})` : '';
       const where = source.privateIp ? ` on ${source.privateIp}` : ' from the pool';
-      return `Elastic IP ${eip?.publicIp ?? source.allocationId}${name}${where}`;
+      return `Elastic IP ${eip?.publicIp ?? shortId(source.allocationId)}${name}${where}`;
     }
   }
 }
@@ -45,16 +50,14 @@ export function describeSource(ix: TopologyIndex, source: DragSource): string {
 export function describeTarget(ix: TopologyIndex, target: DropTarget): string {
   switch (target.kind) {
     case 'ip-slot':
-      return `a free IP slot on ${eniPlace(ix, ix.eniById.get(target.eniId), target.eniId)}`;
+      return `free IP slot ${target.n + 1} of ${eniOwnerWords(ix, ix.eniById.get(target.eniId), target.eniId)}`;
     case 'eni':
       return eniPlace(ix, ix.eniById.get(target.eniId), target.eniId);
     case 'instance': {
-      const instance = ix.instanceById.get(target.instanceId);
-      return `instance ${instance?.name ?? target.instanceId}`;
+      return `instance ${instanceShort(ix, target.instanceId)}`;
     }
     case 'eni-slot': {
-      const instance = ix.instanceById.get(target.instanceId);
-      return `eth${target.deviceIndex} of ${instance?.name ?? target.instanceId}`;
+      return `eth${target.deviceIndex} of ${instanceShort(ix, target.instanceId)}`;
     }
     case 'private-ip':
       return `${target.address} on ${eniPlace(ix, ix.eniById.get(target.eniId), target.eniId)}`;

@@ -80,5 +80,10 @@ export function endpointHost(endpoint: string | null): string {
   }
 }
 
-/** Hourly price of one public IPv4 address, in use or idle (AWS, since February 2024). */
-export const PUBLIC_IPV4_HOURLY_USD = 0.005;
+/** Hourly price of one public IPv4 address, in use or idle: the planner's own constant, so both say the same. */
+export { PUBLIC_IPV4_HOURLY_USD } from '@/lib/topology/labels';
+
+/** "$0.015/h" for three addresses. */
+export function hourlyWords(usd: number): string {
+  return `$${usd.toFixed(3)}/h`;
+}

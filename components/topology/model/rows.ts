@@ -1,12 +1,14 @@
 // Flattens VPC → AZ → subnet → instance into the row list the virtualized canvas renders, honouring collapse.
 import type { Instance, Subnet, Vpc } from '@/lib/topology';
+import { hasInstanceFilters, instanceMatches, isFiltering, noFilters, subnetShown, type Filters } from './filters';
 import type { Location } from './selection';
 import type { TopologyIndex } from './topology-index';
 
+/** instanceCount: the instances shown; totalCount: all of the group's instances (they differ under filters). */
 export type Row =
-  | { kind: 'vpc'; key: string; vpc: Vpc; subnetCount: number; instanceCount: number; expanded: boolean }
-  | { kind: 'az'; key: string; vpcId: string; az: string; subnetCount: number; instanceCount: number; expanded: boolean }
-  | { kind: 'subnet'; key: string; subnet: Subnet; instanceCount: number; poolEniCount: number; visitorEniCount: number; expanded: boolean }
+  | { kind: 'vpc'; key: string; vpc: Vpc; subnetCount: number; instanceCount: number; totalCount: number; expanded: boolean }
+  | { kind: 'az'; key: string; vpcId: string; az: string; subnetCount: number; instanceCount: number; totalCount: number; expanded: boolean }
+  | { kind: 'subnet'; key: string; subnet: Subnet; instanceCount: number; totalCount: number; poolEniCount: number; visitorEniCount: number; expanded: boolean }
   | { kind: 'instance'; key: string; instance: Instance; last: boolean }
   | { kind: 'empty'; key: string; message: string };
 
@@ -20,13 +22,16 @@ export const subnetKey = (id: string) => `subnet:${id}`;
 /** Explicit open/closed choices of the user; anything absent takes the default. */
 export type Expansion = Readonly<Record<string, boolean>>;
 
-export function defaultExpanded(key: string, totalInstances: number): boolean {
-  if (key.startsWith('subnet:')) return totalInstances <= COLLAPSE_THRESHOLD;
+/** In the compact density an instance is one line: this many still read as a list. */
+export const COMPACT_COLLAPSE_THRESHOLD = 1000;
+
+export function defaultExpanded(key: string, totalInstances: number, threshold = COLLAPSE_THRESHOLD): boolean {
+  if (key.startsWith('subnet:')) return totalInstances <= threshold;
   return true;
 }
 
-export function isExpanded(expansion: Expansion, key: string, totalInstances: number): boolean {
-  return expansion[key] ?? defaultExpanded(key, totalInstances);
+export function isExpanded(expansion: Expansion, key: string, totalInstances: number, threshold = COLLAPSE_THRESHOLD): boolean {
+  return expansion[key] ?? defaultExpanded(key, totalInstances, threshold);
 }
 
 /** The expansion that reveals a location: its VPC, AZ and subnet open. */
@@ -38,38 +43,61 @@ export function expandPath(expansion: Expansion, loc: Location): Expansion {
   return next;
 }
 
-export function buildRows(index: TopologyIndex, expansion: Expansion): Row[] {
-  const total = index.snapshot.instances.length;
-  const open = (key: string) => isExpanded(expansion, key, total);
+type SubnetView = { subnet: Subnet; instances: Instance[]; total: number };
+
+/** compact: one line per instance, so subnets open by default up to COMPACT_COLLAPSE_THRESHOLD instances. */
+export function buildRows(index: TopologyIndex, expansion: Expansion, filters: Filters = noFilters, compact = false): Row[] {
+  const filtering = isFiltering(filters);
+  // Per subnet, the instances that pass (all of them when nothing filters).
+  const shownBySubnet = new Map<string, SubnetView>();
+  let shownTotal = 0;
+  for (const s of index.snapshot.subnets) {
+    const all = index.instancesBySubnet.get(s.id) ?? [];
+    const instances = filtering ? all.filter((i) => instanceMatches(index, i, filters)) : all;
+    if (filtering && !subnetShown(index, filters, s.id, instances.length)) continue;
+    shownBySubnet.set(s.id, { subnet: s, instances, total: all.length });
+    shownTotal += instances.length;
+  }
+  // Under instance filters, subnets open by default when the matches are few enough to read (the threshold applies
+  // to what is shown, not to the account).
+  const total = hasInstanceFilters(filters) ? shownTotal : index.snapshot.instances.length;
+  const open = (key: string) => isExpanded(expansion, key, total, compact ? COMPACT_COLLAPSE_THRESHOLD : COLLAPSE_THRESHOLD);
   const rows: Row[] = [];
   for (const vpc of index.vpcs) {
-    const azs = index.azsByVpc.get(vpc.id) ?? [];
+    const count = (subnets: Subnet[]) => subnets.reduce((n, s) => n + (index.instancesBySubnet.get(s.id)?.length ?? 0), 0);
+    const allAzs = index.azsByVpc.get(vpc.id) ?? [];
+    const vpcTotal = allAzs.reduce((n, { subnets }) => n + count(subnets), 0);
+    const azs = allAzs
+      .map(({ az, subnets }) => ({ az, total: count(subnets), views: subnets.map((s) => shownBySubnet.get(s.id)).filter((v) => v !== undefined) }))
+      .filter(({ views }) => !filtering || views.length > 0);
+    if (filtering && azs.length === 0) continue;
     let vpcInstances = 0;
     let vpcSubnets = 0;
-    for (const { subnets } of azs) {
-      vpcSubnets += subnets.length;
-      for (const s of subnets) vpcInstances += index.instancesBySubnet.get(s.id)?.length ?? 0;
+    for (const { views } of azs) {
+      vpcSubnets += views.length;
+      for (const v of views) vpcInstances += v.instances.length;
     }
     const vk = vpcKey(vpc.id);
     const vpcOpen = open(vk);
-    rows.push({ kind: 'vpc', key: vk, vpc, subnetCount: vpcSubnets, instanceCount: vpcInstances, expanded: vpcOpen });
+    rows.push({ kind: 'vpc', key: vk, vpc, subnetCount: vpcSubnets, instanceCount: vpcInstances, totalCount: vpcTotal, expanded: vpcOpen });
     if (!vpcOpen) continue;
     if (azs.length === 0) rows.push({ kind: 'empty', key: `${vk}:empty`, message: 'No subnets in this VPC.' });
-    for (const { az, subnets } of azs) {
+    for (const { az, views, total: azTotal } of azs) {
       const ak = azKey(vpc.id, az);
       const azOpen = open(ak);
-      const azInstances = subnets.reduce((n, s) => n + (index.instancesBySubnet.get(s.id)?.length ?? 0), 0);
-      rows.push({ kind: 'az', key: ak, vpcId: vpc.id, az, subnetCount: subnets.length, instanceCount: azInstances, expanded: azOpen });
+      const azInstances = views.reduce((n, v) => n + v.instances.length, 0);
+      rows.push({ kind: 'az', key: ak, vpcId: vpc.id, az, subnetCount: views.length, instanceCount: azInstances, totalCount: azTotal, expanded: azOpen });
       if (!azOpen) continue;
-      for (const subnet of subnets) {
+      for (const { subnet, instances, total: subnetTotal } of views) {
         const sk = subnetKey(subnet.id);
-        const instances = index.instancesBySubnet.get(subnet.id) ?? [];
         const subnetOpen = open(sk);
         const poolEniCount = index.poolEnisBySubnet.get(subnet.id)?.length ?? 0;
         const visitorEniCount = index.visitorEnisBySubnet.get(subnet.id)?.length ?? 0;
-        rows.push({ kind: 'subnet', key: sk, subnet, instanceCount: instances.length, poolEniCount, visitorEniCount, expanded: subnetOpen });
+        rows.push({ kind: 'subnet', key: sk, subnet, instanceCount: instances.length, totalCount: subnetTotal, poolEniCount, visitorEniCount, expanded: subnetOpen });
         if (!subnetOpen) continue;
-        if (instances.length === 0) rows.push({ kind: 'empty', key: `${sk}:empty`, message: emptySubnetMessage(index, subnet.id) });
+        if (instances.length === 0) {
+          rows.push({ kind: 'empty', key: `${sk}:empty`, message: subnetTotal > 0 ? 'No instance here matches the filters.' : emptySubnetMessage(index, subnet.id) });
+        }
         instances.forEach((instance, i) =>
           rows.push({ kind: 'instance', key: `instance:${instance.id}`, instance, last: i === instances.length - 1 }),
         );

@@ -45,6 +45,20 @@ export function domIdOf(sel: Selection): string {
   }
 }
 
+/**
+ * The selection in a newer snapshot: a private IP is selected by its ENI and address, and a move takes the
+ * address to another ENI — the selection follows it there (within the VPC of the ENI it was on). Anything else
+ * is selected by an id that a move keeps.
+ */
+export function followSelection(index: TopologyIndex, sel: Selection): Selection {
+  if (sel.kind !== 'ip') return sel;
+  const holders = index.enisByAddress.get(sel.address) ?? [];
+  if (holders.includes(sel.eniId)) return sel;
+  const vpcId = index.eniById.get(sel.eniId)?.vpcId;
+  const next = holders.find((id) => !vpcId || index.eniById.get(id)?.vpcId === vpcId) ?? (holders.length === 1 ? holders[0] : undefined);
+  return next ? { ...sel, eniId: next } : sel;
+}
+
 const nowhere: Location = { vpcId: null, az: null, subnetId: null, instanceId: null, pool: null };
 
 function locateEni(index: TopologyIndex, eniId: string): Location {

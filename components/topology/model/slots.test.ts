@@ -32,6 +32,16 @@ describe('ipSlots', () => {
     expect(slots[1]?.eip?.allocationId).toBe('eipalloc-0000000000000000a');
     expect(slots[0]?.eip).toBeNull();
   });
+  it('lists the primary first, then addresses numerically, whatever order EC2 sends them in', () => {
+    const snap = testSnapshot();
+    const e = snap.enis.find((x) => x.id === 'eni-0000000000000000a')!;
+    const [primary, eleven, twelve] = e.privateIps;
+    e.privateIps = [{ ...twelve!, address: '10.0.2.100' }, twelve!, { ...primary!, address: '10.0.2.9' }, eleven!];
+    const ix = buildTopologyIndex(snap);
+    const { slots } = ipSlots(ix, ix.eniById.get(e.id)!);
+    expect(slots.filter((s) => s.ip).map((s) => s.ip!.address)).toEqual(['10.0.2.9', '10.0.2.11', '10.0.2.12', '10.0.2.100']);
+    expect(slots.map((s) => s.n)).toEqual(slots.map((_, i) => i));
+  });
   it('has no free slot when the type is full', () => {
     const { slots } = ipSlots(index, eni('eni-0000000000000000d'));
     expect(slots.map((s) => s.state)).toEqual(['locked', 'occupied']);

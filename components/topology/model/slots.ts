@@ -1,6 +1,6 @@
 // Slot view-model over lib/topology/slots (the same derivation the move rules use), plus used/allowed counts.
 import { eniSlots as libEniSlots, ipSlots as libIpSlots, type Eip, type Eni, type Instance, type PrivateIp } from '@/lib/topology';
-import { limitsFor, type TopologyIndex } from './topology-index';
+import { compareIp, limitsFor, type TopologyIndex } from './topology-index';
 
 /** locked: never draggable (primary ENI or IP, requester-managed ENI); free: an empty drop target. */
 export type SlotState = 'locked' | 'occupied' | 'free';
@@ -43,7 +43,10 @@ export function ipSlots(index: TopologyIndex, eni: Eni): IpSlots {
       return { n, state: !ip ? 'free' : ip.primary ? 'locked' : 'occupied', ip, eip: s.eip };
     })
     // A requester-managed ENI belongs to an AWS service: its addresses are not ours to add to.
-    .filter((s) => !(eni.requesterManaged && s.state === 'free'));
+    .filter((s) => !(eni.requesterManaged && s.state === 'free'))
+    // Primary first, then by address: EC2 lists a reassigned address last, so its own order reshuffles on moves.
+    .sort(primaryThenAddress)
+    .map((s, n) => ({ ...s, n }));
   const instanceId = eni.attachment?.instanceId;
   const instance = instanceId ? index.instanceById.get(instanceId) : undefined;
   return {
@@ -56,4 +59,16 @@ export function ipSlots(index: TopologyIndex, eni: Eni): IpSlots {
 /** An Amazon-assigned public IPv4 (auto-assign), as opposed to an Elastic IP. */
 export function isAmazonPublicIp(ip: PrivateIp): boolean {
   return !!ip.association && !ip.association.allocationId;
+}
+
+/** Primary IP first, then the other addresses numerically, then free slots. */
+function primaryThenAddress(a: IpSlot, b: IpSlot): number {
+  if (!a.ip || !b.ip) return (a.ip ? 0 : 1) - (b.ip ? 0 : 1);
+  if (a.ip.primary !== b.ip.primary) return a.ip.primary ? -1 : 1;
+  return compareIp(a.ip.address, b.ip.address);
+}
+
+/** An ENI's private IPv4s, primary first, then by address (the order every view lists them in). */
+export function sortedIps(eni: Eni): PrivateIp[] {
+  return [...eni.privateIps].sort((a, b) => (a.primary !== b.primary ? (a.primary ? -1 : 1) : compareIp(a.address, b.address)));
 }

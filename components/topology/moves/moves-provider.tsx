@@ -2,7 +2,7 @@
 // Drop → plan → confirm → apply → undo: owns the plan dialog, the undo history, the toasts and the drag
 // layer, and tells every card which resources are being applied.
 import { useMutationState } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { applyMutationKey } from '@/lib/queries/moves';
 import type { TopologyData } from '@/lib/queries/topology';
 import type { Failure } from '@/lib/result';
@@ -11,6 +11,7 @@ import { DragLayer, type DropOutcome } from '../drag/drag-layer';
 import { movedSubject, sourceDomId, type DragKind } from '../drag/model';
 import type { TopologyIndex } from '../model/topology-index';
 import { PlanDialog, type Review } from '../plan-dialog';
+import { focusDomId } from '../topology-context';
 import { moveWords, planSequence, sequenceWords, undoMoves } from './sequence';
 import { ToastRegion, useToasts } from './toasts';
 import { useApplyPlans, type ApplyVariables } from './use-apply-plans';
@@ -41,6 +42,7 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
   const [review, setReview] = useState<Review | null>(null);
   const [history, setHistory] = useState<Plan[][]>([]);
   const { toasts, show, dismiss } = useToasts();
+  const keepFocus = useFocusKeeper(data);
 
   const mutation = useApplyPlans({
     onApplied: (vars, applied) => {
@@ -150,6 +152,7 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
           index={index}
           onCancel={() => setReview(null)}
           onConfirm={() => {
+            keepFocus(review.returnFocus ?? movedSubject(review.plans[0]!.move));
             setReview(null);
             mutation.mutate({ plans: review.plans, undo: review.undo, label: sequenceWords(index, review.plans.map((p) => p.move)) });
           }}
@@ -158,6 +161,31 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
       <ToastRegion toasts={toasts} onDismiss={dismiss} />
     </MovesContext>
   );
+}
+
+/**
+ * Keeps keyboard focus on the moved resource while the view catches up: the optimistic layout and then EC2's
+ * verified one each re-render it in a new place, and an element React moves loses focus to <body>. For a few
+ * seconds after a confirm, whenever focus has fallen to <body>, it goes back to the resource where it now is.
+ */
+function useFocusKeeper(data: unknown): (domId: string) => void {
+  const target = useRef<{ domId: string; until: number } | null>(null);
+  useEffect(() => {
+    let raf = 0;
+    let frames = 0;
+    const restore = () => {
+      const t = target.current;
+      if (!t || Date.now() > t.until) return;
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return;
+      if (!focusDomId(t.domId) && frames++ < 30) raf = requestAnimationFrame(restore);
+    };
+    raf = requestAnimationFrame(restore);
+    return () => cancelAnimationFrame(raf);
+  }, [data]);
+  return useCallback((domId: string) => {
+    target.current = { domId, until: Date.now() + 20_000 };
+  }, []);
 }
 
 function useLatest<T>(value: T): { readonly current: T } {

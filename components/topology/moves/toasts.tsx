@@ -10,7 +10,7 @@ export type ToastInput = {
   title: string;
   lines?: string[];
   action?: { label: string; onClick: () => void };
-  /** Milliseconds before it goes by itself; errors stay until dismissed. */
+  /** Milliseconds before it goes by itself (default: 10 s, 30 s for an error or a refusal: long enough to read). */
   timeout?: number;
 };
 type Toast = ToastInput & { id: number };
@@ -21,8 +21,8 @@ export function useToasts() {
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
   const show = useCallback((input: ToastInput) => {
     const id = ++next.current;
-    // Newest last; at most four on screen.
-    setToasts((list) => [...list.slice(-3), { ...input, id }]);
+    // Newest last; at most three on screen, and a repeat replaces its older copy instead of piling up.
+    setToasts((list) => [...list.filter((t) => t.title !== input.title).slice(-2), { ...input, id }]);
     return id;
   }, []);
   return useMemo(() => ({ toasts, show, dismiss }), [toasts, show, dismiss]);
@@ -35,9 +35,12 @@ const icons: Record<ToastTone, ReactNode> = {
   info: <span className="size-2 rounded-full bg-accent" />,
 };
 
+/** Errors and refusals stay twice as long as the longest message takes to read, then go. */
+export const ERROR_TIMEOUT_MS = 30_000;
+
 export function ToastRegion({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
   return (
-    <div aria-label="Notifications" className="pointer-events-none fixed right-4 bottom-4 z-[80] flex w-[min(28rem,calc(100vw-2rem))] flex-col gap-2">
+    <div role="region" aria-label="Notifications" className="pointer-events-none fixed right-4 bottom-4 z-[80] xl:right-[23rem] flex w-[min(28rem,calc(100vw-2rem))] flex-col gap-2">
       {toasts.map((t) => (
         <ToastCard key={t.id} toast={t} onDismiss={onDismiss} />
       ))}
@@ -46,15 +49,21 @@ export function ToastRegion({ toasts, onDismiss }: { toasts: Toast[]; onDismiss:
 }
 
 function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
-  const timeout = toast.timeout ?? (toast.tone === 'error' || toast.tone === 'refused' ? 0 : 10_000);
+  const urgent = toast.tone === 'error' || toast.tone === 'refused';
+  const timeout = toast.timeout ?? (urgent ? ERROR_TIMEOUT_MS : 10_000);
+  // Paused while the pointer or focus is on it: nobody loses a message they are reading (WCAG 2.2.1).
+  const [held, setHeld] = useState(false);
   useEffect(() => {
-    if (!timeout) return;
+    if (!timeout || held) return;
     const t = setTimeout(() => onDismiss(toast.id), timeout);
     return () => clearTimeout(t);
-  }, [timeout, toast.id, onDismiss]);
-  const urgent = toast.tone === 'error' || toast.tone === 'refused';
+  }, [timeout, held, toast.id, onDismiss]);
   return (
     <div
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
       role={urgent ? 'alert' : 'status'}
       data-testid="toast"
       data-tone={toast.tone}
