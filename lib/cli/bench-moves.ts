@@ -6,6 +6,7 @@ import { createEc2Client } from '../ec2/client';
 import { applyPlannedMove } from '../ec2/execute';
 import { loadSnapshot } from '../ec2/snapshot';
 import type { Move, MoveKind } from '../topology/move';
+import { EmulatorControl } from '../testing/emulator-control';
 import { candidateMoves } from '../testing/moves';
 import { checkMove } from '../topology/rules';
 
@@ -22,7 +23,10 @@ export async function spawnEmulator(scenario: string, port: number): Promise<{ u
   for (let i = 0; i < 400; i++) {
     if (child.exitCode !== null) throw new Error(`the emulator exited with code ${child.exitCode} (is port ${port} free?)`);
     try {
-      if ((await fetch(`${url}/_emulator/health`)).ok) return { url, child };
+      // The control plane may require EMULATOR_CONTROL_TOKEN's bearer token (the emulator reads the same variable).
+      const token = process.env.EMULATOR_CONTROL_TOKEN;
+      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      if ((await fetch(`${url}/_emulator/health`, { headers })).ok) return { url, child };
     } catch {
       // not listening yet
     }
@@ -33,13 +37,14 @@ export async function spawnEmulator(scenario: string, port: number): Promise<{ u
 
 const kinds: MoveKind[] = ['move-ip', 'unassign-ip', 'move-eni', 'detach-eni', 'move-eip', 'disassociate-eip'];
 
-async function dropToVerified(): Promise<void> {
-  const { url, child } = await spawnEmulator('showcase', 4791);
+async function dropToVerified(port = 4791): Promise<void> {
+  const { url, child } = await spawnEmulator('showcase', port);
+  const control = new EmulatorControl(url);
   const client = createEc2Client({ endpoint: url, region: 'us-east-1' });
   try {
     console.log('drop → verified state, per move kind (showcase, emulator default delays: attach/detach settle after 1 s)');
     for (const kind of kinds) {
-      await fetch(`${url}/_emulator/reset`, { method: 'POST', body: JSON.stringify({ scenario: 'showcase' }) });
+      await control.reset('showcase');
       const snapshot = await loadSnapshot(client);
       // The first allowed move of this kind; a move-eni between two instances when there is one (detach, wait, attach).
       const allowed = candidateMoves(snapshot).filter((m) => m.kind === kind && checkMove(snapshot, m).ok);
