@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 
 const root = path.resolve(__dirname, '../..');
 
-export type Console = { base: string; child: ChildProcess };
+type Console = { base: string; child: ChildProcess };
 
 /** `next start` of the production build, against one emulator. */
 export async function startConsole(emulatorUrl: string, port: number): Promise<Console> {
@@ -85,7 +85,7 @@ export async function searchMs(page: Page, query: string): Promise<number> {
 
 type FrameWindow = { __frames?: { interval: number[]; work: number[]; at: number[] }; __framesRun?: boolean; __pickUp?: number };
 
-export type DragFigures = { pickUpMs: number | null; longestMs: number; lines: string[] };
+type DragFigures = { pickUpMs: number | null; longestMs: number; lines: string[] };
 
 function percentiles(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);

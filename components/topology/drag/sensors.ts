@@ -62,7 +62,8 @@ export function keyboardTargetGetter(sourceRef: { current: DragSource | null }, 
     const source = sourceRef.current;
     if (!source) return undefined;
     const boxes: TargetBox[] = [];
-    for (const container of context.droppableContainers.getEnabled()) {
+    // Every mounted target, also those registered disabled because they are off screen (near-viewport.ts).
+    for (const container of context.droppableContainers.values()) {
       const target = container.data.current as DropTarget | undefined;
       const node = container.node.current;
       if (!target || !node?.isConnected || !accepts(source, target)) continue;
