@@ -7,6 +7,7 @@ import { createEc2Client } from '../ec2/client';
 import { applyPlannedMove } from '../ec2/execute';
 import { loadSnapshot } from '../ec2/snapshot';
 import type { Move, MoveKind } from '../topology/move';
+import { EmulatorControl } from '../testing/emulator-control';
 import { candidateMoves } from '../testing/moves';
 import { checkMove } from '../topology/rules';
 import { controlHeaders } from '../emulator';
@@ -37,13 +38,14 @@ export async function spawnEmulator(scenario: string, port: number): Promise<{ u
 
 const kinds: MoveKind[] = ['move-ip', 'unassign-ip', 'move-eni', 'detach-eni', 'move-eip', 'disassociate-eip'];
 
-async function dropToVerified(): Promise<void> {
-  const { url, child } = await spawnEmulator('showcase', 4791);
+async function dropToVerified(port = 4791): Promise<void> {
+  const { url, child } = await spawnEmulator('showcase', port);
+  const control = new EmulatorControl(url, BENCH_CONTROL_TOKEN);
   const client = createEc2Client({ endpoint: url, region: 'us-east-1' });
   try {
     console.log('drop → verified state, per move kind (showcase, emulator default delays: attach/detach settle after 1 s)');
     for (const kind of kinds) {
-      await fetch(`${url}/_emulator/reset`, { method: 'POST', headers: controlHeaders(BENCH_CONTROL_TOKEN, true), body: JSON.stringify({ scenario: 'showcase' }) });
+      await control.reset('showcase');
       const snapshot = await loadSnapshot(client);
       // The first allowed move of this kind; a move-eni between two instances when there is one (detach, wait, attach).
       const allowed = candidateMoves(snapshot).filter((m) => m.kind === kind && checkMove(snapshot, m).ok);

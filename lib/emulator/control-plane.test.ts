@@ -25,7 +25,7 @@ describe('control plane', () => {
     expect((await call('GET', '/_emulator/health')).json).toEqual({ ok: true, scenario: 'showcase' });
     const { json } = await call('GET', '/_emulator/scenarios');
     const names = (json.scenarios as { name: string; title: string; description: string }[]).map((s) => s.name);
-    expect(names).toEqual(['showcase', 'dual-homed-tiers', 'ha-failover', 'large', 'management-network', 'multi-vpc', 'nat-appliance', 'tls-sites']);
+    expect(names).toEqual(['showcase', 'dual-homed-tiers', 'ha-failover', 'large', 'management-network', 'multi-vpc', 'nat-appliance', 'tls-sites', 'xlarge']);
     for (const s of json.scenarios as { title: string; description: string }[]) {
       expect(s.title.length).toBeGreaterThan(3);
       expect(s.description.length).toBeGreaterThan(10);

@@ -18,7 +18,8 @@ const env = useEmulator();
 
 const usable = (cidr: string) => 2 ** (32 - Number(cidr.split('/')[1])) - 5;
 
-describe.each(listScenarios().map((s) => s.name))('scenario %s', (name) => {
+// xlarge is read through the SDK by the bench (30 pages of ENIs); its own test below counts it in the store.
+describe.each(listScenarios().map((s) => s.name).filter((n) => n !== 'xlarge'))('scenario %s', (name) => {
   it('loads, and every subnet counts usable minus held addresses as available', async () => {
     env.emu.reset(name);
     const subnets = (await env.ec2.send(new DescribeSubnetsCommand({}))).Subnets ?? [];
@@ -131,5 +132,24 @@ describe('large', () => {
     expect(ids.size).toBe(2000);
     const byFilter = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.1.0.10'] }] }));
     expect(byFilter.NetworkInterfaces?.length).toBe(1);
+  });
+});
+
+describe('xlarge', () => {
+  it('holds 10,000 instances, 30,000 ENIs, 90,000 private IPs and 5,000 associated EIPs across 5 VPCs and 3 AZs', () => {
+    const store = new Emulator('xlarge').store;
+    const enis = [...store.enis.values()];
+    expect(store.instances.size).toBe(10_000);
+    expect(enis).toHaveLength(30_000);
+    expect(enis.reduce((n, e) => n + e.privateIps.length, 0)).toBe(90_000);
+    const eips = [...store.eips.values()];
+    expect(eips).toHaveLength(5_000);
+    expect(eips.every((e) => e.association !== null)).toBe(true);
+    expect(store.vpcs.size).toBe(5);
+    expect(new Set([...store.subnets.values()].map((s) => s.az)).size).toBe(3);
+    // Every subnet's ledger holds exactly the addresses its ENIs hold.
+    const held = new Map<string, number>();
+    for (const e of enis) held.set(e.subnetId, (held.get(e.subnetId) ?? 0) + e.privateIps.length);
+    for (const s of store.subnets.values()) expect(s.ledger.available()).toBe(usable(s.cidr) - (held.get(s.id) ?? 0));
   });
 });

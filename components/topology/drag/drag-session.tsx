@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext } from 'react';
 import type { TopologyData } from '@/lib/queries/topology';
 import { type Verdict, checkMove } from '@/lib/topology';
 import { accepts, candidateMove, sourceId, targetId, type DragSource, type DropTarget } from './model';
+import { useNearViewport } from './near-viewport';
 
 /** Verdicts for one source over one snapshot; a new source or snapshot starts afresh. */
 export class VerdictCache {
@@ -53,7 +54,10 @@ export type DropTargetState = {
 
 export function useDropTarget(target: DropTarget): DropTargetState {
   const id = targetId(target);
-  const { setNodeRef, isOver } = useDroppable({ id, data: target });
+  const [near, nearRef] = useNearViewport();
+  // Off screen, a target is registered disabled: not measured when a drag starts (the keyboard still finds it).
+  const { setNodeRef: droppableRef, isOver } = useDroppable({ id, data: target, disabled: !near });
+  const setNodeRef = useMergedRefs(droppableRef, nearRef);
   const session = useContext(DragSessionContext);
   const relevant = session.source !== null && accepts(session.source, target);
   const verdict = relevant ? session.verdictFor(target) : null;

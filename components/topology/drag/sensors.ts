@@ -62,7 +62,8 @@ export function keyboardTargetGetter(sourceRef: { current: DragSource | null }, 
     const source = sourceRef.current;
     if (!source) return undefined;
     const boxes: TargetBox[] = [];
-    for (const container of context.droppableContainers.getEnabled()) {
+    // Every mounted target, also those registered disabled because they are off screen (near-viewport.ts).
+    for (const container of context.droppableContainers.values()) {
       const target = container.data.current as DropTarget | undefined;
       const node = container.node.current;
       if (!target || !node?.isConnected || !accepts(source, target)) continue;
@@ -82,8 +83,13 @@ export function keyboardTargetGetter(sourceRef: { current: DragSource | null }, 
 }
 
 /**
- * Only targets the carried source can land on take part. With a pointer, the smallest target under it wins
+ * Only targets the carried source can land on take part. With a pointer, the innermost target under it wins
  * (a private IP inside a pool section, say); with the keyboard, the target the arrow keys chose.
+ *
+ * The pointer's target is found by the browser's own hit test (elementsFromPoint lists every element under the
+ * point, innermost first, through overlays that let the pointer through), not from dnd-kit's measured rects:
+ * reading those on every pointer move walks each target's ancestors for their scroll offsets (issue 11), and
+ * the DOM is always current, also while the view scrolls under the drag.
  */
 export function collisionFor(sourceRef: { current: DragSource | null }, targetRef: KeyboardTargetRef): CollisionDetection {
   return (args) => {
@@ -97,12 +103,15 @@ export function collisionFor(sourceRef: { current: DragSource | null }, targetRe
       const id = targetRef.current;
       return id !== null && droppableContainers.some((c) => c.id === id) ? [{ id }] : [];
     }
-    const hits = pointerWithin({ ...args, droppableContainers });
-    const area = (id: string | number) => {
-      const r = args.droppableRects.get(id);
-      return r ? r.width * r.height : Infinity;
-    };
-    return hits.sort((a, b) => area(a.id) - area(b.id));
+    if (typeof document === 'undefined' || typeof document.elementsFromPoint !== 'function') return pointerWithin({ ...args, droppableContainers });
+    const ids = new Set(droppableContainers.map((c) => String(c.id)));
+    const { x, y } = args.pointerCoordinates;
+    for (const el of document.elementsFromPoint(x, y)) {
+      const id = el.getAttribute('data-drop-id');
+      // A target dnd-kit has not measured yet (mounted this frame) cannot be "over": its rect comes next frame.
+      if (id !== null && ids.has(id) && args.droppableRects.has(id)) return [{ id }];
+    }
+    return [];
   };
 }
 

@@ -1,4 +1,4 @@
-// Expands the `large` scenario's generator parameters into plain scenario data, deterministically.
+// Expands the `large` and `xlarge` scenarios' generator parameters into plain scenario data, deterministically.
 import type { Scenario } from '../scenario-schema';
 
 type Generator = NonNullable<Scenario['generator']>;
@@ -11,16 +11,19 @@ const AZS = ['a', 'b', 'c'] as const;
  */
 export function expandLarge(base: Scenario, g: Generator): Scenario {
   const vpcs: Scenario['vpcs'] = [];
+  const prefix = g.namePrefix ?? 'large';
+  // Instance keys sort as they are numbered: node-0001 … node-2000, node-00001 … node-10000.
+  const width = Math.max(4, String(g.instances).length);
   for (let v = 0; v < g.vpcs; v++) {
     vpcs.push({
       key: `vpc${v}`,
-      name: `large-vpc-${v + 1}`,
+      name: `${prefix}-vpc-${v + 1}`,
       cidr: `10.${v}.0.0/16`,
       internetGateway: v < g.vpcsWithInternetGateway,
       securityGroups: [{ key: `vpc${v}-app`, name: 'app', description: 'application tier' }],
       subnets: AZS.flatMap((az, a) => [
-        { key: `vpc${v}-${az}-app`, name: `large-${v + 1}-app-${az}`, az, cidr: `10.${v}.${a * 32}.0/20`, public: true },
-        { key: `vpc${v}-${az}-data`, name: `large-${v + 1}-data-${az}`, az, cidr: `10.${v}.${a * 32 + 16}.0/20`, public: false },
+        { key: `vpc${v}-${az}-app`, name: `${prefix}-${v + 1}-app-${az}`, az, cidr: `10.${v}.${a * 32}.0/20`, public: true },
+        { key: `vpc${v}-${az}-data`, name: `${prefix}-${v + 1}-data-${az}`, az, cidr: `10.${v}.${a * 32 + 16}.0/20`, public: false },
       ]),
     });
   }
@@ -29,7 +32,7 @@ export function expandLarge(base: Scenario, g: Generator): Scenario {
   for (let n = 0; n < g.instances; n++) {
     const v = n % g.vpcs;
     const az = AZS[Math.floor(n / g.vpcs) % AZS.length] as string;
-    const key = `node-${String(n + 1).padStart(4, '0')}`;
+    const key = `node-${String(n + 1).padStart(width, '0')}`;
     const app = `vpc${v}-${az}-app`;
     const data = `vpc${v}-${az}-data`;
     instances.push({
