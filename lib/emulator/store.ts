@@ -164,6 +164,18 @@ export class Store {
     }
   }
 
+  /**
+   * A copy of the account as it is now, for the eventually consistent view of describes (lagged-view.ts). The
+   * ID generator and the settings are shared: a view never mints IDs, and settings are not account state.
+   */
+  clone(): Store {
+    const copy = Object.create(Store.prototype) as Store;
+    for (const [key, value] of Object.entries(this)) {
+      (copy as unknown as Record<string, unknown>)[key] = key === 'ids' || key === 'settings' ? value : structuredClone(value);
+    }
+    return copy;
+  }
+
   /** Detach finished: the <attachment> disappears and the ENI is available; IPs and EIPs stay on it (§3.12). */
   completeDetach(eni: NetworkInterface): void {
     const att = eni.attachment;
