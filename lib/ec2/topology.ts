@@ -6,16 +6,21 @@ import type { CheckSettings } from '@/lib/topology/move';
 import type { Snapshot } from '@/lib/topology/schema';
 import { clientInfo, getEc2Client } from './client';
 import { toFailure } from './errors';
-import { loadCheckSettings } from './settings';
+import { withDeadline } from './deadline';
+import { loadCheckSettings, loadTimeSettings } from './settings';
 import { loadSnapshot } from './snapshot';
 
 export type Topology = { snapshot: Snapshot; settings: CheckSettings };
 
-/** Used by GET /api/topology and the topology server action (one code path). */
-export async function readTopology(client: EC2Client = getEc2Client()): Promise<Result<Topology>> {
+/**
+ * Used by GET /api/topology and the topology server action (one code path). The read stops at the read deadline
+ * (ENI_CONSOLE_READ_DEADLINE_MS) with a `timeout`, or when `signal` fires (the browser cancelled the refresh).
+ */
+export async function readTopology(client: EC2Client = getEc2Client(), signal?: AbortSignal): Promise<Result<Topology>> {
   try {
     const settings = loadCheckSettings();
-    const snapshot = await loadSnapshot(client);
+    const { readDeadlineMs } = loadTimeSettings();
+    const snapshot = await withDeadline(readDeadlineMs, 'Reading the topology', () => loadSnapshot(client), signal);
     return { ok: true, snapshot, settings };
   } catch (err) {
     return toFailure(err, { endpoint: (await clientInfo(client)).endpoint });

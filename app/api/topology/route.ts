@@ -6,8 +6,9 @@ import { httpStatusFor } from '@/lib/ec2/errors';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(): Promise<Response> {
-  const result = await readTopology();
+export async function GET(request?: Request): Promise<Response> {
+  // The request's signal fires when the browser cancels the refresh: the EC2 calls stop with it.
+  const result = await readTopology(undefined, request?.signal);
   if (!result.ok) return Response.json(result, { status: httpStatusFor(result) });
   return Response.json({ ok: true, ...result.snapshot, settings: result.settings }, { headers: { 'Cache-Control': 'no-store' } });
 }
