@@ -31,6 +31,9 @@ export function currentScope(): Scope | undefined {
   return scopes.getStore();
 }
 
+/** Time an apply keeps back from its waits, to read where things are and answer before the budget ends. */
+export const ANSWER_RESERVE_MS = 2_000;
+
 /** Milliseconds left in the current scope (Infinity outside any scope). */
 export function remainingMs(): number {
   const scope = scopes.getStore();

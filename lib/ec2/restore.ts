@@ -7,10 +7,10 @@ import type { Step } from '@/lib/topology/move';
 import type { StepReport } from '@/lib/topology/outcome';
 import type { Snapshot } from '@/lib/topology/schema';
 import { attachStep } from '@/lib/topology/steps';
-import { pause, remainingMs } from './deadline';
+import { ANSWER_RESERVE_MS, pause, remainingMs } from './deadline';
 import { toFailure } from './errors';
 import { type RunOptions, sendObserved } from './run';
-import { describe, } from './snapshot';
+import { describe } from './snapshot';
 import { waitForEni, whereIs } from './steps';
 
 export type Origin = { eniId: string; instanceId: string; deviceIndex: number };
@@ -67,15 +67,12 @@ export async function locate(client: EC2Client, origin: Origin): Promise<{ where
   return { where: whereIs(seen.eni, origin.eniId), command, back: command === null };
 }
 
-/** Time kept back from the budget to read where the ENI is after the last attempt. */
-const LOCATE_RESERVE_MS = 2_000;
-
 /** Re-attaches the ENI at its origin, retrying with backoff (0.5 s doubling to 8 s) while the budget lasts. */
 export async function restoreEni(client: EC2Client, origin: Origin, index: number, fresh: Snapshot, options: RunOptions): Promise<Restored> {
   const step = attachStep(origin.eniId, origin.instanceId, origin.deviceIndex, `Re-attach ${origin.eniId} to ${origin.instanceId} at device index ${origin.deviceIndex}, where it was.`);
   let last: StepReport | null = null;
   let tries = 0;
-  const left = () => remainingMs() - LOCATE_RESERVE_MS;
+  const left = () => remainingMs() - ANSWER_RESERVE_MS;
   for (let delay = 500; left() > 0; delay = Math.min(delay * 2, 8_000)) {
     // An ENI still detaching cannot be attached: wait for it first.
     const now = await describeEni(client, origin.eniId);

@@ -6,7 +6,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { Plan, Step } from '@/lib/topology/move';
 import type { StepReport } from '@/lib/topology/outcome';
 import type { Snapshot } from '@/lib/topology/schema';
-import { pause, remainingMs } from './deadline';
+import { ANSWER_RESERVE_MS, pause, remainingMs } from './deadline';
 import { toFailure } from './errors';
 import { errorKind, observeStep } from './observe';
 import { type WaitOptions, dryRunStep, sendStep, waitForEni, whereIs } from './steps';
@@ -143,7 +143,7 @@ export async function runSteps(client: EC2Client, plan: Plan, fresh: Snapshot, o
       ran.stopped = { index: i + 1, failure: sent.failure ?? { message: 'failed', code: 'ec2-error' } };
       break;
     }
-    const unsettled = await settle(client, step, fresh, options, 0);
+    const unsettled = await settle(client, step, fresh, options, ANSWER_RESERVE_MS);
     await add(unsettled ? { ...sent.report, note: [sent.report.note, `Accepted, but not settled: ${unsettled}.`].filter(Boolean).join(' ') } : sent.report);
     if (unsettled) {
       ran.stopped = { index: i + 1, failure: { message: `${step.action} was accepted but did not complete: ${unsettled}`, code: 'timeout' }, unsettled };

@@ -173,6 +173,8 @@ export class Store {
     for (const [key, value] of Object.entries(this)) {
       (copy as unknown as Record<string, unknown>)[key] = key === 'ids' || key === 'settings' ? value : structuredClone(value);
     }
+    // structuredClone keeps data, not classes: give each subnet's address ledger its methods back.
+    for (const [id, subnet] of copy.subnets) Object.setPrototypeOf(subnet.ledger, Object.getPrototypeOf(this.subnets.get(id)?.ledger));
     return copy;
   }
 
