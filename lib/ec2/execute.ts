@@ -33,6 +33,7 @@ export type ExecuteOptions = {
   verifyMs?: number;
   /** See RunOptions. */
   observeMs?: number;
+  backoffMs?: number;
   locks?: ResourceLocks;
   journal?: OperationJournal;
   /** Who asks (for the locks and the journal). */
@@ -118,7 +119,10 @@ async function freshCheck(client: EC2Client, move: Move, confirmed: Plan | undef
       : fail('refused', `EC2 would refuse this move: ${why}`, { reasons: verdict.reasons });
   }
   if (confirmed) {
-    const changed = describeStepChanges(confirmed.steps, verdict.plan.steps);
+    // The same calls can mean another change: an IP moved by someone else meanwhile is taken from its new holder.
+    const was = [...confirmed.involved].sort().join(', ');
+    const now = [...verdict.plan.involved].sort().join(', ');
+    const changed = describeStepChanges(confirmed.steps, verdict.plan.steps) || (was === now ? '' : `the move now involves ${now} (planned: ${was})`);
     if (changed) {
       return fail('stale', `The account changed since this move was planned: ${changed}. Review the new plan and confirm again.`, {
         details: { plan: verdict.plan },
@@ -181,7 +185,7 @@ export async function applyPlannedMove(move: Move, confirmed?: Plan, options: Ex
         if (!checked.ok) return checked;
         const { plan, fresh } = checked;
         const op = await journal.begin(user, plan.move, plan);
-        const runOptions: RunOptions = { wait: options.wait, observeMs: options.observeMs, onStep: (r) => op.step(r, r.requestId) };
+        const runOptions: RunOptions = { wait: options.wait, observeMs: options.observeMs, backoffMs: options.backoffMs, onStep: (r) => op.step(r, r.requestId) };
         try {
           const ran = await runSteps(client, plan, fresh, runOptions);
           const ended = ran.stopped || ran.dryRunFailure ? await settleOutcome(client, plan, fresh, ran, runOptions) : await verifyApplied(client, plan, fresh, ran, options.verifyMs ?? 15_000);

@@ -73,7 +73,7 @@ export async function restoreEni(client: EC2Client, origin: Origin, index: numbe
   let last: StepReport | null = null;
   let tries = 0;
   const left = () => remainingMs() - ANSWER_RESERVE_MS;
-  for (let delay = 500; left() > 0; delay = Math.min(delay * 2, 8_000)) {
+  for (let delay = 2 * (options.backoffMs ?? 250); left() > 0; delay = Math.min(delay * 2, 8_000)) {
     // An ENI still detaching cannot be attached: wait for it first.
     const now = await describeEni(client, origin.eniId);
     const detaching = 'eni' in now && now.eni?.Attachment?.Status === 'detaching';

@@ -17,6 +17,8 @@ export type RunOptions = {
   observeMs?: number;
   /** Attempts of one call when EC2 throttled it or its answer was lost and a describe shows it not made (default 4). */
   attempts?: number;
+  /** First delay of the backoff between attempts (default 250 ms; the restore starts at twice it). */
+  backoffMs?: number;
   /** Called with each report as it is made (the journal). */
   onStep?: (report: StepReport) => Promise<void>;
 };
@@ -67,7 +69,7 @@ export type Sent = { report: StepReport; failure: StepFailure | null };
  */
 export async function sendObserved(client: EC2Client, index: number, step: Step, fresh: Snapshot, options: RunOptions, restore = false): Promise<Sent> {
   const attempts = options.attempts ?? 4;
-  let delay = 250;
+  let delay = options.backoffMs ?? 250;
   for (let attempt = 1; ; attempt++) {
     try {
       const { requestId } = await sendStep(client, step);
@@ -94,9 +96,9 @@ export async function sendObserved(client: EC2Client, index: number, step: Step,
 }
 
 /** DryRun is never a change: retried on a throttle or a lost answer, within the budget. */
-async function dryRunAll(client: EC2Client, plan: Plan): Promise<ReturnType<typeof toFailure> | null> {
+async function dryRunAll(client: EC2Client, plan: Plan, backoffMs: number): Promise<ReturnType<typeof toFailure> | null> {
   for (const step of plan.steps.filter((s) => s.supportsDryRun)) {
-    for (let attempt = 1, delay = 250; ; attempt++, delay *= 2) {
+    for (let attempt = 1, delay = backoffMs; ; attempt++, delay *= 2) {
       const verdict = await dryRunStep(client, step);
       if (verdict.go) break;
       const transient = errorKind(verdict.error) !== 'refused';
@@ -128,7 +130,7 @@ async function settle(client: EC2Client, step: Step, fresh: Snapshot, options: R
 export async function runSteps(client: EC2Client, plan: Plan, fresh: Snapshot, options: RunOptions = {}): Promise<Ran> {
   const ran: Ran = { reports: [], requestIds: [], stopped: null, dryRunFailure: null };
   // DryRun every step that has it before changing anything (ec2-behaviour.md §1.4: an IAM check, not a promise).
-  ran.dryRunFailure = await dryRunAll(client, plan);
+  ran.dryRunFailure = await dryRunAll(client, plan, options.backoffMs ?? 250);
   if (ran.dryRunFailure) return ran;
 
   const add = async (r: StepReport) => {
