@@ -122,7 +122,10 @@ async function freshCheck(client: EC2Client, move: Move, confirmed: Plan | undef
     // The same calls can mean another change: an IP moved by someone else meanwhile is taken from its new holder.
     const was = [...confirmed.involved].sort().join(', ');
     const now = [...verdict.plan.involved].sort().join(', ');
-    const changed = describeStepChanges(confirmed.steps, verdict.plan.steps) || (was === now ? '' : `the move now involves ${now} (planned: ${was})`);
+    const changed =
+      describeStepChanges(confirmed.steps, verdict.plan.steps) ||
+      (was === now ? '' : `the move now involves ${now} (planned: ${was})`) ||
+      (confirmed.summary === verdict.plan.summary ? '' : `it now reads "${verdict.plan.summary}" (planned: "${confirmed.summary}")`);
     if (changed) {
       return fail('stale', `The account changed since this move was planned: ${changed}. Review the new plan and confirm again.`, {
         details: { plan: verdict.plan },
