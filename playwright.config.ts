@@ -29,6 +29,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}`,
     reuseExistingServer: false,
     timeout: 240_000,
-    env: { PORT: String(E2E_PORT), EMULATOR_PORT: String(E2E_EMULATOR_PORT), EMULATOR_SCENARIO: 'showcase' },
+    // A short read deadline, so e2e/faults.spec.ts sees a frozen endpoint fail at it within seconds.
+    env: { PORT: String(E2E_PORT), EMULATOR_PORT: String(E2E_EMULATOR_PORT), EMULATOR_SCENARIO: 'showcase', ENI_CONSOLE_READ_DEADLINE_MS: '6000' },
   },
 });

@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { RefreshIcon } from '@/components/ui/icons';
+import { formatElapsed, useElapsedSeconds } from './elapsed';
 import { Spinner } from '@/components/ui/spinner';
 import type { Snapshot } from '@/lib/topology/schema';
 import { endpointHost, endpointMode, formatAge, formatCount, formatUtc } from './model/format';
@@ -33,11 +34,12 @@ export function Brand() {
   );
 }
 
-/** actions: extra buttons before Refresh (the Undo button). */
-type Props = { snapshot: Snapshot; refreshing: boolean; onRefresh: () => void; actions?: ReactNode };
+/** actions: extra buttons before Refresh (the Undo button). onCancelRefresh: stops a refresh under way. */
+type Props = { snapshot: Snapshot; refreshing: boolean; onRefresh: () => void; onCancelRefresh?: () => void; actions?: ReactNode };
 
-export function HeaderBar({ snapshot, refreshing, onRefresh, actions }: Props) {
+export function HeaderBar({ snapshot, refreshing, onRefresh, onCancelRefresh, actions }: Props) {
   const now = useNow(10_000);
+  const elapsed = useElapsedSeconds(refreshing);
   const mode = endpointMode(snapshot.endpoint, snapshot.endpointServer);
   const ips = countPrivateIps(snapshot);
   const counts: [string, number][] = [
@@ -78,10 +80,20 @@ export function HeaderBar({ snapshot, refreshing, onRefresh, actions }: Props) {
           {formatAge(snapshot.fetchedAt, now)}
         </time>
         {actions}
+        {refreshing && elapsed >= 1 ? (
+          <span role="status" data-testid="refresh-elapsed" className="font-mono text-xs text-muted">
+            Reading EC2… {formatElapsed(elapsed)}
+          </span>
+        ) : null}
         <Button size="sm" onClick={onRefresh} disabled={refreshing} aria-label="Refresh topology" data-testid="refresh">
           {refreshing ? <Spinner /> : <RefreshIcon />}
           Refresh
         </Button>
+        {refreshing && onCancelRefresh ? (
+          <Button size="sm" variant="secondary" onClick={onCancelRefresh} data-testid="cancel-refresh">
+            Cancel
+          </Button>
+        ) : null}
       </div>
     </header>
   );
