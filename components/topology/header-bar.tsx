@@ -81,7 +81,7 @@ export function HeaderBar({ snapshot, refreshing, onRefresh, onCancelRefresh, ac
         </time>
         {actions}
         {refreshing && elapsed >= 1 ? (
-          <span role="status" data-testid="refresh-elapsed" className="font-mono text-xs text-muted">
+          <span role="status" data-testid="refresh-elapsed" className="text-xs whitespace-nowrap text-muted tabular-nums">
             Reading EC2… {formatElapsed(elapsed)}
           </span>
         ) : null}

@@ -96,7 +96,7 @@ describe('observe, never assume', () => {
     const result = await applyPlannedMove(move, undefined, opts);
     expect(result).toMatchObject({ ok: false, code: 'ec2-error' });
     if (result.ok) return;
-    expect(result.message).toMatch(/^Nothing was changed: AssignPrivateIpAddresses failed\. .*refused for the test A describe after the failure shows it not made\.$/);
+    expect(result.message).toMatch(/^Nothing was changed: AssignPrivateIpAddresses failed\. .*refused for the test\. A describe after the failure shows it not made\.$/);
     expect((result.details as Details).steps.map((s) => s.outcome)).toEqual(['not-done']);
     expect(holderOf(await loadSnapshot(emu.client), move.ip)).toBe(holderOf(before, move.ip));
   });

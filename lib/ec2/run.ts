@@ -45,9 +45,12 @@ export function eniOfStep(step: Step, fresh: Snapshot): string {
   return fresh.enis.find((e) => e.attachment?.id === attachmentId)?.id ?? '';
 }
 
+/** A message as a sentence (EC2's own messages often end without a full stop), so the next one reads apart. */
+const sentence = (text: string): string => (/[.!?)]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 function failureOf(err: unknown): StepFailure {
   const f = toFailure(err);
-  return { message: f.message, code: f.code, ec2Code: (f.details as { ec2Code?: string } | undefined)?.ec2Code };
+  return { message: sentence(f.message), code: f.code, ec2Code: (f.details as { ec2Code?: string } | undefined)?.ec2Code };
 }
 
 export const report = (index: number, step: Step, outcome: StepReport['outcome'], requestId: string | null, note: string | null, restore = false): StepReport => ({
