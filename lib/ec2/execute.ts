@@ -46,9 +46,13 @@ export type Planned = { plan: Plan };
  */
 export type Applied = { plan: Plan; requestIds: string[]; verified: Verified; verification: Verification; steps: StepReport[]; pending?: string };
 
-/** The process's locks and journal until lib/db provides the shared ones. */
-export const processLocks: ResourceLocks = new InProcessLocks();
-export const processJournal: OperationJournal = new MemoryJournal();
+/**
+ * The process's locks and journal until lib/db provides the shared ones. Kept on globalThis: Next.js may load
+ * this module once per route bundle (the API route, the server action), and they must share one set of locks.
+ */
+const shared = globalThis as typeof globalThis & { __eniConsoleLocks?: ResourceLocks; __eniConsoleJournal?: OperationJournal };
+export const processLocks: ResourceLocks = (shared.__eniConsoleLocks ??= new InProcessLocks());
+export const processJournal: OperationJournal = (shared.__eniConsoleJournal ??= new MemoryJournal());
 
 /** Every id and IP a move names, plus what a confirmed plan said it involves. */
 export function scopeOf(move: Move, confirmed?: Plan): Scope {
