@@ -4,7 +4,6 @@
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { type Failure, type Result, fail } from '@/lib/result';
-import { applyMove } from '@/lib/topology/apply';
 import type { CheckSettings, Move, Plan, Step } from '@/lib/topology/move';
 import { checkMove } from '@/lib/topology/rules';
 import type { Snapshot } from '@/lib/topology/schema';
