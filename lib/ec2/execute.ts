@@ -150,7 +150,9 @@ async function guarded<T>(client: EC2Client, work: () => Promise<Result<T>>): Pr
 export async function planOnFreshState(move: Move, confirmed?: Plan, options: ExecuteOptions = {}): Promise<Result<Planned>> {
   const client = options.client ?? getEc2Client();
   return guarded(client, async () => {
-    const checked = await freshCheck(client, move, confirmed, options.settings ?? loadCheckSettings());
+    // A plan is a read: it stops at the read deadline like a refresh does.
+    const { readDeadlineMs } = loadTimeSettings();
+    const checked = await withDeadline(readDeadlineMs, 'Planning the move', () => freshCheck(client, move, confirmed, options.settings ?? loadCheckSettings()));
     return checked.ok ? { ok: true, plan: checked.plan } : checked;
   });
 }
