@@ -66,6 +66,11 @@ export type CreateClientOptions = {
   region?: string;
   /** Attempts per read, retries included (SDK default 3). Changes are always sent once (see onceForChanges). */
   maxAttempts?: number;
+  /**
+   * For tests that inject thousands of faults: 'standard' retry (no adaptive rate limiter, which remembers
+   * throttling) and the SDK's backoff delays multiplied by `delayScale`. The app keeps the defaults.
+   */
+  retry?: { mode: 'adaptive' | 'standard'; delayScale: number };
 };
 
 /** A new client. Used directly by tests and the bench; the app uses getEc2Client(). */
@@ -79,12 +84,12 @@ export function createEc2Client(options: CreateClientOptions = {}): EC2Client {
     ...(demoCredentials ? { credentials: DEMO_CREDENTIALS } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     // Reads back off with jitter and slow the client's own sending rate when EC2 throttles.
-    retryMode: 'adaptive',
+    retryMode: options.retry?.mode ?? 'adaptive',
     // Fail fast on a dead endpoint instead of the OS's multi-minute TCP timeout. requestTimeout only warns
     // unless throwOnRequestTimeout is set; deadline.ts bounds every call well before it anyway.
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000, throwOnRequestTimeout: true },
   });
-  onceForChanges(client);
+  onceForChanges(client, options.retry?.delayScale ?? 1);
   abortWithDeadline(client);
   // The SDK's logger middleware deep-copies every output through its sensitive-data filter even with the
   // default no-op logger, a large share of the CPU and garbage of reading a large account. We log nothing through it.
@@ -112,7 +117,7 @@ type RetryStrategyLike = {
  * executor decides from what a describe shows. Reads keep the SDK's adaptive retry. Nothing is retried once
  * the deadline scope has fired.
  */
-function onceForChanges(client: EC2Client): void {
+function onceForChanges(client: EC2Client, delayScale: number): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       try {
@@ -134,10 +139,13 @@ function onceForChanges(client: EC2Client): void {
     wrapped = {
       mode: inner.mode,
       acquireInitialRetryToken: (scope) => inner.acquireInitialRetryToken(scope),
-      refreshRetryTokenForRetry: (token, info) => {
+      refreshRetryTokenForRetry: async (token, info) => {
         const err = info.error as Record<symbol, unknown> | undefined;
-        if (err?.[SENT_ONCE] || currentScope()?.signal.aborted) return Promise.reject(info.error ?? new Error('not retried'));
-        return inner.refreshRetryTokenForRetry(token, info);
+        if (err?.[SENT_ONCE] || currentScope()?.signal.aborted) throw info.error ?? new Error('not retried');
+        const next = (await inner.refreshRetryTokenForRetry(token, info)) as { getRetryDelay(): number };
+        if (delayScale === 1) return next;
+        // The strategy's own token keeps its state; only the delay the middleware reads is scaled.
+        return Object.assign(Object.create(next) as object, { getRetryDelay: () => Math.round(next.getRetryDelay() * delayScale) });
       },
       recordSuccess: (token) => inner.recordSuccess(token),
     };
