@@ -82,7 +82,7 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
       const changed = applied.length > 0 || steps.some((s) => s.outcome !== 'not-done');
       show({
         tone: 'error',
-        title: changed ? `Failed part-way: ${vars.undo ? 'the undo' : vars.label}` : `Not applied: ${vars.undo ? 'the undo' : vars.label} failed`,
+        title: changed ? `Failed part-way: ${vars.undo ? 'the undo' : vars.label}` : `Rolled back: ${vars.undo ? 'the undo' : vars.label} failed`,
         // The failing plan's own words first, then EC2's answer.
         lines: [...(plan ? [plan.summary] : []), ...failureLines(failure), ...done, 'Refreshing from EC2 to show where everything is now.'],
         steps,
