@@ -157,8 +157,24 @@ export async function planOnFreshState(move: Move, confirmed?: Plan, options: Ex
   });
 }
 
-/** What a change is, in words, for whoever waits on its locks. */
-const changeOf = (move: Move): string => JSON.stringify(move);
+/** What a change is, in words, for whoever waits on its locks: "move-eip eipalloc-… to eni-… 10.0.1.20". */
+function changeOf(move: Move): string {
+  switch (move.kind) {
+    case 'move-ip':
+    case 'assign-ip':
+      return `${move.kind} ${move.ip} to ${move.toEni}`;
+    case 'unassign-ip':
+      return `unassign-ip ${move.ip}`;
+    case 'move-eni':
+      return `move-eni ${move.eni} to ${move.toInstance}${move.deviceIndex === undefined ? '' : ` at device index ${move.deviceIndex}`}`;
+    case 'detach-eni':
+      return `detach-eni ${move.eni}`;
+    case 'move-eip':
+      return `move-eip ${move.allocationId} to ${move.toEni} ${move.toIp}`;
+    case 'disassociate-eip':
+      return `disassociate-eip ${move.allocationId}`;
+  }
+}
 
 /**
  * Applies a move within its budget: takes the locks of every resource the move names (sorted; a conflicting
