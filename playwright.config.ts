@@ -39,6 +39,8 @@ export default defineConfig({
         EMULATOR_PORT: String(E2E_EMULATOR_PORT),
         EMULATOR_SCENARIO: 'showcase',
         EMULATOR_CONTROL_TOKEN: E2E_CONTROL_TOKEN,
+        // A short read deadline, so e2e/faults.spec.ts sees a frozen endpoint fail at it within seconds.
+        ENI_CONSOLE_READ_DEADLINE_MS: '6000',
         // Each test resets the emulator behind the console's back: no snapshot may outlive it (lib/ec2/topology.ts).
         ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0',
       },

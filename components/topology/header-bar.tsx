@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { RefreshIcon } from '@/components/ui/icons';
+import { formatElapsed, useElapsedSeconds } from './elapsed';
 import { Spinner } from '@/components/ui/spinner';
 import type { Snapshot } from '@/lib/topology';
 import { endpointHost, endpointMode, formatAge, formatCount, formatUtc } from './model/format';
@@ -33,11 +34,12 @@ export function Brand() {
   );
 }
 
-/** actions: extra buttons before Refresh (the Undo button); account: who is signed in, after it. */
-type Props = { snapshot: Snapshot; refreshing: boolean; onRefresh: () => void; actions?: ReactNode; account?: ReactNode };
+/** actions: extra buttons before Refresh (the Undo button); onCancelRefresh: stops a refresh under way; account: who is signed in, after it. */
+type Props = { snapshot: Snapshot; refreshing: boolean; onRefresh: () => void; onCancelRefresh?: () => void; actions?: ReactNode; account?: ReactNode };
 
-export function HeaderBar({ snapshot, refreshing, onRefresh, actions, account }: Props) {
+export function HeaderBar({ snapshot, refreshing, onRefresh, onCancelRefresh, actions, account }: Props) {
   const now = useNow(10_000);
+  const elapsed = useElapsedSeconds(refreshing);
   const mode = endpointMode(snapshot.endpoint, snapshot.endpointServer);
   const ips = countPrivateIps(snapshot);
   const counts: [string, number][] = [
@@ -78,10 +80,20 @@ export function HeaderBar({ snapshot, refreshing, onRefresh, actions, account }:
           {formatAge(snapshot.fetchedAt, now)}
         </time>
         {actions}
+        {refreshing && elapsed >= 1 ? (
+          <span role="status" data-testid="refresh-elapsed" className="text-xs whitespace-nowrap text-muted tabular-nums">
+            Reading EC2… {formatElapsed(elapsed)}
+          </span>
+        ) : null}
         <Button size="sm" onClick={onRefresh} disabled={refreshing} aria-label="Refresh topology" data-testid="refresh">
           {refreshing ? <Spinner /> : <RefreshIcon />}
           Refresh
         </Button>
+        {refreshing && onCancelRefresh ? (
+          <Button size="sm" variant="secondary" onClick={onCancelRefresh} data-testid="cancel-refresh">
+            Cancel
+          </Button>
+        ) : null}
         {account}
       </div>
     </header>

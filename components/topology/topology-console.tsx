@@ -1,8 +1,8 @@
 'use client';
 // The console: loads the snapshot, holds view state (selection, collapse, reveal) and lays out the panes.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { topologyQueryOptions, type TopologyData } from '@/lib/queries/topology';
+import { topologyQueryKey, topologyQueryOptions, type TopologyData } from '@/lib/queries/topology';
 import { buildRows, expandAllSubnets, expandPath, rowIndexFor, type Expansion } from './model/rows';
 import { instanceMatches, isFiltering, matchingInstances, noFilters, subnetShown, type Filters } from './model/filters';
 import type { ViewState } from './model/view-url';
@@ -34,6 +34,9 @@ export function TopologyConsole() {
   const query = useQuery(topologyQueryOptions());
   const refetch = query.refetch;
   const onRefresh = useCallback(() => void refetch(), [refetch]);
+  const queryClient = useQueryClient();
+  // Aborts the fetch (the query consumes its signal) and with it the server's EC2 calls; the last snapshot stays.
+  const onCancelRefresh = useCallback(() => void queryClient.cancelQueries({ queryKey: topologyQueryKey }), [queryClient]);
 
   if (query.isPending) return <TopologySkeleton />;
   if (query.isError && !query.data) {
@@ -50,13 +53,14 @@ export function TopologyConsole() {
       refreshing={query.isFetching}
       refreshError={query.isError ? query.error : null}
       onRefresh={onRefresh}
+      onCancelRefresh={onCancelRefresh}
     />
   );
 }
 
-type ViewProps = { snapshot: TopologyData; refreshing: boolean; refreshError: unknown; onRefresh: () => void };
+type ViewProps = { snapshot: TopologyData; refreshing: boolean; refreshError: unknown; onRefresh: () => void; onCancelRefresh: () => void };
 
-function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewProps) {
+function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelRefresh }: ViewProps) {
   const index = useMemo(() => buildTopologyIndex(snapshot), [snapshot]);
   // The view opens as the URL says (a copied link), then writes itself back to it.
   const [opened] = useState(initialView);
@@ -187,7 +191,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh }: ViewPro
       <SelectionContext value={selection}>
         <MovesProvider data={snapshot} index={index} railVisible={railVisible} onDragKind={onDragKind}>
         <div className="flex h-dvh flex-col">
-          <HeaderBar snapshot={snapshot} refreshing={refreshing} onRefresh={onRefresh} actions={canChange ? <UndoButton /> : null} account={<AccountMenu />} />
+          <HeaderBar snapshot={snapshot} refreshing={refreshing} onRefresh={onRefresh} onCancelRefresh={onCancelRefresh} actions={canChange ? <UndoButton /> : null} account={<AccountMenu />} />
           <ReadOnlyNotice />
           {refreshError ? (
             <div className="border-b border-line bg-surface px-4 py-2">

@@ -1,11 +1,13 @@
 // The one EC2Client the server uses: default credential chain, AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_EC2,
 // plus demo-mode dummy credentials for a loopback endpoint, a per-client counter of the EC2 calls sent, and a
-// check that every success answer is the action's EC2 document.
+// check that every success answer is the action's EC2 document; retries by kind (reads adaptive, changes once)
+// and the deadline scope's AbortSignal on every HTTP attempt (deadline.ts).
 import 'server-only';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { currentScope } from './deadline';
 import { checkResponseRoot } from './response-check';
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -63,8 +65,13 @@ export type CreateClientOptions = {
   /** Explicit endpoint (tests, bench). Omit to let the SDK resolve AWS_ENDPOINT_URL_EC2 / real AWS. */
   endpoint?: string | null;
   region?: string;
-  /** Attempts per call, retries included (SDK default 3). */
+  /** Attempts per read, retries included (SDK default 3). Changes are always sent once (see onceForChanges). */
   maxAttempts?: number;
+  /**
+   * For tests that inject thousands of faults: 'standard' retry (no adaptive rate limiter, which remembers
+   * throttling) and the SDK's backoff delays multiplied by `delayScale`. The app keeps the defaults.
+   */
+  retry?: { mode: 'adaptive' | 'standard'; delayScale: number };
 };
 
 /** A new client. Used directly by tests and the bench; the app uses getEc2Client(). */
@@ -77,9 +84,14 @@ export function createEc2Client(options: CreateClientOptions = {}): EC2Client {
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(demoCredentials ? { credentials: DEMO_CREDENTIALS } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
-    // Fail fast on a dead endpoint instead of the OS's multi-minute TCP timeout.
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    // Reads back off with jitter and slow the client's own sending rate when EC2 throttles.
+    retryMode: options.retry?.mode ?? 'adaptive',
+    // Fail fast on a dead endpoint instead of the OS's multi-minute TCP timeout. requestTimeout only warns
+    // unless throwOnRequestTimeout is set; deadline.ts bounds every call well before it anyway.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000, throwOnRequestTimeout: true },
   });
+  onceForChanges(client, options.retry?.delayScale ?? 1);
+  abortWithDeadline(client);
   // The SDK's logger middleware deep-copies every output through its sensitive-data filter even with the
   // default no-op logger, a large share of the CPU and garbage of reading a large account. We log nothing through it.
   client.middlewareStack.remove('loggerMiddleware');
@@ -87,6 +99,72 @@ export function createEc2Client(options: CreateClientOptions = {}): EC2Client {
   recordServerHeader(client);
   infos.set(client, { region, endpoint, demoCredentials });
   return client;
+}
+
+/** A mutating call's error, marked inside the retry loop so the retry strategy below sends it no second time. */
+const SENT_ONCE = Symbol('eniConsoleSentOnce');
+const isChange = (commandName: string | undefined) => !!commandName && !commandName.startsWith('Describe');
+
+type RetryStrategyLike = {
+  mode?: string;
+  acquireInitialRetryToken(scope: string): Promise<unknown>;
+  refreshRetryTokenForRetry(token: unknown, info: { error?: unknown }): Promise<unknown>;
+  recordSuccess(token: unknown): void;
+};
+
+/**
+ * Retries by kind. A change whose answer was lost may have been made: sending it again blindly is what turned a
+ * reset after DetachNetworkInterface into a second, failing call (issue 7). So a change is sent once, and the
+ * executor decides from what a describe shows. Reads keep the SDK's adaptive retry. Nothing is retried once
+ * the deadline scope has fired.
+ */
+function onceForChanges(client: EC2Client, delayScale: number): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        if (isChange(context.commandName) && err && typeof err === 'object') Object.defineProperty(err, SENT_ONCE, { value: true });
+        throw err;
+      }
+    },
+    // finalizeRequest/low runs inside retryMiddleware: it sees each attempt's error before the strategy does.
+    { step: 'finalizeRequest', priority: 'low', name: 'eniConsoleChangesSentOnce' },
+  );
+  const config = client.config as unknown as { retryStrategy: () => Promise<RetryStrategyLike> };
+  const base = config.retryStrategy;
+  let wrapped: RetryStrategyLike | null = null;
+  config.retryStrategy = async () => {
+    if (wrapped) return wrapped;
+    const inner = await base();
+    wrapped = {
+      mode: inner.mode,
+      acquireInitialRetryToken: (scope) => inner.acquireInitialRetryToken(scope),
+      refreshRetryTokenForRetry: async (token, info) => {
+        const err = info.error as Record<symbol, unknown> | undefined;
+        if (err?.[SENT_ONCE] || currentScope()?.signal.aborted) throw info.error ?? new Error('not retried');
+        const next = (await inner.refreshRetryTokenForRetry(token, info)) as { getRetryDelay(): number };
+        if (delayScale === 1) return next;
+        // The strategy's own token keeps its state; only the delay the middleware reads is scaled.
+        return Object.assign(Object.create(next) as object, { getRetryDelay: () => Math.round(next.getRetryDelay() * delayScale) });
+      },
+      recordSuccess: (token) => inner.recordSuccess(token),
+    };
+    return wrapped;
+  };
+}
+
+/** Every HTTP attempt carries the deadline scope's signal (with the caller's own, if any). */
+function abortWithDeadline(client: EC2Client): void {
+  type Handle = (request: unknown, options?: { abortSignal?: AbortSignal }) => Promise<unknown>;
+  const handler = client.config.requestHandler as unknown as { handle: Handle };
+  const handle = handler.handle.bind(handler);
+  handler.handle = (request, options = {}) => {
+    const scope = currentScope();
+    if (!scope) return handle(request, options);
+    const abortSignal = options.abortSignal ? AbortSignal.any([options.abortSignal, scope.signal]) : scope.signal;
+    return handle(request, { ...options, abortSignal });
+  };
 }
 
 /** Every 2xx answer must be the action's EC2 document (response-check.ts), checked before the SDK parses it. */

@@ -2,6 +2,7 @@
 // (ec2-rules §1.3, ec2-rules §5). Also the IAM permissions the console needs, for the README.
 import 'server-only';
 import { type Failure, fail } from '@/lib/result';
+import { Cancelled, abortReasonOf } from './deadline';
 import { MalformedResponseError } from './response-check';
 
 /** Every EC2 action the console calls, as IAM actions. Read-only use needs only the Describe* ones. */
@@ -120,6 +121,15 @@ export function toFailure(err: unknown, context: ErrorContext = {}): Failure {
   const where = context.endpoint ?? 'the EC2 endpoint';
   const doing = action ? ` during ${action}` : '';
 
+  const reason = abortReasonOf(err);
+  if (reason instanceof Cancelled) return fail('timeout', `${reason.message}${doing}.`, { details: { action, cancelled: true } });
+  if (reason) {
+    return fail(
+      'timeout',
+      `${where} is not answering: ${reason.message} (stopped${doing}). Check the endpoint's health and try again; the deadline is a server setting.`,
+      { details: { endpoint: context.endpoint ?? null, action, deadlineMs: reason.ms } },
+    );
+  }
   const net = networkCode(err);
   if (net) {
     const demo = context.endpoint ? ' For the demo, start the emulator with `npm run emulator`.' : '';

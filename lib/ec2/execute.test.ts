@@ -172,7 +172,10 @@ describe('a failed attach after the detach', () => {
       { step: 'initialize', name: 'testAttachFault' },
     );
   }
-  afterEach(() => void emu.client.middlewareStack.remove('testAttachFault'));
+  afterEach(async () => {
+    emu.client.middlewareStack.remove('testAttachFault');
+    await fetch(`${emu.url}/_emulator/faults`, { method: 'DELETE' });
+  });
 
   async function setUp() {
     const before = await loadSnapshot(emu.client);
@@ -195,17 +198,35 @@ describe('a failed attach after the detach', () => {
     expect([now?.instanceId, now?.deviceIndex]).toEqual([origin.instanceId, origin.deviceIndex]);
   });
 
-  it('says exactly where the ENI is when the restore fails too', async () => {
+  it('keeps retrying the re-attach with backoff: two refusals, then it is back', async () => {
     const { move, origin } = await setUp();
-    failAttachesAfterDetach(2);
+    failAttachesAfterDetach(3); // the attach, then two restore attempts
     const result = await applyPlannedMove(move, undefined, opts);
     expect(result).toMatchObject({ ok: false, code: 'partial-failure' });
     if (result.ok) return;
-    expect(result.message).toContain(`Re-attaching it to ${origin.instanceId} at device index ${origin.deviceIndex} also failed`);
+    expect(result.message).toContain(`Restored: ${move.eni} is attached again to ${origin.instanceId}`);
+    const steps = (result.details as { steps: { action: string; outcome: string; restore: boolean }[] }).steps;
+    expect(steps.map((s) => [s.action, s.outcome, s.restore])).toEqual([
+      ['DetachNetworkInterface', 'done', false],
+      ['AttachNetworkInterface', 'not-done', false],
+      ['AttachNetworkInterface', 'done', true],
+    ]);
+  });
+
+  it('says exactly where the ENI is, and a command that can succeed there, when the restore fails until the budget runs out', async () => {
+    const { move, origin } = await setUp();
+    failAttachesAfterDetach(1_000);
+    const result = await applyPlannedMove(move, undefined, { ...opts, budgetMs: 2_500 });
+    expect(result).toMatchObject({ ok: false, code: 'partial-failure' });
+    if (result.ok) return;
+    expect(result.message).toContain(`Re-attaching it to ${origin.instanceId} at device index ${origin.deviceIndex} kept failing until the time budget ran out`);
     expect(result.message).toContain(`${move.eni} is available (not attached to any instance)`);
-    expect(result.message).toContain('aws ec2 attach-network-interface');
+    expect(result.message).toContain(
+      `Put it back with: aws ec2 wait network-interface-available --network-interface-ids ${move.eni} && aws ec2 attach-network-interface --network-interface-id ${move.eni} --instance-id ${origin.instanceId} --device-index ${origin.deviceIndex}`,
+    );
     const now = (await loadSnapshot(emu.client)).enis.find((e) => e.id === move.eni);
     expect(now?.attachment).toBeNull();
+    await emu.client.send(new (await import('@aws-sdk/client-ec2')).DescribeVpcsCommand({})); // the client still works
   });
 });
 

@@ -1,20 +1,55 @@
-// Plans and applies a move against fresh state: re-read what it involves, re-check with the same rules as the
-// canvas, DryRun, run the steps in order (waiting for ENI transitions), restore on a failed ENI move, verify.
+// Plans and applies a move against fresh state: lock what it involves, re-read it, re-check with the same rules
+// as the canvas, journal it, DryRun, run the steps in order (waiting for ENI transitions), restore on a failed
+// ENI move, verify — all within the apply's time budget.
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { type Failure, type Result, fail } from '@/lib/result';
-import { applyMove, type CheckSettings, type Move, type Plan, type Step, checkMove, type Snapshot } from '@/lib/topology';
+import { type CheckSettings, type Move, type Plan, type Step, checkMove, type Snapshot } from '@/lib/topology';
+import type { StepReport, Verification } from '@/lib/topology/outcome';
 import { clientInfo, getEc2Client } from './client';
+import { withDeadline } from './deadline';
 import { toFailure } from './errors';
-import { runSteps } from './run';
-import { loadCheckSettings } from './settings';
+import { type OperationJournal, MemoryJournal } from './journal';
+import { InProcessLocks, type ResourceLocks, lockKeys } from './locks';
+import { type RunOptions, runSteps } from './run';
+import { loadCheckSettings, loadTimeSettings } from './settings';
 import { type Scope, loadScopedSnapshot } from './snapshot';
 import type { WaitOptions } from './steps';
-import { type Verified, differences, pickVerified } from './verify';
+import { settleOutcome, verifyApplied } from './settle-outcome';
+import type { Verified } from './verify';
 
-export type ExecuteOptions = { client?: EC2Client; settings?: CheckSettings; wait?: WaitOptions };
+export type ExecuteOptions = {
+  client?: EC2Client;
+  settings?: CheckSettings;
+  wait?: WaitOptions;
+  /** The whole apply's time budget (default ENI_CONSOLE_APPLY_BUDGET_MS, 90 s). */
+  budgetMs?: number;
+  /** How long a conflicting apply waits for the locks before answering `busy` (default 10 s). */
+  lockWaitMs?: number;
+  /** How long the read-back may keep differing (EC2 lags) before the answer is "applied, verification pending" (default 15 s). */
+  verifyMs?: number;
+  /** See RunOptions. */
+  observeMs?: number;
+  backoffMs?: number;
+  locks?: ResourceLocks;
+  journal?: OperationJournal;
+  /** Who asks (for the locks and the journal). */
+  user?: string;
+};
 export type Planned = { plan: Plan };
-export type Applied = { plan: Plan; requestIds: string[]; verified: Verified };
+/**
+ * Every call of the plan was made. `verification` is 'verified' when the read-back matches the plan, 'pending'
+ * when it did not yet (EC2's describes lag, or were throttled) by the end of the verification window.
+ */
+export type Applied = { plan: Plan; requestIds: string[]; verified: Verified; verification: Verification; steps: StepReport[]; pending?: string };
+
+/**
+ * The process's locks and journal until lib/db provides the shared ones. Kept on globalThis: Next.js may load
+ * this module once per route bundle (the API route, the server action), and they must share one set of locks.
+ */
+const shared = globalThis as typeof globalThis & { __eniConsoleLocks?: ResourceLocks; __eniConsoleJournal?: OperationJournal };
+export const processLocks: ResourceLocks = (shared.__eniConsoleLocks ??= new InProcessLocks());
+export const processJournal: OperationJournal = (shared.__eniConsoleJournal ??= new MemoryJournal());
 
 /** Every id and IP a move names, plus what a confirmed plan said it involves. */
 export function scopeOf(move: Move, confirmed?: Plan): Scope {
@@ -85,7 +120,13 @@ async function freshCheck(client: EC2Client, move: Move, confirmed: Plan | undef
       : fail('refused', `EC2 would refuse this move: ${why}`, { reasons: verdict.reasons });
   }
   if (confirmed) {
-    const changed = describeStepChanges(confirmed.steps, verdict.plan.steps);
+    // The same calls can mean another change: an IP moved by someone else meanwhile is taken from its new holder.
+    const was = [...confirmed.involved].sort().join(', ');
+    const now = [...verdict.plan.involved].sort().join(', ');
+    const changed =
+      describeStepChanges(confirmed.steps, verdict.plan.steps) ||
+      (was === now ? '' : `the move now involves ${now} (planned: ${was})`) ||
+      (confirmed.summary === verdict.plan.summary ? '' : `it now reads "${verdict.plan.summary}" (planned: "${confirmed.summary}")`);
     if (changed) {
       return fail('stale', `The account changed since this move was planned: ${changed}. Review the new plan and confirm again.`, {
         details: { plan: verdict.plan },
@@ -107,44 +148,79 @@ async function guarded<T>(client: EC2Client, work: () => Promise<Result<T>>): Pr
 export async function planOnFreshState(move: Move, confirmed?: Plan, options: ExecuteOptions = {}): Promise<Result<Planned>> {
   const client = options.client ?? getEc2Client();
   return guarded(client, async () => {
-    const checked = await freshCheck(client, move, confirmed, options.settings ?? loadCheckSettings());
+    // A plan is a read: it stops at the read deadline like a refresh does.
+    const { readDeadlineMs } = loadTimeSettings();
+    const checked = await withDeadline(readDeadlineMs, 'Planning the move', () => freshCheck(client, move, confirmed, options.settings ?? loadCheckSettings()));
     return checked.ok ? { ok: true, plan: checked.plan } : checked;
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** What a change is, in words, for whoever waits on its locks: "move-eip eipalloc-… to eni-… 10.0.1.20". */
+function changeOf(move: Move): string {
+  switch (move.kind) {
+    case 'move-ip':
+    case 'assign-ip':
+      return `${move.kind} ${move.ip} to ${move.toEni}`;
+    case 'unassign-ip':
+      return `unassign-ip ${move.ip}`;
+    case 'move-eni':
+      return `move-eni ${move.eni} to ${move.toInstance}${move.deviceIndex === undefined ? '' : ` at device index ${move.deviceIndex}`}`;
+    case 'detach-eni':
+      return `detach-eni ${move.eni}`;
+    case 'move-eip':
+      return `move-eip ${move.allocationId} to ${move.toEni} ${move.toIp}`;
+    case 'disassociate-eip':
+      return `disassociate-eip ${move.allocationId}`;
+  }
+}
 
 /**
- * Applies a move: fresh check, DryRun of every step that has it (before any change, so an IAM denial of a later
- * step changes nothing), the steps in order, then a re-read compared with applyMove(fresh, move). The re-read is
- * retried briefly because EC2 describes are eventually consistent (ec2-rules §4.6).
+ * Applies a move within its budget: takes the locks of every resource the move names (sorted; a conflicting
+ * apply waits up to lockWaitMs, then answers `busy` naming the holder), checks again on fresh state (so the
+ * second of two racing moves is judged on the first one's result), journals the operation before the first call,
+ * runs the steps (run.ts), restores a failed ENI move (restore.ts), and verifies the result.
  */
 export async function applyPlannedMove(move: Move, confirmed?: Plan, options: ExecuteOptions = {}): Promise<Result<Applied>> {
   const client = options.client ?? getEc2Client();
-  return guarded(client, async () => {
-    const checked = await freshCheck(client, move, confirmed, options.settings ?? loadCheckSettings());
-    if (!checked.ok) return checked;
-    const { plan, fresh } = checked;
-    const ran = await runSteps(client, plan, fresh, options.wait);
-    if (!ran.ok) return ran;
-
-    const expected = applyMove(fresh, plan.move);
-    const scope = scopeOf(plan.move, plan);
-    let actual = await loadScopedSnapshot(client, scope);
-    let diffs = differences(plan, fresh, expected, actual);
-    for (let delay = 200; diffs.length > 0 && delay <= 3_200; delay *= 2) {
-      await sleep(delay);
-      actual = await loadScopedSnapshot(client, scope);
-      diffs = differences(plan, fresh, expected, actual);
-    }
-    const verified = pickVerified(plan, fresh, expected, actual);
-    if (diffs.length > 0) {
-      return fail(
-        'partial-failure',
-        `Every EC2 call of the plan succeeded, but the state read back differs from the plan: ${diffs.join('; ')}. Reload the topology and check these resources.`,
-        { details: { requestIds: ran.requestIds, verified, differences: diffs } },
-      );
-    }
-    return { ok: true, plan, requestIds: ran.requestIds, verified };
-  });
+  const locks = options.locks ?? processLocks;
+  const journal = options.journal ?? processJournal;
+  const user = options.user ?? 'console';
+  let budgetMs: number;
+  try {
+    budgetMs = options.budgetMs ?? loadTimeSettings().applyBudgetMs;
+  } catch (err) {
+    return toFailure(err);
+  }
+  const scope = scopeOf(move, confirmed);
+  const since = new Date().toISOString();
+  const grant = await locks.acquire(lockKeys(scope.ids, scope.ips), { user, change: changeOf(move), since }, options.lockWaitMs ?? 10_000);
+  if (!grant.ok) {
+    const h = grant.holder;
+    return fail('busy', `Another change holds ${grant.resource.replace(/^ip:/, '')}: ${h.user} is applying ${h.change} since ${h.since}. Try again when it has finished.`, {
+      details: { resource: grant.resource, holder: h },
+    });
+  }
+  try {
+    return await withDeadline(budgetMs, 'The apply', () =>
+      guarded(client, async () => {
+        const checked = await freshCheck(client, move, confirmed, options.settings ?? loadCheckSettings());
+        if (!checked.ok) return checked;
+        const { plan, fresh } = checked;
+        const op = await journal.begin(user, plan.move, plan);
+        const runOptions: RunOptions = { wait: options.wait, observeMs: options.observeMs, backoffMs: options.backoffMs, onStep: (r) => op.step(r, r.requestId) };
+        try {
+          const ran = await runSteps(client, plan, fresh, runOptions);
+          const ended = ran.stopped || ran.dryRunFailure ? await settleOutcome(client, plan, fresh, ran, runOptions) : await verifyApplied(client, plan, fresh, ran, options.verifyMs ?? 15_000);
+          await op.finish(ended.journal);
+          return ended.result;
+        } catch (err) {
+          const f = toFailure(err, { endpoint: (await clientInfo(client)).endpoint });
+          await op.finish({ status: 'unknown', message: f.message });
+          return f;
+        }
+      }),
+    );
+  } finally {
+    await grant.release();
+  }
 }

@@ -1,135 +1,161 @@
-// Runs a checked plan's steps: DryRun first, then each call in order with its wait. A failed attach after a
-// detach puts the ENI back where it was; every other failure part-way says what was done and what was not.
+// Runs a checked plan's steps: DryRun first, then each call once, in order, with its wait. A call that fails is
+// classified by a describe (observe.ts): made (its answer was lost: go on), not made (retried when EC2 only
+// throttled it or the answer was lost, else stop), or unknown (stop). Every step ends with a StepReport.
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { type Failure, fail } from '@/lib/result';
 import type { Plan, Step, Snapshot } from '@/lib/topology';
-import { attachStep } from '@/lib/topology/steps';
+import type { StepReport } from '@/lib/topology/outcome';
+import { ANSWER_RESERVE_MS, pause, remainingMs } from './deadline';
 import { toFailure } from './errors';
+import { errorKind, observeStep } from './observe';
 import { type WaitOptions, dryRunStep, sendStep, waitForEni, whereIs } from './steps';
 
-export type Ran = { ok: true; requestIds: string[] } | Failure;
+export type RunOptions = {
+  wait?: WaitOptions;
+  /** How long to keep looking for a change whose answer was lost before saying it was not made (default 5 s). */
+  observeMs?: number;
+  /** Attempts of one call when EC2 throttled it or its answer was lost and a describe shows it not made (default 4). */
+  attempts?: number;
+  /** First delay of the backoff between attempts (default 250 ms; the restore starts at twice it). */
+  backoffMs?: number;
+  /** Called with each report as it is made (the journal). */
+  onStep?: (report: StepReport) => Promise<void>;
+};
+
+export type StepFailure = { message: string; code: ReturnType<typeof toFailure>['code']; ec2Code?: string };
+
+/** The outcome of the plan's calls: every report, and the failure that stopped them (if any). */
+export type Ran = {
+  reports: StepReport[];
+  requestIds: string[];
+  /** Set when a step did not end done: which one and why. */
+  stopped: { index: number; failure: StepFailure; unsettled?: string } | null;
+  /** Set when the DryRun refused: nothing was sent. */
+  dryRunFailure: ReturnType<typeof toFailure> | null;
+};
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The ENI a step's wait concerns: named in the input, or found by attachment id in the fresh snapshot. */
-function eniOfStep(step: Step, fresh: Snapshot): string {
+export function eniOfStep(step: Step, fresh: Snapshot): string {
   const named = str(step.input.NetworkInterfaceId);
   if (named) return named;
   const attachmentId = str(step.input.AttachmentId);
   return fresh.enis.find((e) => e.attachment?.id === attachmentId)?.id ?? '';
 }
 
-/** Sends a step and waits for its transition; a wait that times out is an error carrying where the ENI is. */
-async function runOne(client: EC2Client, step: Step, fresh: Snapshot, wait?: WaitOptions): Promise<string | undefined> {
-  const { requestId } = await sendStep(client, step);
-  if (step.waitFor) {
-    const eniId = eniOfStep(step, fresh);
+/** A message as a sentence (EC2's own messages often end without a full stop), so the next one reads apart. */
+const sentence = (text: string): string => (/[.!?)]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+function failureOf(err: unknown): StepFailure {
+  const f = toFailure(err);
+  return { message: sentence(f.message), code: f.code, ec2Code: (f.details as { ec2Code?: string } | undefined)?.ec2Code };
+}
+
+export const report = (index: number, step: Step, outcome: StepReport['outcome'], requestId: string | null, note: string | null, restore = false): StepReport => ({
+  index,
+  action: step.action,
+  description: step.description,
+  cli: step.cli,
+  outcome,
+  requestId,
+  note,
+  restore,
+});
+
+export type Sent = { report: StepReport; failure: StepFailure | null };
+
+/**
+ * Sends one call once; on failure, looks at the account. Retries (with backoff, within the budget) only when a
+ * describe shows the change not made and EC2 throttled the call or its answer was lost.
+ */
+export async function sendObserved(client: EC2Client, index: number, step: Step, fresh: Snapshot, options: RunOptions, restore = false): Promise<Sent> {
+  const attempts = options.attempts ?? 4;
+  let delay = options.backoffMs ?? 250;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { requestId } = await sendStep(client, step);
+      const note = attempt > 1 ? `made on attempt ${attempt}` : null;
+      return { report: report(index, step, 'done', requestId ?? null, note, restore), failure: null };
+    } catch (err) {
+      const failure = failureOf(err);
+      const kind = errorKind(err);
+      const seen = await observeStep(client, step, fresh, kind === 'lost' ? (options.observeMs ?? 5_000) : 0);
+      if (seen.shows === null) {
+        return { report: report(index, step, 'unknown', null, `${failure.message} The describe that should tell whether it was made failed too: ${seen.error}`, restore), failure };
+      }
+      if (seen.shows) {
+        return { report: report(index, step, 'done', null, `EC2's answer was lost (${failure.message}); a describe shows the change made.`, restore), failure: null };
+      }
+      const retry = kind !== 'refused' && attempt < attempts && remainingMs() > delay;
+      if (!retry || !(await pause(delay))) {
+        const note = `${failure.message} A describe after the failure shows it not made${attempt > 1 ? ` (${attempt} attempts)` : ''}.`;
+        return { report: report(index, step, 'not-done', null, note, restore), failure };
+      }
+      delay = Math.min(delay * 2, 4_000);
+    }
+  }
+}
+
+/** DryRun is never a change: retried on a throttle or a lost answer, within the budget. */
+async function dryRunAll(client: EC2Client, plan: Plan, backoffMs: number): Promise<ReturnType<typeof toFailure> | null> {
+  for (const step of plan.steps.filter((s) => s.supportsDryRun)) {
+    for (let attempt = 1, delay = backoffMs; ; attempt++, delay *= 2) {
+      const verdict = await dryRunStep(client, step);
+      if (verdict.go) break;
+      const transient = errorKind(verdict.error) !== 'refused';
+      if (!transient || attempt >= 4 || !(await pause(delay))) {
+        const f = toFailure(verdict.error);
+        return { ...f, message: `Nothing was changed: the DryRun of ${step.action} failed. ${f.message}` };
+      }
+    }
+  }
+  return null;
+}
+
+/** Waits for a step's transition for what is left of the budget (less `reserveMs`); the words for where it is when it did not settle. */
+async function settle(client: EC2Client, step: Step, fresh: Snapshot, options: RunOptions, reserveMs: number): Promise<string | null> {
+  if (!step.waitFor) return null;
+  const eniId = eniOfStep(step, fresh);
+  const timeoutMs = Math.max(0, Math.min(options.wait?.timeoutMs ?? Number.POSITIVE_INFINITY, remainingMs() - reserveMs));
+  try {
     const outcome =
       step.waitFor === 'eni-available'
-        ? await waitForEni(client, { eniId, until: 'eni-available' }, wait)
-        : await waitForEni(client, { eniId, until: 'eni-attached', instanceId: str(step.input.InstanceId) }, wait);
-    if (!outcome.ok) throw new WaitTimeout(step, `${whereIs(outcome.eni, eniId)} after waiting ${Math.round(outcome.waitedMs / 1000)} s`, requestId);
-  }
-  return requestId;
-}
-
-class WaitTimeout extends Error {
-  constructor(
-    readonly step: Step,
-    readonly where: string,
-    readonly requestId: string | undefined,
-  ) {
-    super(`${step.action} was accepted but did not complete: ${where}`);
+        ? await waitForEni(client, { eniId, until: 'eni-available' }, { ...options.wait, timeoutMs })
+        : await waitForEni(client, { eniId, until: 'eni-attached', instanceId: str(step.input.InstanceId) }, { ...options.wait, timeoutMs });
+    return outcome.ok ? null : `${whereIs(outcome.eni, eniId)} after waiting ${Math.round(outcome.waitedMs / 1000)} s`;
+  } catch (err) {
+    return `its state could not be read while waiting (${toFailure(err).message})`;
   }
 }
 
-function stepFailure(err: unknown): { message: string; code?: string } {
-  if (err instanceof WaitTimeout) return { message: err.message };
-  const f = toFailure(err);
-  return { message: f.message, code: (f.details as { ec2Code?: string } | undefined)?.ec2Code };
-}
-
-export async function runSteps(client: EC2Client, plan: Plan, fresh: Snapshot, wait?: WaitOptions): Promise<Ran> {
+export async function runSteps(client: EC2Client, plan: Plan, fresh: Snapshot, options: RunOptions = {}): Promise<Ran> {
+  const ran: Ran = { reports: [], requestIds: [], stopped: null, dryRunFailure: null };
   // DryRun every step that has it before changing anything (ec2-rules §1.4: an IAM check, not a promise).
-  for (const step of plan.steps.filter((s) => s.supportsDryRun)) {
-    const verdict = await dryRunStep(client, step);
-    if (!verdict.go) {
-      const f = toFailure(verdict.error);
-      return { ...f, message: `Nothing was changed: the DryRun of ${step.action} failed. ${f.message}` };
-    }
-  }
+  ran.dryRunFailure = await dryRunAll(client, plan, options.backoffMs ?? 250);
+  if (ran.dryRunFailure) return ran;
 
-  const requestIds: string[] = [];
+  const add = async (r: StepReport) => {
+    ran.reports.push(r);
+    if (r.requestId) ran.requestIds.push(r.requestId);
+    await options.onStep?.(r);
+  };
   for (const [i, step] of plan.steps.entries()) {
-    try {
-      const id = await runOne(client, step, fresh, wait);
-      if (id) requestIds.push(id);
-    } catch (err) {
-      if (err instanceof WaitTimeout && err.requestId) requestIds.push(err.requestId);
-      const done = plan.steps.slice(0, i);
-      const detach = done.find((s) => s.action === 'DetachNetworkInterface');
-      if (step.action === 'AttachNetworkInterface' && detach && !(err instanceof WaitTimeout)) {
-        return restoreAfterFailedAttach(client, step, detach, fresh, err, requestIds, wait);
-      }
-      if (i === 0 && !(err instanceof WaitTimeout)) {
-        const f = toFailure(err);
-        return { ...f, message: `${f.message} Nothing was changed.`, details: { ...(f.details as object), requestIds } };
-      }
-      const failed = stepFailure(err);
-      const doneText = done.length ? `Done: ${done.map((s) => s.description).join(' ')}` : 'No earlier step was made.';
-      const left = plan.steps.slice(i + 1);
-      return fail(
-        'partial-failure',
-        `Step ${i + 1} of ${plan.steps.length} (${step.action}) failed: ${failed.message} ${doneText}` +
-          (left.length ? ` Not done: ${left.map((s) => s.description).join(' ')}` : '') +
-          ' Reload the topology to see the current state.',
-        { details: { failedStep: i + 1, action: step.action, ec2Code: failed.code, requestIds } },
-      );
+    const sent = await sendObserved(client, i + 1, step, fresh, options);
+    if (sent.report.outcome !== 'done') {
+      await add(sent.report);
+      ran.stopped = { index: i + 1, failure: sent.failure ?? { message: 'failed', code: 'ec2-error' } };
+      break;
+    }
+    const unsettled = await settle(client, step, fresh, options, ANSWER_RESERVE_MS);
+    await add(unsettled ? { ...sent.report, note: [sent.report.note, `Accepted, but not settled: ${unsettled}.`].filter(Boolean).join(' ') } : sent.report);
+    if (unsettled) {
+      ran.stopped = { index: i + 1, failure: { message: `${step.action} was accepted but did not complete: ${unsettled}`, code: 'timeout' }, unsettled };
+      break;
     }
   }
-  return { ok: true, requestIds };
-}
-
-/** Detach succeeded, attach failed: re-attach the ENI to its origin at its old device index, and say so. */
-async function restoreAfterFailedAttach(
-  client: EC2Client,
-  attach: Step,
-  detach: Step,
-  fresh: Snapshot,
-  err: unknown,
-  requestIds: string[],
-  wait?: WaitOptions,
-): Promise<Failure> {
-  const eniId = str(attach.input.NetworkInterfaceId);
-  const target = str(attach.input.InstanceId);
-  const origin = fresh.enis.find((e) => e.attachment?.id === str(detach.input.AttachmentId))?.attachment;
-  const failed = stepFailure(err);
-  const head = `Attaching ${eniId} to ${target} failed: ${failed.message}`;
-  const base = { action: 'AttachNetworkInterface', ec2Code: failed.code, requestIds };
-  if (!origin?.instanceId) {
-    const outcome = await waitForEni(client, { eniId, until: 'eni-available' }, { timeoutMs: 0 });
-    return fail('partial-failure', `${head} Its origin is unknown, so it was not re-attached: ${whereIs(outcome.eni, eniId)}.`, {
-      details: { ...base, restored: false },
-    });
-  }
-  const restore = attachStep(eniId, origin.instanceId, origin.deviceIndex, `Re-attach ${eniId} to ${origin.instanceId} at device index ${origin.deviceIndex}.`);
-  try {
-    const id = await runOne(client, restore, fresh, wait);
-    if (id) requestIds.push(id);
-    return fail(
-      'partial-failure',
-      `${head} Restored: ${eniId} is attached again to ${origin.instanceId} at device index ${origin.deviceIndex}, where it was before. Nothing else changed.`,
-      { details: { ...base, restored: true, instanceId: origin.instanceId, deviceIndex: origin.deviceIndex } },
-    );
-  } catch (restoreErr) {
-    const restoreFailed = stepFailure(restoreErr);
-    const outcome = await waitForEni(client, { eniId, until: 'eni-available' }, { timeoutMs: 0 });
-    return fail(
-      'partial-failure',
-      `${head} Re-attaching it to ${origin.instanceId} at device index ${origin.deviceIndex} also failed: ${restoreFailed.message} ` +
-        `Now ${whereIs(outcome.eni, eniId)}. Attach it back by hand: ${restore.cli}`,
-      { details: { ...base, restored: false, where: whereIs(outcome.eni, eniId) } },
-    );
-  }
+  // The calls never sent are not done: nothing was sent for them.
+  const next = ran.reports.length;
+  for (const [i, step] of plan.steps.entries()) if (i >= next) await add(report(i + 1, step, 'not-done', null, 'Not sent.'));
+  return ran;
 }

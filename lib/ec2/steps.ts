@@ -98,6 +98,9 @@ export async function waitForEni(client: EC2Client, target: WaitTarget, options:
 export function whereIs(eni: NetworkInterface | null, eniId: string): string {
   if (!eni) return `${eniId} no longer appears in DescribeNetworkInterfaces`;
   const att = eni.Attachment;
-  if (att?.InstanceId) return `${eniId} is ${att.Status ?? 'attached'} to ${att.InstanceId} at device index ${att.DeviceIndex ?? '?'}`;
+  if (att?.InstanceId) {
+    const from = att.Status === 'detaching' ? 'from' : 'to';
+    return `${eniId} is ${att.Status ?? 'attached'} ${from} ${att.InstanceId} at device index ${att.DeviceIndex ?? '?'}`;
+  }
   return `${eniId} is ${eni.Status ?? 'unattached'} (not attached to any instance) in ${eni.SubnetId ?? 'its subnet'}`;
 }

@@ -7,7 +7,8 @@ import type { Result } from '@/lib/result';
 import type { CheckSettings, Snapshot } from '@/lib/topology';
 import { clientInfo, getEc2Client } from './client';
 import { toFailure } from './errors';
-import { loadCheckSettings } from './settings';
+import { Cancelled, withDeadline } from './deadline';
+import { loadCheckSettings, loadTimeSettings } from './settings';
 import { loadSnapshot } from './snapshot';
 
 export type Topology = { snapshot: Snapshot; settings: CheckSettings };
@@ -28,7 +29,9 @@ function sharedLoad(client: EC2Client): Promise<Snapshot> {
   const current = loads.get(client);
   const fresh = current && current.generation === generation && (current.settledAt === null || Date.now() - current.settledAt < reuseMs());
   if (current && fresh) return current.promise;
-  const load: Load = { promise: loadSnapshot(client), generation, settledAt: null };
+  // The load has its own deadline and no caller's signal: one reader cancelling must not fail the others.
+  const { readDeadlineMs } = loadTimeSettings();
+  const load: Load = { promise: withDeadline(readDeadlineMs, 'Reading the topology', () => loadSnapshot(client)), generation, settledAt: null };
   loads.set(client, load);
   load.promise.then(
     () => {
@@ -47,11 +50,34 @@ export function invalidateTopology(): void {
   generation += 1;
 }
 
-/** Used by GET /api/topology (one code path). */
-export async function readTopology(client: EC2Client = getEc2Client()): Promise<Result<Topology>> {
+/** The load, or Cancelled as soon as `signal` fires (the browser went away); the shared load itself goes on. */
+function untilCancelled<T>(load: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return load;
+  if (signal.aborted) return Promise.reject(new Cancelled('Reading the topology'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Cancelled('Reading the topology'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    load.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+/**
+ * Used by GET /api/topology (one code path). The read stops at the read deadline (ENI_CONSOLE_READ_DEADLINE_MS)
+ * with a `timeout`, or when `signal` fires (the browser cancelled the refresh).
+ */
+export async function readTopology(client: EC2Client = getEc2Client(), signal?: AbortSignal): Promise<Result<Topology>> {
   try {
     const settings = loadCheckSettings();
-    const snapshot = await sharedLoad(client);
+    const snapshot = await untilCancelled(sharedLoad(client), signal);
     return { ok: true, snapshot, settings };
   } catch (err) {
     return toFailure(err, { endpoint: (await clientInfo(client)).endpoint });

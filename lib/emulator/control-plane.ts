@@ -20,20 +20,30 @@ function parseJson(body: string, hint: string): { ok: true; value: unknown } | {
   }
 }
 
-const FAULT_HINT = '{"action":"AttachNetworkInterface","code":"InternalError","status":500,"message":"…","times":1}';
+const FAULT_HINT =
+  '{"action":"AttachNetworkInterface","code":"InternalError","status":500,"message":"…","times":1} ' +
+  '(optional: "when":"before"|"after-commit", "kind":"error"|"reset", "dryRun":false; "action":"*" for every action)';
 
 function parseFault(value: unknown): Fault | string {
   if (typeof value !== 'object' || value === null) return `Send a JSON object like ${FAULT_HINT}`;
   const v = value as Record<string, unknown>;
-  if (typeof v.action !== 'string' || v.action === '') return `"action" (an EC2 action name) is required, e.g. ${FAULT_HINT}`;
-  if (typeof v.code !== 'string' || v.code === '') return `"code" (an EC2 error code) is required, e.g. ${FAULT_HINT}`;
+  if (typeof v.action !== 'string' || v.action === '') return `"action" (an EC2 action name, or "*") is required, e.g. ${FAULT_HINT}`;
+  const when = v.when ?? 'before';
+  if (when !== 'before' && when !== 'after-commit') return '"when" must be "before" (nothing changes) or "after-commit" (the change is made, then the answer fails)';
+  const kind = v.kind ?? 'error';
+  if (kind !== 'error' && kind !== 'reset') return '"kind" must be "error" (an EC2 error answer) or "reset" (the connection closes with no answer)';
+  const dryRun = v.dryRun ?? true;
+  if (typeof dryRun !== 'boolean') return '"dryRun" must be true or false (whether a DryRun call uses up the fault)';
+  // A reset sends no answer, so it needs no error code.
+  const code = v.code ?? (kind === 'reset' ? 'ConnectionReset' : undefined);
+  if (typeof code !== 'string' || code === '') return `"code" (an EC2 error code) is required, e.g. ${FAULT_HINT}`;
   const status = v.status ?? 400;
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) return '"status" must be an HTTP error status (400-599)';
   const times = v.times ?? 1;
   if (typeof times !== 'number' || !Number.isInteger(times) || times < 1) return '"times" must be a positive integer';
-  const message = v.message ?? `Injected fault ${v.code}`;
+  const message = v.message ?? `Injected fault ${code}`;
   if (typeof message !== 'string') return '"message" must be a string';
-  return { action: v.action, code: v.code, status, message, times };
+  return { action: v.action, code, status, message, times, when, kind, dryRun };
 }
 
 const FAIL_HINT = '{"instanceId":"i-0123456789abcdef0","stopAfterMs":5000}';
@@ -98,7 +108,7 @@ export function handleControl(emu: Emulator, method: string, path: string, body:
       return { status: 200, json: emu.settings };
     }
     case 'GET /_emulator/faults':
-      return { status: 200, json: { faults: emu.listFaults() } };
+      return { status: 200, json: { faults: emu.listFaults(), fired: emu.firedFaults() } };
     case 'POST /_emulator/faults': {
       const parsed = parseJson(body, FAULT_HINT);
       if (!parsed.ok) return parsed.answer;

@@ -7,6 +7,7 @@ import { Params } from './params';
 import { buildStore, loadScenario, parseScenario } from './scenarios';
 import type { Scenario, ScenarioDefinition } from './scenario-schema';
 import { DEFAULT_SETTINGS, type EmulatorSettings } from './settings';
+import { LaggedViews } from './lagged-view';
 import type { Store } from './store';
 import { errorXml, successXml } from './xml';
 
@@ -21,17 +22,25 @@ export interface LoggedRequest {
 }
 
 export interface Fault {
-  action: string;
+  action: string; // an EC2 action name, or '*' for every action (a throttling burst)
   code: string;
   status: number;
   message: string;
   times: number;
+  /** 'before': refused, nothing changes (default). 'after-commit': the change is made, then the answer fails. */
+  when?: 'before' | 'after-commit';
+  /** 'error': an EC2 error answer (default). 'reset': the connection is closed with no answer at all. */
+  kind?: 'error' | 'reset';
+  /** Whether a DryRun call uses up the fault (default true; an after-commit fault never hits a DryRun). */
+  dryRun?: boolean;
 }
 
 export interface Ec2Answer {
   status: number;
   body: string;
   requestId: string;
+  /** Close the connection without answering (an injected connection reset). */
+  drop?: boolean;
 }
 
 const LOG_LIMIT = 10_000; // keep memory bounded on long demo runs; oldest entries go first
@@ -48,6 +57,9 @@ export class Emulator {
   private log: LoggedRequest[] = [];
   private seq = 0;
   private faults: Fault[] = [];
+  private readonly lagged = new LaggedViews();
+  /** How many injected faults fired since the last clearFaults, by kind (the chaos script reports them). */
+  private fired: Record<string, number> = {};
 
   constructor(scenario: string, settings: Partial<EmulatorSettings> = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -68,6 +80,7 @@ export class Emulator {
    * `inline:<title>`, which also seeds its IDs: the same definition always gives the same account.
    */
   reset(scenario: string | ScenarioDefinition): void {
+    this.lagged.clear();
     if (typeof scenario === 'string') {
       this.store = this.build(scenario);
       this.scenario = scenario;
@@ -82,6 +95,13 @@ export class Emulator {
   updateSettings(patch: Partial<EmulatorSettings>): void {
     if (patch.eipQuota !== undefined) this.baseEipQuota = patch.eipQuota;
     Object.assign(this.settings, patch);
+    if (this.settings.describeLagMs === 0) this.lagged.clear();
+  }
+
+  /** The injected latency of an action: its own, else the '*' one, else none. */
+  latencyFor(action: string): number {
+    const latency = this.settings.latencyMs;
+    return (Object.hasOwn(latency, action) ? latency[action] : latency['*']) ?? 0;
   }
 
   requests(): LoggedRequest[] {
@@ -102,13 +122,26 @@ export class Emulator {
 
   clearFaults(): void {
     this.faults = [];
+    this.fired = {};
   }
 
-  private takeFault(action: string): Fault | undefined {
-    const f = this.faults.find((x) => x.action === action && x.times > 0);
+  firedFaults(): Record<string, number> {
+    return { ...this.fired };
+  }
+
+  private takeFault(action: string, when: 'before' | 'after-commit', dryRun: boolean): Fault | undefined {
+    const f = this.faults.find(
+      (x) =>
+        (x.action === action || x.action === '*') &&
+        x.times > 0 &&
+        (x.when ?? 'before') === when &&
+        !(dryRun && (when === 'after-commit' || x.dryRun === false)),
+    );
     if (!f) return undefined;
     f.times--;
     if (f.times === 0) this.faults = this.faults.filter((x) => x !== f);
+    const key = `${f.kind ?? 'error'}${f.kind === 'reset' ? '' : ` ${f.code}`} ${when}`;
+    this.fired[key] = (this.fired[key] ?? 0) + 1;
     return f;
   }
 
@@ -119,18 +152,33 @@ export class Emulator {
     const now = Date.now();
     let answer: Ec2Answer;
     let outcome = 'ok';
+    const dryRun = params.bool('DryRun') === true;
     try {
       this.store.settle(now);
       if (action === '') throw new Ec2Error('MissingAction', 'The request must contain the parameter Action');
       // Own keys only: `constructor`/`__proto__` are unknown actions, not Object.prototype members (ec2-rules §3 InvalidAction).
       const def = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
       if (!def) throw new Ec2Error('InvalidAction', `The action ${action} is not valid for this web service.`);
-      const fault = this.takeFault(action);
+      const fault = this.takeFault(action, 'before', dryRun);
+      if (fault?.kind === 'reset') throw new DroppedAnswer('reset before');
       if (fault) throw new Ec2Error(fault.code, fault.message, fault.status);
       params.checkKnown(allowedParams(action, def));
-      const result = def.run(new Context(this.store, params, now));
+      const lagMs = this.settings.describeLagMs;
+      const describe = action.startsWith('Describe');
+      if (lagMs > 0 && !describe && !dryRun) this.lagged.beforeChange(this.store);
+      const store = lagMs > 0 && describe ? this.lagged.viewAt(this.store, now, lagMs) : this.store;
+      const result = def.run(new Context(store, params, now));
+      if (lagMs > 0 && !describe && !dryRun) this.lagged.afterChange(this.store, now);
       answer = { status: 200, body: successXml(action, requestId, result), requestId };
+      // The change is made; the answer is lost (a reset) or replaced by a server error, as EC2 sometimes does.
+      const after = this.takeFault(action, 'after-commit', dryRun);
+      if (after?.kind === 'reset') throw new DroppedAnswer('reset after commit');
+      if (after) throw new Ec2Error(after.code, after.message, after.status);
     } catch (err) {
+      if (err instanceof DroppedAnswer) {
+        this.record(now, action, params, `connection reset (${err.message})`, 0, requestId);
+        return { status: 0, body: '', requestId, drop: true };
+      }
       const e =
         err instanceof Ec2Error
           ? err
@@ -139,16 +187,15 @@ export class Emulator {
       outcome = e.code;
       answer = { status: e.status, body: errorXml(e.code, e.message, requestId), requestId };
     }
-    this.log.push({
-      seq: ++this.seq,
-      time: new Date(now).toISOString(),
-      action,
-      parameters: params.record(),
-      outcome,
-      httpStatus: answer.status,
-      requestId,
-    });
-    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+    this.record(now, action, params, outcome, answer.status, requestId);
     return answer;
   }
+
+  private record(now: number, action: string, params: Params, outcome: string, httpStatus: number, requestId: string): void {
+    this.log.push({ seq: ++this.seq, time: new Date(now).toISOString(), action, parameters: params.record(), outcome, httpStatus, requestId });
+    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+  }
 }
+
+/** Thrown inside handleEc2 to close the connection instead of answering. */
+class DroppedAnswer extends Error {}

@@ -82,7 +82,14 @@ async function route(emu: Emulator, controlToken: string, req: IncomingMessage, 
     return;
   }
   const form = method === 'POST' ? body : url.searchParams.toString();
+  // Injected latency (a slow or frozen endpoint): the request is handled after the delay, answered or not.
+  const latency = emu.latencyFor(new URLSearchParams(form).get('Action') ?? '');
+  if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency).unref());
   const answer = emu.handleEc2(form);
+  if (answer.drop) {
+    req.socket.destroy();
+    return;
+  }
   send(res, answer.status, 'text/xml;charset=UTF-8', answer.body, answer.requestId);
 }
 

@@ -10,6 +10,10 @@ export interface EmulatorSettings {
   unattachedEniIpv4Cap: number; // IPv4 cap of an ENI with no instance type, default 64 (ec2-rules §3.9 rule 7, ec2-rules §10.4)
   eipQuota: number; // default 5 (ec2-rules §2.4); a scenario may raise it
   region: string;
+  // EC2's failure modes (issue 7), all off by default:
+  detachDelayMs: number | null; // detaching→available when set (e.g. 35000 for a detach slower than 30 s); null: attachDelayMs
+  latencyMs: Record<string, number>; // delay before answering, per action name ('*' for every action)
+  describeLagMs: number; // eventual consistency: Describe* answers show the account as it was this long ago
 }
 
 export const DEFAULT_SETTINGS: EmulatorSettings = {
@@ -22,6 +26,9 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   unattachedEniIpv4Cap: 64,
   eipQuota: 5,
   region: 'us-east-1',
+  detachDelayMs: null,
+  latencyMs: {},
+  describeLagMs: 0,
 };
 
 const REASSIGN_CODES = ['InvalidParameterValue', 'Resource.AlreadyAssigned', 'InvalidIPAddress.InUse'] as const;
@@ -35,6 +42,21 @@ export function parseSettingsPatch(input: unknown): { ok: true; patch: Partial<E
   const patch: Partial<EmulatorSettings> = {};
   for (const [key, value] of Object.entries(input)) {
     switch (key) {
+      case 'detachDelayMs':
+        if (value !== null && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) {
+          return { ok: false, error: 'detachDelayMs must be a non-negative integer, or null to follow attachDelayMs' };
+        }
+        patch.detachDelayMs = value as number | null;
+        break;
+      case 'latencyMs': {
+        const bad = 'latencyMs must be an object of action name (or "*") to a non-negative integer of milliseconds, e.g. {"DescribeVpcs":600000}';
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: bad };
+        const entries = Object.entries(value as Record<string, unknown>);
+        if (entries.some(([k, v]) => !/^(\*|[A-Z][A-Za-z0-9]*)$/.test(k) || typeof v !== 'number' || !Number.isInteger(v) || v < 0)) return { ok: false, error: bad };
+        patch.latencyMs = Object.fromEntries(entries) as Record<string, number>;
+        break;
+      }
+      case 'describeLagMs':
       case 'attachDelayMs':
       case 'instanceStateDelayMs':
       case 'eipQuota':

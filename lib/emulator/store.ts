@@ -169,6 +169,20 @@ export class Store {
     }
   }
 
+  /**
+   * A copy of the account as it is now, for the eventually consistent view of describes (lagged-view.ts). The
+   * ID generator and the settings are shared: a view never mints IDs, and settings are not account state.
+   */
+  clone(): Store {
+    const copy = Object.create(Store.prototype) as Store;
+    for (const [key, value] of Object.entries(this)) {
+      (copy as unknown as Record<string, unknown>)[key] = key === 'ids' || key === 'settings' ? value : structuredClone(value);
+    }
+    // structuredClone keeps data, not classes: give each subnet's address ledger its methods back.
+    for (const [id, subnet] of copy.subnets) Object.setPrototypeOf(subnet.ledger, Object.getPrototypeOf(this.subnets.get(id)?.ledger));
+    return copy;
+  }
+
   /** Detach finished: the <attachment> disappears and the ENI is available; IPs and EIPs stay on it (ec2-rules §3.12). */
   completeDetach(eni: NetworkInterface): void {
     const att = eni.attachment;

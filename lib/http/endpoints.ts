@@ -63,8 +63,8 @@ function requestIdsIn(details: unknown): string[] {
 export const topologyEndpoint: BoundarySpec<void, Record<string, unknown>> = {
   name: 'topology.read',
   permission: 'read',
-  handler: async () => {
-    const result = await readTopology();
+  handler: async (_input, _identity, signal) => {
+    const result = await readTopology(undefined, signal);
     // The snapshot's fields at the top level, beside ok and settings (the shape the canvas parses).
     return result.ok ? { ok: true, ...result.snapshot, settings: result.settings } : result;
   },

@@ -26,7 +26,8 @@ export type BoundarySpec<I, O extends object> = {
   parse?: (body: unknown) => Parsed<I>;
   /** Plan and apply: one token per request from the user's bucket. */
   rateLimited?: boolean;
-  handler: (input: I, identity: Identity) => Promise<Result<O>>;
+  /** `signal` fires when the caller goes away (a route's request is aborted): long reads stop with it. */
+  handler: (input: I, identity: Identity, signal?: AbortSignal) => Promise<Result<O>>;
   /** A route that answers something other than JSON (text/plain for scripts): the success as a Response. */
   render?: (value: O) => Response;
   /** When present, the outcome is audited with what this returns (resource ids, request ids, details). */
@@ -41,6 +42,7 @@ type Incoming = {
   path: string;
   headers: Headers;
   body: () => Promise<{ ok: true; value: unknown } | Failure>;
+  signal?: AbortSignal;
 };
 
 type Passed<O> = { result: Result<O>; headers?: Record<string, string> };
@@ -139,7 +141,7 @@ async function pass<I, O extends object>(spec: BoundarySpec<I, O>, incoming: Inc
 
   let result: Result<O>;
   try {
-    result = await spec.handler(input, identity);
+    result = await spec.handler(input, identity, incoming.signal);
   } catch (err) {
     console.error(`[api] ${spec.name} threw`, err);
     result = fail('internal', 'Something went wrong inside the console. The details are in the server log.');
@@ -183,6 +185,7 @@ export function guardRoute<I, O extends object>(spec: BoundarySpec<I, O>): (requ
       method: request.method,
       path: url.pathname,
       headers,
+      signal: request.signal,
       body: async () => {
         if (request.method === 'GET' || request.method === 'HEAD') {
           const raw = (await context?.params) ?? {};

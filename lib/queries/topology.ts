@@ -31,6 +31,7 @@ const hints: Partial<Record<LoadErrorCode, string>> = {
   network: 'The console server did not answer. Is `next dev` (or `next start`) still running?',
   http: 'The console server answered with an unexpected status. Its log says more.',
   internal: 'This is a bug in the console. The server log has the details.',
+  timeout: 'The EC2 endpoint did not answer before the read deadline (the server setting ENI_CONSOLE_READ_DEADLINE_MS). Check that it is up, then retry.',
 };
 
 /** What to do about a load failure, in one sentence. */
@@ -90,9 +91,9 @@ export const topologyQueryKey = ['topology'] as const;
 export function topologyQueryOptions() {
   return queryOptions({
     queryKey: topologyQueryKey,
-    // The AbortSignal is deliberately not passed: consuming it makes react-query cancel and refetch whenever
-    // the observer remounts (React StrictMode in dev), reading a large account twice for nothing.
-    queryFn: () => fetchTopology(),
+    // The AbortSignal is passed so that a refresh can be cancelled (cancelQueries aborts the fetch, and the
+    // server stops its EC2 calls with it). In dev, React StrictMode's remount then reads the account twice.
+    queryFn: ({ signal }) => fetchTopology(signal),
     // A snapshot of a large account is expensive to read; refresh is explicit (button) rather than on focus.
     staleTime: 30_000,
     refetchOnWindowFocus: false,

@@ -4,8 +4,11 @@ import type { LoggedRequest } from '../emulator/emulator';
 
 export type { LoggedRequest };
 
-/** The next `times` calls of `action` fail with this EC2 error (DryRun calls included); `times` defaults to 1. */
-export type Fault = { action: string; code: string; status: number; message: string; times?: number };
+/**
+ * The next `times` calls of `action` ('*': any) fail with this EC2 error (DryRun calls included); `times` defaults
+ * to 1. `kind: 'reset'` closes the connection instead; `when: 'after-commit'` makes the change first (lost answer).
+ */
+export type Fault = { action: string; code?: string; status?: number; message?: string; times?: number; kind?: string; when?: string; dryRun?: boolean };
 
 export class EmulatorControl {
   readonly url: string;
@@ -40,6 +43,10 @@ export class EmulatorControl {
 
   async fault(fault: Fault): Promise<void> {
     await this.call('faults', 'POST', { times: 1, ...fault });
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.call('faults', 'DELETE');
   }
 
   /** Every EC2 call received since the last reset of the log, with its parameters and outcome. */

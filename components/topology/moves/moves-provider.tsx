@@ -3,10 +3,12 @@
 // layer, and tells every card which resources are being applied.
 import { useMutationState } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { z } from 'zod';
 import { applyMutationKey } from '@/lib/queries/moves';
 import type { TopologyData } from '@/lib/queries/topology';
 import type { Failure } from '@/lib/result';
 import { planSchema, type Plan } from '@/lib/topology';
+import { stepReportSchema, type StepReport } from '@/lib/topology/outcome';
 import { DragLayer, type DropOutcome } from '../drag/drag-layer';
 import { movedSubject, sourceDomId, type DragKind } from '../drag/model';
 import type { TopologyIndex } from '../model/topology-index';
@@ -25,6 +27,12 @@ export const useMoves = (): MovesValue => useContext(MovesContext);
 export const useIsApplying = (domId: string): boolean => useContext(ApplyingContext).has(domId);
 
 const HISTORY = 20;
+
+/** The per-call outcomes a failed apply reports (details.steps), validated: the answer crossed the network. */
+function stepsOf(failure: Failure): StepReport[] {
+  const parsed = z.array(stepReportSchema).safeParse((failure.details as { steps?: unknown } | undefined)?.steps);
+  return parsed.success ? parsed.data : [];
+}
 
 function failureLines(failure: Failure): string[] {
   return [failure.message, ...(failure.reasons ?? []).map((r) => r.message)];
@@ -53,10 +61,12 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
         return;
       }
       setHistory((h) => [...h.slice(-(HISTORY - 1)), plans]);
+      const pending = applied.filter((a) => a.verification === 'pending');
       show({
-        tone: 'success',
-        title: `Done: ${vars.label}`,
-        lines: [...plans.map((p) => p.summary), 'Applied and verified against EC2.'],
+        tone: pending.length ? 'pending' : 'success',
+        title: pending.length ? `Applied, verification pending: ${vars.label}` : `Done: ${vars.label}`,
+        lines: [...plans.map((p) => p.summary), ...(pending.length ? pending.map((a) => a.pending ?? '') : ['Applied and verified against EC2.'])],
+        steps: pending.length ? applied.flatMap((a) => a.steps) : undefined,
         action: { label: 'Undo', onClick: () => undoRef.current() },
       });
     },
@@ -69,11 +79,15 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
       }
       const plan = vars.plans[failedAt];
       const done = applied.length ? [`Applied before the failure: ${applied.map((a) => a.plan.summary).join(' ')}`] : [];
+      const steps = stepsOf(failure);
+      // Only an observed outcome decides the title: a call made (or not known) is never called rolled back.
+      const changed = applied.length > 0 || steps.some((s) => s.outcome !== 'not-done');
       show({
         tone: 'error',
-        title: `Rolled back: ${vars.undo ? 'the undo' : vars.label} failed`,
+        title: changed ? `Failed part-way: ${vars.undo ? 'the undo' : vars.label}` : `Rolled back: ${vars.undo ? 'the undo' : vars.label} failed`,
         // The failing plan's own words first, then EC2's answer.
-        lines: [...(plan ? [plan.summary] : []), ...failureLines(failure), ...done, 'The view is back to the layout before the drop; refreshing from EC2.'],
+        lines: [...(plan ? [plan.summary] : []), ...failureLines(failure), ...done, 'Refreshing from EC2 to show where everything is now.'],
+        steps,
       });
     },
   });

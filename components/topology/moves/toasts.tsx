@@ -1,14 +1,19 @@
 'use client';
-// Toasts: what a move did (with Undo), why it was rolled back, why a drop or an undo was refused.
+// Toasts: what a move did (with Undo), what each EC2 call of a failed one did, why a drop or an undo was refused.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { AlertIcon, BanIcon, CheckIcon, CloseIcon } from '@/components/ui/icons';
+import type { StepReport } from '@/lib/topology/outcome';
+import { StepOutcomes } from './step-outcomes';
 
-export type ToastTone = 'success' | 'error' | 'refused' | 'info';
+/** pending: every call succeeded, EC2's read-back has not confirmed it yet (a success, shown apart). */
+export type ToastTone = 'success' | 'pending' | 'error' | 'refused' | 'info';
 export type ToastInput = {
   tone: ToastTone;
   title: string;
   lines?: string[];
+  /** Each EC2 call's outcome, as observed (shown when something went wrong or is not confirmed). */
+  steps?: StepReport[];
   action?: { label: string; onClick: () => void };
   /** Milliseconds before it goes by itself (default: 10 s, 30 s for an error or a refusal: long enough to read). */
   timeout?: number;
@@ -30,6 +35,7 @@ export function useToasts() {
 
 const icons: Record<ToastTone, ReactNode> = {
   success: <CheckIcon className="size-4 text-ok" />,
+  pending: <span className="size-2.5 rounded-full border-2 border-warn" />,
   error: <AlertIcon className="size-4 text-danger" />,
   refused: <BanIcon className="size-4 text-danger" />,
   info: <span className="size-2 rounded-full bg-accent" />,
@@ -69,7 +75,7 @@ function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
       data-tone={toast.tone}
       className={cn(
         'pointer-events-auto flex gap-3 rounded-lg border bg-surface p-3 shadow-lg',
-        urgent ? 'border-danger/40' : 'border-line',
+        urgent ? 'border-danger/40' : toast.tone === 'pending' ? 'border-warn/50' : 'border-line',
       )}
     >
       <span className="mt-0.5 flex size-4 shrink-0 items-center justify-center">{icons[toast.tone]}</span>
@@ -84,6 +90,7 @@ function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
             ))}
           </ul>
         ) : null}
+        {toast.steps?.length ? <StepOutcomes steps={toast.steps} /> : null}
         {toast.action ? (
           <div className="pt-1">
             <button

@@ -7,10 +7,12 @@ import { applyMutationKey, mergeVerified, optimisticTopology, type VerifiedResou
 import { topologyQueryKey, type TopologyData } from '@/lib/queries/topology';
 import type { Failure } from '@/lib/result';
 import type { Plan } from '@/lib/topology';
+import type { StepReport, Verification } from '@/lib/topology/outcome';
 
 /** label: the plans in words, as the dialog titled them (the view changes before the toast names them). */
 export type ApplyVariables = { plans: Plan[]; undo: boolean; label: string };
-type Applied = { plan: Plan; requestIds: string[]; verified: VerifiedResources };
+/** An applied plan: 'pending' when every call succeeded but EC2's read-back did not confirm it yet. */
+type Applied = { plan: Plan; requestIds: string[]; verified: VerifiedResources; verification: Verification; steps: StepReport[]; pending?: string };
 
 /** ok, or the first failure with the plans applied before it (for a sequence, they stay applied). */
 export type ApplyOutcome = { ok: true; applied: Applied[] } | { ok: false; failure: Failure; applied: Applied[]; failedAt: number };

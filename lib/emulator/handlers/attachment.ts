@@ -110,7 +110,7 @@ export const detachNetworkInterface: ActionDef = {
     const inst = store.instances.get(att.instanceId);
     if (inst) requireSettledState(inst);
 
-    const delay = settings.attachDelayMs;
+    const delay = settings.detachDelayMs ?? settings.attachDelayMs;
     if (delay > 0) {
       att.status = 'detaching';
       att.settleAt = ctx.now + delay;

@@ -1,0 +1,96 @@
+// Observe, never assume: whether a step's change shows in a fresh describe, and how to read an error — EC2's
+// refusal (nothing was done), a throttle (not executed), or a lost answer (a reset, a 5xx, a time-out: it may
+// have been done). The executor classifies a failed call from what it sees, not from the error alone.
+import 'server-only';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { Step, Snapshot } from '@/lib/topology';
+import { abortReasonOf, pause, remainingMs } from './deadline';
+import { toFailure } from './errors';
+import { type Scope, loadScopedSnapshot } from './snapshot';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** Whether the step's change is visible in `now`; `before` is the state the plan was made from. */
+export function stepShows(step: Step, before: Snapshot, now: Snapshot): boolean {
+  const input = step.input;
+  const eniIn = (snap: Snapshot, id: string) => snap.enis.find((e) => e.id === id);
+  switch (step.action) {
+    case 'AssignPrivateIpAddresses': {
+      const eni = eniIn(now, str(input.NetworkInterfaceId));
+      return !!eni && strs(input.PrivateIpAddresses).every((ip) => eni.privateIps.some((p) => p.address === ip));
+    }
+    case 'UnassignPrivateIpAddresses': {
+      const eni = eniIn(now, str(input.NetworkInterfaceId));
+      return !eni || strs(input.PrivateIpAddresses).every((ip) => !eni.privateIps.some((p) => p.address === ip));
+    }
+    case 'AttachNetworkInterface': {
+      const att = eniIn(now, str(input.NetworkInterfaceId))?.attachment;
+      return att?.instanceId === str(input.InstanceId) && att.deviceIndex === input.DeviceIndex && att.status !== 'detaching';
+    }
+    case 'DetachNetworkInterface': {
+      const id = str(input.AttachmentId);
+      const eniId = before.enis.find((e) => e.attachment?.id === id)?.id ?? now.enis.find((e) => e.attachment?.id === id)?.id;
+      const att = eniId ? eniIn(now, eniId)?.attachment : null;
+      return !att || att.id !== id || att.status === 'detaching' || att.status === 'detached';
+    }
+    case 'AssociateAddress': {
+      const eip = now.eips.find((e) => e.allocationId === str(input.AllocationId));
+      return eip?.eniId === str(input.NetworkInterfaceId) && eip.privateIp === str(input.PrivateIpAddress);
+    }
+    case 'DisassociateAddress': {
+      const id = str(input.AssociationId);
+      const allocationId = before.eips.find((e) => e.associationId === id)?.allocationId;
+      const eip = now.eips.find((e) => e.allocationId === allocationId);
+      return !eip || eip.associationId !== id;
+    }
+  }
+}
+
+/** The resources a step's observation must read. */
+export function stepScope(step: Step, before: Snapshot): Scope {
+  const input = step.input;
+  const ids = [str(input.NetworkInterfaceId), str(input.InstanceId), str(input.AllocationId)].filter(Boolean);
+  const byAttachment = before.enis.find((e) => e.attachment?.id === str(input.AttachmentId));
+  if (byAttachment) ids.push(byAttachment.id);
+  const byAssociation = before.eips.find((e) => e.associationId === str(input.AssociationId));
+  if (byAssociation) ids.push(byAssociation.allocationId);
+  return { ids, ips: [...strs(input.PrivateIpAddresses), str(input.PrivateIpAddress)].filter(Boolean) };
+}
+
+/** How a failed call's error reads: EC2 refused it, EC2 throttled it (not executed), or its answer was lost. */
+export type ErrorKind = 'refused' | 'throttled' | 'lost';
+
+export function errorKind(err: unknown): ErrorKind {
+  if (abortReasonOf(err)) return 'lost';
+  const f = toFailure(err);
+  if (f.code === 'throttled') return 'throttled';
+  const status = (f.details as { httpStatus?: number } | undefined)?.httpStatus;
+  if (f.code === 'endpoint-unreachable' || f.code === 'malformed-response' || f.code === 'timeout' || f.code === 'internal') return 'lost';
+  if (typeof status === 'number' && status >= 500) return 'lost';
+  return 'refused';
+}
+
+export type Observation = { shows: boolean; snapshot: Snapshot } | { shows: null; error: string };
+
+/**
+ * Describes what the step touches and says whether its change shows. After a lost answer, a change not seen yet
+ * may still appear (describes are eventually consistent, ec2-rules §4.6): it looks again, with backoff,
+ * for up to `windowMs`, before saying it was not made.
+ */
+export async function observeStep(client: EC2Client, step: Step, before: Snapshot, windowMs: number): Promise<Observation> {
+  const started = Date.now();
+  let delay = 100;
+  for (;;) {
+    let snapshot: Snapshot;
+    try {
+      snapshot = await loadScopedSnapshot(client, stepScope(step, before));
+    } catch (err) {
+      return { shows: null, error: toFailure(err).message };
+    }
+    const shows = stepShows(step, before, snapshot);
+    if (shows || Date.now() - started >= windowMs || remainingMs() <= 0) return { shows, snapshot };
+    if (!(await pause(Math.min(delay, windowMs - (Date.now() - started))))) return { shows, snapshot };
+    delay = Math.min(delay * 2, 1_000);
+  }
+}
