@@ -5,7 +5,7 @@ import { getMigrations } from 'better-auth/db/migration';
 import { queryAudit } from '@/lib/db/audit';
 import { authHarness } from '@/lib/testing/auth-harness';
 import { testBackends } from '@/lib/testing/databases';
-import { addUser, createApiToken, revokeApiToken, signOutUser } from './accounts';
+import { addUser, createApiToken, revokeApiToken, revokeSession, sessions, signOutUser } from './accounts';
 import { identifyWith } from './identify';
 
 const demoEnv = { ENI_CONSOLE_DEMO: '1', AWS_ENDPOINT_URL_EC2: 'http://127.0.0.1:4599' } as unknown as NodeJS.ProcessEnv;
@@ -65,6 +65,20 @@ describe.each(testBackends)('identify on $title', ({ backend, skip }) => {
     expect(revoked).toEqual({ ok: true, ended: 1 });
     expect(await id({ cookie: cookie! })).toBeNull();
     expect((await queryAudit(h.db, { action: 'session.revoke' })).entries[0]?.details).toEqual({ user: 'otto', sessions: 1 });
+  });
+
+  it.skipIf(skip)('an admin revoking one session by its id ends that session only', async () => {
+    const first = await h.signIn('otto', password);
+    const second = await h.signIn('otto', password);
+    const live = await sessions(h.deps, 'otto');
+    if (!live.ok) throw new Error(live.message);
+    expect(live.sessions).toHaveLength(2);
+    const newest = [...live.sessions].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))[0]!;
+    expect(await revokeSession(h.deps, newest.id)).toEqual({ ok: true, ended: 1 });
+    const left = [await id({ cookie: first.cookie! }), await id({ cookie: second.cookie! })].filter(Boolean);
+    expect(left).toHaveLength(1);
+    expect(await revokeSession(h.deps, newest.id)).toMatchObject({ ok: false, code: 'not-found' });
+    await signOutUser(h.deps, 'otto');
   });
 
   it.skipIf(skip)("a bearer token acts as its user with the user's current role; revoked, expired or unknown is nobody", async () => {

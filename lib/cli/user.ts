@@ -1,6 +1,7 @@
-// `npm run user -- add NAME --role ROLE | list | set-role NAME ROLE | remove NAME | sessions [NAME] | sign-out NAME`:
+// `npm run user -- add NAME --role ROLE | list | set-role NAME ROLE | remove NAME | sessions [NAME] | sign-out NAME |
+// revoke-session ID`:
 // local accounts, on the embedded database (while the console is stopped) or on Postgres (any time).
-import { addUser, generatePassword, remove, sessions, setRole, signOutUser, users } from '../auth/accounts';
+import { addUser, generatePassword, remove, revokeSession, sessions, setRole, signOutUser, users } from '../auth/accounts';
 import { failed, pipedInput, runCommand, table, UsageError } from './accounts-cli';
 
 const usage = [
@@ -11,6 +12,7 @@ const usage = [
   '  npm run user -- remove NAME',
   '  npm run user -- sessions [NAME]',
   '  npm run user -- sign-out NAME                           (ends every session of NAME now)',
+  '  npm run user -- revoke-session ID                       (ends one session, by the ID that sessions lists)',
 ].join('\n');
 
 async function main(argv: string[]): Promise<void> {
@@ -27,6 +29,7 @@ async function main(argv: string[]): Promise<void> {
       remove: [1, 1, 'remove needs a NAME.'],
       sessions: [0, 1, 'sessions takes at most a NAME.'],
       'sign-out': [1, 1, 'sign-out needs a NAME.'],
+      'revoke-session': [1, 1, 'revoke-session needs a session ID (see npm run user -- sessions).'],
     };
     if (command === 'add') {
       const roleAt = rest.indexOf('--role');
@@ -80,6 +83,12 @@ async function main(argv: string[]): Promise<void> {
         const result = await signOutUser(deps, rest[0]!);
         if (!result.ok) return failed(result);
         console.log(`Ended ${result.ended} session${result.ended === 1 ? '' : 's'} of ${rest[0]}.`);
+        return;
+      }
+      case 'revoke-session': {
+        const result = await revokeSession(deps, rest[0]!);
+        if (!result.ok) return failed(result);
+        console.log(`Ended session ${rest[0]}.`);
         return;
       }
     }

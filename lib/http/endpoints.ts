@@ -38,9 +38,10 @@ export const applyEndpoint: BoundarySpec<MoveRequest, Applied> = {
   permission: 'change',
   parse,
   rateLimited: true,
-  handler: async (request) => {
+  handler: async (request, identity) => {
     try {
-      return await applyPlannedMove(request.move, request.confirmed);
+      // The journal and the locks name who acts (a holder's name is what a `busy` answer shows the other user).
+      return await applyPlannedMove(request.move, request.confirmed, { user: identity.name });
     } finally {
       // Whatever happened, the account may have changed: the next read must not reuse an older snapshot.
       invalidateTopology();

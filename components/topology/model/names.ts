@@ -32,11 +32,6 @@ export function serviceOwner(eni: Eni): string {
   return eni.description || 'an AWS service';
 }
 
-/** Whether an ENI is attached to an AWS service rather than to one of the account's instances. */
-export function isServiceEni(eni: Eni): boolean {
-  return !!eni.attachment && !eni.attachment.instanceId;
-}
-
 export function instanceShort(index: TopologyIndex, instanceId: string): string {
   return index.instanceById.get(instanceId)?.name ?? shortId(instanceId);
 }
