@@ -1,7 +1,16 @@
 // `npm run user -- add NAME --role ROLE | list | set-role NAME ROLE | remove NAME | sessions [NAME] | sign-out NAME |
 // revoke-session ID`:
 // local accounts, on the embedded database (while the console is stopped) or on Postgres (any time).
-import { addUser, generatePassword, remove, revokeSession, sessions, setRole, signOutUser, users } from '../auth/accounts';
+import {
+  addUser,
+  generatePassword,
+  remove,
+  revokeSession,
+  sessions,
+  setRole,
+  signOutUser,
+  users,
+} from '../auth/accounts';
 import { failed, pipedInput, runCommand, table, UsageError } from './accounts-cli';
 
 const usage = [
@@ -56,8 +65,14 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'list': {
         const all = await users(deps);
-        if (all.length === 0) return console.log('No users yet. Create the first admin: npm run user -- add NAME --role admin');
-        console.log(table([['NAME', 'ROLE', 'SIGN-IN', 'CREATED'], ...all.map((u) => [u.name, u.role, u.sso ? 'sso' : 'password', u.createdAt])]));
+        if (all.length === 0)
+          return console.log('No users yet. Create the first admin: npm run user -- add NAME --role admin');
+        console.log(
+          table([
+            ['NAME', 'ROLE', 'SIGN-IN', 'CREATED'],
+            ...all.map((u) => [u.name, u.role, u.sso ? 'sso' : 'password', u.createdAt]),
+          ]),
+        );
         return;
       }
       case 'set-role': {
@@ -76,7 +91,12 @@ async function main(argv: string[]): Promise<void> {
         const result = await sessions(deps, rest[0]);
         if (!result.ok) return failed(result);
         if (result.sessions.length === 0) return console.log('No live sessions.');
-        console.log(table([['ID', 'USER', 'FROM', 'SINCE', 'EXPIRES'], ...result.sessions.map((s) => [s.id, s.userName, s.ipAddress ?? '', s.createdAt, s.expiresAt])]));
+        console.log(
+          table([
+            ['ID', 'USER', 'FROM', 'SINCE', 'EXPIRES'],
+            ...result.sessions.map((s) => [s.id, s.userName, s.ipAddress ?? '', s.createdAt, s.expiresAt]),
+          ]),
+        );
         return;
       }
       case 'sign-out': {
