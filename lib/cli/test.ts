@@ -87,9 +87,8 @@ function ensureNetnsTools(): void {
 
 mkdirSync(reports, { recursive: true });
 
-// Lint first (ESLint, knip, Prettier --check). Off until the tree has had its one formatting commit: set
-// NPM_TEST_LINT=1 to run it now; to make it permanent, drop the condition.
-if (process.env.NPM_TEST_LINT === '1') run('lint', 'npm', ['run', '--silent', 'lint']);
+// Lint first: ESLint (TypeScript and react-hooks rules), knip (dead files, exports and dependencies), Prettier --check.
+run('lint', 'npm', ['run', '--silent', 'lint']);
 
 run('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
 
