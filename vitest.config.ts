@@ -11,5 +11,6 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts'],
     testTimeout: 30_000,
+    setupFiles: ['lib/testing/vitest-setup.ts'],
   },
 });

@@ -7,11 +7,16 @@ import {
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
+import { controlHeaders } from './access';
 
 const h = useEmulator({ instanceStateDelayMs: 0 });
 
 async function failInstance(body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${h.emu.url}/_emulator/fail-instance`, { method: 'POST', body: JSON.stringify(body) });
+  const res = await fetch(`${h.emu.url}/_emulator/fail-instance`, {
+    method: 'POST',
+    headers: controlHeaders(h.emu.controlToken, true),
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 

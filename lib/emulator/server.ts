@@ -119,13 +119,19 @@ async function route(emu: Emulator, controlToken: string, req: IncomingMessage, 
 }
 
 export function createEmulatorServer(emu: Emulator, controlToken: string): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     route(emu, controlToken, req, res).catch((err: unknown) => {
       console.error('[emulator] request failed:', err);
       if (!res.headersSent) send(res, 500, 'text/plain', 'internal error', randomUUID());
       else res.destroy();
     });
   });
+  // Keep idle connections open longer than any client keeps them (undici 4 s, the SDK's agent): the server must
+  // never be the side that closes an idle keep-alive socket, or a client reusing it at that moment reads ECONNRESET
+  // (Node's own 5 s default loses that race whenever the client's event loop is busy for a few seconds).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }
 
 export function listen(server: Server, port: number, host: string): Promise<number> {
