@@ -3,6 +3,7 @@
 // call's observed outcome.
 import type { Page } from '@playwright/test';
 import { emulatorUrl, expect, test } from './fixtures';
+import { eniHandle, eniSlot } from './steps';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/faults-${name}.png` });
 
@@ -47,8 +48,8 @@ test('an ENI move interrupted by refused attaches shows each call’s outcome, t
   const { instances, enis } = await emulator.names();
   const eni = enis['app-1-data']!;
   await ui.open();
-  const slot = page.getByTestId(`eni-slot-${instances['app-2']}-2`);
-  await drag.moveTo(ui.eni(eni).locator('button').first(), slot, 'keyboard');
+  const slot = eniSlot(page, instances['app-2']!, 2);
+  await drag.moveTo(eniHandle(ui, eni), slot, 'keyboard');
   await expect(page.getByTestId('plan-dialog')).toBeVisible();
   // The attach (not its DryRun) is refused twice: the move's attach and the first re-attach; the second re-attach works.
   const res = await fetch(`${emulatorUrl}/_emulator/faults`, {
