@@ -137,7 +137,10 @@ export const SIGNED = {
   authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
 };
 
-/** One call to the emulator's control plane (`/_emulator/…`) with its token; the status and the JSON answer. */
+/**
+ * One call to the emulator's control plane (`/_emulator/…`) with its token; the status and the JSON answer. A string
+ * body is sent as it is (to send malformed JSON), anything else as JSON.
+ */
 export async function control(
   emu: Pick<Started, 'url' | 'controlToken'>,
   method: string,
@@ -147,7 +150,7 @@ export async function control(
   const res = await fetch(emu.url + path, {
     method,
     headers: controlHeaders(emu.controlToken, body !== undefined),
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
