@@ -3,7 +3,7 @@
 // call's observed outcome.
 import type { Page } from '@playwright/test';
 import { emulatorUrl, expect, test } from './fixtures';
-import { eniHandle, eniSlot } from './steps';
+import { eniHandle, eniSlot, openConsole } from './steps';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/faults-${name}.png` });
 
@@ -45,9 +45,8 @@ test('an ENI move interrupted by refused attaches shows each call’s outcome, t
   page,
   drag,
 }) => {
-  const { instances, enis } = await emulator.names();
+  const { instances, enis } = await openConsole(emulator, ui);
   const eni = enis['app-1-data']!;
-  await ui.open();
   const slot = eniSlot(page, instances['app-2']!, 2);
   await drag.moveTo(eniHandle(ui, eni), slot, 'keyboard');
   await expect(page.getByTestId('plan-dialog')).toBeVisible();

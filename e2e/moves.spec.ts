@@ -96,9 +96,8 @@ for (const via of GESTURES) {
     drag,
   }) => {
     await emulator.patchSettings({ attachDelayMs: 200 });
-    const { instances, enis } = await emulator.names();
+    const { instances, enis } = await openConsole(emulator, ui);
     const eni = enis['app-1-data']!;
-    await ui.open();
     const pool = page.getByTestId('pool-enis');
     // The rail comes before the canvas in reading order: by keyboard, Left walks back to it.
     await drag.moveTo(eniHandle(ui, eni), pool, via, {
@@ -185,9 +184,8 @@ for (const via of GESTURES) {
     page,
     drag,
   }) => {
-    const { instances, enis } = await emulator.names();
+    const { instances, enis } = await openConsole(emulator, ui);
     const eni = enis['app-1-data']!;
-    await ui.open();
     const slot = eniSlot(page, instances['app-2']!, 2);
     await drag.moveTo(eniHandle(ui, eni), slot, via, {
       whileOver: async () => {
