@@ -2,7 +2,7 @@
 // clear message at the read deadline (6 s in playwright.config.ts); an apply interrupted by a fault shows each EC2
 // call's observed outcome.
 import type { Page } from '@playwright/test';
-import { emulatorUrl, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { eniHandle, eniSlot, openConsole } from './steps';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/faults-${name}.png` });
@@ -51,18 +51,16 @@ test('an ENI move interrupted by refused attaches shows each call’s outcome, t
   await drag.moveTo(eniHandle(ui, eni), slot, 'keyboard');
   await expect(page.getByTestId('plan-dialog')).toBeVisible();
   // The attach (not its DryRun) is refused twice: the move's attach and the first re-attach; the second re-attach works.
-  const res = await fetch(`${emulatorUrl}/_emulator/faults`, {
-    method: 'POST',
-    body: JSON.stringify({
-      action: 'AttachNetworkInterface',
-      code: 'InvalidParameterValue',
-      status: 400,
-      message: 'injected by the e2e test',
-      times: 2,
-      dryRun: false,
-    }),
+  // Through the shared control client, which sends the control token (a bare fetch is answered 401) and throws
+  // unless the emulator took the fault.
+  await emulator.fault({
+    action: 'AttachNetworkInterface',
+    code: 'InvalidParameterValue',
+    status: 400,
+    message: 'injected by the e2e test',
+    times: 2,
+    dryRun: false,
   });
-  expect(res.ok).toBe(true);
   await ui.confirm('keyboard');
 
   const toast = page.getByTestId('toast').filter({ hasText: /^Failed part-way/ });
