@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { eniHandle, ipHandle, ipSlot, openConsole } from './steps';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -29,8 +30,7 @@ for (const scheme of ['light', 'dark'] as const) {
       console: ui,
       page,
     }) => {
-      const { instances, enis, eips } = await emulator.names();
-      await ui.open();
+      const { instances, enis, eips } = await openConsole(emulator, ui);
       await expectClean(page, 'topology with nothing selected');
 
       await page.getByTestId('filter-state').selectOption('stopped');
@@ -54,8 +54,8 @@ for (const scheme of ['light', 'dark'] as const) {
 
       const details: [string, () => Promise<void>][] = [
         ['instance', () => ui.instance(instances['web-1']!).getByRole('button', { name: /web-1/ }).first().click()],
-        ['ENI', () => ui.eni(enis['app-1-data']!).locator('button').first().click()],
-        ['private IP', () => ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }).click()],
+        ['ENI', () => eniHandle(ui, enis['app-1-data']!).click()],
+        ['private IP', () => ipHandle(ui, '10.0.1.11').click()],
         ['Elastic IP', () => ui.eip(eips['tls-shop']!).click()],
         [
           'subnet',
@@ -84,13 +84,8 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('the plan dialog passes axe', async ({ emulator, console: ui, page, drag }) => {
-      const { enis } = await emulator.names();
-      await ui.open();
-      await drag.moveTo(
-        ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }),
-        page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`),
-        'keyboard',
-      );
+      const { enis } = await openConsole(emulator, ui);
+      await drag.moveTo(ipHandle(ui, '10.0.1.11'), ipSlot(page, enis['web-2/eth0']!, 2), 'keyboard');
       await expect(page.getByTestId('plan-dialog')).toBeVisible();
       await expectClean(page, 'plan dialog');
     });
@@ -99,7 +94,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: 1024, height: 768 });
       await ui.open();
       await expectClean(page, 'narrow, pools tab');
-      await ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }).click();
+      await ipHandle(ui, '10.0.1.11').click();
       await expect(page.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
       await expectClean(page, 'narrow, details tab');
       void emulator;

@@ -2,6 +2,7 @@
 // resource; locked items say why they do not move; the instance panel lists its public IPs; short announcements.
 import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { expect, test } from './fixtures';
+import { eniHandle, ipHandle, ipSlot, openConsole } from './steps';
 
 test('after a keyboard move of the selected IP, the details panel and the focus follow it to web-2', async ({
   emulator,
@@ -9,14 +10,13 @@ test('after a keyboard move of the selected IP, the details panel and the focus 
   page,
   drag,
 }) => {
-  const { enis } = await emulator.names();
-  await ui.open();
-  const handle = ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' });
+  const { enis } = await openConsole(emulator, ui);
+  const handle = ipHandle(ui, '10.0.1.11');
   await handle.click();
   const details = page.getByTestId('detail-panel');
   await expect(details).toContainText(enis['web-1/eth0']!);
 
-  const slot = page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`);
+  const slot = ipSlot(page, enis['web-2/eth0']!, 2);
   await drag.moveTo(handle, slot, 'keyboard', {
     // Two free slots of one ENI are told apart by their number, and the instance by its Name.
     whileOver: () =>
@@ -48,19 +48,14 @@ test('IPs are listed primary first, then by address, after a move back and forth
   page,
   drag,
 }) => {
-  const { enis } = await emulator.names();
-  await ui.open();
+  const { enis } = await openConsole(emulator, ui);
   const web1 = ui.eni(enis['web-1/eth0']!);
   const before = await web1
     .locator('[data-testid^="ip-1"]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-  await drag.moveTo(
-    ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }),
-    page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`),
-    'mouse',
-  );
+  await drag.moveTo(ipHandle(ui, '10.0.1.11'), ipSlot(page, enis['web-2/eth0']!, 2), 'mouse');
   await ui.confirmPlan('mouse', {});
-  await drag.moveTo(ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }), web1, 'mouse');
+  await drag.moveTo(ipHandle(ui, '10.0.1.11'), web1, 'mouse');
   await ui.confirmPlan('mouse', {});
   await expect(web1.getByTestId('ip-10.0.1.11')).toBeVisible();
   const after = await web1
@@ -74,8 +69,7 @@ test('a primary IP and eth0 say why they cannot move: on focus, on Space, and wh
   console: ui,
   page,
 }) => {
-  const { enis } = await emulator.names();
-  await ui.open();
+  const { enis } = await openConsole(emulator, ui);
   const primary = ui.ip('10.0.1.10').getByRole('button').first();
   // The reason is the button's description (read on focus) and its tooltip (on hover).
   await expect(primary).toHaveAccessibleDescription(/primary private IP of eth0 of web-1: it stays with its ENI/);
@@ -85,7 +79,7 @@ test('a primary IP and eth0 say why they cannot move: on focus, on Space, and wh
   await expect(page.getByTestId('announcer')).toHaveText(/10\.0\.1\.10 is the primary private IP of eth0 of web-1/);
   await expect(page.getByTestId('locked-hint')).toBeVisible();
 
-  const eth0 = ui.eni(enis['web-1/eth0']!).locator('button').first();
+  const eth0 = eniHandle(ui, enis['web-1/eth0']!);
   const box = (await eth0.boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + 8);
   await page.mouse.down();
@@ -102,8 +96,7 @@ test('the instance panel lists the Elastic IPs on its secondary addresses, with 
   console: ui,
   page,
 }) => {
-  const { instances } = await emulator.names();
-  await ui.open();
+  const { instances } = await openConsole(emulator, ui);
   await ui.instance(instances['web-1']!).getByRole('button', { name: /web-1/ }).first().click();
   const list = page.getByTestId('instance-public-ips');
   await expect(list).toContainText('54.144.0.10');

@@ -3,6 +3,7 @@
 // call's observed outcome.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { eniHandle, eniSlot, openConsole } from './steps';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/faults-${name}.png` });
 
@@ -44,13 +45,14 @@ test('an ENI move interrupted by refused attaches shows each call’s outcome, t
   page,
   drag,
 }) => {
-  const { instances, enis } = await emulator.names();
+  const { instances, enis } = await openConsole(emulator, ui);
   const eni = enis['app-1-data']!;
-  await ui.open();
-  const slot = page.getByTestId(`eni-slot-${instances['app-2']}-2`);
-  await drag.moveTo(ui.eni(eni).locator('button').first(), slot, 'keyboard');
+  const slot = eniSlot(page, instances['app-2']!, 2);
+  await drag.moveTo(eniHandle(ui, eni), slot, 'keyboard');
   await expect(page.getByTestId('plan-dialog')).toBeVisible();
   // The attach (not its DryRun) is refused twice: the move's attach and the first re-attach; the second re-attach works.
+  // Through the shared control client, which sends the control token (a bare fetch is answered 401) and throws
+  // unless the emulator took the fault.
   await emulator.fault({
     action: 'AttachNetworkInterface',
     code: 'InvalidParameterValue',

@@ -2,6 +2,7 @@
 // view in a new page, with back and forward walking through selections.
 import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { expect, test } from './fixtures';
+import { eniHandle, openConsole } from './steps';
 
 test('a search by MAC address finds the ENI, highlights it and opens its details', async ({
   emulator,
@@ -23,7 +24,7 @@ test('a search by MAC address finds the ENI, highlights it and opens its details
   await expect(page.getByTestId('detail-panel')).toContainText(mac);
   await expect(page.getByTestId('detail-panel')).toContainText(eniId);
   await expect(ui.eni(eniId)).toBeInViewport();
-  await expect(ui.eni(eniId).locator('button').first()).toBeFocused();
+  await expect(eniHandle(ui, eniId)).toBeFocused();
 
   await page.keyboard.press('/');
   await page.keyboard.type('ff:ff:ff:ff:ff:ff');
@@ -36,8 +37,7 @@ test('filters combine and count; a copied URL opens the same filters and selecti
   page,
   context,
 }) => {
-  const { instances } = await emulator.names();
-  await ui.open();
+  const { instances } = await openConsole(emulator, ui);
   const count = page.getByTestId('filter-count');
   await expect(count).toContainText('9 instances');
   await page.getByTestId('filter-type').selectOption('t3.micro');
@@ -86,8 +86,7 @@ test('the compact density shows one line per instance with its slot counts, and 
   console: ui,
   page,
 }) => {
-  const { instances } = await emulator.names();
-  await ui.open();
+  const { instances } = await openConsole(emulator, ui);
   await page.getByTestId('density-compact').click();
   const line = page.getByTestId(`instance-line-${instances['web-1']}`);
   await expect(line).toContainText('ENIs 1/3');

@@ -2,6 +2,7 @@
 // details and from a plan that moves a secondary IP onto an instance, and an impaired instance marked.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { ipHandle, ipSlot, openConsole } from './steps';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/guest-os-${name}.png` });
 
@@ -10,8 +11,7 @@ test('a dual-homed instance shows its guest OS configuration in four formats, wi
   console: ui,
   page,
 }) => {
-  const { instances } = await emulator.names();
-  await ui.open();
+  const { instances } = await openConsole(emulator, ui);
   await ui.instance(instances['app-1']!).locator('header button').first().click();
   const section = page.getByTestId('guest-os-section');
   await expect(section).toContainText('Needs policy routing');
@@ -41,10 +41,9 @@ test('the plan of moving a secondary IP onto an instance opens that instance’s
   page,
   drag,
 }) => {
-  const { enis } = await emulator.names();
-  await ui.open();
-  const slot = page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`);
-  await drag.moveTo(ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }), slot, 'mouse');
+  const { enis } = await openConsole(emulator, ui);
+  const slot = ipSlot(page, enis['web-2/eth0']!, 2);
+  await drag.moveTo(ipHandle(ui, '10.0.1.11'), slot, 'mouse');
   const plan = page.getByTestId('plan-dialog');
   await expect(plan).toBeVisible();
   await plan.getByTestId('plan-guest-config').click();

@@ -3,6 +3,7 @@
 // nothing was) and the DOM. The move kinds themselves, by mouse and by keyboard, are in moves.spec.ts.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { eniHandle, eniSlot, ipHandle, ipSlot, openConsole } from './steps';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/moves-${name}.png` });
 
@@ -12,11 +13,10 @@ test('refused drops (another AZ, a full instance) explain themselves and send no
   page,
   drag,
 }) => {
-  const { instances, enis } = await emulator.names();
-  await ui.open();
+  const { instances, enis } = await openConsole(emulator, ui);
   // A pool ENI in us-east-1b over a free slot of app-2 in us-east-1a.
-  const slot = page.getByTestId(`eni-slot-${instances['app-2']}-1`);
-  await drag.mouseDrag(ui.eni(enis['spare-b']!).locator('button').first(), slot, {
+  const slot = eniSlot(page, instances['app-2']!, 1);
+  await drag.mouseDrag(eniHandle(ui, enis['spare-b']!), slot, {
     whileOver: async () => {
       await expect(slot).toHaveAttribute('data-drop', 'refused');
       await expect(page.getByTestId('drop-hint')).toContainText(/Refused[\s\S]*us-east-1b/);
@@ -32,7 +32,7 @@ test('refused drops (another AZ, a full instance) explain themselves and send no
 
   // app-1's data ENI over monitor, whose t3.micro already holds its two ENIs: the card itself is the target.
   const monitor = ui.instance(instances['monitor']!);
-  await drag.mouseDrag(ui.eni(enis['app-1-data']!).locator('button').first(), monitor.locator('header'), {
+  await drag.mouseDrag(eniHandle(ui, enis['app-1-data']!), monitor.locator('header'), {
     over: monitor,
     whileOver: async () => {
       await expect(monitor).toHaveAttribute('data-drop', 'refused');
@@ -58,10 +58,7 @@ test('a failed apply rolls back visibly and says why', async ({ emulator, consol
     message: 'Injected by the e2e test',
   });
   await ui.open();
-  await drag.mouseDrag(
-    ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }),
-    page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`),
-  );
+  await drag.mouseDrag(ipHandle(ui, '10.0.1.11'), ipSlot(page, enis['web-2/eth0']!, 2));
   await page.getByTestId('plan-confirm').click();
   const toast = page.getByTestId('toast').filter({ hasText: 'Rolled back' });
   await expect(toast).toBeVisible({ timeout: 20_000 });
@@ -83,12 +80,8 @@ test('undo restores the previous layout through a checked plan of its own', asyn
   page,
   drag,
 }) => {
-  const { enis, eips } = await emulator.names();
-  await ui.open();
-  await drag.mouseDrag(
-    ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }),
-    page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`),
-  );
+  const { enis, eips } = await openConsole(emulator, ui);
+  await drag.mouseDrag(ipHandle(ui, '10.0.1.11'), ipSlot(page, enis['web-2/eth0']!, 2));
   await ui.confirmPlan('mouse', { cli: [/--allow-reassignment/], toast: /^Done|^Undone/ });
   await expect(ui.eni(enis['web-2/eth0']!).getByTestId('ip-10.0.1.11')).toBeVisible();
 
@@ -122,10 +115,9 @@ test('Escape in the middle of a keyboard drag cancels it: no plan, nothing sent,
   page,
   drag,
 }) => {
-  const { enis, eips } = await emulator.names();
-  await ui.open();
-  const handle = ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' });
-  const slot = page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`);
+  const { enis, eips } = await openConsole(emulator, ui);
+  const handle = ipHandle(ui, '10.0.1.11');
+  const slot = ipSlot(page, enis['web-2/eth0']!, 2);
   await drag.keyboardReach(handle, slot);
   await expect(slot).toHaveAttribute('data-drop', 'allowed');
   await page.keyboard.press('Escape');
@@ -153,11 +145,10 @@ test.describe('touch', () => {
     console: ui,
     page,
   }) => {
-    const { enis } = await emulator.names();
-    await ui.open();
-    const target = page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`);
+    const { enis } = await openConsole(emulator, ui);
+    const target = ipSlot(page, enis['web-2/eth0']!, 2);
     await target.scrollIntoViewIfNeeded();
-    const handle = ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' });
+    const handle = ipHandle(ui, '10.0.1.11');
     const from = (await handle.boundingBox())!;
     const to = (await target.boundingBox())!;
     const cdp = await page.context().newCDPSession(page);

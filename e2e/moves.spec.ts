@@ -3,6 +3,7 @@
 // with which parameters) and the DOM. The edges (refusals, rollback, undo, touch, cancel) are in move-edges.spec.ts.
 import type { Locator, Page } from '@playwright/test';
 import { expect, GESTURES, test } from './fixtures';
+import { eniHandle, eniSlot, ipHandle, ipSlot, openConsole } from './steps';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/moves-${name}.png` });
 
@@ -24,10 +25,9 @@ for (const via of GESTURES) {
     page,
     drag,
   }) => {
-    const { enis, eips } = await emulator.names();
-    await ui.open();
-    const slot = page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`);
-    await drag.moveTo(ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }), slot, via, {
+    const { enis, eips } = await openConsole(emulator, ui);
+    const slot = ipSlot(page, enis['web-2/eth0']!, 2);
+    await drag.moveTo(ipHandle(ui, '10.0.1.11'), slot, via, {
       whileOver: async () => {
         await expectAllowed(page, slot);
         await shot(page, `ip-over-${via}`);
@@ -59,11 +59,10 @@ for (const via of GESTURES) {
     page,
     drag,
   }) => {
-    const { enis, eips } = await emulator.names();
-    await ui.open();
+    const { enis, eips } = await openConsole(emulator, ui);
     // The dock appears once the drag starts and sits below everything: by keyboard, Down jumps line by line to it.
     const zone = page.getByTestId('drop-unassign');
-    const presses = await drag.moveTo(ui.ip('10.0.1.12').getByRole('button', { name: '10.0.1.12' }), zone, via, {
+    const presses = await drag.moveTo(ipHandle(ui, '10.0.1.12'), zone, via, {
       key: 'ArrowDown',
       whileOver: async () => {
         await expect(zone).toBeVisible();
@@ -97,12 +96,11 @@ for (const via of GESTURES) {
     drag,
   }) => {
     await emulator.patchSettings({ attachDelayMs: 200 });
-    const { instances, enis } = await emulator.names();
+    const { instances, enis } = await openConsole(emulator, ui);
     const eni = enis['app-1-data']!;
-    await ui.open();
     const pool = page.getByTestId('pool-enis');
     // The rail comes before the canvas in reading order: by keyboard, Left walks back to it.
-    await drag.moveTo(ui.eni(eni).locator('button').first(), pool, via, {
+    await drag.moveTo(eniHandle(ui, eni), pool, via, {
       key: 'ArrowLeft',
       whileOver: async () => {
         await expectAllowed(page, pool);
@@ -186,11 +184,10 @@ for (const via of GESTURES) {
     page,
     drag,
   }) => {
-    const { instances, enis } = await emulator.names();
+    const { instances, enis } = await openConsole(emulator, ui);
     const eni = enis['app-1-data']!;
-    await ui.open();
-    const slot = page.getByTestId(`eni-slot-${instances['app-2']}-2`);
-    await drag.moveTo(ui.eni(eni).locator('button').first(), slot, via, {
+    const slot = eniSlot(page, instances['app-2']!, 2);
+    await drag.moveTo(eniHandle(ui, eni), slot, via, {
       whileOver: async () => {
         await expectAllowed(page, slot, /Over eth2 of app-2: allowed\./);
         await shot(page, `eni-over-${via}`);
@@ -209,7 +206,7 @@ for (const via of GESTURES) {
       InstanceId: instances['app-2'],
       DeviceIndex: '2',
     });
-    await expect(page.getByTestId(`eni-slot-${instances['app-2']}-2`).getByTestId(`eni-${eni}`)).toBeVisible();
+    await expect(eniSlot(page, instances['app-2']!, 2).getByTestId(`eni-${eni}`)).toBeVisible();
     await expect(ui.instance(instances['app-1']!).getByTestId(`eni-${eni}`)).toHaveCount(0);
   });
 }

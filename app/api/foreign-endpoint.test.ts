@@ -6,10 +6,10 @@ import { createEc2Client, resetEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { type ForeignEndpoint, type ForeignMode, startForeignEndpoint } from '@/lib/testing/foreign-endpoint';
 import { readTopology } from '@/lib/ec2/topology';
+import { keepEnv } from '@/lib/testing/env';
 
 let foreign: ForeignEndpoint;
-const savedEndpoint = process.env.AWS_ENDPOINT_URL_EC2;
-const savedDemo = process.env.ENI_CONSOLE_DEMO;
+const restoreEnv = keepEnv('AWS_ENDPOINT_URL_EC2', 'ENI_CONSOLE_DEMO');
 
 beforeAll(async () => {
   foreign = await startForeignEndpoint();
@@ -20,10 +20,7 @@ beforeEach(() => {
   foreign.requests.length = 0;
 });
 afterAll(async () => {
-  if (savedDemo === undefined) delete process.env.ENI_CONSOLE_DEMO;
-  else process.env.ENI_CONSOLE_DEMO = savedDemo;
-  if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL_EC2;
-  else process.env.AWS_ENDPOINT_URL_EC2 = savedEndpoint;
+  restoreEnv();
   resetEc2Client();
   await foreign?.close();
 });

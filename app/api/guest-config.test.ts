@@ -4,11 +4,11 @@ import { resetEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 import { GET } from './instances/[id]/guest-config/route';
+import { keepEnv } from '@/lib/testing/env';
 
 let emu: TestEmulator;
 let ids: Record<string, string>;
-const savedEndpoint = process.env.AWS_ENDPOINT_URL_EC2;
-const savedDemo = process.env.ENI_CONSOLE_DEMO;
+const restoreEnv = keepEnv('AWS_ENDPOINT_URL_EC2', 'ENI_CONSOLE_DEMO');
 
 beforeAll(async () => {
   emu = await startTestEmulator('showcase');
@@ -20,10 +20,7 @@ beforeAll(async () => {
   ids = Object.fromEntries(snapshot.instances.map((i) => [i.name ?? i.id, i.id]));
 });
 afterAll(async () => {
-  if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL_EC2;
-  else process.env.AWS_ENDPOINT_URL_EC2 = savedEndpoint;
-  if (savedDemo === undefined) delete process.env.ENI_CONSOLE_DEMO;
-  else process.env.ENI_CONSOLE_DEMO = savedDemo;
+  restoreEnv();
   resetEc2Client();
   await emu?.close();
 });

@@ -10,10 +10,10 @@ import { findMove } from '@/lib/testing/moves';
 import { POST as applyPost } from './apply/route';
 import { POST as planPost } from './plan/route';
 import { GET as topologyGet } from './topology/route';
+import { keepEnv } from '@/lib/testing/env';
 
 let emu: TestEmulator;
-const savedEndpoint = process.env.AWS_ENDPOINT_URL_EC2;
-const savedDemo = process.env.ENI_CONSOLE_DEMO;
+const restoreEnv = keepEnv('AWS_ENDPOINT_URL_EC2', 'ENI_CONSOLE_DEMO');
 
 beforeAll(async () => {
   emu = await startTestEmulator('showcase', { attachDelayMs: 20 });
@@ -28,10 +28,7 @@ beforeEach(async () => {
   resetRateLimits();
 });
 afterAll(async () => {
-  if (savedDemo === undefined) delete process.env.ENI_CONSOLE_DEMO;
-  else process.env.ENI_CONSOLE_DEMO = savedDemo;
-  if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL_EC2;
-  else process.env.AWS_ENDPOINT_URL_EC2 = savedEndpoint;
+  restoreEnv();
   resetEc2Client();
   await emu?.close();
 });

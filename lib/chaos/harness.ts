@@ -14,7 +14,7 @@ import { InProcessLocks } from '@/lib/ec2/locks';
 import { stepShows } from '@/lib/ec2/observe';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { controlHeaders, type StartedEmulator, startEmulator } from '@/lib/emulator';
-import { applyMove, type Move, checkMove, type Snapshot } from '@/lib/topology';
+import { applyMove, type Move, checkMove, ec2ActionSchema, type Snapshot } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 import { candidateMoves } from '@/lib/testing/moves';
 
@@ -29,17 +29,8 @@ export const CHAOS_SCENARIOS = [
   'ha-failover',
 ] as const;
 
-const ACTIONS = [
-  'AssignPrivateIpAddresses',
-  'UnassignPrivateIpAddresses',
-  'AttachNetworkInterface',
-  'DetachNetworkInterface',
-  'AssociateAddress',
-  'DisassociateAddress',
-  'DescribeNetworkInterfaces',
-  'DescribeAddresses',
-  '*',
-] as const;
+// Every call a plan can make (the domain's list), the two describes a verification reads, or any action.
+const ACTIONS = [...ec2ActionSchema.options, 'DescribeNetworkInterfaces', 'DescribeAddresses', '*'] as const;
 const MODES = ['reset-after-commit', '5xx-after-commit', '5xx', 'reset', 'throttle', 'refuse'] as const;
 
 export type FaultSpec = {

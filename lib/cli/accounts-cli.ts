@@ -8,6 +8,24 @@ import type { Failure } from '../result';
 
 export class UsageError extends Error {}
 
+/** `help`, `--help` or no command at all prints the usage (no command exits 2); true when it did. */
+export function printedHelp(usage: string, command: string | undefined): command is undefined | 'help' | '--help' {
+  if (command !== undefined && command !== 'help' && command !== '--help') return false;
+  console.log(usage);
+  if (command === undefined) process.exitCode = 2;
+  return true;
+}
+
+/** The arguments a command takes: fewest, most, and what to say when the count is wrong. */
+export type Arity = Record<string, readonly [number, number, string]>;
+
+/** Refuses an unknown command or a wrong number of arguments with a UsageError. */
+export function checkArity(arity: Arity, command: string, rest: string[]): void {
+  const expected = Object.hasOwn(arity, command) ? arity[command] : undefined;
+  if (!expected) throw new UsageError(`Unknown command "${command}".`);
+  if (rest.length < expected[0] || rest.length > expected[1]) throw new UsageError(expected[2]);
+}
+
 /**
  * Checks the arguments with `parse` (a usage error leaves before the database is opened), then runs the command
  * with the database open and closes it after; prints failures and sets the exit code.

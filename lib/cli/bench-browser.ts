@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { untilAnswering } from './child-ready';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -29,17 +30,8 @@ export async function startConsole(emulatorUrl: string, port: number): Promise<C
     },
   );
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 400; i++) {
-    if (child.exitCode !== null)
-      throw new Error(`next start exited with code ${child.exitCode} (is port ${port} free?)`);
-    try {
-      await fetch(base);
-      return { base, child };
-    } catch {
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
-  throw new Error(`the console did not start on ${base}`);
+  await untilAnswering(child, 'next start', base, async () => (await fetch(base), true));
+  return { base, child };
 }
 
 export const launchChromium = (): Promise<Browser> =>

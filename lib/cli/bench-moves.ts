@@ -11,6 +11,7 @@ import { EmulatorControl } from '../testing/emulator-control';
 import { candidateMoves } from '../testing/moves';
 import { checkMove } from '../topology/rules';
 import { controlHeaders } from '../emulator';
+import { untilAnswering } from './child-ready';
 
 const root = path.resolve(__dirname, '../..');
 /** The spawned emulator's control-plane token. */
@@ -29,18 +30,13 @@ export async function spawnEmulator(scenario: string, port: number): Promise<{ u
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 400; i++) {
-    if (child.exitCode !== null)
-      throw new Error(`the emulator exited with code ${child.exitCode} (is port ${port} free?)`);
-    try {
-      if ((await fetch(`${url}/_emulator/health`, { headers: controlHeaders(BENCH_CONTROL_TOKEN) })).ok)
-        return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the emulator did not start on ${url}`);
+  await untilAnswering(
+    child,
+    'the emulator',
+    url,
+    async () => (await fetch(`${url}/_emulator/health`, { headers: controlHeaders(BENCH_CONTROL_TOKEN) })).ok,
+  );
+  return { url, child };
 }
 
 const kinds: MoveKind[] = ['move-ip', 'unassign-ip', 'move-eni', 'detach-eni', 'move-eip', 'disassociate-eip'];

@@ -1,7 +1,7 @@
 // `npm run token -- create --user NAME [--expires 30d] | list | revoke ID`: API tokens for scripts, shown once and
 // kept only as a hash; a script sends `Authorization: Bearer <token>` and acts with its user's role.
 import { createApiToken, expiryFrom, revokeApiToken, tokens } from '../auth/accounts';
-import { failed, runCommand, table, UsageError } from './accounts-cli';
+import { type Arity, checkArity, failed, printedHelp, runCommand, table, UsageError } from './accounts-cli';
 
 const usage = [
   'Usage:',
@@ -10,6 +10,11 @@ const usage = [
   '  npm run token -- revoke ID',
 ].join('\n');
 
+const arity: Arity = {
+  list: [0, 0, 'list takes no arguments.'],
+  revoke: [1, 1, 'revoke needs a token ID (npm run token -- list shows them).'],
+};
+
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
@@ -17,11 +22,7 @@ function option(args: string[], name: string): string | undefined {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help') {
-    console.log(usage);
-    if (command === undefined) process.exitCode = 2;
-    return;
-  }
+  if (printedHelp(usage, command)) return;
   const parse = () => {
     if (command === 'create') {
       const user = option(rest, '--user');
@@ -39,15 +40,8 @@ async function main(argv: string[]): Promise<void> {
       }
       return { user, expiresAt, id: '' };
     }
-    if (command === 'list') {
-      if (rest.length !== 0) throw new UsageError('list takes no arguments.');
-      return { user: '', expiresAt: null, id: '' };
-    }
-    if (command === 'revoke') {
-      if (rest.length !== 1) throw new UsageError('revoke needs a token ID (npm run token -- list shows them).');
-      return { user: '', expiresAt: null, id: rest[0]! };
-    }
-    throw new UsageError(`Unknown command "${command}".`);
+    checkArity(arity, command, rest);
+    return { user: '', expiresAt: null, id: rest[0] ?? '' };
   };
   await runCommand(usage, parse, async (deps, { user, expiresAt, id }) => {
     switch (command) {

@@ -11,7 +11,7 @@ import {
   signOutUser,
   users,
 } from '../auth/accounts';
-import { failed, pipedInput, runCommand, table, UsageError } from './accounts-cli';
+import { type Arity, checkArity, failed, pipedInput, printedHelp, runCommand, table, UsageError } from './accounts-cli';
 
 const usage = [
   'Usage:',
@@ -26,13 +26,9 @@ const usage = [
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help') {
-    console.log(usage);
-    if (command === undefined) process.exitCode = 2;
-    return;
-  }
+  if (printedHelp(usage, command)) return;
   const parse = () => {
-    const arity: Record<string, [number, number, string]> = {
+    const arity: Arity = {
       list: [0, 0, 'list takes no arguments.'],
       'set-role': [2, 2, 'set-role needs a NAME and a ROLE.'],
       remove: [1, 1, 'remove needs a NAME.'],
@@ -47,9 +43,7 @@ async function main(argv: string[]): Promise<void> {
       if (names.length !== 1 || role === undefined) throw new UsageError('add needs a NAME and --role ROLE.');
       return { name: names[0]!, role };
     }
-    const expected = arity[command];
-    if (!expected) throw new UsageError(`Unknown command "${command}".`);
-    if (rest.length < expected[0] || rest.length > expected[1]) throw new UsageError(expected[2]);
+    checkArity(arity, command, rest);
     return { name: '', role: '' };
   };
   await runCommand(usage, parse, async (deps, { name, role }) => {

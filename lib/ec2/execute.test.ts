@@ -162,7 +162,10 @@ describe('stale detection', () => {
     // Detach the ENI behind the console's back: the plan no longer needs its detach step.
     const eni = (await loadSnapshot(emu.client)).enis.find((e) => e.id === move.eni);
     await emu.client.send(new DetachNetworkInterfaceCommand({ AttachmentId: eni?.attachment?.id }));
-    await new Promise((r) => setTimeout(r, 100));
+    // Wait for the detach to finish (the emulator's attachDelayMs), not for a guessed time.
+    await expect
+      .poll(async () => (await loadSnapshot(emu.client)).enis.find((e) => e.id === move.eni)?.attachment)
+      .toBeNull();
     const result = await planOnFreshState(move, planned.plan, opts);
     expect(result).toMatchObject({ ok: false, code: 'stale' });
     if (!result.ok)

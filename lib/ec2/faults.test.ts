@@ -7,7 +7,7 @@ import { withDeadline } from './deadline';
 import { toFailure } from './errors';
 import { type ExecuteOptions, applyPlannedMove } from './execute';
 import { MemoryJournal } from './journal';
-import { InProcessLocks } from './locks';
+import { InProcessLocks, type ResourceLocks } from './locks';
 import { loadSnapshot } from './snapshot';
 import { appliedRequests as mutations } from '@/lib/testing/emulator-control';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
@@ -214,9 +214,20 @@ describe('locks and the journal', () => {
   it('answers busy, naming who holds the lock, for which change, since when', async () => {
     const move = findMove(await loadSnapshot(emu.client), 'move-eip');
     await emu.patchSettings({ latencyMs: { AssociateAddress: 1_000 } });
-    const slow = applyPlannedMove(move, undefined, { ...opts, user: 'alice' });
-    await new Promise((r) => setTimeout(r, 100));
-    const busy = await applyPlannedMove(move, undefined, { ...opts, user: 'bob', lockWaitMs: 200 });
+    // Bob starts once alice holds the lock (not after a guessed delay, which a loaded machine outruns).
+    const locks = new InProcessLocks();
+    let aliceHolds!: () => void;
+    const held = new Promise<void>((resolve) => (aliceHolds = resolve));
+    const watched: ResourceLocks = {
+      acquire: async (resources, owner, waitMs) => {
+        const grant = await locks.acquire(resources, owner, waitMs);
+        if (grant.ok && owner.user === 'alice') aliceHolds();
+        return grant;
+      },
+    };
+    const slow = applyPlannedMove(move, undefined, { ...opts, locks: watched, user: 'alice' });
+    await held;
+    const busy = await applyPlannedMove(move, undefined, { ...opts, locks: watched, user: 'bob', lockWaitMs: 200 });
     expect(busy).toMatchObject({ ok: false, code: 'busy' });
     if (!busy.ok)
       expect(busy.message).toMatch(

@@ -56,7 +56,15 @@ export async function verifyApplied(
     }
     if (Date.now() + delay > until || remainingMs() <= delay || !(await pause(delay))) break;
   }
-  const pending = `Every EC2 call succeeded; the result is not confirmed yet (${why}). EC2's describes can lag behind changes: reload in a few seconds to see it.`;
+  return pendingVerification(
+    plan,
+    ran,
+    `Every EC2 call succeeded; the result is not confirmed yet (${why}). EC2's describes can lag behind changes: reload in a few seconds to see it.`,
+  );
+}
+
+/** Every call was accepted but the result is not confirmed: the change is reported made, verification pending. */
+function pendingVerification(plan: Plan, ran: Ran, pending: string): Ended {
   return {
     result: {
       ok: true,
@@ -103,19 +111,11 @@ export async function settleOutcome(
 
   // The last call was accepted but its transition has not settled: the change is made, verification pending.
   if (stopped.unsettled && stopped.index === plan.steps.length && notDone.length === 0 && unknown.length === 0) {
-    const pending = `Every EC2 call succeeded; ${stopped.unsettled}. EC2 finishes it on its own: reload in a few seconds to see it.`;
-    return {
-      result: {
-        ok: true,
-        plan,
-        requestIds: ran.requestIds,
-        verified: EMPTY,
-        verification: 'pending',
-        steps: ran.reports,
-        pending,
-      },
-      journal: { status: 'applied-verification-pending', message: pending },
-    };
+    return pendingVerification(
+      plan,
+      ran,
+      `Every EC2 call succeeded; ${stopped.unsettled}. EC2 finishes it on its own: reload in a few seconds to see it.`,
+    );
   }
 
   if (done.length === 0 && unknown.length === 0) {

@@ -5,6 +5,7 @@ import { listScenarios } from '@/lib/emulator';
 import { usableCount } from '@/lib/topology/ipv4';
 import { countCalls } from './client';
 import { loadScopedSnapshot, loadSnapshot } from './snapshot';
+import { SNAPSHOT_READS } from '@/lib/testing/emulator-control';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 
 let emu: TestEmulator;
@@ -65,19 +66,7 @@ describe('loadSnapshot', () => {
     await loadSnapshot(emu.client);
     const log = await emu.requests();
     const actions = log.map((r) => r.action).sort();
-    expect(actions).toEqual(
-      [
-        'DescribeAddresses',
-        'DescribeInstanceStatus',
-        'DescribeInstanceTypes',
-        'DescribeInstances',
-        'DescribeInternetGateways',
-        'DescribeNetworkInterfaces',
-        'DescribeSecurityGroups',
-        'DescribeSubnets',
-        'DescribeVpcs',
-      ].sort(),
-    );
+    expect(actions).toEqual([...SNAPSHOT_READS].sort());
     expect(log.find((r) => r.action === 'DescribeNetworkInterfaces')?.parameters.MaxResults).toBe('1000');
     expect(log.every((r) => r.outcome === 'ok')).toBe(true);
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlHeaders } from './access';
 import { startEmulator } from './index';
 import { SIGNED } from '@/lib/testing/emulator';
+import { keepEnv } from '@/lib/testing/env';
 
 let emu: Awaited<ReturnType<typeof startEmulator>>;
 beforeAll(async () => {
@@ -99,7 +100,7 @@ describe('the control plane', () => {
   });
 
   it('takes EMULATOR_CONTROL_TOKEN when no token is passed, else generates a random one', async () => {
-    const saved = process.env.EMULATOR_CONTROL_TOKEN;
+    const restoreEnv = keepEnv('EMULATOR_CONTROL_TOKEN');
     try {
       process.env.EMULATOR_CONTROL_TOKEN = 'from-the-environment';
       const fromEnv = await startEmulator({ port: 0 });
@@ -111,8 +112,7 @@ describe('the control plane', () => {
       expect((await fetch(`${a.url}/_emulator/health`, { headers: controlHeaders(b.controlToken) })).status).toBe(401);
       await Promise.all([fromEnv.close(), a.close(), b.close()]);
     } finally {
-      if (saved === undefined) delete process.env.EMULATOR_CONTROL_TOKEN;
-      else process.env.EMULATOR_CONTROL_TOKEN = saved;
+      restoreEnv();
     }
   });
 });

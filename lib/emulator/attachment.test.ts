@@ -9,7 +9,7 @@ import {
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, sleep, useEmulator, world } from '@/lib/testing/emulator';
+import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator({ attachDelayMs: 0, instanceStateDelayMs: 0, allowCrossVpcAttach: true });
 
@@ -38,7 +38,7 @@ describe('DetachNetworkInterface', () => {
     const during = await eni(data.NetworkInterfaceId as string);
     expect(during?.Status).toBe('in-use');
     expect(during?.Attachment?.Status).toBe('detaching');
-    await sleep(200);
+    await expect.poll(async () => (await eni(data.NetworkInterfaceId as string))?.Status).toBe('available');
     const after = await eni(data.NetworkInterfaceId as string);
     expect(after?.Status).toBe('available');
     expect(after?.Attachment).toBeUndefined();
@@ -126,7 +126,7 @@ describe('AttachNetworkInterface', () => {
     const during = await eni(spare.NetworkInterfaceId as string);
     expect(during?.Status).toBe('in-use');
     expect(during?.Attachment?.Status).toBe('attaching');
-    await sleep(200);
+    await expect.poll(async () => (await eni(spare.NetworkInterfaceId as string))?.Attachment?.Status).toBe('attached');
     const after = await eni(spare.NetworkInterfaceId as string);
     expect(after?.Attachment).toMatchObject({
       Status: 'attached',

@@ -6,8 +6,7 @@ import {
   DescribeNetworkInterfacesCommand,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { controlHeaders } from './access';
-import { expectEc2Error, get, type Started, startForTest, world } from '@/lib/testing/emulator';
+import { control, expectEc2Error, get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
 let emu: Started;
 let ec2: EC2Client;
@@ -20,18 +19,7 @@ beforeEach(async () => {
   await call('DELETE', '/_emulator/requests');
 });
 
-async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(emu.url + path, {
-    method,
-    headers: controlHeaders(emu.controlToken),
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
+const call = (method: string, path: string, body?: unknown) => control(emu, method, path, body);
 
 describe('control plane', () => {
   it('reports health and lists every scenario with a title and description', async () => {

@@ -7,24 +7,12 @@ import {
   DetachNetworkInterfaceCommand,
 } from '@aws-sdk/client-ec2';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
-import { controlHeaders } from './access';
+import { control as controlCall, expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
 
 const h = useEmulator();
 beforeEach(async () => void (await control('DELETE', '/_emulator/faults')));
 
-async function control(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(h.emu.url + path, {
-    method,
-    headers: controlHeaders(h.emu.controlToken, body !== undefined),
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
+const control = (method: string, path: string, body?: unknown) => controlCall(h.emu, method, path, body);
 
 /** A secondary IP of web-1, to move to web-2 in the same subnet. */
 async function ipMove() {
@@ -105,8 +93,7 @@ describe('failure modes', () => {
     await control('PATCH', '/_emulator/settings', { describeLagMs: 300 });
     await m.send();
     expect(await m.holder()).toBe(before);
-    await new Promise((r) => setTimeout(r, 320));
-    expect(await m.holder()).toBe(m.to);
+    await expect.poll(m.holder).toBe(m.to);
   });
 
   it('keeps a detach in detaching for detachDelayMs (a slow detach)', async () => {

@@ -6,19 +6,11 @@ import {
   paginateDescribeInstanceStatus,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
-import { controlHeaders } from './access';
+import { control, expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
 
 const h = useEmulator({ instanceStateDelayMs: 0 });
 
-async function failInstance(body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${h.emu.url}/_emulator/fail-instance`, {
-    method: 'POST',
-    headers: controlHeaders(h.emu.controlToken, true),
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
+const failInstance = (body: unknown) => control(h.emu, 'POST', '/_emulator/fail-instance', body);
 
 const statuses = async (input: ConstructorParameters<typeof DescribeInstanceStatusCommand>[0] = {}) =>
   (await h.ec2.send(new DescribeInstanceStatusCommand(input))).InstanceStatuses ?? [];
@@ -111,7 +103,10 @@ describe('POST /_emulator/fail-instance', () => {
       InstanceState: { Name: 'running' },
       InstanceStatus: { Status: 'impaired' },
     });
-    await new Promise((r) => setTimeout(r, 200));
+    const state = async () =>
+      (await h.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations![0]!.Instances![0]!.State
+        ?.Name;
+    await expect.poll(state).toBe('stopped');
     const inst = (await h.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations![0]!
       .Instances![0]!;
     expect(inst.State?.Name).toBe('stopped');

@@ -14,7 +14,7 @@ import {
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { expectEc2Error, get, sleep, useEmulator, world } from '@/lib/testing/emulator';
+import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator({ instanceStateDelayMs: 0 });
 
@@ -297,7 +297,7 @@ describe('StopInstances / StartInstances', () => {
       CurrentState: { Code: 64, Name: 'stopping' },
       PreviousState: { Code: 16, Name: 'running' },
     });
-    await sleep(200);
+    await expect.poll(async () => (await describeInstance(bastion.InstanceId))?.State?.Name).toBe('stopped');
     const after = await describeInstance(bastion.InstanceId);
     expect(after?.State).toEqual({ Code: 80, Name: 'stopped' });
     expect(after?.PublicIpAddress).toBeUndefined();
@@ -313,7 +313,7 @@ describe('StopInstances / StartInstances', () => {
       CurrentState: { Code: 0, Name: 'pending' },
       PreviousState: { Code: 80, Name: 'stopped' },
     });
-    await sleep(200);
+    await expect.poll(async () => (await describeInstance(bastion.InstanceId))?.State?.Name).toBe('running');
     const after = await describeInstance(bastion.InstanceId);
     expect(after?.State?.Name).toBe('running');
     expect(after?.PublicIpAddress).toBeDefined();

@@ -240,19 +240,26 @@ export type QueryInput = { params: Record<string, string>; query: Record<string,
 
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
+/** What the boundary reads of a route's request, the same for guarded and open routes. */
+function routeRequest(request: Request): Pick<Incoming, 'via' | 'method' | 'path' | 'headers'> {
+  const url = new URL(request.url);
+  // Next always passes the Host header; a Request built without one (tests, scripts) is judged by its URL.
+  const headers = request.headers.has('host') ? request.headers : withHost(request.headers, url.host);
+  return { via: 'route', method: request.method, path: url.pathname, headers };
+}
+
+/** API routes bypass proxy.ts: the security headers of every route's answer are set here. */
+function routeAnswerHeaders(request: Request): Record<string, string> {
+  return { ...securityHeaders(servedOverHttps(request.headers)), 'Content-Security-Policy': API_CSP };
+}
+
 /** A route handler: (request) → Response, through the whole boundary. */
 export function guardRoute<I, O extends object>(
   spec: BoundarySpec<I, O>,
 ): (request: Request, context?: RouteContext) => Promise<Response> {
   return async (request, context) => {
-    const url = new URL(request.url);
-    // Next always passes the Host header; a Request built without one (tests, scripts) is judged by its URL.
-    const headers = request.headers.has('host') ? request.headers : withHost(request.headers, url.host);
     const incoming: Incoming = {
-      via: 'route',
-      method: request.method,
-      path: url.pathname,
-      headers,
+      ...routeRequest(request),
       signal: request.signal,
       body: async () => {
         if (request.method === 'GET' || request.method === 'HEAD') {
@@ -260,19 +267,15 @@ export function guardRoute<I, O extends object>(
           const params = Object.fromEntries(
             Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]),
           );
-          return { ok: true, value: { params, query: Object.fromEntries(url.searchParams) } satisfies QueryInput };
+          const query = Object.fromEntries(new URL(request.url).searchParams);
+          return { ok: true, value: { params, query } satisfies QueryInput };
         }
         const text = await readLimitedText(request);
         return text.ok ? parseJsonText(text.text) : text;
       },
     };
     const passed = await pass(spec, incoming);
-    // API routes bypass proxy.ts: the security headers are set here.
-    const answerHeaders = {
-      ...securityHeaders(servedOverHttps(request.headers)),
-      'Content-Security-Policy': API_CSP,
-      ...passed.headers,
-    };
+    const answerHeaders = { ...routeAnswerHeaders(request), ...passed.headers };
     if (passed.result.ok && spec.render) {
       const rendered = spec.render(passed.result);
       for (const [k, v] of Object.entries(answerHeaders)) rendered.headers.set(k, v);
@@ -320,16 +323,9 @@ export function guardOpenRoute(
   handler: (request: Request) => Promise<Response>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
-    const url = new URL(request.url);
-    const headers = request.headers.has('host') ? request.headers : withHost(request.headers, url.host);
-    const incoming: Incoming = {
-      via: 'route',
-      method: request.method,
-      path: url.pathname,
-      headers,
-      body: async () => ({ ok: true, value: null }),
-    };
-    const answerHeaders = { ...securityHeaders(servedOverHttps(request.headers)), 'Content-Security-Policy': API_CSP };
+    const incoming: Incoming = { ...routeRequest(request), body: async () => ({ ok: true, value: null }) };
+    const { headers } = incoming;
+    const answerHeaders = routeAnswerHeaders(request);
     const changes = request.method !== 'GET' && request.method !== 'HEAD';
     const refusal = checkHost(headers.get('host')) ?? (changes ? checkOrigin(headers) : null);
     if (refusal) return respond((await refuse<object>({ name }, incoming, null, refusal)).result, answerHeaders);

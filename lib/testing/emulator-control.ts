@@ -81,3 +81,16 @@ export const mutatingRequests = (log: LoggedRequest[]): LoggedRequest[] =>
 /** The state-changing calls that were applied, not only checked (no DryRun). */
 export const appliedRequests = (log: LoggedRequest[]): LoggedRequest[] =>
   mutatingRequests(log).filter((r) => r.parameters.DryRun !== 'true');
+
+/** The EC2 calls one region read makes (a snapshot load), sorted: what a test of its cost expects once. */
+export const SNAPSHOT_READS = [
+  'DescribeAddresses',
+  'DescribeInstanceStatus',
+  'DescribeInstanceTypes',
+  'DescribeInstances',
+  'DescribeInternetGateways',
+  'DescribeNetworkInterfaces',
+  'DescribeSecurityGroups',
+  'DescribeSubnets',
+  'DescribeVpcs',
+];

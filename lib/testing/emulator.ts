@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { DEFAULT_SETTINGS, type EmulatorSettings, startEmulator } from '@/lib/emulator';
+import { controlHeaders } from '@/lib/emulator/access';
 
 export type Started = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -136,4 +137,20 @@ export const SIGNED = {
   authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
 };
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * One call to the emulator's control plane (`/_emulator/…`) with its token; the status and the JSON answer. A string
+ * body is sent as it is (to send malformed JSON), anything else as JSON.
+ */
+export async function control(
+  emu: Pick<Started, 'url' | 'controlToken'>,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(emu.url + path, {
+    method,
+    headers: controlHeaders(emu.controlToken, body !== undefined),
+    body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}

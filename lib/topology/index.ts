@@ -5,6 +5,7 @@ export { applyMove, applyMoves } from './apply';
 export {
   checkSettingsSchema,
   defaultCheckSettings,
+  ec2ActionSchema,
   moveSchema,
   planSchema,
   type CheckSettings,
