@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyMoves } from './apply';
 import { checkFailover, failoverCandidates, type FailoverVerdict } from './failover';
 import type { Snapshot } from './schema';
-import { buildSnapshot, type InstanceSpec } from '@/lib/testing/snapshots';
+import { buildSnapshot } from '@/lib/testing/snapshots';
+import type { InstanceSpec } from '@/lib/testing/snapshot-builder';
 
 const ids = {
   primary: 'i-0000f001',
