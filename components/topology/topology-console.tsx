@@ -16,6 +16,7 @@ import { Announcer } from './announcer';
 import { buildTopologyIndex } from './model/topology-index';
 import { DetailPanel, DetailPlaceholder } from './detail-panel';
 import { Brand, HeaderBar } from './header-bar';
+import { DemoControls } from '../demo/demo-controls';
 import { LoadError } from './load-error';
 import type { DragKind } from './drag/model';
 import { MovesProvider } from './moves/moves-provider';
@@ -191,7 +192,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
       <SelectionContext value={selection}>
         <MovesProvider data={snapshot} index={index} railVisible={railVisible} onDragKind={onDragKind}>
         <div className="flex h-dvh flex-col">
-          <HeaderBar snapshot={snapshot} refreshing={refreshing} onRefresh={onRefresh} onCancelRefresh={onCancelRefresh} actions={canChange ? <UndoButton /> : null} account={<AccountMenu />} />
+          <HeaderBar snapshot={snapshot} refreshing={refreshing} onRefresh={onRefresh} onCancelRefresh={onCancelRefresh} actions={<><DemoControls />{canChange ? <UndoButton /> : null}</>} account={<AccountMenu />} />
           <ReadOnlyNotice />
           {refreshError ? (
             <div className="border-b border-line bg-surface px-4 py-2">
