@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { applyMove } from './apply';
 import { healthMark } from './health';
 import { eniLabel, instanceName, listWords } from './labels';
-import { type CheckSettings, defaultCheckSettings, type Move, moveSchema, type Plan, planSchema, type Reason, reasonSchema, stepSchema } from './move';
+import { type CheckSettings, defaultCheckSettings, type Move, moveSchema, type Plan, planSchema, type Reason, stepSchema } from './move';
 import { checkMove } from './rules';
 import { uniqueIds } from './rules-shared';
 import type { Snapshot } from './schema';
@@ -41,10 +41,6 @@ export const failoverPlanSchema = z.object({
 });
 export type FailoverPlan = z.infer<typeof failoverPlanSchema>;
 
-export const failoverVerdictSchema = z.union([
-  z.object({ ok: z.literal(true), plan: failoverPlanSchema }),
-  z.object({ ok: z.literal(false), reasons: z.array(reasonSchema) }),
-]);
 export type FailoverVerdict = { ok: true; plan: FailoverPlan } | { ok: false; reasons: Reason[] };
 
 /** The moves a failover is made of, chosen on `snapshot`: ENIs first (same device index where free), then IPs. */
