@@ -67,4 +67,11 @@ test('Fail over to… on an impaired primary rehearses, then applies and shows e
   await expect(dialog.getByTestId('failover-timings')).toContainText('DetachNetworkInterface');
   await shot(page, 'dialog-done');
   expect((await emulator.appliedRequests()).map((r) => r.action)).toEqual(['DetachNetworkInterface', 'AttachNetworkInterface']);
+
+  // Fail back: the inverse, planned and applied like any move, puts the ENI on the primary again.
+  await dialog.getByTestId('failover-failback').click();
+  await expect(dialog.getByTestId('failback-done')).toBeVisible({ timeout: 30_000 });
+  const { enis } = await emulator.names();
+  const back = await emulator.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [enis['service-floating']!] }));
+  expect([back.NetworkInterfaces?.[0]?.Attachment?.InstanceId, back.NetworkInterfaces?.[0]?.Attachment?.DeviceIndex]).toEqual([instances['ha-primary'], 1]);
 });

@@ -33,7 +33,7 @@ export function DemoControls() {
   return (
     <div className="flex items-center gap-1.5" data-testid="demo-controls">
       <label className="sr-only" htmlFor="demo-scenario">Scenario</label>
-      <select id="demo-scenario" data-testid="demo-scenario" value={scenario} onChange={(e) => setScenario(e.target.value)} className="h-7 rounded-md border border-line-strong bg-surface px-1.5 text-xs text-fg">
+      <select id="demo-scenario" data-testid="demo-scenario" value={scenario} onChange={(e) => setScenario(e.target.value)} className="h-7 max-w-36 rounded-md border border-line-strong bg-surface px-1.5 text-xs text-fg">
         {SCENARIOS.map((s) => <option key={s} value={s}>{s}</option>)}
       </select>
       <Button size="sm" onClick={() => void reset()} disabled={busy} data-testid="demo-reset" title="Reset the emulator to this scenario">
@@ -45,7 +45,7 @@ export function DemoControls() {
         data-testid="demo-walkthrough"
         value=""
         onChange={(e) => setWalk(walkthroughs.find((w) => w.id === e.target.value) ?? null)}
-        className="h-7 rounded-md border border-line-strong bg-surface px-1.5 text-xs text-fg"
+        className="h-7 max-w-40 rounded-md border border-line-strong bg-surface px-1.5 text-xs text-fg"
       >
         <option value="">Walkthrough…</option>
         {walkthroughs.map((w) => <option key={w.id} value={w.id}>{w.title}</option>)}

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { topologyQueryKey, type TopologyData } from '@/lib/queries/topology';
 import type { Move, Snapshot } from '@/lib/topology';
-import { applyFailover, failInstance, newOperationId, planFailover, resetScenario, seconds } from '../failover/failover-api';
+import { applyFailover, failInstance, newOperationId, planAndApply, planFailover, resetScenario, seconds } from '../failover/failover-api';
 import type { Selection } from '../topology/model/selection';
 import { useTopology } from '../topology/topology-context';
 import type { Pointer, WalkAction, Walkthrough } from './walkthroughs';
@@ -36,18 +36,10 @@ function find(s: Snapshot, p: Pointer): Selection | null {
 
 const idOf = (sel: Selection | null): string => (sel && 'id' in sel ? sel.id : '');
 
-async function post(path: string, body: unknown): Promise<{ ok: boolean; message?: string; plan?: unknown }> {
-  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return res.json();
-}
-
-/** A move through the same two routes the canvas uses: plan it on fresh state, then apply the plan as confirmed. */
-async function planAndApply(move: Move): Promise<string> {
-  const planned = await post('/api/plan', move);
-  if (!planned.ok) throw new Error(planned.message);
-  const applied = await post('/api/apply', { move, confirmed: planned.plan });
-  if (!applied.ok) throw new Error(applied.message);
-  return 'Applied and verified.';
+async function viaRoutes(move: Move): Promise<string> {
+  const r = await planAndApply(move);
+  if (!r.ok) throw new Error(r.message);
+  return 'Planned, applied and verified.';
 }
 
 async function perform(action: WalkAction, s: Snapshot): Promise<string> {
@@ -76,9 +68,9 @@ async function perform(action: WalkAction, s: Snapshot): Promise<string> {
       return `Failed over in ${seconds(r.timings.totalMs)}: ${r.timings.steps.map((t) => `${t.action} ${seconds(t.ms)}`).join(', ')}.`;
     }
     case 'assign-ip':
-      return planAndApply({ kind: 'assign-ip', ip: action.ip, toEni: need(find(s, action.to), 'The ENI') });
+      return viaRoutes({ kind: 'assign-ip', ip: action.ip, toEni: need(find(s, action.to), 'The ENI') });
     case 'move-eip':
-      return planAndApply({ kind: 'move-eip', allocationId: need(find(s, { kind: 'eip', name: action.eip }), action.eip), toEni: need(find(s, action.to), 'The ENI'), toIp: action.ip });
+      return viaRoutes({ kind: 'move-eip', allocationId: need(find(s, { kind: 'eip', name: action.eip }), action.eip), toEni: need(find(s, action.to), 'The ENI'), toIp: action.ip });
   }
 }
 

@@ -1,6 +1,6 @@
 // The browser's calls for a failover and the demo: /api/plan, /api/apply (same routes as every move), the progress
 // of a running failover, and the demo's control routes. Answers are the routes' JSON ({ ok, … } or a failure).
-import type { Failover, FailoverPlan } from '@/lib/topology';
+import type { Failover, FailoverPlan, Move } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 
 export type StepTiming = { index: number; action: string; description: string; outcome: StepReport['outcome']; restore: boolean; ms: number };
@@ -26,6 +26,14 @@ export const applyFailover = (f: Failover, confirmed: FailoverPlan, operationId:
 export const readProgress = (operationId: string) => call<{ ok: true; progress: Progress }>(`/api/operations/${operationId}`);
 export const resetScenario = (scenario: string) => call<{ ok: true }>('/api/demo/reset', { scenario });
 export const failInstance = (instanceId: string) => call<{ ok: true }>('/api/demo/fail-instance', { instanceId });
+
+/** A plain move through the canvas's routes: planned on fresh state, then applied as the confirmed plan. */
+export async function planAndApply(move: Move): Promise<{ ok: true } | Failed> {
+  const planned = await call<{ ok: true; plan: unknown }>('/api/plan', move);
+  if (!planned.ok) return planned;
+  const applied = await call<{ ok: true }>('/api/apply', { move, confirmed: planned.plan });
+  return applied.ok ? { ok: true } : applied;
+}
 
 export const newOperationId = () => `op-${crypto.randomUUID()}`;
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;

@@ -11,13 +11,13 @@ import { topologyQueryKey } from '@/lib/queries/topology';
 import type { Failover, FailoverPlan } from '@/lib/topology';
 import { StepOutcomes } from '../topology/moves/step-outcomes';
 import { formatElapsed, useElapsedSeconds } from '../topology/elapsed';
-import { type Applied, applyFailover, type Failed, newOperationId, planFailover, type Progress, readProgress, type Rehearsed, rehearseFailover, seconds } from './failover-api';
+import { type Applied, applyFailover, type Failed, newOperationId, planAndApply, planFailover, type Progress, readProgress, type Rehearsed, rehearseFailover, seconds } from './failover-api';
 
 type Phase =
   | { kind: 'planning' }
   | { kind: 'planned'; plan: FailoverPlan; rehearsal?: Rehearsed['rehearsal'] }
   | { kind: 'applying'; plan: FailoverPlan; operationId: string }
-  | { kind: 'done'; result: Applied }
+  | { kind: 'done'; result: Applied; failback?: 'running' | 'done' | string }
   | { kind: 'failed'; failure: Failed; plan?: FailoverPlan };
 
 export function FailoverDialog({ failover, fromName, toName, onClose }: { failover: Failover; fromName: string; toName: string; onClose: () => void }) {
@@ -56,6 +56,20 @@ export function FailoverDialog({ failover, fromName, toName, onClose }: { failov
     setPhase({ kind: 'applying', plan, operationId });
     const r = await applyFailover(failover, plan, operationId);
     setPhase(r.ok ? { kind: 'done', result: r } : { kind: 'failed', failure: r, plan });
+    void queryClient.invalidateQueries({ queryKey: topologyQueryKey });
+  };
+
+  const failBack = async (result: Applied) => {
+    setPhase({ kind: 'done', result, failback: 'running' });
+    for (const move of result.plan.inverse) {
+      const r = await planAndApply(move);
+      if (!r.ok) {
+        setPhase({ kind: 'done', result, failback: r.message });
+        void queryClient.invalidateQueries({ queryKey: topologyQueryKey });
+        return;
+      }
+    }
+    setPhase({ kind: 'done', result, failback: 'done' });
     void queryClient.invalidateQueries({ queryKey: topologyQueryKey });
   };
 
@@ -126,7 +140,13 @@ export function FailoverDialog({ failover, fromName, toName, onClose }: { failov
                 <li key={t.index}>Step {t.index}, {t.action}: {seconds(t.ms)}</li>
               ))}
             </ul>
-            <p className="text-muted">Fail back with the Undo of each move: {phase.result.plan.inverse.length} {phase.result.plan.inverse.length === 1 ? 'move' : 'moves'}, last part first.</p>
+            {phase.failback === 'done' ? (
+              <p data-testid="failback-done" className="font-medium text-ok">Failed back: everything is on {fromName} again.</p>
+            ) : phase.failback && phase.failback !== 'running' ? (
+              <p role="alert" className="text-danger">Failing back stopped: {phase.failback}</p>
+            ) : (
+              <p className="text-muted">Fail back moves it all to {fromName} again: {phase.result.plan.inverse.length} {phase.result.plan.inverse.length === 1 ? 'move' : 'moves'}, last part first, each planned and checked.</p>
+            )}
           </div>
         ) : null}
       </div>
@@ -140,7 +160,14 @@ export function FailoverDialog({ failover, fromName, toName, onClose }: { failov
             <Button variant="primary" onClick={() => void apply(phase.plan)} data-testid="failover-confirm">Confirm failover</Button>
           </>
         ) : (
-          <Button onClick={onClose} disabled={phase.kind === 'applying'} data-testid="failover-close">Close</Button>
+          <>
+            {phase.kind === 'done' && phase.failback !== 'done' ? (
+              <Button onClick={() => void failBack(phase.result)} disabled={phase.failback === 'running'} data-testid="failover-failback">
+                {phase.failback === 'running' ? 'Failing back…' : 'Fail back'}
+              </Button>
+            ) : null}
+            <Button onClick={onClose} disabled={phase.kind === 'applying' || (phase.kind === 'done' && phase.failback === 'running')} data-testid="failover-close">Close</Button>
+          </>
         )}
       </footer>
     </dialog>

@@ -21,8 +21,10 @@ export function FailoverSection({ instance }: { instance: Instance }) {
   const candidates = useMemo(() => failoverCandidates(index.snapshot, instance.id, true, settings), [index.snapshot, instance.id, settings]);
   if (!canChange) return null;
   const possible = candidates.filter((c) => c.verdict.ok);
-  const nothing = candidates.every((c) => !c.verdict.ok && c.verdict.reasons.some((r) => r.message.includes('nothing to fail over')));
-  if (nothing) return null;
+  // Nothing to move: no secondary ENI of its own, no secondary IP on its primary ENI.
+  const enis = index.enisByInstance.get(instance.id) ?? [];
+  const movable = enis.some((e) => ((e.attachment?.deviceIndex ?? 0) >= 1 && !e.requesterManaged) || (e.attachment?.deviceIndex === 0 && e.privateIps.some((p) => !p.primary)));
+  if (!movable) return null;
   const mark = healthMark(instance);
   const urgent = mark !== null && (mark.label === 'Impaired' || mark.label === 'Stopped');
   return (
