@@ -24,10 +24,14 @@ export function FailoverSection({ instance }: { instance: Instance }) {
   // Nothing to move: no secondary ENI of its own, no secondary IP on its primary ENI.
   const enis = index.enisByInstance.get(instance.id) ?? [];
   const movable = enis.some((e) => ((e.attachment?.deviceIndex ?? 0) >= 1 && !e.requesterManaged) || (e.attachment?.deviceIndex === 0 && e.privateIps.some((p) => !p.primary)));
-  if (!movable) return null;
+  const dialog = open ? <FailoverDialog failover={open} fromName={nameOf(instance, instance.id)} toName={nameOf(index.instanceById.get(open.to), open.to)} onClose={() => setOpen(null)} /> : null;
   const mark = healthMark(instance);
   const urgent = mark !== null && (mark.label === 'Impaired' || mark.label === 'Stopped');
+  // After a failover the instance has nothing left to move, but the dialog that did it stays open (same place in
+  // the tree, so it keeps its state) with its outcome.
   return (
+    <>
+    {movable ? (
     <Section title="Fail over to…">
       <div data-testid="failover-section" className="flex flex-col gap-2 text-xs">
         {urgent ? (
@@ -58,7 +62,9 @@ export function FailoverSection({ instance }: { instance: Instance }) {
           })}
         </ul>
       </div>
-      {open ? <FailoverDialog failover={open} fromName={nameOf(instance, instance.id)} toName={nameOf(index.instanceById.get(open.to), open.to)} onClose={() => setOpen(null)} /> : null}
     </Section>
+    ) : null}
+    {dialog}
+    </>
   );
 }
