@@ -152,7 +152,7 @@ export function FailoverDialog({ failover, fromName, toName, onClose }: { failov
       </div>
 
       <footer className="flex flex-wrap items-center justify-end gap-2 border-t border-line bg-canvas/60 px-5 py-3">
-        <p className="mr-auto text-2xs text-faint">Checked as a whole first; each part dry-run, applied, verified; rolled back if a part fails.</p>
+        <p className="mr-auto text-2xs text-faint">Checked as a whole; rolled back if a part fails.</p>
         {phase.kind === 'planned' ? (
           <>
             <Button onClick={onClose}>Cancel</Button>
@@ -175,16 +175,17 @@ export function FailoverDialog({ failover, fromName, toName, onClose }: { failov
 }
 
 function Parts({ plan }: { plan: FailoverPlan }) {
-  let n = 0;
+  // Steps are numbered across parts, as the apply reports them.
+  const firstOf = plan.parts.map((_, i) => plan.parts.slice(0, i).reduce((sum, p) => sum + p.steps.length, 0) + 1);
   return (
     <>
       {plan.parts.map((part, i) => (
         <section key={i} aria-label={`Part ${i + 1} of ${plan.parts.length}`} className="flex flex-col gap-2">
           <h3 className="text-13 font-semibold"><span className="text-muted">Part {i + 1} of {plan.parts.length} · </span>{part.summary}</h3>
           <ol className="flex flex-col gap-1.5">
-            {part.steps.map((s) => (
-              <li key={++n} data-testid="plan-step" className="flex flex-col gap-0.5">
-                <span className="font-mono font-semibold">{n}. {s.action}{s.supportsDryRun ? <Badge tone="outline" className="ml-2">DryRun first</Badge> : null}</span>
+            {part.steps.map((s, j) => (
+              <li key={j} data-testid="plan-step" className="flex flex-col gap-0.5">
+                <span className="font-mono font-semibold">{firstOf[i]! + j}. {s.action}{s.supportsDryRun ? <Badge tone="outline" className="ml-2">DryRun first</Badge> : null}</span>
                 <code className="font-mono text-2xs break-all text-muted">{s.cli}</code>
               </li>
             ))}
