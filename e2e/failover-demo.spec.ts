@@ -6,7 +6,11 @@ import { expect, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/failover-${name}.png` });
 
-test('a presenter runs the HA failover walkthrough start to finish: the floating ENI ends on the standby with its IPs and EIPs', async ({ emulator, console: ui, page }) => {
+test('a presenter runs the HA failover walkthrough start to finish: the floating ENI ends on the standby with its IPs and EIPs', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
   await ui.open();
   await page.getByTestId('demo-walkthrough').selectOption('ha-failover');
   const panel = page.getByTestId('walkthrough');
@@ -26,11 +30,18 @@ test('a presenter runs the HA failover walkthrough start to finish: the floating
     if (step === 2) await expect(panel.getByTestId('walkthrough-after')).toContainText('Failed over in');
     await panel.getByTestId('walkthrough-next').click();
   }
-  expect(titles).toEqual(['Start from a healthy pair', 'The primary fails', 'Fail over to the standby', 'What the standby sees']);
+  expect(titles).toEqual([
+    'Start from a healthy pair',
+    'The primary fails',
+    'Fail over to the standby',
+    'What the standby sees',
+  ]);
   await expect(panel).toBeHidden();
 
   const { instances, enis } = await emulator.names();
-  const floating = await emulator.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [enis['service-floating']!] }));
+  const floating = await emulator.ec2.send(
+    new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [enis['service-floating']!] }),
+  );
   const eni = floating.NetworkInterfaces?.[0];
   expect(eni?.Attachment?.InstanceId).toBe(instances['ha-standby']);
   expect(eni?.PrivateIpAddresses?.map((p) => p.PrivateIpAddress).sort()).toEqual(['10.80.1.100', '10.80.1.101']);
@@ -47,7 +58,11 @@ test('the scenario picker resets the emulator to another scenario', async ({ emu
   await shot(page, 'scenario-tls');
 });
 
-test('Fail over to… on an impaired primary rehearses, then applies and shows each step with its timing', async ({ emulator, console: ui, page }) => {
+test('Fail over to… on an impaired primary rehearses, then applies and shows each step with its timing', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
   await emulator.reset('ha-failover');
   const { instances } = await emulator.names();
   await emulator.failInstance(instances['ha-primary']!);
@@ -66,12 +81,20 @@ test('Fail over to… on an impaired primary rehearses, then applies and shows e
   await expect(dialog.getByTestId('failover-done')).toBeVisible({ timeout: 30_000 });
   await expect(dialog.getByTestId('failover-timings')).toContainText('DetachNetworkInterface');
   await shot(page, 'dialog-done');
-  expect((await emulator.appliedRequests()).map((r) => r.action)).toEqual(['DetachNetworkInterface', 'AttachNetworkInterface']);
+  expect((await emulator.appliedRequests()).map((r) => r.action)).toEqual([
+    'DetachNetworkInterface',
+    'AttachNetworkInterface',
+  ]);
 
   // Fail back: the inverse, planned and applied like any move, puts the ENI on the primary again.
   await dialog.getByTestId('failover-failback').click();
   await expect(dialog.getByTestId('failback-done')).toBeVisible({ timeout: 30_000 });
   const { enis } = await emulator.names();
-  const back = await emulator.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [enis['service-floating']!] }));
-  expect([back.NetworkInterfaces?.[0]?.Attachment?.InstanceId, back.NetworkInterfaces?.[0]?.Attachment?.DeviceIndex]).toEqual([instances['ha-primary'], 1]);
+  const back = await emulator.ec2.send(
+    new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [enis['service-floating']!] }),
+  );
+  expect([
+    back.NetworkInterfaces?.[0]?.Attachment?.InstanceId,
+    back.NetworkInterfaces?.[0]?.Attachment?.DeviceIndex,
+  ]).toEqual([instances['ha-primary'], 1]);
 });

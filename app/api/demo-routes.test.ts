@@ -10,7 +10,11 @@ import { POST as resetPost } from './demo/reset/route';
 
 const TOKEN = 'demo-routes-test-token';
 let emu: TestEmulator;
-const saved = { endpoint: process.env.AWS_ENDPOINT_URL_EC2, demo: process.env.ENI_CONSOLE_DEMO, token: process.env.EMULATOR_CONTROL_TOKEN };
+const saved = {
+  endpoint: process.env.AWS_ENDPOINT_URL_EC2,
+  demo: process.env.ENI_CONSOLE_DEMO,
+  token: process.env.EMULATOR_CONTROL_TOKEN,
+};
 beforeAll(async () => {
   process.env.EMULATOR_CONTROL_TOKEN = TOKEN;
   emu = await startTestEmulator('showcase', { attachDelayMs: 0 });
@@ -23,7 +27,11 @@ beforeEach(async () => {
   resetRateLimits();
 });
 afterAll(async () => {
-  for (const [key, value] of [['AWS_ENDPOINT_URL_EC2', saved.endpoint], ['ENI_CONSOLE_DEMO', saved.demo], ['EMULATOR_CONTROL_TOKEN', saved.token]] as const) {
+  for (const [key, value] of [
+    ['AWS_ENDPOINT_URL_EC2', saved.endpoint],
+    ['ENI_CONSOLE_DEMO', saved.demo],
+    ['EMULATOR_CONTROL_TOKEN', saved.token],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -32,7 +40,13 @@ afterAll(async () => {
 });
 
 const post = (handler: (r: Request) => Promise<Response>, body: unknown) =>
-  handler(new Request('http://localhost/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  handler(
+    new Request('http://localhost/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
 
 describe('demo routes', () => {
   it('reset switches the emulator to the picked scenario', async () => {
@@ -47,7 +61,9 @@ describe('demo routes', () => {
     const primary = (await loadSnapshot(emu.client)).instances.find((i) => i.name === 'ha-primary')?.id;
     const res = await post(failPost, { instanceId: primary });
     expect(res.status).toBe(200);
-    const status = await emu.client.send(new (await import('@aws-sdk/client-ec2')).DescribeInstanceStatusCommand({ InstanceIds: [primary!] }));
+    const status = await emu.client.send(
+      new (await import('@aws-sdk/client-ec2')).DescribeInstanceStatusCommand({ InstanceIds: [primary!] }),
+    );
     expect(status.InstanceStatuses?.[0]?.InstanceStatus?.Status).toBe('impaired');
   });
 

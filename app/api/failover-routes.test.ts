@@ -23,7 +23,10 @@ beforeEach(async () => {
   resetRateLimits();
 });
 afterAll(async () => {
-  for (const [key, value] of [['AWS_ENDPOINT_URL_EC2', saved.endpoint], ['ENI_CONSOLE_DEMO', saved.demo]] as const) {
+  for (const [key, value] of [
+    ['AWS_ENDPOINT_URL_EC2', saved.endpoint],
+    ['ENI_CONSOLE_DEMO', saved.demo],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -32,12 +35,22 @@ afterAll(async () => {
 });
 
 const post = (handler: (r: Request) => Promise<Response>, body: unknown) =>
-  handler(new Request('http://localhost/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  handler(
+    new Request('http://localhost/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
 
 async function pair() {
   const s = await loadSnapshot(emu.client);
   const id = (name: string) => s.instances.find((i) => i.name === name)?.id ?? '';
-  return { from: id('ha-primary'), to: id('ha-standby'), floating: s.enis.find((e) => e.attachment?.deviceIndex === 1)?.id };
+  return {
+    from: id('ha-primary'),
+    to: id('ha-standby'),
+    floating: s.enis.find((e) => e.attachment?.deviceIndex === 1)?.id,
+  };
 }
 
 describe('failover through the routes', () => {
@@ -45,7 +58,10 @@ describe('failover through the routes', () => {
     const { from, to, floating } = await pair();
     const failover = { kind: 'failover', from, to, ips: true };
     const planned = await (await post(planPost, failover)).json();
-    expect(planned).toMatchObject({ ok: true, plan: { failover, steps: [{ action: 'DetachNetworkInterface' }, { action: 'AttachNetworkInterface' }] } });
+    expect(planned).toMatchObject({
+      ok: true,
+      plan: { failover, steps: [{ action: 'DetachNetworkInterface' }, { action: 'AttachNetworkInterface' }] },
+    });
     const res = await post(applyPost, { move: failover, confirmed: planned.plan, operationId: 'op-test-0001' });
     const body = await res.json();
     expect(res.status).toBe(200);
@@ -53,15 +69,25 @@ describe('failover through the routes', () => {
     expect(body.timings.steps).toHaveLength(2);
     const after = await loadSnapshot(emu.client);
     expect(after.enis.find((e) => e.id === floating)?.attachment?.instanceId).toBe(to);
-    const progress = await (await operationGet(new Request('http://localhost/api/operations/op-test-0001'), { params: Promise.resolve({ id: 'op-test-0001' }) })).json();
-    expect(progress).toMatchObject({ ok: true, progress: { finished: true, steps: [{ action: 'DetachNetworkInterface' }, { action: 'AttachNetworkInterface' }] } });
+    const progress = await (
+      await operationGet(new Request('http://localhost/api/operations/op-test-0001'), {
+        params: Promise.resolve({ id: 'op-test-0001' }),
+      })
+    ).json();
+    expect(progress).toMatchObject({
+      ok: true,
+      progress: { finished: true, steps: [{ action: 'DetachNetworkInterface' }, { action: 'AttachNetworkInterface' }] },
+    });
   });
 
   it('rehearses through /api/apply without changing anything', async () => {
     const { from, to } = await pair();
     await emu.clearRequests();
     const body = await (await post(applyPost, { kind: 'failover', from, to, ips: true, rehearse: true })).json();
-    expect(body).toMatchObject({ ok: true, rehearsal: { dryRuns: [{ action: 'DetachNetworkInterface' }, { action: 'AttachNetworkInterface' }] } });
+    expect(body).toMatchObject({
+      ok: true,
+      rehearsal: { dryRuns: [{ action: 'DetachNetworkInterface' }, { action: 'AttachNetworkInterface' }] },
+    });
     expect(appliedRequests(await emu.requests())).toEqual([]);
   });
 

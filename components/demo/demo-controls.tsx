@@ -10,7 +10,16 @@ import { resetScenario } from '../failover/failover-api';
 import { WalkthroughPanel } from './walkthrough-panel';
 import { type Walkthrough, walkthroughs } from './walkthroughs';
 
-const SCENARIOS = ['showcase', 'ha-failover', 'tls-sites', 'nat-appliance', 'management-network', 'dual-homed-tiers', 'multi-vpc', 'large'];
+const SCENARIOS = [
+  'showcase',
+  'ha-failover',
+  'tls-sites',
+  'nat-appliance',
+  'management-network',
+  'dual-homed-tiers',
+  'multi-vpc',
+  'large',
+];
 
 export function DemoControls() {
   const access = useAccess();
@@ -32,14 +41,34 @@ export function DemoControls() {
 
   return (
     <div className="flex items-center gap-1.5" data-testid="demo-controls">
-      <label className="sr-only" htmlFor="demo-scenario">Scenario</label>
-      <select id="demo-scenario" data-testid="demo-scenario" value={scenario} onChange={(e) => setScenario(e.target.value)} className="h-7 max-w-36 rounded-md border border-line-strong bg-surface px-1.5 text-xs text-fg">
-        {SCENARIOS.map((s) => <option key={s} value={s}>{s}</option>)}
+      <label className="sr-only" htmlFor="demo-scenario">
+        Scenario
+      </label>
+      <select
+        id="demo-scenario"
+        data-testid="demo-scenario"
+        value={scenario}
+        onChange={(e) => setScenario(e.target.value)}
+        className="h-7 max-w-36 rounded-md border border-line-strong bg-surface px-1.5 text-xs text-fg"
+      >
+        {SCENARIOS.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
       </select>
-      <Button size="sm" onClick={() => void reset()} disabled={busy} data-testid="demo-reset" title="Reset the emulator to this scenario">
+      <Button
+        size="sm"
+        onClick={() => void reset()}
+        disabled={busy}
+        data-testid="demo-reset"
+        title="Reset the emulator to this scenario"
+      >
         {busy ? 'Resetting…' : 'Reset'}
       </Button>
-      <label className="sr-only" htmlFor="demo-walkthrough">Walkthrough</label>
+      <label className="sr-only" htmlFor="demo-walkthrough">
+        Walkthrough
+      </label>
       <select
         id="demo-walkthrough"
         data-testid="demo-walkthrough"
@@ -48,9 +77,17 @@ export function DemoControls() {
         className="h-7 max-w-40 rounded-md border border-line-strong bg-surface px-1.5 text-xs text-fg"
       >
         <option value="">Walkthrough…</option>
-        {walkthroughs.map((w) => <option key={w.id} value={w.id}>{w.title}</option>)}
+        {walkthroughs.map((w) => (
+          <option key={w.id} value={w.id}>
+            {w.title}
+          </option>
+        ))}
       </select>
-      {error ? <span role="alert" className="max-w-64 truncate text-2xs text-danger" title={error}>{error}</span> : null}
+      {error ? (
+        <span role="alert" className="max-w-64 truncate text-2xs text-danger" title={error}>
+          {error}
+        </span>
+      ) : null}
       {walk ? <WalkthroughPanel key={walk.id} walkthrough={walk} onClose={() => setWalk(null)} /> : null}
     </div>
   );

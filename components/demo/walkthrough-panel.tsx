@@ -7,7 +7,15 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { topologyQueryKey, type TopologyData } from '@/lib/queries/topology';
 import type { Move, Snapshot } from '@/lib/topology';
-import { applyFailover, failInstance, newOperationId, planAndApply, planFailover, resetScenario, seconds } from '../failover/failover-api';
+import {
+  applyFailover,
+  failInstance,
+  newOperationId,
+  planAndApply,
+  planFailover,
+  resetScenario,
+  seconds,
+} from '../failover/failover-api';
 import type { Selection } from '../topology/model/selection';
 import { useTopology } from '../topology/topology-context';
 import type { Pointer, WalkAction, Walkthrough } from './walkthroughs';
@@ -60,7 +68,12 @@ async function perform(action: WalkAction, s: Snapshot): Promise<string> {
       return `${action.instance}’s status checks now fail.`;
     }
     case 'failover': {
-      const failover = { kind: 'failover' as const, from: need(find(s, { kind: 'instance', name: action.from }), action.from), to: need(find(s, { kind: 'instance', name: action.to }), action.to), ips: action.ips };
+      const failover = {
+        kind: 'failover' as const,
+        from: need(find(s, { kind: 'instance', name: action.from }), action.from),
+        to: need(find(s, { kind: 'instance', name: action.to }), action.to),
+        ips: action.ips,
+      };
       const planned = await planFailover(failover);
       if (!planned.ok) throw new Error(planned.message);
       const r = await applyFailover(failover, planned.plan, newOperationId());
@@ -70,7 +83,12 @@ async function perform(action: WalkAction, s: Snapshot): Promise<string> {
     case 'assign-ip':
       return viaRoutes({ kind: 'assign-ip', ip: action.ip, toEni: need(find(s, action.to), 'The ENI') });
     case 'move-eip':
-      return viaRoutes({ kind: 'move-eip', allocationId: need(find(s, { kind: 'eip', name: action.eip }), action.eip), toEni: need(find(s, action.to), 'The ENI'), toIp: action.ip });
+      return viaRoutes({
+        kind: 'move-eip',
+        allocationId: need(find(s, { kind: 'eip', name: action.eip }), action.eip),
+        toEni: need(find(s, action.to), 'The ENI'),
+        toIp: action.ip,
+      });
   }
 }
 
@@ -126,28 +144,59 @@ export function WalkthroughPanel({ walkthrough, onClose }: { walkthrough: Walkth
       data-testid="walkthrough"
       className="fixed right-4 bottom-4 z-40 flex w-[min(26rem,calc(100vw-2rem))] flex-col gap-2 rounded-xl border border-line bg-surface p-4 text-xs text-fg shadow-2xl"
     >
-      <p className="text-2xs font-semibold tracking-wide text-muted uppercase">{walkthrough.title} · step {at + 1} of {walkthrough.steps.length}</p>
-      <h2 className="text-sm font-semibold" data-testid="walkthrough-title">{step.title}</h2>
+      <p className="text-2xs font-semibold tracking-wide text-muted uppercase">
+        {walkthrough.title} · step {at + 1} of {walkthrough.steps.length}
+      </p>
+      <h2 className="text-sm font-semibold" data-testid="walkthrough-title">
+        {step.title}
+      </h2>
       <p>{step.before}</p>
       {isDone ? (
-        <div role="status" data-testid="walkthrough-after" className="flex flex-col gap-1 rounded-md border border-ok/40 bg-subtle px-3 py-2">
+        <div
+          role="status"
+          data-testid="walkthrough-after"
+          className="flex flex-col gap-1 rounded-md border border-ok/40 bg-subtle px-3 py-2"
+        >
           <p className="font-medium">{done[at]}</p>
           <p>{step.after}</p>
         </div>
       ) : null}
-      {error ? <p role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2">
+          {error}
+        </p>
+      ) : null}
       <div className="flex items-center gap-2 pt-1">
-        <Button size="sm" variant="ghost" onClick={onClose}>Close</Button>
-        <Button size="sm" variant="ghost" onClick={restart} data-testid="walkthrough-restart">Restart</Button>
+        <Button size="sm" variant="ghost" onClick={onClose}>
+          Close
+        </Button>
+        <Button size="sm" variant="ghost" onClick={restart} data-testid="walkthrough-restart">
+          Restart
+        </Button>
         <span className="flex-1" />
-        <Button size="sm" onClick={() => go(at - 1)} disabled={at === 0 || running} data-testid="walkthrough-back">Back</Button>
+        <Button size="sm" onClick={() => go(at - 1)} disabled={at === 0 || running} data-testid="walkthrough-back">
+          Back
+        </Button>
         {!isDone ? (
-          <Button size="sm" variant="primary" onClick={() => void run()} disabled={running} data-testid="walkthrough-do">
+          <Button
+            size="sm"
+            variant="primary"
+            onClick={() => void run()}
+            disabled={running}
+            data-testid="walkthrough-do"
+          >
             {running ? <Spinner /> : null}
             {step.action ? 'Do it' : 'Show me'}
           </Button>
         ) : (
-          <Button size="sm" variant="primary" onClick={() => (last ? onClose() : go(at + 1))} data-testid="walkthrough-next">{last ? 'Finish' : 'Next'}</Button>
+          <Button
+            size="sm"
+            variant="primary"
+            onClick={() => (last ? onClose() : go(at + 1))}
+            data-testid="walkthrough-next"
+          >
+            {last ? 'Finish' : 'Next'}
+          </Button>
         )}
       </div>
     </section>

@@ -37,29 +37,36 @@ export const walkthroughs: Walkthrough[] = [
     steps: [
       {
         title: 'Start from a healthy pair',
-        before: 'The account is reset to the ha-failover scenario: ha-primary serves on a floating ENI (eth1) with two private IPs and two Elastic IPs; ha-standby waits in the same subnet.',
+        before:
+          'The account is reset to the ha-failover scenario: ha-primary serves on a floating ENI (eth1) with two private IPs and two Elastic IPs; ha-standby waits in the same subnet.',
         action: { kind: 'reset', scenario: 'ha-failover' },
-        after: 'The floating ENI service-floating is on ha-primary at eth1. Note its MAC address, its private IPs 10.80.1.100 and 10.80.1.101 and their Elastic IPs.',
+        after:
+          'The floating ENI service-floating is on ha-primary at eth1. Note its MAC address, its private IPs 10.80.1.100 and 10.80.1.101 and their Elastic IPs.',
         point: { kind: 'eni', name: 'service-floating' },
       },
       {
         title: 'The primary fails',
-        before: 'The emulator fails ha-primary’s status checks, the way EC2 reports a broken host: DescribeInstanceStatus will say impaired.',
+        before:
+          'The emulator fails ha-primary’s status checks, the way EC2 reports a broken host: DescribeInstanceStatus will say impaired.',
         action: { kind: 'fail-instance', instance: 'ha-primary' },
-        after: 'ha-primary is marked Impaired; its details offer “Fail over to…” with each candidate’s verdict. ha-witness is refused: it is in another Availability Zone.',
+        after:
+          'ha-primary is marked Impaired; its details offer “Fail over to…” with each candidate’s verdict. ha-witness is refused: it is in another Availability Zone.',
         point: { kind: 'instance', name: 'ha-primary' },
       },
       {
         title: 'Fail over to the standby',
-        before: 'One checked failover: detach service-floating from ha-primary, wait until it is available, attach it to ha-standby at eth1 — planned, dry-run and applied like any move.',
+        before:
+          'One checked failover: detach service-floating from ha-primary, wait until it is available, attach it to ha-standby at eth1 — planned, dry-run and applied like any move.',
         action: { kind: 'failover', from: 'ha-primary', to: 'ha-standby', ips: true },
-        after: 'service-floating is now on ha-standby at eth1, with the same MAC address, the same private IPs and both Elastic IPs: clients keep the address they know.',
+        after:
+          'service-floating is now on ha-standby at eth1, with the same MAC address, the same private IPs and both Elastic IPs: clients keep the address they know.',
         point: { kind: 'eni', name: 'service-floating' },
       },
       {
         title: 'What the standby sees',
         before: 'Nothing more is sent. Look at ha-standby.',
-        after: 'ha-standby has two interfaces now. Its guest OS must bring up eth1 and route replies out of the interface they came in on: the Guest OS section of its details has the configuration.',
+        after:
+          'ha-standby has two interfaces now. Its guest OS must bring up eth1 and route replies out of the interface they came in on: the Guest OS section of its details has the configuration.',
         point: { kind: 'instance', name: 'ha-standby' },
       },
     ],
@@ -71,9 +78,11 @@ export const walkthroughs: Walkthrough[] = [
     steps: [
       {
         title: 'Six sites, six addresses',
-        before: 'The account is reset to tls-sites: tls-frontend serves six HTTPS sites, each on its own secondary private IP with its own Elastic IP.',
+        before:
+          'The account is reset to tls-sites: tls-frontend serves six HTTPS sites, each on its own secondary private IP with its own Elastic IP.',
         action: { kind: 'reset', scenario: 'tls-sites' },
-        after: 'The primary ENI of tls-frontend holds 10.10.1.10 and six secondary IPs; the Elastic IP spare-cert is allocated but not associated.',
+        after:
+          'The primary ENI of tls-frontend holds 10.10.1.10 and six secondary IPs; the Elastic IP spare-cert is allocated but not associated.',
         point: { kind: 'primary-eni', instance: 'tls-frontend' },
       },
       {
@@ -86,7 +95,12 @@ export const walkthroughs: Walkthrough[] = [
       {
         title: 'Its Elastic IP',
         before: 'AssociateAddress puts spare-cert on 10.10.1.17, so the new site has a public address of its own.',
-        action: { kind: 'move-eip', eip: 'spare-cert', to: { kind: 'primary-eni', instance: 'tls-frontend' }, ip: '10.10.1.17' },
+        action: {
+          kind: 'move-eip',
+          eip: 'spare-cert',
+          to: { kind: 'primary-eni', instance: 'tls-frontend' },
+          ip: '10.10.1.17',
+        },
         after: 'spare-cert now maps to 10.10.1.17: the certificate’s DNS name can point at it.',
         point: { kind: 'eip', name: 'spare-cert' },
       },
@@ -107,7 +121,8 @@ export const walkthroughs: Walkthrough[] = [
       {
         title: 'Source/dest check',
         before: 'Nothing is sent: this console cannot change the attribute yet, so this step only points at it.',
-        after: 'fw-1-inside shows “Source/dest check: off (appliance)”: EC2 drops traffic not addressed to an ENI unless the check is off, which a router or NAT needs.',
+        after:
+          'fw-1-inside shows “Source/dest check: off (appliance)”: EC2 drops traffic not addressed to an ENI unless the check is off, which a router or NAT needs.',
         point: { kind: 'eni', name: 'fw-1-inside' },
       },
     ],

@@ -3,27 +3,65 @@
 import type { Failover, FailoverPlan, Move } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 
-export type StepTiming = { index: number; action: string; description: string; outcome: StepReport['outcome']; restore: boolean; ms: number };
+export type StepTiming = {
+  index: number;
+  action: string;
+  description: string;
+  outcome: StepReport['outcome'];
+  restore: boolean;
+  ms: number;
+};
 export type Timings = { totalMs: number; steps: StepTiming[] };
-export type Failed = { ok: false; code: string; message: string; details?: { steps?: StepReport[]; timings?: Timings; rolledBack?: boolean } };
+export type Failed = {
+  ok: false;
+  code: string;
+  message: string;
+  details?: { steps?: StepReport[]; timings?: Timings; rolledBack?: boolean };
+};
 export type Planned = { ok: true; plan: FailoverPlan };
-export type Rehearsed = { ok: true; plan: FailoverPlan; rehearsal: { dryRuns: { action: string; cli: string }[]; noDryRun: { action: string; cli: string }[]; expectedMs: number | null } };
-export type Applied = { ok: true; plan: FailoverPlan; steps: StepReport[]; timings: Timings; verification: 'verified' | 'pending'; pending?: string };
+export type Rehearsed = {
+  ok: true;
+  plan: FailoverPlan;
+  rehearsal: {
+    dryRuns: { action: string; cli: string }[];
+    noDryRun: { action: string; cli: string }[];
+    expectedMs: number | null;
+  };
+};
+export type Applied = {
+  ok: true;
+  plan: FailoverPlan;
+  steps: StepReport[];
+  timings: Timings;
+  verification: 'verified' | 'pending';
+  pending?: string;
+};
 export type Progress = { steps: StepTiming[]; current: string | null; finished: boolean; startedAt: number };
 
 async function call<T>(path: string, body?: unknown): Promise<T | Failed> {
   try {
-    const res = await fetch(path, body === undefined ? { cache: 'no-store' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(
+      path,
+      body === undefined
+        ? { cache: 'no-store' }
+        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    );
     return (await res.json()) as T | Failed;
   } catch (err) {
-    return { ok: false, code: 'network', message: `The console server did not answer (${(err as Error).message}). Nothing is known to have changed; refresh to see EC2's state.` };
+    return {
+      ok: false,
+      code: 'network',
+      message: `The console server did not answer (${(err as Error).message}). Nothing is known to have changed; refresh to see EC2's state.`,
+    };
   }
 }
 
 export const planFailover = (f: Failover) => call<Planned>('/api/plan', f);
 export const rehearseFailover = (f: Failover) => call<Rehearsed>('/api/apply', { ...f, rehearse: true });
-export const applyFailover = (f: Failover, confirmed: FailoverPlan, operationId: string) => call<Applied>('/api/apply', { move: f, confirmed, operationId });
-export const readProgress = (operationId: string) => call<{ ok: true; progress: Progress }>(`/api/operations/${operationId}`);
+export const applyFailover = (f: Failover, confirmed: FailoverPlan, operationId: string) =>
+  call<Applied>('/api/apply', { move: f, confirmed, operationId });
+export const readProgress = (operationId: string) =>
+  call<{ ok: true; progress: Progress }>(`/api/operations/${operationId}`);
 export const resetScenario = (scenario: string) => call<{ ok: true }>('/api/demo/reset', { scenario });
 export const failInstance = (instanceId: string) => call<{ ok: true }>('/api/demo/fail-instance', { instanceId });
 

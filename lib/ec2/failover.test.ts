@@ -18,7 +18,12 @@ afterAll(async () => emu?.close());
 beforeEach(async () => {
   await emu.reset('ha-failover');
   await emu.clearRequests();
-  opts = { client: emu.client, settings: { allowCrossVpcAttach: true, allowReassociation: true }, wait: { firstDelayMs: 10, timeoutMs: 5_000 }, durations: new StepDurations() };
+  opts = {
+    client: emu.client,
+    settings: { allowCrossVpcAttach: true, allowReassociation: true },
+    wait: { firstDelayMs: 10, timeoutMs: 5_000 },
+    durations: new StepDurations(),
+  };
 });
 afterEach(async () => emu.clearFaults());
 
@@ -37,7 +42,10 @@ function floating(s: Snapshot) {
     deviceIndex: eni.attachment?.deviceIndex,
     mac: eni.macAddress,
     ips: eni.privateIps.map((p) => p.address).sort(),
-    eips: s.eips.filter((e) => e.eniId === eni.id).map((e) => e.privateIp).sort(),
+    eips: s.eips
+      .filter((e) => e.eniId === eni.id)
+      .map((e) => e.privateIp)
+      .sort(),
   };
 }
 
@@ -63,7 +71,9 @@ describe('failover of ha-failover', () => {
     ]);
     expect(result.timings.steps.map((t) => t.action)).toEqual(['DetachNetworkInterface', 'AttachNetworkInterface']);
     expect(result.timings.totalMs).toBeGreaterThanOrEqual(result.timings.steps.reduce((sum, t) => sum + t.ms, 0));
-    console.log(`failover timings: total ${result.timings.totalMs} ms; ${result.timings.steps.map((t) => `${t.action} ${t.ms} ms`).join(', ')}`);
+    console.log(
+      `failover timings: total ${result.timings.totalMs} ms; ${result.timings.steps.map((t) => `${t.action} ${t.ms} ms`).join(', ')}`,
+    );
 
     // Failing back with the plan's inverse puts the ENI where it was.
     for (const move of planned.plan.inverse) {
@@ -76,12 +86,22 @@ describe('failover of ha-failover', () => {
   it('restores the ENI to the primary when the attach to the standby fails, and says so step by step', async () => {
     const { s, primary, standby } = await ids();
     const before = floating(s);
-    await emu.fault({ action: 'AttachNetworkInterface', code: 'InvalidParameterValue', status: 400, message: 'injected attach failure', times: 1, dryRun: false });
+    await emu.fault({
+      action: 'AttachNetworkInterface',
+      code: 'InvalidParameterValue',
+      status: 400,
+      message: 'injected attach failure',
+      times: 1,
+      dryRun: false,
+    });
     const result = await applyFailover({ kind: 'failover', from: primary, to: standby, ips: true }, undefined, opts);
     expect(result).toMatchObject({ ok: false, code: 'partial-failure' });
     if (result.ok) return;
     expect(result.message).toContain('injected attach failure');
-    const details = result.details as { steps: { action: string; outcome: string; restore: boolean }[]; rolledBack: boolean };
+    const details = result.details as {
+      steps: { action: string; outcome: string; restore: boolean }[];
+      rolledBack: boolean;
+    };
     expect(details.steps.map((r) => [r.action, r.outcome, r.restore])).toEqual([
       ['DetachNetworkInterface', 'done', false],
       ['AttachNetworkInterface', 'not-done', false],
@@ -94,15 +114,30 @@ describe('failover of ha-failover', () => {
     const { s, primary, standby } = await ids();
     const primaryEni = s.enis.find((e) => e.attachment?.instanceId === primary && e.attachment.deviceIndex === 0);
     if (!primaryEni) throw new Error('no primary ENI');
-    const added = await applyPlannedMove({ kind: 'assign-ip', ip: '10.80.1.50', toEni: primaryEni.id }, undefined, opts);
+    const added = await applyPlannedMove(
+      { kind: 'assign-ip', ip: '10.80.1.50', toEni: primaryEni.id },
+      undefined,
+      opts,
+    );
     if (!added.ok) throw new Error(added.message);
     const before = floating(await loadSnapshot(emu.client));
-    await emu.fault({ action: 'AssignPrivateIpAddresses', code: 'InvalidParameterValue', status: 400, message: 'injected assign failure', times: 1, dryRun: false });
+    await emu.fault({
+      action: 'AssignPrivateIpAddresses',
+      code: 'InvalidParameterValue',
+      status: 400,
+      message: 'injected assign failure',
+      times: 1,
+      dryRun: false,
+    });
     const result = await applyFailover({ kind: 'failover', from: primary, to: standby, ips: true }, undefined, opts);
     expect(result).toMatchObject({ ok: false, code: 'partial-failure' });
     if (result.ok) return;
     expect(result.message).toContain('Rolled back');
-    const details = result.details as { steps: { action: string; outcome: string; restore: boolean }[]; rolledBack: boolean; failedPart: number };
+    const details = result.details as {
+      steps: { action: string; outcome: string; restore: boolean }[];
+      rolledBack: boolean;
+      failedPart: number;
+    };
     expect(details).toMatchObject({ rolledBack: true, failedPart: 2 });
     expect(details.steps.map((r) => [r.action, r.outcome, r.restore])).toEqual([
       ['DetachNetworkInterface', 'done', false],

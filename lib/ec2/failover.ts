@@ -12,7 +12,14 @@ import { applyPlannedMove, describeStepChanges, type ExecuteOptions, processJour
 import { loadCheckSettings, loadTimeSettings } from './settings';
 import { loadScopedSnapshot } from './snapshot';
 import { dryRunStep } from './steps';
-import { type Progress, processDurations, processProgress, type StepDurations, type StepTiming, timingJournal } from './step-timings';
+import {
+  type Progress,
+  processDurations,
+  processProgress,
+  type StepDurations,
+  type StepTiming,
+  timingJournal,
+} from './step-timings';
 
 export type FailoverOptions = ExecuteOptions & { durations?: StepDurations; operationId?: string };
 export type Timings = { totalMs: number; steps: StepTiming[] };
@@ -28,25 +35,52 @@ export type FailoverRehearsed = {
     expected: { index: number; action: string; ms: number | null; samples: number }[];
   };
 };
-export type FailoverApplied = { plan: FailoverPlan; requestIds: string[]; steps: StepReport[]; timings: Timings; verification: 'verified' | 'pending'; pending?: string };
+export type FailoverApplied = {
+  plan: FailoverPlan;
+  requestIds: string[];
+  steps: StepReport[];
+  timings: Timings;
+  verification: 'verified' | 'pending';
+  pending?: string;
+};
 
 const scopeOf = (f: Failover, confirmed?: FailoverPlan) => ({ ids: [f.from, f.to, ...(confirmed?.involved ?? [])] });
 
-async function freshFailover(client: EC2Client, f: Failover, confirmed: FailoverPlan | undefined, options: FailoverOptions): Promise<Result<{ plan: FailoverPlan }>> {
-  if (confirmed && (confirmed.failover.from !== f.from || confirmed.failover.to !== f.to || confirmed.failover.ips !== f.ips)) {
-    return fail('invalid-input', 'The confirmed plan is for a different failover than the one sent. Send the failover together with the plan made for it.');
+async function freshFailover(
+  client: EC2Client,
+  f: Failover,
+  confirmed: FailoverPlan | undefined,
+  options: FailoverOptions,
+): Promise<Result<{ plan: FailoverPlan }>> {
+  if (
+    confirmed &&
+    (confirmed.failover.from !== f.from || confirmed.failover.to !== f.to || confirmed.failover.ips !== f.ips)
+  ) {
+    return fail(
+      'invalid-input',
+      'The confirmed plan is for a different failover than the one sent. Send the failover together with the plan made for it.',
+    );
   }
   const fresh = await loadScopedSnapshot(client, scopeOf(f, confirmed));
   const verdict = checkFailover(fresh, f, options.settings ?? loadCheckSettings());
   if (!verdict.ok) {
     const why = verdict.reasons.map((r) => r.message).join(' ');
     return confirmed
-      ? fail('stale', `The account changed since this failover was planned, and EC2 would now refuse it: ${why} Reload the topology.`, { reasons: verdict.reasons })
+      ? fail(
+          'stale',
+          `The account changed since this failover was planned, and EC2 would now refuse it: ${why} Reload the topology.`,
+          { reasons: verdict.reasons },
+        )
       : fail('refused', `EC2 would refuse this failover: ${why}`, { reasons: verdict.reasons });
   }
   if (confirmed) {
     const changed = describeStepChanges(confirmed.steps, verdict.plan.steps);
-    if (changed) return fail('stale', `The account changed since this failover was planned: ${changed}. Review the new plan and confirm again.`, { details: { plan: verdict.plan } });
+    if (changed)
+      return fail(
+        'stale',
+        `The account changed since this failover was planned: ${changed}. Review the new plan and confirm again.`,
+        { details: { plan: verdict.plan } },
+      );
   }
   return { ok: true, plan: verdict.plan };
 }
@@ -59,9 +93,17 @@ async function guarded<T>(client: EC2Client, work: () => Promise<Result<T>>): Pr
   }
 }
 
-export async function planFailover(f: Failover, confirmed?: FailoverPlan, options: FailoverOptions = {}): Promise<Result<{ plan: FailoverPlan }>> {
+export async function planFailover(
+  f: Failover,
+  confirmed?: FailoverPlan,
+  options: FailoverOptions = {},
+): Promise<Result<{ plan: FailoverPlan }>> {
   const client = options.client ?? getEc2Client();
-  return guarded(client, () => withDeadline(loadTimeSettings().readDeadlineMs, 'Planning the failover', () => freshFailover(client, f, confirmed, options)));
+  return guarded(client, () =>
+    withDeadline(loadTimeSettings().readDeadlineMs, 'Planning the failover', () =>
+      freshFailover(client, f, confirmed, options),
+    ),
+  );
 }
 
 /** Every check and every DryRun EC2 allows; nothing is changed. The expected duration comes from observed steps. */
@@ -69,7 +111,9 @@ export async function rehearseFailover(f: Failover, options: FailoverOptions = {
   const client = options.client ?? getEc2Client();
   const durations = options.durations ?? processDurations;
   return guarded(client, async () => {
-    const checked = await withDeadline(loadTimeSettings().readDeadlineMs, 'Rehearsing the failover', () => freshFailover(client, f, undefined, options));
+    const checked = await withDeadline(loadTimeSettings().readDeadlineMs, 'Rehearsing the failover', () =>
+      freshFailover(client, f, undefined, options),
+    );
     if (!checked.ok) return checked;
     const { plan } = checked;
     const dryRuns: FailoverRehearsed['rehearsal']['dryRuns'] = [];
@@ -77,7 +121,11 @@ export async function rehearseFailover(f: Failover, options: FailoverOptions = {
       const verdict = await dryRunStep(client, step);
       if (!verdict.go) {
         const why = toFailure(verdict.error);
-        return fail(why.code === 'internal' ? 'ec2-error' : why.code, `Nothing was changed: the DryRun of \`${step.cli}\` failed. ${why.message}`, { details: { dryRuns } });
+        return fail(
+          why.code === 'internal' ? 'ec2-error' : why.code,
+          `Nothing was changed: the DryRun of \`${step.cli}\` failed. ${why.message}`,
+          { details: { dryRuns } },
+        );
       }
       dryRuns.push({ action: step.action, cli: step.cli });
     }
@@ -96,12 +144,22 @@ export async function rehearseFailover(f: Failover, options: FailoverOptions = {
  * a half-moved ENI, verification). When a part fails, the parts already done are undone with their inverses, last
  * first, so everything returns to `from`; the answer lists every step, restores included, as observed.
  */
-export async function applyFailover(f: Failover, confirmed?: FailoverPlan, options: FailoverOptions = {}): Promise<Result<FailoverApplied>> {
+export async function applyFailover(
+  f: Failover,
+  confirmed?: FailoverPlan,
+  options: FailoverOptions = {},
+): Promise<Result<FailoverApplied>> {
   const client = options.client ?? getEc2Client();
   const started = Date.now();
-  const progress = options.operationId ? processProgress.start(options.operationId, 'Checking the failover on fresh state…') : undefined;
+  const progress = options.operationId
+    ? processProgress.start(options.operationId, 'Checking the failover on fresh state…')
+    : undefined;
   try {
-    const checked = await guarded(client, () => withDeadline(loadTimeSettings().readDeadlineMs, 'Checking the failover', () => freshFailover(client, f, confirmed, options)));
+    const checked = await guarded(client, () =>
+      withDeadline(loadTimeSettings().readDeadlineMs, 'Checking the failover', () =>
+        freshFailover(client, f, confirmed, options),
+      ),
+    );
     if (!checked.ok) return checked;
     const { plan } = checked;
     const timings: StepTiming[] = [];
@@ -109,13 +167,22 @@ export async function applyFailover(f: Failover, confirmed?: FailoverPlan, optio
     const requestIds: string[] = [];
     let pending: string[] = [];
     const run = async (move: Move, offset: number) => {
-      const journal = timingJournal(options.journal ?? processJournal, { timings, offset, progress, durations: options.durations ?? processDurations });
+      const journal = timingJournal(options.journal ?? processJournal, {
+        timings,
+        offset,
+        progress,
+        durations: options.durations ?? processDurations,
+      });
       return applyPlannedMove(move, undefined, { ...options, journal });
     };
     const collect = (result: Awaited<ReturnType<typeof run>>, offset: number, restore: boolean) => {
-      const reports = result.ok ? result.steps : ((result.details as { steps?: StepReport[] } | undefined)?.steps ?? []);
+      const reports = result.ok
+        ? result.steps
+        : ((result.details as { steps?: StepReport[] } | undefined)?.steps ?? []);
       steps.push(...reports.map((r) => ({ ...r, index: offset + r.index, restore: restore || r.restore })));
-      requestIds.push(...(result.ok ? result.requestIds : reports.map((r) => r.requestId).filter((id): id is string => !!id)));
+      requestIds.push(
+        ...(result.ok ? result.requestIds : reports.map((r) => r.requestId).filter((id): id is string => !!id)),
+      );
     };
 
     let offset = 0;
@@ -166,7 +233,9 @@ async function rollBack(plan: FailoverPlan, failedPart: number, failure: Failure
     if (kit.progress) kit.progress.current = 'Rolling back…';
     const result = await kit.run(move, kit.steps.length);
     kit.collect(result, kit.steps.length, true);
-    (result.ok ? undone : notUndone).push(result.ok ? result.plan.summary : `${JSON.stringify(move)}: ${result.message}`);
+    (result.ok ? undone : notUndone).push(
+      result.ok ? result.plan.summary : `${JSON.stringify(move)}: ${result.message}`,
+    );
   }
   const part = plan.parts[failedPart];
   const head = `Part ${failedPart + 1} of ${plan.parts.length} of the failover (${part?.summary ?? ''}) failed: ${failure.message}`;
@@ -176,13 +245,17 @@ async function rollBack(plan: FailoverPlan, failedPart: number, failure: Failure
       : notUndone.length === 0
         ? ` Rolled back: ${undone.length} ${undone.length === 1 ? 'move' : 'moves'} undone, everything is back on the instance it failed over from.`
         : ` Rolling back did not finish: ${notUndone.join('; ')}. Reload the topology to see where things are.`;
-  return fail(failure.code === 'ec2-error' || failure.code === 'partial-failure' ? 'partial-failure' : failure.code, head + tail, {
-    details: {
-      steps: kit.steps,
-      requestIds: kit.requestIds,
-      timings: { totalMs: Date.now() - kit.started, steps: kit.timings },
-      failedPart: failedPart + 1,
-      rolledBack: notUndone.length === 0,
+  return fail(
+    failure.code === 'ec2-error' || failure.code === 'partial-failure' ? 'partial-failure' : failure.code,
+    head + tail,
+    {
+      details: {
+        steps: kit.steps,
+        requestIds: kit.requestIds,
+        timings: { totalMs: Date.now() - kit.started, steps: kit.timings },
+        failedPart: failedPart + 1,
+        rolledBack: notUndone.length === 0,
+      },
     },
-  });
+  );
 }

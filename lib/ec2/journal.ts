@@ -49,7 +49,16 @@ export class MemoryJournal implements OperationJournal {
   constructor(private readonly keep = 1_000) {}
 
   async begin(user: string, move: Move, plan: Plan): Promise<JournalOperation> {
-    const entry: JournalEntry = { id: `op-${++this.seq}`, user, move, plan, startedAt: new Date().toISOString(), steps: [], finishedAt: null, outcome: null };
+    const entry: JournalEntry = {
+      id: `op-${++this.seq}`,
+      user,
+      move,
+      plan,
+      startedAt: new Date().toISOString(),
+      steps: [],
+      finishedAt: null,
+      outcome: null,
+    };
     this.entries.push(entry);
     // Finished operations beyond `keep` are forgotten first; unfinished ones never are.
     if (this.entries.length > this.keep) {

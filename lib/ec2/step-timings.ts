@@ -6,7 +6,14 @@ import type { Move, Plan } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 import type { JournalOperation, OperationJournal } from './journal';
 
-export type StepTiming = { index: number; action: string; description: string; outcome: StepReport['outcome']; restore: boolean; ms: number };
+export type StepTiming = {
+  index: number;
+  action: string;
+  description: string;
+  outcome: StepReport['outcome'];
+  restore: boolean;
+  ms: number;
+};
 
 /** Running averages of the last observed durations per action (a call plus its wait for the ENI transition). */
 export class StepDurations {
@@ -52,7 +59,10 @@ export class ProgressBoard {
   }
 }
 
-const shared = globalThis as typeof globalThis & { __eniConsoleDurations?: StepDurations; __eniConsoleProgress?: ProgressBoard };
+const shared = globalThis as typeof globalThis & {
+  __eniConsoleDurations?: StepDurations;
+  __eniConsoleProgress?: ProgressBoard;
+};
 export const processDurations: StepDurations = (shared.__eniConsoleDurations ??= new StepDurations());
 export const processProgress: ProgressBoard = (shared.__eniConsoleProgress ??= new ProgressBoard());
 
@@ -72,7 +82,10 @@ export function doingWords(action: string, description: string): string {
  * Wraps a journal: every step report is passed on unchanged, and also timed (from the previous step, or from the
  * operation's start), recorded in `timings`, fed to `durations` (steps done, not restores), and shown on `progress`.
  */
-export function timingJournal(inner: OperationJournal, sink: { timings: StepTiming[]; offset: number; progress?: Progress; durations?: StepDurations }): OperationJournal {
+export function timingJournal(
+  inner: OperationJournal,
+  sink: { timings: StepTiming[]; offset: number; progress?: Progress; durations?: StepDurations },
+): OperationJournal {
   return {
     unfinished: () => inner.unfinished(),
     recent: (limit) => inner.recent(limit),
@@ -99,7 +112,8 @@ export function timingJournal(inner: OperationJournal, sink: { timings: StepTimi
           last = now;
           sink.timings.push(timing);
           sink.progress?.steps.push(timing);
-          if (report.outcome === 'done' && !report.restore && report.note !== 'Not sent.') sink.durations?.record(report.action, timing.ms);
+          if (report.outcome === 'done' && !report.restore && report.note !== 'Not sent.')
+            sink.durations?.record(report.action, timing.ms);
           say(report.index);
           await op.step(report, requestId);
         },

@@ -10,7 +10,9 @@ import { describeIssues } from './move-request';
 function parser<S extends z.ZodType>(schema: S, example: string) {
   return (body: unknown) => {
     const parsed = schema.safeParse(body);
-    return parsed.success ? { ok: true as const, value: parsed.data as z.infer<S> } : fail('invalid-input', `${describeIssues(parsed.error)}. Send for example ${example}.`);
+    return parsed.success
+      ? { ok: true as const, value: parsed.data as z.infer<S> }
+      : fail('invalid-input', `${describeIssues(parsed.error)}. Send for example ${example}.`);
   };
 }
 
@@ -35,5 +37,9 @@ export const demoFailEndpoint: BoundarySpec<z.infer<typeof demoFailSchema>, { do
     invalidateTopology();
     return result;
   },
-  audit: (input) => ({ resourceIds: [input.instanceId], requestIds: [], details: { stopAfterMs: input.stopAfterMs ?? null } }),
+  audit: (input) => ({
+    resourceIds: [input.instanceId],
+    requestIds: [],
+    details: { stopAfterMs: input.stopAfterMs ?? null },
+  }),
 };

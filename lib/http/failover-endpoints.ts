@@ -2,7 +2,13 @@
 // failover body goes to lib/ec2/failover, and adds the progress read of a running operation.
 import 'server-only';
 import type { Applied, Planned } from '@/lib/ec2/execute';
-import { applyFailover, type FailoverApplied, type FailoverRehearsed, planFailover, rehearseFailover } from '@/lib/ec2/failover';
+import {
+  applyFailover,
+  type FailoverApplied,
+  type FailoverRehearsed,
+  planFailover,
+  rehearseFailover,
+} from '@/lib/ec2/failover';
 import { type Progress, processProgress } from '@/lib/ec2/step-timings';
 import { invalidateTopology } from '@/lib/ec2/topology';
 import { fail, type Result } from '@/lib/result';
@@ -26,7 +32,10 @@ function failoverAudit(request: FailoverRequest, result: Result<{ plan: Failover
   return {
     resourceIds: result.ok ? result.plan.involved : [request.failover.from, request.failover.to],
     requestIds: result.ok ? (result.requestIds ?? []) : (details?.requestIds ?? []),
-    details: { failover: request.failover, ...(result.ok ? { summary: result.plan.summary, timings: result.timings?.totalMs } : {}) },
+    details: {
+      failover: request.failover,
+      ...(result.ok ? { summary: result.plan.summary, timings: result.timings?.totalMs } : {}),
+    },
   };
 }
 
@@ -55,7 +64,10 @@ export const applyOrFailoverEndpoint: BoundarySpec<Input, Applied | FailoverAppl
     // A rehearsal changes nothing: the cached topology stays valid.
     if (input.failover.rehearse) return rehearseFailover(input.failover);
     try {
-      return await applyFailover(input.failover, input.confirmed, { user: identity.name, operationId: input.operationId });
+      return await applyFailover(input.failover, input.confirmed, {
+        user: identity.name,
+        operationId: input.operationId,
+      });
     } finally {
       invalidateTopology();
     }
@@ -72,10 +84,17 @@ export const progressEndpoint: BoundarySpec<{ id: string }, { progress: Progress
   permission: 'read',
   parse: (input) => {
     const parsed = operationIdSchema.safeParse((input as QueryInput).params.id);
-    return parsed.success ? { ok: true, value: { id: parsed.data } } : fail('invalid-input', `The operation id in the path: ${parsed.error.issues[0]?.message}.`);
+    return parsed.success
+      ? { ok: true, value: { id: parsed.data } }
+      : fail('invalid-input', `The operation id in the path: ${parsed.error.issues[0]?.message}.`);
   },
   handler: async ({ id }) => {
     const progress = processProgress.get(id);
-    return progress ? { ok: true, progress } : fail('not-found', `No operation ${id} is known to this console process (it may not have started yet, or the server restarted).`);
+    return progress
+      ? { ok: true, progress }
+      : fail(
+          'not-found',
+          `No operation ${id} is known to this console process (it may not have started yet, or the server restarted).`,
+        );
   },
 };

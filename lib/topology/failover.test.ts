@@ -19,7 +19,9 @@ const ids = {
   eipSecondary: 'eipalloc-0000f002',
 };
 
-function world(over: { primary?: Partial<InstanceSpec>; standbyHasEth1?: boolean; standbyType?: string } = {}): Snapshot {
+function world(
+  over: { primary?: Partial<InstanceSpec>; standbyHasEth1?: boolean; standbyType?: string } = {},
+): Snapshot {
   return buildSnapshot({
     vpcs: [{ id: 'vpc-0000f000', cidr: '10.80.0.0/16', igw: true }],
     subnets: [
@@ -50,8 +52,20 @@ function world(over: { primary?: Partial<InstanceSpec>; standbyHasEth1?: boolean
           ...(over.standbyHasEth1 ? [{ id: ids.standbyExtra, ips: ['10.80.1.12'], deviceIndex: 1 }] : []),
         ],
       },
-      { id: ids.witness, type: 'm5.large', subnet: 'subnet-0000f00b', name: 'ha-witness', enis: [{ id: 'eni-0000f300', ips: ['10.80.2.10'] }] },
-      { id: ids.small, type: 't3.micro', subnet: 'subnet-0000f00a', name: 'small', enis: [{ id: 'eni-0000f400', ips: ['10.80.1.40'] }] },
+      {
+        id: ids.witness,
+        type: 'm5.large',
+        subnet: 'subnet-0000f00b',
+        name: 'ha-witness',
+        enis: [{ id: 'eni-0000f300', ips: ['10.80.2.10'] }],
+      },
+      {
+        id: ids.small,
+        type: 't3.micro',
+        subnet: 'subnet-0000f00a',
+        name: 'small',
+        enis: [{ id: 'eni-0000f400', ips: ['10.80.1.40'] }],
+      },
     ],
     eips: [
       { allocationId: ids.eip, publicIp: '198.51.100.1', eni: ids.floating, ip: '10.80.1.100' },
@@ -84,17 +98,28 @@ describe('checkFailover', () => {
     ]);
     expect(plan.steps[4]?.input).toMatchObject({ AllowReassignment: true });
     expect(plan.summary).toContain('ha-standby');
-    expect(plan.involved).toEqual(expect.arrayContaining([ids.primary, ids.standby, ids.floating, ids.mgmt, ids.eip, ids.eipSecondary]));
+    expect(plan.involved).toEqual(
+      expect.arrayContaining([ids.primary, ids.standby, ids.floating, ids.mgmt, ids.eip, ids.eipSecondary]),
+    );
   });
 
   it('fails back with the inverse: applied after the failover, everything is where it was', () => {
     const before = world();
     const plan = planOf(checkFailover(before, { kind: 'failover', from: ids.primary, to: ids.standby, ips: true }));
-    const after = applyMoves(before, plan.parts.map((p) => p.move));
+    const after = applyMoves(
+      before,
+      plan.parts.map((p) => p.move),
+    );
     expect(after.enis.find((e) => e.id === ids.floating)?.attachment?.instanceId).toBe(ids.standby);
     expect(after.eips.find((e) => e.allocationId === ids.eipSecondary)?.eniId).toBe(ids.standbyEni);
     const back = applyMoves(after, plan.inverse);
-    const where = (s: Snapshot) => s.enis.map((e) => [e.id, e.attachment?.instanceId, e.attachment?.deviceIndex, e.privateIps.map((p) => p.address).sort()]);
+    const where = (s: Snapshot) =>
+      s.enis.map((e) => [
+        e.id,
+        e.attachment?.instanceId,
+        e.attachment?.deviceIndex,
+        e.privateIps.map((p) => p.address).sort(),
+      ]);
     expect(where(back)).toEqual(where(before));
   });
 
@@ -104,23 +129,47 @@ describe('checkFailover', () => {
   });
 
   it('takes the next free device index when the standby’s slot is taken, and counts what arrives first', () => {
-    const plan = planOf(checkFailover(world({ standbyHasEth1: true, standbyType: 'c5.xlarge' }), { kind: 'failover', from: ids.primary, to: ids.standby, ips: false }));
+    const plan = planOf(
+      checkFailover(world({ standbyHasEth1: true, standbyType: 'c5.xlarge' }), {
+        kind: 'failover',
+        from: ids.primary,
+        to: ids.standby,
+        ips: false,
+      }),
+    );
     expect(plan.parts.map((p) => (p.move.kind === 'move-eni' ? p.move.deviceIndex : null))).toEqual([2, 3]);
   });
 
   it('refuses as a whole when the standby has too few ENI slots for everything, sending nothing', () => {
-    const verdict = checkFailover(world({ standbyHasEth1: true }), { kind: 'failover', from: ids.primary, to: ids.standby, ips: false });
+    const verdict = checkFailover(world({ standbyHasEth1: true }), {
+      kind: 'failover',
+      from: ids.primary,
+      to: ids.standby,
+      ips: false,
+    });
     expect(verdict.ok).toBe(false);
     if (!verdict.ok) expect(verdict.reasons.map((r) => r.rule)).toContain('eni-slot-free');
   });
 
   it('allows a stopped primary: that is the normal case of a failover', () => {
-    const plan = planOf(checkFailover(world({ primary: { state: 'stopped' } }), { kind: 'failover', from: ids.primary, to: ids.standby, ips: true }));
+    const plan = planOf(
+      checkFailover(world({ primary: { state: 'stopped' } }), {
+        kind: 'failover',
+        from: ids.primary,
+        to: ids.standby,
+        ips: true,
+      }),
+    );
     expect(plan.summary).toContain('(stopped)');
   });
 
   it('refuses a primary that is still stopping, with the instance-state rule', () => {
-    const verdict = checkFailover(world({ primary: { state: 'stopping' } }), { kind: 'failover', from: ids.primary, to: ids.standby, ips: true });
+    const verdict = checkFailover(world({ primary: { state: 'stopping' } }), {
+      kind: 'failover',
+      from: ids.primary,
+      to: ids.standby,
+      ips: true,
+    });
     expect(verdict.ok ? [] : verdict.reasons.map((r) => r.rule)).toContain('instance-state');
   });
 
@@ -131,7 +180,10 @@ describe('checkFailover', () => {
 
   it('refuses the IPs when the standby’s primary ENI is in another subnet', () => {
     const s = world();
-    const moved = { ...s, enis: s.enis.map((e) => (e.id === ids.standbyEni ? { ...e, subnetId: 'subnet-0000f00c' } : e)) };
+    const moved = {
+      ...s,
+      enis: s.enis.map((e) => (e.id === ids.standbyEni ? { ...e, subnetId: 'subnet-0000f00c' } : e)),
+    };
     const verdict = checkFailover(moved, { kind: 'failover', from: ids.primary, to: ids.standby, ips: true });
     expect(verdict.ok ? [] : verdict.reasons.map((r) => r.rule)).toEqual(['same-subnet']);
   });

@@ -4,13 +4,24 @@ import { z } from 'zod';
 import { applyMove } from './apply';
 import { healthMark } from './health';
 import { eniLabel, instanceName, listWords } from './labels';
-import { type CheckSettings, defaultCheckSettings, type Move, moveSchema, type Plan, planSchema, type Reason, stepSchema } from './move';
+import {
+  type CheckSettings,
+  defaultCheckSettings,
+  type Move,
+  moveSchema,
+  type Plan,
+  planSchema,
+  type Reason,
+  stepSchema,
+} from './move';
 import { checkMove } from './rules';
 import { uniqueIds } from './rules-shared';
 import type { Snapshot } from './schema';
 import { indexSnapshot } from './snapshot-index';
 
-const instanceId = z.string().regex(/^i-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an instance id such as i-0123456789abcdef0');
+const instanceId = z
+  .string()
+  .regex(/^i-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an instance id such as i-0123456789abcdef0');
 
 export const failoverSchema = z
   .object({
@@ -49,11 +60,15 @@ function partsOf(snapshot: Snapshot, f: Failover): { moves: Move[]; reasons: Rea
   const reasons: Reason[] = [];
   const from = ix.instanceById.get(f.from);
   const to = ix.instanceById.get(f.to);
-  if (!from) reasons.push({ rule: 'resource-exists', message: `${f.from} does not exist (any more). Refresh the view.` });
+  if (!from)
+    reasons.push({ rule: 'resource-exists', message: `${f.from} does not exist (any more). Refresh the view.` });
   if (!to) reasons.push({ rule: 'resource-exists', message: `${f.to} does not exist (any more). Refresh the view.` });
   if (!from || !to) return { moves: [], reasons };
   if (from.id === to.id) {
-    reasons.push({ rule: 'target-is-different', message: `A failover needs a different instance to move to than ${instanceName(from)}.` });
+    reasons.push({
+      rule: 'target-is-different',
+      message: `A failover needs a different instance to move to than ${instanceName(from)}.`,
+    });
     return { moves: [], reasons };
   }
   if (from.az !== to.az) {
@@ -81,7 +96,10 @@ function partsOf(snapshot: Snapshot, f: Failover): { moves: Move[]; reasons: Rea
     const toPrimary = toEnis.find((e) => e.attachment?.deviceIndex === 0);
     const ips = fromPrimary?.privateIps.filter((p) => !p.primary).map((p) => p.address) ?? [];
     if (ips.length > 0 && !toPrimary) {
-      reasons.push({ rule: 'resource-exists', message: `${instanceName(to)} has no primary ENI in this view to take ${listWords(ips)}. Refresh the view.` });
+      reasons.push({
+        rule: 'resource-exists',
+        message: `${instanceName(to)} has no primary ENI in this view to take ${listWords(ips)}. Refresh the view.`,
+      });
     } else if (fromPrimary && toPrimary && ips.length > 0 && fromPrimary.subnetId !== toPrimary.subnetId) {
       reasons.push({
         rule: 'same-subnet',
@@ -105,7 +123,11 @@ function partsOf(snapshot: Snapshot, f: Failover): { moves: Move[]; reasons: Rea
  * what arrives before), every reason of every part reported. An impaired or stopped `from` is the normal case:
  * EC2 detaches and unassigns on a stopped or running instance, and status checks do not matter to it.
  */
-export function checkFailover(snapshot: Snapshot, f: Failover, settings: CheckSettings = defaultCheckSettings): FailoverVerdict {
+export function checkFailover(
+  snapshot: Snapshot,
+  f: Failover,
+  settings: CheckSettings = defaultCheckSettings,
+): FailoverVerdict {
   const { moves, reasons } = partsOf(snapshot, f);
   if (reasons.length > 0) return { ok: false, reasons };
   const parts: Plan[] = [];
@@ -128,8 +150,12 @@ export function checkFailover(snapshot: Snapshot, f: Failover, settings: CheckSe
   const eniMoves = parts.filter((p) => p.move.kind === 'move-eni');
   const ipMoves = parts.filter((p) => p.move.kind === 'move-ip');
   const what = [
-    eniMoves.length ? `${eniMoves.length === 1 ? 'ENI' : 'ENIs'} ${listWords(eniMoves.map((p) => label(ix, p.move)))}` : '',
-    ipMoves.length ? `secondary ${ipMoves.length === 1 ? 'IP' : 'IPs'} ${listWords(ipMoves.map((p) => (p.move.kind === 'move-ip' ? p.move.ip : '')))}` : '',
+    eniMoves.length
+      ? `${eniMoves.length === 1 ? 'ENI' : 'ENIs'} ${listWords(eniMoves.map((p) => label(ix, p.move)))}`
+      : '',
+    ipMoves.length
+      ? `secondary ${ipMoves.length === 1 ? 'IP' : 'IPs'} ${listWords(ipMoves.map((p) => (p.move.kind === 'move-ip' ? p.move.ip : '')))}`
+      : '',
   ].filter(Boolean);
   const mark = healthMark(from);
   const health = mark ? ` (${mark.label.toLowerCase()})` : '';
@@ -160,11 +186,23 @@ function dedupe(reasons: Reason[]): Reason[] {
 }
 
 /** The standbys a failover from `from` could go to, each with its verdict (for the "Fail over to…" menu). */
-export function failoverCandidates(snapshot: Snapshot, from: string, ips = true, settings: CheckSettings = defaultCheckSettings): { instanceId: string; verdict: FailoverVerdict }[] {
+export function failoverCandidates(
+  snapshot: Snapshot,
+  from: string,
+  ips = true,
+  settings: CheckSettings = defaultCheckSettings,
+): { instanceId: string; verdict: FailoverVerdict }[] {
   const source = snapshot.instances.find((i) => i.id === from);
   if (!source) return [];
   return snapshot.instances
     .filter((i) => i.id !== from && i.state !== 'terminated' && i.state !== 'shutting-down')
-    .map((i) => ({ instanceId: i.id, verdict: checkFailover(snapshot, { kind: 'failover', from, to: i.id, ips }, settings) }))
-    .sort((a, b) => Number(b.verdict.ok) - Number(a.verdict.ok) || (snapshot.instances.find((i) => i.id === a.instanceId)?.az === source.az ? -1 : 1));
+    .map((i) => ({
+      instanceId: i.id,
+      verdict: checkFailover(snapshot, { kind: 'failover', from, to: i.id, ips }, settings),
+    }))
+    .sort(
+      (a, b) =>
+        Number(b.verdict.ok) - Number(a.verdict.ok) ||
+        (snapshot.instances.find((i) => i.id === a.instanceId)?.az === source.az ? -1 : 1),
+    );
 }
