@@ -10,6 +10,7 @@ import { GuestOsSection, HealthBadge, StatusChecks } from './detail-guest-os';
 import { StateDot } from './instance-card';
 import { useTopology } from './topology-context';
 import { InstancePublicIp, InstancePublicIps } from './detail-views-public';
+import { FailoverSection } from '../failover/failover-section';
 
 export function InstanceDetail({ instance }: { instance: Instance }) {
   const { index } = useTopology();
@@ -58,6 +59,7 @@ export function InstanceDetail({ instance }: { instance: Instance }) {
           <Field label="Launched">{formatUtc(instance.launchTime)}</Field>
         </Fields>
       </Section>
+      <FailoverSection instance={instance} />
       <Section title="Limits of the type">
         <Fields>
           <Field label="ENIs">

@@ -16,6 +16,7 @@ import { Announcer } from './announcer';
 import { buildTopologyIndex } from './model/topology-index';
 import { DetailPanel, DetailPlaceholder } from './detail-panel';
 import { Brand, HeaderBar } from './header-bar';
+import { DemoControls } from '../demo/demo-controls';
 import { LoadError } from './load-error';
 import type { DragKind } from './drag/model';
 import { MovesProvider } from './moves/moves-provider';
@@ -214,7 +215,12 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
                 refreshing={refreshing}
                 onRefresh={onRefresh}
                 onCancelRefresh={onCancelRefresh}
-                actions={canChange ? <UndoButton /> : null}
+                actions={
+                  <>
+                    <DemoControls />
+                    {canChange ? <UndoButton /> : null}
+                  </>
+                }
                 account={<AccountMenu />}
               />
               <ReadOnlyNotice />

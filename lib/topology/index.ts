@@ -32,3 +32,12 @@ export {
 } from './schema';
 export { eniSlots, ipSlots } from './slots';
 export { holderOf, indexSnapshot, instanceOf } from './snapshot-index';
+export {
+  checkFailover,
+  failoverCandidates,
+  failoverPlanSchema,
+  failoverSchema,
+  type Failover,
+  type FailoverPlan,
+  type FailoverVerdict,
+} from './failover';

@@ -1,0 +1,94 @@
+'use client';
+// Demo mode's header controls (issue 10 §2): a scenario picker with Reset, and the guided walkthroughs. Shown only
+// when the console runs in demo mode; the server refuses the routes otherwise.
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useAccess } from '@/components/access/access-context';
+import { Button } from '@/components/ui/button';
+import { topologyQueryKey } from '@/lib/queries/topology';
+import { resetScenario } from '../failover/failover-api';
+import { WalkthroughPanel } from './walkthrough-panel';
+import { type Walkthrough, walkthroughs } from './walkthroughs';
+
+const SCENARIOS = [
+  'showcase',
+  'ha-failover',
+  'tls-sites',
+  'nat-appliance',
+  'management-network',
+  'dual-homed-tiers',
+  'multi-vpc',
+  'large',
+];
+
+export function DemoControls() {
+  const access = useAccess();
+  const queryClient = useQueryClient();
+  const [scenario, setScenario] = useState('ha-failover');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [walk, setWalk] = useState<Walkthrough | null>(null);
+  if (!access?.demo || !access.canChange) return null;
+
+  const reset = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await resetScenario(scenario);
+    if (!r.ok) setError(r.message);
+    await queryClient.refetchQueries({ queryKey: topologyQueryKey });
+    setBusy(false);
+  };
+
+  return (
+    <div className="flex items-center gap-1.5" data-testid="demo-controls">
+      <label className="sr-only" htmlFor="demo-scenario">
+        Scenario
+      </label>
+      <select
+        id="demo-scenario"
+        data-testid="demo-scenario"
+        value={scenario}
+        onChange={(e) => setScenario(e.target.value)}
+        className="h-7 max-w-36 rounded-md border border-line-strong bg-surface px-1.5 text-xs text-fg"
+      >
+        {SCENARIOS.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+      <Button
+        size="sm"
+        onClick={() => void reset()}
+        disabled={busy}
+        data-testid="demo-reset"
+        title="Reset the emulator to this scenario"
+      >
+        {busy ? 'Resetting…' : 'Reset'}
+      </Button>
+      <label className="sr-only" htmlFor="demo-walkthrough">
+        Walkthrough
+      </label>
+      <select
+        id="demo-walkthrough"
+        data-testid="demo-walkthrough"
+        value=""
+        onChange={(e) => setWalk(walkthroughs.find((w) => w.id === e.target.value) ?? null)}
+        className="h-7 max-w-40 rounded-md border border-line-strong bg-surface px-1.5 text-xs text-fg"
+      >
+        <option value="">Walkthrough…</option>
+        {walkthroughs.map((w) => (
+          <option key={w.id} value={w.id}>
+            {w.title}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <span role="alert" className="max-w-64 truncate text-2xs text-danger" title={error}>
+          {error}
+        </span>
+      ) : null}
+      {walk ? <WalkthroughPanel key={walk.id} walkthrough={walk} onClose={() => setWalk(null)} /> : null}
+    </div>
+  );
+}

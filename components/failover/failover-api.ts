@@ -1,0 +1,77 @@
+// The browser's calls for a failover and the demo: /api/plan, /api/apply (same routes as every move), the progress
+// of a running failover, and the demo's control routes. Answers are the routes' JSON ({ ok, … } or a failure).
+import type { Failover, FailoverPlan, Move } from '@/lib/topology';
+import type { StepReport } from '@/lib/topology/outcome';
+
+export type StepTiming = {
+  index: number;
+  action: string;
+  description: string;
+  outcome: StepReport['outcome'];
+  restore: boolean;
+  ms: number;
+};
+export type Timings = { totalMs: number; steps: StepTiming[] };
+export type Failed = {
+  ok: false;
+  code: string;
+  message: string;
+  details?: { steps?: StepReport[]; timings?: Timings; rolledBack?: boolean };
+};
+export type Planned = { ok: true; plan: FailoverPlan };
+export type Rehearsed = {
+  ok: true;
+  plan: FailoverPlan;
+  rehearsal: {
+    dryRuns: { action: string; cli: string }[];
+    noDryRun: { action: string; cli: string }[];
+    expectedMs: number | null;
+  };
+};
+export type Applied = {
+  ok: true;
+  plan: FailoverPlan;
+  steps: StepReport[];
+  timings: Timings;
+  verification: 'verified' | 'pending';
+  pending?: string;
+};
+export type Progress = { steps: StepTiming[]; current: string | null; finished: boolean; startedAt: number };
+
+async function call<T>(path: string, body?: unknown): Promise<T | Failed> {
+  try {
+    const res = await fetch(
+      path,
+      body === undefined
+        ? { cache: 'no-store' }
+        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    );
+    return (await res.json()) as T | Failed;
+  } catch (err) {
+    return {
+      ok: false,
+      code: 'network',
+      message: `The console server did not answer (${(err as Error).message}). Nothing is known to have changed; refresh to see EC2's state.`,
+    };
+  }
+}
+
+export const planFailover = (f: Failover) => call<Planned>('/api/plan', f);
+export const rehearseFailover = (f: Failover) => call<Rehearsed>('/api/apply', { ...f, rehearse: true });
+export const applyFailover = (f: Failover, confirmed: FailoverPlan, operationId: string) =>
+  call<Applied>('/api/apply', { move: f, confirmed, operationId });
+export const readProgress = (operationId: string) =>
+  call<{ ok: true; progress: Progress }>(`/api/operations/${operationId}`);
+export const resetScenario = (scenario: string) => call<{ ok: true }>('/api/demo/reset', { scenario });
+export const failInstance = (instanceId: string) => call<{ ok: true }>('/api/demo/fail-instance', { instanceId });
+
+/** A plain move through the canvas's routes: planned on fresh state, then applied as the confirmed plan. */
+export async function planAndApply(move: Move): Promise<{ ok: true } | Failed> {
+  const planned = await call<{ ok: true; plan: unknown }>('/api/plan', move);
+  if (!planned.ok) return planned;
+  const applied = await call<{ ok: true }>('/api/apply', { move, confirmed: planned.plan });
+  return applied.ok ? { ok: true } : applied;
+}
+
+export const newOperationId = () => `op-${crypto.randomUUID()}`;
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;

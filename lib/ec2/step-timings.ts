@@ -1,0 +1,124 @@
+// How long each EC2 step took, as observed: a journal wrapper that stamps every step report as it arrives (so the
+// executor itself is untouched), running averages per action for a rehearsal's expected duration, and the live
+// progress of a multi-step operation for the UI to poll.
+import 'server-only';
+import type { Move, Plan } from '@/lib/topology';
+import type { StepReport } from '@/lib/topology/outcome';
+import type { JournalOperation, OperationJournal } from './journal';
+
+export type StepTiming = {
+  index: number;
+  action: string;
+  description: string;
+  outcome: StepReport['outcome'];
+  restore: boolean;
+  ms: number;
+};
+
+/** Running averages of the last observed durations per action (a call plus its wait for the ENI transition). */
+export class StepDurations {
+  private readonly samples = new Map<string, number[]>();
+  constructor(private readonly keep = 20) {}
+
+  record(action: string, ms: number): void {
+    const list = this.samples.get(action) ?? [];
+    list.push(ms);
+    if (list.length > this.keep) list.shift();
+    this.samples.set(action, list);
+  }
+
+  /** The average of the recent samples and how many there are; null when none was observed yet. */
+  expected(action: string): { ms: number; samples: number } | null {
+    const list = this.samples.get(action);
+    if (!list || list.length === 0) return null;
+    return { ms: Math.round(list.reduce((a, b) => a + b, 0) / list.length), samples: list.length };
+  }
+}
+
+/** Where a running operation is: the steps so far and the one under way. Polled by the UI by operation id. */
+export type Progress = {
+  id: string;
+  startedAt: number;
+  steps: StepTiming[];
+  /** What is being done now, in words ("Detaching eni-… and waiting until it is available"), or null when finished. */
+  current: string | null;
+  finished: boolean;
+};
+
+export class ProgressBoard {
+  private readonly ops = new Map<string, Progress>();
+  start(id: string, current: string | null): Progress {
+    const p: Progress = { id, startedAt: Date.now(), steps: [], current, finished: false };
+    this.ops.set(id, p);
+    // A finished operation is kept for a while for late polls; the board never grows without bound.
+    if (this.ops.size > 200) this.ops.delete(this.ops.keys().next().value as string);
+    return p;
+  }
+  get(id: string): Progress | undefined {
+    return this.ops.get(id);
+  }
+}
+
+const shared = globalThis as typeof globalThis & {
+  __eniConsoleDurations?: StepDurations;
+  __eniConsoleProgress?: ProgressBoard;
+};
+export const processDurations: StepDurations = (shared.__eniConsoleDurations ??= new StepDurations());
+export const processProgress: ProgressBoard = (shared.__eniConsoleProgress ??= new ProgressBoard());
+
+/** What a step is doing while it runs, for the progress display. */
+export function doingWords(action: string, description: string): string {
+  switch (action) {
+    case 'DetachNetworkInterface':
+      return `Detaching… (${description})`;
+    case 'AttachNetworkInterface':
+      return `Attaching… (${description})`;
+    default:
+      return `${description}`;
+  }
+}
+
+/**
+ * Wraps a journal: every step report is passed on unchanged, and also timed (from the previous step, or from the
+ * operation's start), recorded in `timings`, fed to `durations` (steps done, not restores), and shown on `progress`.
+ */
+export function timingJournal(
+  inner: OperationJournal,
+  sink: { timings: StepTiming[]; offset: number; progress?: Progress; durations?: StepDurations },
+): OperationJournal {
+  return {
+    unfinished: () => inner.unfinished(),
+    recent: (limit) => inner.recent(limit),
+    async begin(user: string, move: Move, plan: Plan): Promise<JournalOperation> {
+      const op = await inner.begin(user, move, plan);
+      let last = Date.now();
+      const say = (i: number) => {
+        const next = plan.steps[i];
+        if (sink.progress) sink.progress.current = next ? doingWords(next.action, next.description) : null;
+      };
+      say(0);
+      return {
+        id: op.id,
+        async step(report, requestId) {
+          const now = Date.now();
+          const timing: StepTiming = {
+            index: sink.offset + report.index,
+            action: report.action,
+            description: report.description,
+            outcome: report.outcome,
+            restore: report.restore,
+            ms: now - last,
+          };
+          last = now;
+          sink.timings.push(timing);
+          sink.progress?.steps.push(timing);
+          if (report.outcome === 'done' && !report.restore && report.note !== 'Not sent.')
+            sink.durations?.record(report.action, timing.ms);
+          say(report.index);
+          await op.step(report, requestId);
+        },
+        finish: (outcome) => op.finish(outcome),
+      };
+    },
+  };
+}
