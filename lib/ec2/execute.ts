@@ -44,8 +44,9 @@ export type Planned = { plan: Plan };
 export type Applied = { plan: Plan; requestIds: string[]; verified: Verified; verification: Verification; steps: StepReport[]; pending?: string };
 
 /**
- * The process's locks and journal until lib/db provides the shared ones. Kept on globalThis: Next.js may load
- * this module once per route bundle (the API route, the server action), and they must share one set of locks.
+ * The defaults when the caller passes none (unit tests, scripts); the console's routes pass the database's
+ * (console-operations.ts), whose PGlite locks are these. Kept on globalThis: Next.js may load this module once
+ * per route bundle (the API route, the server action), and they must share one set of locks.
  */
 const shared = globalThis as typeof globalThis & { __eniConsoleLocks?: ResourceLocks; __eniConsoleJournal?: OperationJournal };
 export const processLocks: ResourceLocks = (shared.__eniConsoleLocks ??= new InProcessLocks());
