@@ -3,25 +3,28 @@
 // console processes may share, the process's own locks on PGlite (which only one process can open).
 import 'server-only';
 import { AdvisoryLocks } from '@/lib/db/advisory-locks';
-import { getDatabase, optionsFromEnv } from '@/lib/db/database';
+import { type DatabaseHandle, getDatabase, optionsFromEnv } from '@/lib/db/database';
 import { DbJournal } from '@/lib/db/journal';
 import { processLocks } from './execute';
 import type { ResourceLocks } from './locks';
 
 export type ConsoleOperations = { journal: DbJournal; locks: ResourceLocks };
 
-const shared = globalThis as typeof globalThis & { __eniConsoleOperations?: Promise<ConsoleOperations> };
+const shared = globalThis as typeof globalThis & { __eniConsoleOperations?: WeakMap<DatabaseHandle, ConsoleOperations> };
 
-/** Opened once per process (kept on globalThis: Next.js may load this module once per route bundle). */
-export function consoleOperations(): Promise<ConsoleOperations> {
-  shared.__eniConsoleOperations ??= (async () => {
-    const handle = await getDatabase();
+/**
+ * The journal and locks of this process's database, made once per opened database (kept on globalThis: Next.js
+ * may load this module once per route bundle, and they must share one set of locks).
+ */
+export async function consoleOperations(): Promise<ConsoleOperations> {
+  const handle = await getDatabase();
+  const made = (shared.__eniConsoleOperations ??= new WeakMap());
+  let ops = made.get(handle);
+  if (!ops) {
     const url = optionsFromEnv().url;
     const locks = handle.backend === 'postgres' && url ? new AdvisoryLocks(handle.db, url) : processLocks;
-    return { journal: new DbJournal(handle.db), locks };
-  })().catch((err) => {
-    delete shared.__eniConsoleOperations;
-    throw err;
-  });
-  return shared.__eniConsoleOperations;
+    ops = { journal: new DbJournal(handle.db), locks };
+    made.set(handle, ops);
+  }
+  return ops;
 }
