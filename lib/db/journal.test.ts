@@ -26,6 +26,8 @@ describe.each(testBackends)('DbJournal on $title', ({ backend, skip }) => {
       expect(begun!.plan.steps.length).toBeGreaterThan(0);
 
       await op.step(report(1, 'DetachNetworkInterface', 'done', 'req-1'), 'req-1');
+      await op.step(report(2, 'AttachNetworkInterface', 'done', 'req-2'), 'req-2');
+      // The same step reported again (accepted, then settled) replaces its first report.
       await op.step(report(2, 'AttachNetworkInterface', 'unknown', null), null);
       const [midway] = await journal.unfinished();
       expect(midway!.steps.map((s) => [s.report.action, s.report.outcome, s.requestId])).toEqual([

@@ -49,10 +49,16 @@ export class DbJournal implements OperationJournal {
     };
   }
 
-  /** Appends one step's outcome in one statement, so a crash keeps every step written before it. */
+  /**
+   * Writes one step's outcome in one statement, so a crash keeps every step written before it; a later report of
+   * the same step (accepted, then settled) replaces the earlier one.
+   */
   async step(id: string, report: StepReport, requestId: string | null): Promise<void> {
     const step = JSON.stringify({ report, requestId, at: new Date().toISOString() });
-    await sql`update operation set steps = steps || jsonb_build_array(${step}::jsonb) where id = ${id}`.execute(this.db);
+    await sql`update operation set steps = (
+        select coalesce(jsonb_agg(s order by n), '[]'::jsonb) from jsonb_array_elements(steps) with ordinality as t(s, n)
+        where (s->'report'->>'index')::int <> ${report.index}
+      ) || jsonb_build_array(${step}::jsonb) where id = ${id}`.execute(this.db);
   }
 
   /**
