@@ -81,7 +81,6 @@ rmSync(vitestJson, { force: true });
 // The database tests run against PGlite always, and against a Postgres server (a throwaway one when none is named).
 const postgres = process.env.TEST_DATABASE_URL ? null : startTestPostgres();
 run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], postgres ? { TEST_DATABASE_URL: postgres.url } : {});
-postgres?.stop();
 const v = readJson(vitestJson) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
 if (v) {
   total.passed += v.numPassedTests ?? 0;
@@ -116,7 +115,8 @@ function build(): boolean {
 if (build() && ensureChromium()) {
   const pwJson = path.join(reports, 'playwright.json');
   rmSync(pwJson, { force: true });
-  run('end-to-end tests', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  // The same Postgres for e2e/crash-and-race.spec.ts (two console processes sharing one database).
+  run('end-to-end tests', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, ...(postgres ? { TEST_DATABASE_URL: postgres.url } : {}) });
   const p = readJson(pwJson) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null;
   if (p?.stats) {
     total.passed += (p.stats.expected ?? 0) + (p.stats.flaky ?? 0);
@@ -124,6 +124,8 @@ if (build() && ensureChromium()) {
     total.skipped += p.stats.skipped ?? 0;
   }
 }
+
+postgres?.stop();
 
 console.log('');
 if (failedStages.length) console.log(`Failed stages: ${failedStages.join(', ')}`);
