@@ -38,7 +38,7 @@ function Operation({ op, canChange }: { op: OperationViewData; canChange: boolea
               const ran = op.steps.filter((s) => s.report.index === i + 1).at(-1);
               return (
                 <li key={i}>
-                  <span className="font-mono">{i + 1}.</span> {step.description}:{' '}
+                  <span className="font-mono">{i + 1}.</span> {step.description.replace(/\.$/, '')}:{' '}
                   <span className={ran?.report.outcome === 'done' ? 'text-fg' : 'text-warn'}>{ran ? outcomeWords[ran.report.outcome] ?? ran.report.outcome : 'not sent'}</span>
                   {ran?.report.requestId ? <span className="ml-1 font-mono text-2xs text-muted">{ran.report.requestId}</span> : null}
                 </li>
