@@ -8,7 +8,8 @@ export default function Error({ error, retry }: { error: unknown; retry: () => v
   useEffect(() => {
     console.error(error);
   }, [error]);
-  const digest = error instanceof Error && 'digest' in error ? String((error as { digest?: unknown }).digest ?? '') : '';
+  const digest =
+    error instanceof Error && 'digest' in error ? String((error as { digest?: unknown }).digest ?? '') : '';
   return (
     <main className="flex h-dvh items-center justify-center p-6">
       <div role="alert" className="w-full max-w-lg rounded-lg border border-line bg-surface p-6 shadow-sm">
@@ -19,8 +20,8 @@ export default function Error({ error, retry }: { error: unknown; retry: () => v
           <h1 className="text-sm font-semibold">The console hit a bug</h1>
         </div>
         <p className="mt-3 text-xs text-muted">
-          Something failed that should not have. Your account was not changed by this page. Retry, and if it happens again
-          the server log has the details{digest ? ` (reference ${digest})` : ''}.
+          Something failed that should not have. Your account was not changed by this page. Retry, and if it happens
+          again the server log has the details{digest ? ` (reference ${digest})` : ''}.
         </p>
         <div className="mt-4 flex justify-end">
           <Button variant="primary" size="sm" onClick={() => retry()}>

@@ -9,7 +9,9 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** The violations axe finds on the page as it is now, one readable line per failing element. */
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`));
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`),
+  );
 }
 
 async function expectClean(page: Page, what: string): Promise<void> {
@@ -22,7 +24,11 @@ for (const scheme of ['light', 'dark'] as const) {
     // axe walks the whole DOM once per view: on a shared 2-core machine a dozen views take minutes.
     test.setTimeout(240_000);
 
-    test('the topology, the pools, the search results and every kind of details pass axe (WCAG 2.2 AA)', async ({ emulator, console: ui, page }) => {
+    test('the topology, the pools, the search results and every kind of details pass axe (WCAG 2.2 AA)', async ({
+      emulator,
+      console: ui,
+      page,
+    }) => {
       const { instances, enis, eips } = await emulator.names();
       await ui.open();
       await expectClean(page, 'topology with nothing selected');
@@ -51,8 +57,24 @@ for (const scheme of ['light', 'dark'] as const) {
         ['ENI', () => ui.eni(enis['app-1-data']!).locator('button').first().click()],
         ['private IP', () => ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }).click()],
         ['Elastic IP', () => ui.eip(eips['tls-shop']!).click()],
-        ['subnet', () => page.locator('[id^="subnet-row-"] button').filter({ hasText: /public-a/ }).first().click()],
-        ['VPC', () => page.locator('[id^="vpc-row-"] button').filter({ hasText: /prod|showcase/ }).first().click()],
+        [
+          'subnet',
+          () =>
+            page
+              .locator('[id^="subnet-row-"] button')
+              .filter({ hasText: /public-a/ })
+              .first()
+              .click(),
+        ],
+        [
+          'VPC',
+          () =>
+            page
+              .locator('[id^="vpc-row-"] button')
+              .filter({ hasText: /prod|showcase/ })
+              .first()
+              .click(),
+        ],
       ];
       for (const [what, open] of details) {
         await open();
@@ -64,7 +86,11 @@ for (const scheme of ['light', 'dark'] as const) {
     test('the plan dialog passes axe', async ({ emulator, console: ui, page, drag }) => {
       const { enis } = await emulator.names();
       await ui.open();
-      await drag.moveTo(ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }), page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`), 'keyboard');
+      await drag.moveTo(
+        ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }),
+        page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`),
+        'keyboard',
+      );
       await expect(page.getByTestId('plan-dialog')).toBeVisible();
       await expectClean(page, 'plan dialog');
     });

@@ -3,7 +3,12 @@
 import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { expect, test } from './fixtures';
 
-test('after a keyboard move of the selected IP, the details panel and the focus follow it to web-2', async ({ emulator, console: ui, page, drag }) => {
+test('after a keyboard move of the selected IP, the details panel and the focus follow it to web-2', async ({
+  emulator,
+  console: ui,
+  page,
+  drag,
+}) => {
   const { enis } = await emulator.names();
   await ui.open();
   const handle = ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' });
@@ -14,7 +19,8 @@ test('after a keyboard move of the selected IP, the details panel and the focus 
   const slot = page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`);
   await drag.moveTo(handle, slot, 'keyboard', {
     // Two free slots of one ENI are told apart by their number, and the instance by its Name.
-    whileOver: () => expect(page.locator('[id^="DndLiveRegion"]')).toContainText(/Over free IP slot \d+ of web-2's eth0: allowed\./),
+    whileOver: () =>
+      expect(page.locator('[id^="DndLiveRegion"]')).toContainText(/Over free IP slot \d+ of web-2's eth0: allowed\./),
   });
   await ui.confirmPlan('keyboard', {});
 
@@ -22,25 +28,52 @@ test('after a keyboard move of the selected IP, the details panel and the focus 
   await expect(details).not.toContainText('not in the latest snapshot');
   await expect(details).toContainText(enis['web-2/eth0']!);
   // Focus is on the moved address where it now is, not on <body> and not on a neighbour that took its place.
-  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid^="ip-"]')?.getAttribute('data-testid') ?? document.activeElement?.tagName)).toBe('ip-10.0.1.11');
-  await expect(ui.eni(enis['web-2/eth0']!).getByTestId('ip-10.0.1.11').getByRole('button', { name: '10.0.1.11' })).toBeFocused();
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          document.activeElement?.closest('[data-testid^="ip-"]')?.getAttribute('data-testid') ??
+          document.activeElement?.tagName,
+      ),
+    )
+    .toBe('ip-10.0.1.11');
+  await expect(
+    ui.eni(enis['web-2/eth0']!).getByTestId('ip-10.0.1.11').getByRole('button', { name: '10.0.1.11' }),
+  ).toBeFocused();
 });
 
-test('IPs are listed primary first, then by address, after a move back and forth', async ({ emulator, console: ui, page, drag }) => {
+test('IPs are listed primary first, then by address, after a move back and forth', async ({
+  emulator,
+  console: ui,
+  page,
+  drag,
+}) => {
   const { enis } = await emulator.names();
   await ui.open();
   const web1 = ui.eni(enis['web-1/eth0']!);
-  const before = await web1.locator('[data-testid^="ip-1"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-  await drag.moveTo(ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }), page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`), 'mouse');
+  const before = await web1
+    .locator('[data-testid^="ip-1"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  await drag.moveTo(
+    ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }),
+    page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`),
+    'mouse',
+  );
   await ui.confirmPlan('mouse', {});
   await drag.moveTo(ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }), web1, 'mouse');
   await ui.confirmPlan('mouse', {});
   await expect(web1.getByTestId('ip-10.0.1.11')).toBeVisible();
-  const after = await web1.locator('[data-testid^="ip-1"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  const after = await web1
+    .locator('[data-testid^="ip-1"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
   expect(after).toEqual(before);
 });
 
-test('a primary IP and eth0 say why they cannot move: on focus, on Space, and when dragged', async ({ emulator, console: ui, page }) => {
+test('a primary IP and eth0 say why they cannot move: on focus, on Space, and when dragged', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
   const { enis } = await emulator.names();
   await ui.open();
   const primary = ui.ip('10.0.1.10').getByRole('button').first();
@@ -64,7 +97,11 @@ test('a primary IP and eth0 say why they cannot move: on focus, on Space, and wh
   expect(await emulator.mutatingRequests()).toEqual([]);
 });
 
-test('the instance panel lists the Elastic IPs on its secondary addresses, with their hourly cost', async ({ emulator, console: ui, page }) => {
+test('the instance panel lists the Elastic IPs on its secondary addresses, with their hourly cost', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
   const { instances } = await emulator.names();
   await ui.open();
   await ui.instance(instances['web-1']!).getByRole('button', { name: /web-1/ }).first().click();
@@ -76,7 +113,9 @@ test('the instance panel lists the Elastic IPs on its secondary addresses, with 
 });
 
 test("the NAT gateway's ENI is called by its owner, not unattached", async ({ emulator, console: ui, page }) => {
-  const nat = (await emulator.ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces!.find((e) => String(e.InterfaceType) === 'nat_gateway')!;
+  const nat = (await emulator.ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces!.find(
+    (e) => String(e.InterfaceType) === 'nat_gateway',
+  )!;
   await ui.open();
   await page.keyboard.press('/');
   await page.keyboard.type(nat.NetworkInterfaceId!);

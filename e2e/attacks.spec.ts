@@ -28,8 +28,17 @@ async function realMove(baseURL: string): Promise<Record<string, unknown>> {
   };
   for (const eip of snapshot.eips.filter((e) => e.privateIp === null)) {
     for (const eni of snapshot.enis.filter((e) => e.attachment)) {
-      const move = { kind: 'move-eip', allocationId: eip.allocationId, toEni: eni.id, toIp: eni.privateIps[0]?.address };
-      const planned = await fetch(`${baseURL}/api/plan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) });
+      const move = {
+        kind: 'move-eip',
+        allocationId: eip.allocationId,
+        toEni: eni.id,
+        toIp: eni.privateIps[0]?.address,
+      };
+      const planned = await fetch(`${baseURL}/api/plan`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(move),
+      });
       if (planned.ok) return move;
     }
   }
@@ -48,7 +57,11 @@ function withHost(url: string, host: string): Promise<{ status: number; body: st
   });
 }
 
-test('a page of another origin cannot change anything: no-cors fetch, text/plain form and iframe are all refused', async ({ page, emulator, baseURL }) => {
+test('a page of another origin cannot change anything: no-cors fetch, text/plain form and iframe are all refused', async ({
+  page,
+  emulator,
+  baseURL,
+}) => {
   const console = baseURL as string;
   const move = await realMove(console);
   await emulator.reset();
@@ -78,7 +91,9 @@ test('a page of another origin cannot change anything: no-cors fetch, text/plain
     expect((await Promise.all(applies)).sort()).toEqual([403, 403]);
 
     // The framed console never renders: frame-ancestors 'none' (and X-Frame-Options: DENY) stop it.
-    await expect.poll(() => consoleMessages.some((m) => /frame-ancestors|Refused to (display|frame)/i.test(m))).toBe(true);
+    await expect
+      .poll(() => consoleMessages.some((m) => /frame-ancestors|Refused to (display|frame)/i.test(m)))
+      .toBe(true);
     const framed = page.frames().find((f) => f !== page.mainFrame() && f.name() !== 'sink');
     expect(await framed?.locator('[data-testid="topology"]').count()).toBe(0);
 
@@ -118,11 +133,16 @@ test('every answer carries the security headers; HSTS only over https', async ({
   expect((await request.get('/')).headers()['content-security-policy']).not.toBe(csp);
 });
 
-test('the console renders, hydrates and works under its CSP, with no violation reported', async ({ page, console: ui }) => {
+test('the console renders, hydrates and works under its CSP, with no violation reported', async ({
+  page,
+  console: ui,
+}) => {
   await page.addInitScript(() => {
     const w = window as unknown as { cspViolations: string[] };
     w.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const messages: string[] = [];
   page.on('console', (m) => messages.push(m.text()));
@@ -134,13 +154,17 @@ test('the console renders, hydrates and works under its CSP, with no violation r
   expect(messages.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
 });
 
-test('the hostile battery (lib/cli/probe.ts): every request refused, no EC2 change got through', async ({ emulator, baseURL }) => {
+test('the hostile battery (lib/cli/probe.ts): every request refused, no EC2 change got through', async ({
+  emulator,
+  baseURL,
+}) => {
   await emulator.reset();
   process.env.EMULATOR_CONTROL_TOKEN = E2E_CONTROL_TOKEN;
   const report = await runProbe({ console: baseURL as string, emulator: emulatorUrl });
-  console.log(`attack battery: requests tried ${report.tried}, refused ${report.refused}, EC2 mutating calls that got through ${report.mutatingCallsThrough} (EC2 calls of any kind: ${report.ec2Calls})`);
+  console.log(
+    `attack battery: requests tried ${report.tried}, refused ${report.refused}, EC2 mutating calls that got through ${report.mutatingCallsThrough} (EC2 calls of any kind: ${report.ec2Calls})`,
+  );
   expect(report.attempts.filter((a) => !a.refused)).toEqual([]);
   expect(report.mutatingCallsThrough).toBe(0);
   expect(await emulator.mutatingRequests()).toEqual([]);
 });
-

@@ -8,7 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { stateDiff } from '../lib/agreement/compare';
-import { type Started as ConsoleProcess, makeAccounts, startConsoleProcess, startEmulatorProcess } from '../lib/testing/console-process';
+import {
+  type Started as ConsoleProcess,
+  makeAccounts,
+  startConsoleProcess,
+  startEmulatorProcess,
+} from '../lib/testing/console-process';
 import { appliedRequests } from '../lib/testing/emulator-control';
 import { findMove } from '../lib/testing/moves';
 import { applyMove, checkMove, type Move, type Snapshot } from '../lib/topology';
@@ -18,7 +23,10 @@ type Answer = { ok: boolean; code?: string; message?: string; [k: string]: unkno
 async function call(c: ConsoleProcess, token: string, route: string, body?: unknown): Promise<Answer> {
   const res = await fetch(`${c.url}${route}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json', origin: c.url }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json', origin: c.url }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return (await res.json()) as Answer;
@@ -30,7 +38,12 @@ async function topology(c: ConsoleProcess, token: string): Promise<Snapshot> {
   return body as unknown as Snapshot;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 50): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -40,7 +53,13 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
   }
 }
 
-type Operation = { id: string; user: string; move: Move; steps: { report: { action: string; outcome: string } }[]; observed: { resource: string; state: string }[] | null };
+type Operation = {
+  id: string;
+  user: string;
+  move: Move;
+  steps: { report: { action: string; outcome: string } }[];
+  observed: { resource: string; state: string }[] | null;
+};
 
 test('a console killed between detach and attach: after restart the journal shows the operation, and restore puts the ENI back', async () => {
   test.setTimeout(240_000);
@@ -60,7 +79,9 @@ test('a console killed between detach and attach: after restart the journal show
     await control.clearRequests();
 
     const answer = call(first, otto!, '/api/apply', move).catch((err: unknown) => err);
-    await until('the detach', async () => appliedRequests(await control.requests()).some((r) => r.action === 'DetachNetworkInterface'));
+    await until('the detach', async () =>
+      appliedRequests(await control.requests()).some((r) => r.action === 'DetachNetworkInterface'),
+    );
     await first.stop('SIGKILL');
     expect(await answer).toBeInstanceOf(Error); // the connection died with the process
     expect(appliedRequests(await control.requests()).map((r) => r.action)).toEqual(['DetachNetworkInterface']);
@@ -68,13 +89,20 @@ test('a console killed between detach and attach: after restart the journal show
     const second = await startConsoleProcess({ database, ec2Endpoint: emu.url });
     consoles.push(second);
     // Once EC2 has completed the detach, the list shows the ENI where it is: detached.
-    const op = await until('the ENI detached in the observed state', async () => {
-      const list = (await call(second, otto!, '/api/operations?unfinished=1')) as Answer & { operations: Operation[] };
-      expect(list.ok).toBe(true);
-      expect(list.operations).toHaveLength(1);
-      const o = list.operations[0]!;
-      return o.observed?.some((x) => x.resource === move.eni && x.state.startsWith('not attached')) ? o : null;
-    }, 30_000, 250);
+    const op = await until(
+      'the ENI detached in the observed state',
+      async () => {
+        const list = (await call(second, otto!, '/api/operations?unfinished=1')) as Answer & {
+          operations: Operation[];
+        };
+        expect(list.ok).toBe(true);
+        expect(list.operations).toHaveLength(1);
+        const o = list.operations[0]!;
+        return o.observed?.some((x) => x.resource === move.eni && x.state.startsWith('not attached')) ? o : null;
+      },
+      30_000,
+      250,
+    );
     expect(op).toMatchObject({ user: 'otto', move });
     expect(op.steps.map((s) => [s.report.action, s.report.outcome])).toEqual([['DetachNetworkInterface', 'done']]);
 
@@ -82,9 +110,16 @@ test('a console killed between detach and attach: after restart the journal show
     expect(restored).toMatchObject({ ok: true, action: 'restore' });
     const after = await topology(second, otto!);
     const attachment = after.enis.find((e) => e.id === move.eni)!.attachment;
-    expect({ instance: attachment?.instanceId, deviceIndex: attachment?.deviceIndex }).toEqual({ instance: origin.instanceId, deviceIndex: origin.deviceIndex });
-    expect(((await call(second, otto!, '/api/operations?unfinished=1')) as Answer & { operations: Operation[] }).operations).toEqual([]);
-    console.log(`crash: killed after ${op.steps[0]!.report.action}; journal showed it unfinished after restart; restore re-attached ${move.eni} to ${origin.instanceId} at device index ${origin.deviceIndex}`);
+    expect({ instance: attachment?.instanceId, deviceIndex: attachment?.deviceIndex }).toEqual({
+      instance: origin.instanceId,
+      deviceIndex: origin.deviceIndex,
+    });
+    expect(
+      ((await call(second, otto!, '/api/operations?unfinished=1')) as Answer & { operations: Operation[] }).operations,
+    ).toEqual([]);
+    console.log(
+      `crash: killed after ${op.steps[0]!.report.action}; journal showed it unfinished after restart; restore re-attached ${move.eni} to ${origin.instanceId} at device index ${origin.deviceIndex}`,
+    );
   } finally {
     for (const c of consoles) await c.stop('SIGKILL');
     await emu.stop();
@@ -98,13 +133,27 @@ function conflictingPairs(s: Snapshot, kind: 'ip' | 'eip'): [Move, Move][] {
   if (kind === 'ip') {
     for (const eni of s.enis)
       for (const ip of eni.privateIps.filter((p) => !p.primary)) {
-        const targets = s.enis.filter((t) => t.id !== eni.id && checkMove(s, { kind: 'move-ip', ip: ip.address, toEni: t.id }).ok);
+        const targets = s.enis.filter(
+          (t) => t.id !== eni.id && checkMove(s, { kind: 'move-ip', ip: ip.address, toEni: t.id }).ok,
+        );
         for (let i = 0; i + 1 < targets.length; i++)
-          pairs.push([{ kind: 'move-ip', ip: ip.address, toEni: targets[i]!.id }, { kind: 'move-ip', ip: ip.address, toEni: targets[i + 1]!.id }]);
+          pairs.push([
+            { kind: 'move-ip', ip: ip.address, toEni: targets[i]!.id },
+            { kind: 'move-ip', ip: ip.address, toEni: targets[i + 1]!.id },
+          ]);
       }
   } else {
     for (const eip of s.eips) {
-      const spots = s.enis.flatMap((e) => e.privateIps.map((p) => ({ kind: 'move-eip' as const, allocationId: eip.allocationId, toEni: e.id, toIp: p.address }))).filter((m) => checkMove(s, m).ok);
+      const spots = s.enis
+        .flatMap((e) =>
+          e.privateIps.map((p) => ({
+            kind: 'move-eip' as const,
+            allocationId: eip.allocationId,
+            toEni: e.id,
+            toIp: p.address,
+          })),
+        )
+        .filter((m) => checkMove(s, m).ok);
       for (let i = 0; i + 1 < spots.length; i++) pairs.push([spots[i]!, spots[i + 1]!]);
     }
   }
@@ -143,10 +192,14 @@ test('50 pairs of conflicting applies through two console processes sharing one 
   try {
     const tokens = makeAccounts(database, { alice: 'operator', bob: 'operator' });
     const env = { ENI_CONSOLE_RATE_BURST: '1000' };
-    const [a, b] = await Promise.all([startConsoleProcess({ database, ec2Endpoint: emu.url, env }), startConsoleProcess({ database, ec2Endpoint: emu.url, env })]);
+    const [a, b] = await Promise.all([
+      startConsoleProcess({ database, ec2Endpoint: emu.url, env }),
+      startConsoleProcess({ database, ec2Endpoint: emu.url, env }),
+    ]);
     consoles.push(a, b);
     const initial = await topology(a, tokens.alice!);
-    const spread = (pairs: [Move, Move][]) => Array.from({ length: 25 }, (_, i) => pairs[Math.floor((i * pairs.length) / 25) % pairs.length]!);
+    const spread = (pairs: [Move, Move][]) =>
+      Array.from({ length: 25 }, (_, i) => pairs[Math.floor((i * pairs.length) / 25) % pairs.length]!);
     const chosen = [...spread(conflictingPairs(initial, 'ip')), ...spread(conflictingPairs(initial, 'eip'))];
     // A little latency on the changes, so both applies are in flight together.
     await control.patchSettings({ latencyMs: { AssignPrivateIpAddresses: 15, AssociateAddress: 15 } });
@@ -154,8 +207,12 @@ test('50 pairs of conflicting applies through two console processes sharing one 
     for (const [ma, mb] of chosen) {
       await control.reset('showcase');
       await control.clearRequests();
-      const [pa, pb] = await Promise.all([call(a, tokens.alice!, '/api/plan', ma), call(b, tokens.bob!, '/api/plan', mb)]);
-      if (!pa.ok || !pb.ok) throw new Error(`both moves plan on the initial state: ${pa.message ?? ''} ${pb.message ?? ''}`);
+      const [pa, pb] = await Promise.all([
+        call(a, tokens.alice!, '/api/plan', ma),
+        call(b, tokens.bob!, '/api/plan', mb),
+      ]);
+      if (!pa.ok || !pb.ok)
+        throw new Error(`both moves plan on the initial state: ${pa.message ?? ''} ${pb.message ?? ''}`);
       const [ra, rb] = await Promise.all([
         call(a, tokens.alice!, '/api/apply', { move: ma, confirmed: pa.plan }),
         call(b, tokens.bob!, '/api/apply', { move: mb, confirmed: pb.plan }),
@@ -167,11 +224,21 @@ test('50 pairs of conflicting applies through two console processes sharing one 
       }
       const final = await topology(a, tokens.alice!);
       // Each apply's calls name its own target: they come as one block, never mixed with the other's.
-      const owner = (p: Record<string, string>) => (p.NetworkInterfaceId === ('toEni' in ma ? ma.toEni : '') && (ma.kind !== 'move-eip' || p.PrivateIpAddress === ma.toIp) ? 'a' : 'b');
-      const order = appliedRequests(await control.requests()).map((r) => owner(r.parameters)).join('');
+      const owner = (p: Record<string, string>) =>
+        p.NetworkInterfaceId === ('toEni' in ma ? ma.toEni : '') &&
+        (ma.kind !== 'move-eip' || p.PrivateIpAddress === ma.toIp)
+          ? 'a'
+          : 'b';
+      const order = appliedRequests(await control.requests())
+        .map((r) => owner(r.parameters))
+        .join('');
       if (/a+b+a|b+a+b/.test(order)) figures.interleaved++;
       if (ra.ok && rb.ok) figures.bothOk++;
-      for (const [move, result] of [[ma, ra], [mb, rb]] as const) if (result.ok && stateDiff(applyMove(initial, move), final).length > 0) figures.contradictions++;
+      for (const [move, result] of [
+        [ma, ra],
+        [mb, rb],
+      ] as const)
+        if (result.ok && stateDiff(applyMove(initial, move), final).length > 0) figures.contradictions++;
       if (!ra.ok && !rb.ok && stateDiff(initial, final).length > 0) figures.contradictions++;
     }
     console.log(`concurrency (two console processes, one Postgres): ${JSON.stringify(figures)}`);

@@ -11,7 +11,11 @@ test('the demo needs no sign-in and says it is the demo', async ({ page }) => {
   await expect(page.getByTestId('undo')).toBeVisible();
 });
 
-test('a stale session cookie is not the demo operator; the page says so and drops it', async ({ page, context, baseURL }) => {
+test('a stale session cookie is not the demo operator; the page says so and drops it', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.addCookies([{ name: 'eni-console.session_token', value: 'from-an-earlier-sign-in', url: baseURL! }]);
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);

@@ -6,7 +6,11 @@ import { emulatorUrl, expect, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/faults-${name}.png` });
 
-test('a frozen endpoint: Refresh shows elapsed time, can be cancelled, and fails clearly at the deadline', async ({ emulator, console: ui, page }) => {
+test('a frozen endpoint: Refresh shows elapsed time, can be cancelled, and fails clearly at the deadline', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
   await ui.open();
   // Every DescribeVpcs now waits ten minutes before answering: the endpoint is frozen for reads.
   await emulator.patchSettings({ latencyMs: { DescribeVpcs: 600_000 } });
@@ -34,7 +38,12 @@ test('a frozen endpoint: Refresh shows elapsed time, can be cancelled, and fails
   }
 });
 
-test('an ENI move interrupted by refused attaches shows each call’s outcome, the restore included', async ({ emulator, console: ui, page, drag }) => {
+test('an ENI move interrupted by refused attaches shows each call’s outcome, the restore included', async ({
+  emulator,
+  console: ui,
+  page,
+  drag,
+}) => {
   const { instances, enis } = await emulator.names();
   const eni = enis['app-1-data']!;
   await ui.open();
@@ -44,7 +53,14 @@ test('an ENI move interrupted by refused attaches shows each call’s outcome, t
   // The attach (not its DryRun) is refused twice: the move's attach and the first re-attach; the second re-attach works.
   const res = await fetch(`${emulatorUrl}/_emulator/faults`, {
     method: 'POST',
-    body: JSON.stringify({ action: 'AttachNetworkInterface', code: 'InvalidParameterValue', status: 400, message: 'injected by the e2e test', times: 2, dryRun: false }),
+    body: JSON.stringify({
+      action: 'AttachNetworkInterface',
+      code: 'InvalidParameterValue',
+      status: 400,
+      message: 'injected by the e2e test',
+      times: 2,
+      dryRun: false,
+    }),
   });
   expect(res.ok).toBe(true);
   await ui.confirm('keyboard');

@@ -3,10 +3,15 @@
 import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { expect, test } from './fixtures';
 
-test('a search by MAC address finds the ENI, highlights it and opens its details', async ({ emulator, console: ui, page }) => {
+test('a search by MAC address finds the ENI, highlights it and opens its details', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
   const { enis } = await emulator.names();
   const eniId = enis['app-1-data']!;
-  const eni = (await emulator.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eniId] }))).NetworkInterfaces![0]!;
+  const eni = (await emulator.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eniId] })))
+    .NetworkInterfaces![0]!;
   const mac = eni.MacAddress!;
   await ui.open();
   await page.keyboard.press('/');
@@ -25,7 +30,12 @@ test('a search by MAC address finds the ENI, highlights it and opens its details
   await expect(page.getByTestId('search-results')).toContainText('No match for “ff:ff:ff:ff:ff:ff”');
 });
 
-test('filters combine and count; a copied URL opens the same filters and selection; back and forward work', async ({ emulator, console: ui, page, context }) => {
+test('filters combine and count; a copied URL opens the same filters and selection; back and forward work', async ({
+  emulator,
+  console: ui,
+  page,
+  context,
+}) => {
   const { instances } = await emulator.names();
   await ui.open();
   const count = page.getByTestId('filter-count');
@@ -38,7 +48,11 @@ test('filters combine and count; a copied URL opens the same filters and selecti
   await expect(ui.instance(instances['bastion']!)).toBeVisible();
   await expect(ui.instance(instances['monitor']!)).toHaveCount(0);
   await expect(ui.instance(instances['web-1']!)).toHaveCount(0);
-  await ui.instance(instances['bastion']!).getByRole('button', { name: /bastion/ }).first().click();
+  await ui
+    .instance(instances['bastion']!)
+    .getByRole('button', { name: /bastion/ })
+    .first()
+    .click();
   await expect(page.getByTestId('detail-panel')).toContainText(instances['bastion']!);
   await expect(page).toHaveURL(/type=t3\.micro/);
   await expect(page).toHaveURL(/sel=instance/);
@@ -67,7 +81,11 @@ test('filters combine and count; a copied URL opens the same filters and selecti
   await expect(page.getByTestId('filter-state')).toHaveValue('stopped');
 });
 
-test('the compact density shows one line per instance with its slot counts, and opens in place', async ({ emulator, console: ui, page }) => {
+test('the compact density shows one line per instance with its slot counts, and opens in place', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
   const { instances } = await emulator.names();
   await ui.open();
   await page.getByTestId('density-compact').click();
@@ -86,14 +104,26 @@ test('the compact density shows one line per instance with its slot counts, and 
   await expect(line).toBeVisible();
 });
 
-test('Export JSON downloads the snapshot, or under filters the part the view shows', async ({ emulator, console: ui, page }) => {
+test('Export JSON downloads the snapshot, or under filters the part the view shows', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
   await ui.open();
   // The same account read again: equal to what the page holds but for the time of reading.
-  const { ok: _ok, settings: _settings, fetchedAt: _at, ...snapshot } = (await (await page.request.get('/api/topology')).json()) as Record<string, unknown>;
+  const {
+    ok: _ok,
+    settings: _settings,
+    fetchedAt: _at,
+    ...snapshot
+  } = (await (await page.request.get('/api/topology')).json()) as Record<string, unknown>;
   const read = async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
     const path = await download.path();
-    return JSON.parse(await (await import('node:fs/promises')).readFile(path, 'utf8')) as { instances: { id: string; state: string }[]; fetchedAt: string };
+    return JSON.parse(await (await import('node:fs/promises')).readFile(path, 'utf8')) as {
+      instances: { id: string; state: string }[];
+      fetchedAt: string;
+    };
   };
   const { fetchedAt: _fetched, ...all } = await read();
   expect(all).toEqual(snapshot);

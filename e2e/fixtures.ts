@@ -1,8 +1,18 @@
 // Playwright fixtures: an SDK client and a control-plane handle on the e2e emulator, and a page object for
 // the console. Refuses to run against anything but a loopback endpoint.
-import { DescribeAddressesCommand, DescribeInstancesCommand, DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeAddressesCommand,
+  DescribeInstancesCommand,
+  DescribeNetworkInterfacesCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { appliedRequests, EmulatorControl, type LoggedRequest, mutatingRequests } from '../lib/testing/emulator-control';
+import {
+  appliedRequests,
+  EmulatorControl,
+  type LoggedRequest,
+  mutatingRequests,
+} from '../lib/testing/emulator-control';
 import { E2E_CONTROL_TOKEN, E2E_EMULATOR_PORT } from '../playwright.config';
 
 export const emulatorUrl = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
@@ -16,7 +26,11 @@ export type Gesture = (typeof GESTURES)[number];
 type ArrowKey = 'ArrowRight' | 'ArrowLeft' | 'ArrowDown' | 'ArrowUp';
 
 export class Emulator extends EmulatorControl {
-  readonly ec2 = new EC2Client({ region: 'us-east-1', endpoint: emulatorUrl, credentials: { accessKeyId: 'e2e', secretAccessKey: 'e2e' } });
+  readonly ec2 = new EC2Client({
+    region: 'us-east-1',
+    endpoint: emulatorUrl,
+    credentials: { accessKeyId: 'e2e', secretAccessKey: 'e2e' },
+  });
 
   constructor() {
     super(emulatorUrl, E2E_CONTROL_TOKEN);
@@ -39,7 +53,11 @@ export class Emulator extends EmulatorControl {
   }
 
   /** Ids by Name tag, as the scenario names them: instances, ENIs (primary ENIs as "<instance>/eth0") and EIPs. */
-  async names(): Promise<{ instances: Record<string, string>; enis: Record<string, string>; eips: Record<string, string> }> {
+  async names(): Promise<{
+    instances: Record<string, string>;
+    enis: Record<string, string>;
+    eips: Record<string, string>;
+  }> {
     const [reservations, enis, addresses] = await Promise.all([
       this.ec2.send(new DescribeInstancesCommand({})),
       this.ec2.send(new DescribeNetworkInterfacesCommand({})),
@@ -47,7 +65,8 @@ export class Emulator extends EmulatorControl {
     ]);
     const nameOf = (tags?: { Key?: string; Value?: string }[]) => tags?.find((t) => t.Key === 'Name')?.Value;
     const instances: Record<string, string> = {};
-    for (const i of (reservations.Reservations ?? []).flatMap((r) => r.Instances ?? [])) instances[nameOf(i.Tags) ?? i.InstanceId!] = i.InstanceId!;
+    for (const i of (reservations.Reservations ?? []).flatMap((r) => r.Instances ?? []))
+      instances[nameOf(i.Tags) ?? i.InstanceId!] = i.InstanceId!;
     const byId = Object.fromEntries(Object.entries(instances).map(([n, id]) => [id, n]));
     const eniNames: Record<string, string> = {};
     for (const e of enis.NetworkInterfaces ?? []) {
@@ -82,7 +101,12 @@ export class DragDriver {
    * dropping it waits until the drop target (`over`, default `target`) is the one the drag is over and calls
    * `whileOver` (to look at the hint). Returns the key presses it took (0 by mouse).
    */
-  async moveTo(handle: Locator, target: Locator, via: Gesture, opts: { key?: ArrowKey; over?: Locator; whileOver?: () => Promise<void> } = {}): Promise<number> {
+  async moveTo(
+    handle: Locator,
+    target: Locator,
+    via: Gesture,
+    opts: { key?: ArrowKey; over?: Locator; whileOver?: () => Promise<void> } = {},
+  ): Promise<number> {
     if (via === 'mouse') {
       await this.mouseDrag(handle, target, opts);
       return 0;
@@ -100,7 +124,11 @@ export class DragDriver {
    * the drag is over, and calls `whileOver` before releasing (to look at the hint). A target that only appears
    * once a drag starts (the Unassign dock) is scrolled to after the pick-up.
    */
-  async mouseDrag(handle: Locator, target: Locator, opts: { over?: Locator; whileOver?: () => Promise<void> } = {}): Promise<void> {
+  async mouseDrag(
+    handle: Locator,
+    target: Locator,
+    opts: { over?: Locator; whileOver?: () => Promise<void> } = {},
+  ): Promise<void> {
     if ((await target.count()) > 0) await target.scrollIntoViewIfNeeded();
     const from = await this.center(handle);
     await this.page.mouse.move(from.x, from.y);
@@ -118,14 +146,25 @@ export class DragDriver {
    * each press it waits for the drag's "over" target to change (React renders it a moment after the key), so a
    * press is never judged by the previous press's target. Returns the number of presses.
    */
-  async keyboardReach(handle: Locator, target: Locator, key: ArrowKey = 'ArrowRight', maxPresses = 60): Promise<number> {
-    const overId = () => this.page.locator('[data-over="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-drop-id')).join(' '));
+  async keyboardReach(
+    handle: Locator,
+    target: Locator,
+    key: ArrowKey = 'ArrowRight',
+    maxPresses = 60,
+  ): Promise<number> {
+    const overId = () =>
+      this.page
+        .locator('[data-over="true"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-drop-id')).join(' '));
     await handle.focus();
     await this.page.keyboard.press('Space');
     for (let i = 1; i <= maxPresses; i++) {
       const before = await overId();
       await this.page.keyboard.press(key);
-      await expect.poll(overId, { timeout: 2_000 }).not.toBe(before).catch(() => undefined);
+      await expect
+        .poll(overId, { timeout: 2_000 })
+        .not.toBe(before)
+        .catch(() => undefined);
       if ((await target.getAttribute('data-over').catch(() => null)) === 'true') return i;
     }
     throw new Error(`the keyboard never reached the target in ${maxPresses} presses of ${key}`);
@@ -171,12 +210,18 @@ export class ConsolePage {
   ): Promise<void> {
     const dialog = this.page.getByTestId('plan-dialog');
     await expect(dialog).toBeVisible();
-    for (const line of plan.cli ?? []) await expect(dialog.getByTestId('plan-cli').filter({ hasText: line })).toHaveCount(1);
+    for (const line of plan.cli ?? [])
+      await expect(dialog.getByTestId('plan-cli').filter({ hasText: line })).toHaveCount(1);
     if (plan.steps !== undefined) await expect(dialog.getByTestId('plan-step')).toHaveCount(plan.steps);
     await this.confirm(via);
     await expect(dialog).toBeHidden();
     if (plan.whileApplying) await plan.whileApplying();
-    await expect(this.page.getByTestId('toast').filter({ hasText: plan.toast ?? /^Done/ }).last()).toBeVisible({ timeout: 20_000 });
+    await expect(
+      this.page
+        .getByTestId('toast')
+        .filter({ hasText: plan.toast ?? /^Done/ })
+        .last(),
+    ).toBeVisible({ timeout: 20_000 });
   }
 }
 

@@ -5,7 +5,11 @@ import { expect, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/guest-os-${name}.png` });
 
-test('a dual-homed instance shows its guest OS configuration in four formats, with the DHCP warning', async ({ emulator, console: ui, page }) => {
+test('a dual-homed instance shows its guest OS configuration in four formats, with the DHCP warning', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
   const { instances } = await emulator.names();
   await ui.open();
   await ui.instance(instances['app-1']!).locator('header button').first().click();
@@ -31,7 +35,12 @@ test('a dual-homed instance shows its guest OS configuration in four formats, wi
   await expect(dialog).toBeHidden();
 });
 
-test('the plan of moving a secondary IP onto an instance opens that instance’s configuration as it will be', async ({ emulator, console: ui, page, drag }) => {
+test('the plan of moving a secondary IP onto an instance opens that instance’s configuration as it will be', async ({
+  emulator,
+  console: ui,
+  page,
+  drag,
+}) => {
   const { enis } = await emulator.names();
   await ui.open();
   const slot = page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`);
@@ -50,7 +59,11 @@ test('the plan of moving a secondary IP onto an instance opens that instance’s
   expect(await emulator.appliedRequests()).toEqual([]);
 });
 
-test('an instance whose status checks fail is marked impaired on its card and in its details', async ({ emulator, console: ui, page }) => {
+test('an instance whose status checks fail is marked impaired on its card and in its details', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
   const { instances } = await emulator.names();
   await emulator.failInstance(instances['web-2']!);
   await ui.open();
@@ -58,6 +71,8 @@ test('an instance whose status checks fail is marked impaired on its card and in
   await expect(card.getByTestId(`health-${instances['web-2']}`)).toHaveText('Impaired');
   await expect(ui.instance(instances['web-1']!).getByTestId(`health-${instances['web-1']}`)).toHaveCount(0);
   await card.locator('header button').first().click();
-  await expect(page.getByTestId('status-checks')).toContainText('The system and instance status checks have failed since');
+  await expect(page.getByTestId('status-checks')).toContainText(
+    'The system and instance status checks have failed since',
+  );
   await shot(page, 'impaired');
 });

@@ -6,7 +6,12 @@ import { expect, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/moves-${name}.png` });
 
-test('refused drops (another AZ, a full instance) explain themselves and send nothing', async ({ emulator, console: ui, page, drag }) => {
+test('refused drops (another AZ, a full instance) explain themselves and send nothing', async ({
+  emulator,
+  console: ui,
+  page,
+  drag,
+}) => {
   const { instances, enis } = await emulator.names();
   await ui.open();
   // A pool ENI in us-east-1b over a free slot of app-2 in us-east-1a.
@@ -36,7 +41,9 @@ test('refused drops (another AZ, a full instance) explain themselves and send no
     },
   });
   await expect(page.getByTestId('plan-dialog')).toHaveCount(0);
-  await expect(refusals.last()).toContainText(/Not moved: instance monitor refuses ENI app-1-data[\s\S]*Nothing was sent/);
+  await expect(refusals.last()).toContainText(
+    /Not moved: instance monitor refuses ENI app-1-data[\s\S]*Nothing was sent/,
+  );
   expect(await emulator.mutatingRequests()).toEqual([]);
   await expect(ui.eni(enis['spare-b']!)).toBeVisible();
   await expect(page.getByTestId('pool-enis').getByTestId(`eni-${enis['spare-b']}`)).toBeVisible();
@@ -44,24 +51,44 @@ test('refused drops (another AZ, a full instance) explain themselves and send no
 
 test('a failed apply rolls back visibly and says why', async ({ emulator, console: ui, page, drag }) => {
   const { enis, eips } = await emulator.names();
-  await emulator.fault({ action: 'AssignPrivateIpAddresses', code: 'InvalidParameterValue', status: 400, message: 'Injected by the e2e test' });
+  await emulator.fault({
+    action: 'AssignPrivateIpAddresses',
+    code: 'InvalidParameterValue',
+    status: 400,
+    message: 'Injected by the e2e test',
+  });
   await ui.open();
-  await drag.mouseDrag(ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }), page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`));
+  await drag.mouseDrag(
+    ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }),
+    page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`),
+  );
   await page.getByTestId('plan-confirm').click();
   const toast = page.getByTestId('toast').filter({ hasText: 'Rolled back' });
   await expect(toast).toBeVisible({ timeout: 20_000 });
   await expect(toast).toContainText('Injected by the e2e test');
   await shot(page, 'rolled-back');
   const calls = await emulator.mutatingRequests();
-  expect(calls.map((c) => [c.action, c.outcome])).toEqual([['AssignPrivateIpAddresses', expect.not.stringMatching(/^ok$/)]]);
-  await expect(ui.eni(enis['web-1/eth0']!).getByTestId('ip-10.0.1.11').getByTestId(`eip-${eips['tls-shop']}`)).toBeVisible();
+  expect(calls.map((c) => [c.action, c.outcome])).toEqual([
+    ['AssignPrivateIpAddresses', expect.not.stringMatching(/^ok$/)],
+  ]);
+  await expect(
+    ui.eni(enis['web-1/eth0']!).getByTestId('ip-10.0.1.11').getByTestId(`eip-${eips['tls-shop']}`),
+  ).toBeVisible();
   await expect(ui.eni(enis['web-2/eth0']!).getByTestId('ip-10.0.1.11')).toHaveCount(0);
 });
 
-test('undo restores the previous layout through a checked plan of its own', async ({ emulator, console: ui, page, drag }) => {
+test('undo restores the previous layout through a checked plan of its own', async ({
+  emulator,
+  console: ui,
+  page,
+  drag,
+}) => {
   const { enis, eips } = await emulator.names();
   await ui.open();
-  await drag.mouseDrag(ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }), page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`));
+  await drag.mouseDrag(
+    ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' }),
+    page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`),
+  );
   await ui.confirmPlan('mouse', { cli: [/--allow-reassignment/], toast: /^Done|^Undone/ });
   await expect(ui.eni(enis['web-2/eth0']!).getByTestId('ip-10.0.1.11')).toBeVisible();
 
@@ -70,18 +97,31 @@ test('undo restores the previous layout through a checked plan of its own', asyn
   await expect(dialog).toContainText('Undo plan');
   await shot(page, 'undo-plan');
   await ui.confirmPlan('mouse', {
-    cli: [new RegExp(`assign-private-ip-addresses --network-interface-id ${enis['web-1/eth0']} --private-ip-addresses 10\\.0\\.1\\.11 --allow-reassignment`)],
+    cli: [
+      new RegExp(
+        `assign-private-ip-addresses --network-interface-id ${enis['web-1/eth0']} --private-ip-addresses 10\\.0\\.1\\.11 --allow-reassignment`,
+      ),
+    ],
     toast: /^Done|^Undone/,
   });
 
   // Polled: the first move's "Done" toast can still be the last one when the undo's dialog closes.
-  await expect.poll(async () => (await emulator.appliedRequests()).map((c) => c.parameters.NetworkInterfaceId)).toEqual([enis['web-2/eth0'], enis['web-1/eth0']]);
-  await expect(ui.eni(enis['web-1/eth0']!).getByTestId('ip-10.0.1.11').getByTestId(`eip-${eips['tls-shop']}`)).toBeVisible();
+  await expect
+    .poll(async () => (await emulator.appliedRequests()).map((c) => c.parameters.NetworkInterfaceId))
+    .toEqual([enis['web-2/eth0'], enis['web-1/eth0']]);
+  await expect(
+    ui.eni(enis['web-1/eth0']!).getByTestId('ip-10.0.1.11').getByTestId(`eip-${eips['tls-shop']}`),
+  ).toBeVisible();
   await expect(ui.eni(enis['web-2/eth0']!).getByTestId('ip-10.0.1.11')).toHaveCount(0);
   await expect(page.getByTestId('undo')).toBeDisabled();
 });
 
-test('Escape in the middle of a keyboard drag cancels it: no plan, nothing sent, nothing moved', async ({ emulator, console: ui, page, drag }) => {
+test('Escape in the middle of a keyboard drag cancels it: no plan, nothing sent, nothing moved', async ({
+  emulator,
+  console: ui,
+  page,
+  drag,
+}) => {
   const { enis, eips } = await emulator.names();
   await ui.open();
   const handle = ui.ip('10.0.1.11').getByRole('button', { name: '10.0.1.11' });
@@ -89,7 +129,9 @@ test('Escape in the middle of a keyboard drag cancels it: no plan, nothing sent,
   await drag.keyboardReach(handle, slot);
   await expect(slot).toHaveAttribute('data-drop', 'allowed');
   await page.keyboard.press('Escape');
-  await expect(page.locator('[id^="DndLiveRegion"]')).toContainText(/Cancelled\. secondary IP 10\.0\.1\.11 .*stays where it was\./);
+  await expect(page.locator('[id^="DndLiveRegion"]')).toContainText(
+    /Cancelled\. secondary IP 10\.0\.1\.11 .*stays where it was\./,
+  );
   await expect(slot).not.toHaveAttribute('data-over', 'true');
   await expect(page.locator('[data-over="true"]')).toHaveCount(0);
   await expect(page.getByTestId('drop-unassign')).toHaveCount(0); // the drag, and its dock, are over
@@ -97,14 +139,20 @@ test('Escape in the middle of a keyboard drag cancels it: no plan, nothing sent,
   await page.screenshot({ path: 'e2e/artifacts/keyboard-cancelled.png' });
 
   expect(await emulator.mutatingRequests()).toEqual([]);
-  await expect(ui.eni(enis['web-1/eth0']!).getByTestId('ip-10.0.1.11').getByTestId(`eip-${eips['tls-shop']}`)).toBeVisible();
+  await expect(
+    ui.eni(enis['web-1/eth0']!).getByTestId('ip-10.0.1.11').getByTestId(`eip-${eips['tls-shop']}`),
+  ).toBeVisible();
   await expect(ui.eni(enis['web-2/eth0']!).getByTestId('ip-10.0.1.11')).toHaveCount(0);
 });
 
 test.describe('touch', () => {
   test.use({ hasTouch: true });
 
-  test('a press-and-hold touch drag picks up an IP, shows the target allowed, and opens the plan', async ({ emulator, console: ui, page }) => {
+  test('a press-and-hold touch drag picks up an IP, shows the target allowed, and opens the plan', async ({
+    emulator,
+    console: ui,
+    page,
+  }) => {
     const { enis } = await emulator.names();
     await ui.open();
     const target = page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`);
@@ -114,8 +162,16 @@ test.describe('touch', () => {
     const to = (await target.boundingBox())!;
     const cdp = await page.context().newCDPSession(page);
     const touch = (type: string, x: number, y: number) =>
-      cdp.send('Input.dispatchTouchEvent', { type: type as 'touchStart', touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
-    const [x0, y0, x1, y1] = [from.x + from.width / 2, from.y + from.height / 2, to.x + to.width / 2, to.y + to.height / 2];
+      cdp.send('Input.dispatchTouchEvent', {
+        type: type as 'touchStart',
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }],
+      });
+    const [x0, y0, x1, y1] = [
+      from.x + from.width / 2,
+      from.y + from.height / 2,
+      to.x + to.width / 2,
+      to.y + to.height / 2,
+    ];
     await touch('touchStart', x0, y0);
     await page.waitForTimeout(400); // the TouchSensor's press delay: a quick swipe scrolls instead
     for (let i = 1; i <= 12; i++) await touch('touchMove', x0 + ((x1 - x0) * i) / 12, y0 + ((y1 - y0) * i) / 12);

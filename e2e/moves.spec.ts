@@ -18,7 +18,12 @@ test.afterEach(async ({ emulator }) => {
 });
 
 for (const via of GESTURES) {
-  test(`a secondary IP with its EIP moved to a free slot of web-2 is reassigned with AllowReassignment, EIP and all, by ${via}`, async ({ emulator, console: ui, page, drag }) => {
+  test(`a secondary IP with its EIP moved to a free slot of web-2 is reassigned with AllowReassignment, EIP and all, by ${via}`, async ({
+    emulator,
+    console: ui,
+    page,
+    drag,
+  }) => {
     const { enis, eips } = await emulator.names();
     await ui.open();
     const slot = page.getByTestId(`ip-slot-${enis['web-2/eth0']}-2`);
@@ -29,18 +34,31 @@ for (const via of GESTURES) {
       },
     });
     await shot(page, `ip-plan-${via}`);
-    await ui.confirmPlan(via, { cli: [/assign-private-ip-addresses --network-interface-id \S+ --private-ip-addresses 10\.0\.1\.11 --allow-reassignment/] });
+    await ui.confirmPlan(via, {
+      cli: [
+        /assign-private-ip-addresses --network-interface-id \S+ --private-ip-addresses 10\.0\.1\.11 --allow-reassignment/,
+      ],
+    });
 
     const calls = await emulator.appliedRequests();
     expect(calls.map((c) => c.action)).toEqual(['AssignPrivateIpAddresses']);
-    expect(calls[0]!.parameters).toMatchObject({ NetworkInterfaceId: enis['web-2/eth0'], 'PrivateIpAddress.1': '10.0.1.11', AllowReassignment: 'true' });
+    expect(calls[0]!.parameters).toMatchObject({
+      NetworkInterfaceId: enis['web-2/eth0'],
+      'PrivateIpAddress.1': '10.0.1.11',
+      AllowReassignment: 'true',
+    });
     const moved = ui.eni(enis['web-2/eth0']!).getByTestId('ip-10.0.1.11');
     await expect(moved).toBeVisible();
     await expect(moved.getByTestId(`eip-${eips['tls-shop']}`)).toBeVisible();
     await expect(ui.eni(enis['web-1/eth0']!).getByTestId('ip-10.0.1.11')).toHaveCount(0);
   });
 
-  test(`a secondary IP taken to Unassign is unassigned and its EIP goes idle, by ${via}`, async ({ emulator, console: ui, page, drag }) => {
+  test(`a secondary IP taken to Unassign is unassigned and its EIP goes idle, by ${via}`, async ({
+    emulator,
+    console: ui,
+    page,
+    drag,
+  }) => {
     const { enis, eips } = await emulator.names();
     await ui.open();
     // The dock appears once the drag starts and sits below everything: by keyboard, Down jumps line by line to it.
@@ -54,16 +72,30 @@ for (const via of GESTURES) {
       },
     });
     if (via === 'keyboard') expect(presses).toBeLessThan(30);
-    await ui.confirmPlan(via, { cli: [new RegExp(`unassign-private-ip-addresses --network-interface-id ${enis['web-1/eth0']} --private-ip-addresses 10\\.0\\.1\\.12`)] });
+    await ui.confirmPlan(via, {
+      cli: [
+        new RegExp(
+          `unassign-private-ip-addresses --network-interface-id ${enis['web-1/eth0']} --private-ip-addresses 10\\.0\\.1\\.12`,
+        ),
+      ],
+    });
 
     const calls = await emulator.appliedRequests();
     expect(calls.map((c) => c.action)).toEqual(['UnassignPrivateIpAddresses']);
-    expect(calls[0]!.parameters).toMatchObject({ NetworkInterfaceId: enis['web-1/eth0'], 'PrivateIpAddress.1': '10.0.1.12' });
+    expect(calls[0]!.parameters).toMatchObject({
+      NetworkInterfaceId: enis['web-1/eth0'],
+      'PrivateIpAddress.1': '10.0.1.12',
+    });
     await expect(ui.ip('10.0.1.12')).toHaveCount(0);
     await expect(page.getByTestId('pool-eips').getByTestId(`eip-${eips['tls-blog']}`)).toBeVisible();
   });
 
-  test(`a secondary ENI taken to the ENI pool is detached, by ${via}`, async ({ emulator, console: ui, page, drag }) => {
+  test(`a secondary ENI taken to the ENI pool is detached, by ${via}`, async ({
+    emulator,
+    console: ui,
+    page,
+    drag,
+  }) => {
     await emulator.patchSettings({ attachDelayMs: 200 });
     const { instances, enis } = await emulator.names();
     const eni = enis['app-1-data']!;
@@ -86,7 +118,12 @@ for (const via of GESTURES) {
     await expect(ui.instance(instances['app-1']!).getByTestId(`eni-${eni}`)).toHaveCount(0);
   });
 
-  test(`an idle EIP taken onto a private IP without one is associated with exactly that address, by ${via}`, async ({ emulator, console: ui, page, drag }) => {
+  test(`an idle EIP taken onto a private IP without one is associated with exactly that address, by ${via}`, async ({
+    emulator,
+    console: ui,
+    page,
+    drag,
+  }) => {
     const { enis, eips } = await emulator.names();
     const eip = eips['spare-1']!;
     await ui.open();
@@ -99,17 +136,30 @@ for (const via of GESTURES) {
       },
     });
     await ui.confirmPlan(via, {
-      cli: [new RegExp(`associate-address --allocation-id ${eip} --network-interface-id ${enis['web-2/eth0']} --private-ip-address 10\\.0\\.1\\.21`)],
+      cli: [
+        new RegExp(
+          `associate-address --allocation-id ${eip} --network-interface-id ${enis['web-2/eth0']} --private-ip-address 10\\.0\\.1\\.21`,
+        ),
+      ],
     });
 
     const calls = await emulator.appliedRequests();
     expect(calls.map((c) => c.action)).toEqual(['AssociateAddress']);
-    expect(calls[0]!.parameters).toMatchObject({ AllocationId: eip, NetworkInterfaceId: enis['web-2/eth0'], PrivateIpAddress: '10.0.1.21' });
+    expect(calls[0]!.parameters).toMatchObject({
+      AllocationId: eip,
+      NetworkInterfaceId: enis['web-2/eth0'],
+      PrivateIpAddress: '10.0.1.21',
+    });
     await expect(ui.ip('10.0.1.21').getByTestId(`eip-${eip}`)).toBeVisible();
     await expect(page.getByTestId('pool-eips').getByTestId(`eip-${eip}`)).toHaveCount(0);
   });
 
-  test(`an EIP taken to the EIP pool is disassociated and stays allocated, by ${via}`, async ({ emulator, console: ui, page, drag }) => {
+  test(`an EIP taken to the EIP pool is disassociated and stays allocated, by ${via}`, async ({
+    emulator,
+    console: ui,
+    page,
+    drag,
+  }) => {
     const { eips } = await emulator.names();
     const eip = eips['tls-api']!;
     await ui.open();
@@ -130,7 +180,12 @@ for (const via of GESTURES) {
     await expect(ui.ip('10.0.1.13').getByTestId(`eip-${eip}`)).toHaveCount(0);
   });
 
-  test(`an ENI moved to a free slot of another instance detaches, waits, and attaches at that device index, by ${via}`, async ({ emulator, console: ui, page, drag }) => {
+  test(`an ENI moved to a free slot of another instance detaches, waits, and attaches at that device index, by ${via}`, async ({
+    emulator,
+    console: ui,
+    page,
+    drag,
+  }) => {
     const { instances, enis } = await emulator.names();
     const eni = enis['app-1-data']!;
     await ui.open();
@@ -142,11 +197,18 @@ for (const via of GESTURES) {
       },
     });
     // The default 1 s per attach/detach transition, like EC2, leaves time to see the ENI applying.
-    await ui.confirmPlan(via, { steps: 2, whileApplying: () => expect(ui.eni(eni)).toHaveAttribute('data-applying', 'true') });
+    await ui.confirmPlan(via, {
+      steps: 2,
+      whileApplying: () => expect(ui.eni(eni)).toHaveAttribute('data-applying', 'true'),
+    });
 
     const calls = await emulator.appliedRequests();
     expect(calls.map((c) => c.action)).toEqual(['DetachNetworkInterface', 'AttachNetworkInterface']);
-    expect(calls[1]!.parameters).toMatchObject({ NetworkInterfaceId: eni, InstanceId: instances['app-2'], DeviceIndex: '2' });
+    expect(calls[1]!.parameters).toMatchObject({
+      NetworkInterfaceId: eni,
+      InstanceId: instances['app-2'],
+      DeviceIndex: '2',
+    });
     await expect(page.getByTestId(`eni-slot-${instances['app-2']}-2`).getByTestId(`eni-${eni}`)).toBeVisible();
     await expect(ui.instance(instances['app-1']!).getByTestId(`eni-${eni}`)).toHaveCount(0);
   });

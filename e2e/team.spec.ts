@@ -24,7 +24,9 @@ test('a wrong password is refused with a message and recorded', async ({ page })
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test('a viewer signs in, sees the topology with no drag handle and no Undo, the header names them, and signs out', async ({ page }) => {
+test('a viewer signs in, sees the topology with no drag handle and no Undo, the header names them, and signs out', async ({
+  page,
+}) => {
   const { name, password } = teamAccounts.viewer;
   await page.goto('/sign-in');
   await page.getByTestId('sign-in-username').fill(name);
@@ -44,7 +46,9 @@ test('a viewer signs in, sees the topology with no drag handle and no Undo, the 
 
   // The record shows the sign-in (the Activity tab of the side rail).
   await page.getByRole('tab', { name: 'Activity' }).click();
-  await expect(page.getByTestId('activity-panel').getByTestId('audit-entry').filter({ hasText: 'signed in' }).first()).toContainText(name);
+  await expect(
+    page.getByTestId('activity-panel').getByTestId('audit-entry').filter({ hasText: 'signed in' }).first(),
+  ).toContainText(name);
   await page.screenshot({ path: 'e2e/artifacts/team-viewer.png' });
 
   await page.getByTestId('sign-out').click();

@@ -8,7 +8,11 @@ import {
 } from '@aws-sdk/client-ec2';
 import { expect, test } from './fixtures';
 
-test('shows every instance, ENI, private IP and Elastic IP where EC2 says they are', async ({ emulator, console: ui, page }) => {
+test('shows every instance, ENI, private IP and Elastic IP where EC2 says they are', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
   const [reservations, enis, addresses, subnets] = await Promise.all([
     emulator.ec2.send(new DescribeInstancesCommand({})),
     emulator.ec2.send(new DescribeNetworkInterfacesCommand({})),
@@ -50,7 +54,12 @@ test('shows every instance, ENI, private IP and Elastic IP where EC2 says they a
     await expect(chip).toBeAttached();
     await expect(chip).toContainText(address.PublicIp!);
     if (address.PrivateIpAddress && address.NetworkInterfaceId) {
-      await expect(ui.eni(address.NetworkInterfaceId).getByTestId(`ip-${address.PrivateIpAddress}`).getByTestId(`eip-${address.AllocationId}`)).toBeAttached();
+      await expect(
+        ui
+          .eni(address.NetworkInterfaceId)
+          .getByTestId(`ip-${address.PrivateIpAddress}`)
+          .getByTestId(`eip-${address.AllocationId}`),
+      ).toBeAttached();
     } else {
       await expect(page.getByTestId('pool-eips').getByTestId(`eip-${address.AllocationId}`)).toBeAttached();
     }
@@ -65,7 +74,9 @@ test('shows every instance, ENI, private IP and Elastic IP where EC2 says they a
 
 test('search finds a private IP and opens its details', async ({ emulator, console: ui, page }) => {
   const enis = await emulator.ec2.send(new DescribeNetworkInterfacesCommand({}));
-  const withSecondary = (enis.NetworkInterfaces ?? []).find((e) => (e.PrivateIpAddresses ?? []).some((ip) => !ip.Primary));
+  const withSecondary = (enis.NetworkInterfaces ?? []).find((e) =>
+    (e.PrivateIpAddresses ?? []).some((ip) => !ip.Primary),
+  );
   const secondary = withSecondary!.PrivateIpAddresses!.find((ip) => !ip.Primary)!.PrivateIpAddress!;
   await ui.open();
   await page.keyboard.press('/');
@@ -81,14 +92,25 @@ test('refresh shows a change made outside the console', async ({ emulator, conso
   const addresses = await emulator.ec2.send(new DescribeAddressesCommand({}));
   const idle = (addresses.Addresses ?? []).find((a) => !a.AssociationId)!;
   const { CreateTagsCommand } = await import('@aws-sdk/client-ec2');
-  await emulator.ec2.send(new CreateTagsCommand({ Resources: [idle.AllocationId!], Tags: [{ Key: 'Name', Value: 'renamed-by-e2e' }] }));
+  await emulator.ec2.send(
+    new CreateTagsCommand({ Resources: [idle.AllocationId!], Tags: [{ Key: 'Name', Value: 'renamed-by-e2e' }] }),
+  );
   await page.getByRole('button', { name: /refresh/i }).click();
   await expect(ui.eip(idle.AllocationId!)).toContainText('renamed-by-e2e');
 });
 
 test('an unreachable EC2 endpoint is explained, not a blank page', async ({ page }) => {
   await page.route('**/api/topology', (route) =>
-    route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ ok: false, code: 'endpoint-unreachable', message: 'No answer from the EC2 endpoint http://127.0.0.1:1. For the demo, start the emulator with npm run emulator.' }) }),
+    route.fulfill({
+      status: 502,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        code: 'endpoint-unreachable',
+        message:
+          'No answer from the EC2 endpoint http://127.0.0.1:1. For the demo, start the emulator with npm run emulator.',
+      }),
+    }),
   );
   await page.goto('/');
   const alert = page.getByRole('alert').filter({ hasText: 'EC2 endpoint' });

@@ -10,7 +10,8 @@ const SOURCE = /\.(ts|tsx|js|mjs|md)$/;
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name.startsWith('.') ? [] : sourceFiles(path);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name.startsWith('.') ? [] : sourceFiles(path);
     return SOURCE.test(entry.name) && path !== RULES ? [path] : [];
   });
 }
@@ -57,7 +58,9 @@ describe('lib/ec2-rules.md is what the code cites', () => {
 
   it('no longer cites the reference that lived outside the repository', () => {
     const outside = 'ec2-' + 'behaviour.md';
-    const offenders = [...files, 'README.md'].filter((file) => readFileSync(join(root, file), 'utf8').includes(outside));
+    const offenders = [...files, 'README.md'].filter((file) =>
+      readFileSync(join(root, file), 'utf8').includes(outside),
+    );
     expect(offenders.map((f) => relative(root, join(root, f)))).toEqual([]);
   });
 });

@@ -42,7 +42,13 @@ describe('an EC2-compatible endpoint answering the documented payloads', () => {
       status: 'in-use',
       az: 'us-east-1a',
       description: 'app data-plane',
-      attachment: { id: 'eni-attach-0b1c2d3e4f5a60718', instanceId: 'i-0123456789abcdef0', deviceIndex: 1, status: 'attached', attachTime: '2025-03-04T10:15:30.000Z' },
+      attachment: {
+        id: 'eni-attach-0b1c2d3e4f5a60718',
+        instanceId: 'i-0123456789abcdef0',
+        deviceIndex: 1,
+        status: 'attached',
+        attachTime: '2025-03-04T10:15:30.000Z',
+      },
       groups: [{ id: 'sg-0a1a2b3c4d5e6f708', name: 'app' }],
       name: 'app-eni',
     });
@@ -52,32 +58,82 @@ describe('an EC2-compatible endpoint answering the documented payloads', () => {
         address: '10.0.1.26',
         primary: false,
         dnsName: 'ip-10-0-1-26.ec2.internal',
-        association: expect.objectContaining({ publicIp: '203.0.113.10', allocationId: 'eipalloc-0c1d2e3f4a5b60718', associationId: 'eipassoc-0d1e2f3a4b5c60718' }),
+        association: expect.objectContaining({
+          publicIp: '203.0.113.10',
+          allocationId: 'eipalloc-0c1d2e3f4a5b60718',
+          associationId: 'eipassoc-0d1e2f3a4b5c60718',
+        }),
       },
     ]);
     // The unattached ENI sits in the pool: no attachment, `<description/>` read as an empty description.
-    expect(pooled).toMatchObject({ status: 'available', attachment: null, description: '', tags: {}, privateIps: [{ address: '10.0.1.40', primary: true }] });
+    expect(pooled).toMatchObject({
+      status: 'available',
+      attachment: null,
+      description: '',
+      tags: {},
+      privateIps: [{ address: '10.0.1.40', primary: true }],
+    });
     expect(s.eips).toEqual([
-      expect.objectContaining({ publicIp: '203.0.113.10', eniId: 'eni-0a1b2c3d4e5f60718', privateIp: '10.0.1.26', instanceId: 'i-0123456789abcdef0', associationId: 'eipassoc-0d1e2f3a4b5c60718' }),
-      expect.objectContaining({ publicIp: '198.51.100.7', allocationId: 'eipalloc-0e1f2a3b4c5d60718', eniId: null, associationId: null, tags: { role: 'standby' } }),
+      expect.objectContaining({
+        publicIp: '203.0.113.10',
+        eniId: 'eni-0a1b2c3d4e5f60718',
+        privateIp: '10.0.1.26',
+        instanceId: 'i-0123456789abcdef0',
+        associationId: 'eipassoc-0d1e2f3a4b5c60718',
+      }),
+      expect.objectContaining({
+        publicIp: '198.51.100.7',
+        allocationId: 'eipalloc-0e1f2a3b4c5d60718',
+        eniId: null,
+        associationId: null,
+        tags: { role: 'standby' },
+      }),
     ]);
     expect(s.instanceTypes).toEqual({ 't3.micro': { type: 't3.micro', maxEnis: 2, ipv4PerEni: 2, networkCards: 1 } });
   });
 
   it('fills in what the moto-style answers leave out or send empty', async () => {
     const s = await loadSnapshot(client());
-    expect(s.vpcs).toEqual([expect.objectContaining({ id: 'vpc-0fedcba9876543210', cidr: '10.0.0.0/16', cidrs: ['10.0.0.0/16'], isDefault: false, hasInternetGateway: false })]);
+    expect(s.vpcs).toEqual([
+      expect.objectContaining({
+        id: 'vpc-0fedcba9876543210',
+        cidr: '10.0.0.0/16',
+        cidrs: ['10.0.0.0/16'],
+        isDefault: false,
+        hasInternetGateway: false,
+      }),
+    ]);
     expect(s.subnets).toEqual([
       expect.objectContaining({ id: 'subnet-0123456789abcdef0', azId: null, availableIpCount: 248, name: 'app-a' }),
-      expect.objectContaining({ id: 'subnet-0aaaabbbbccccdddd', az: 'us-east-1b', azId: null, availableIpCount: 251, name: null, tags: {} }),
+      expect.objectContaining({
+        id: 'subnet-0aaaabbbbccccdddd',
+        az: 'us-east-1b',
+        azId: null,
+        availableIpCount: 251,
+        name: null,
+        tags: {},
+      }),
     ]);
     expect(s.securityGroups.map((g) => [g.id, g.description])).toEqual([
       ['sg-0a1a2b3c4d5e6f708', 'app tier'],
       ['sg-0d0e0f1a2b3c4d5e6', ''],
     ]);
     expect(s.instances).toEqual([
-      expect.objectContaining({ id: 'i-0123456789abcdef0', state: 'running', type: 't3.micro', name: 'app-1', publicIp: null, launchTime: '2025-03-04T10:00:00.000Z' }),
-      expect.objectContaining({ id: 'i-0fedcba9876543210', state: 'stopped', name: null, tags: {}, launchTime: '2025-03-01T08:30:00.000Z' }),
+      expect.objectContaining({
+        id: 'i-0123456789abcdef0',
+        state: 'running',
+        type: 't3.micro',
+        name: 'app-1',
+        publicIp: null,
+        launchTime: '2025-03-04T10:00:00.000Z',
+      }),
+      expect.objectContaining({
+        id: 'i-0fedcba9876543210',
+        state: 'stopped',
+        name: null,
+        tags: {},
+        launchTime: '2025-03-01T08:30:00.000Z',
+      }),
     ]);
   });
 
@@ -102,7 +158,10 @@ describe('an EC2-compatible endpoint answering the documented payloads', () => {
 describe('the same endpoint answering garbage', () => {
   it.each<[ForeignMode, string]>([
     ['html', 'DescribeVpcs with HTTP 200 and a document with root <html>'],
-    ['truncated-xml', 'DescribeVpcs with HTTP 200 and a body the SDK could not read (XML parse error: unexpected end of input)'],
+    [
+      'truncated-xml',
+      'DescribeVpcs with HTTP 200 and a body the SDK could not read (XML parse error: unexpected end of input)',
+    ],
     ['unknown-root', 'DescribeVpcs with HTTP 200 and a document with root <Status>'],
     ['proxy-error-page', 'DescribeVpcs with HTTP 502 and no EC2 error code'],
   ])('%s: malformed-response naming the endpoint, the answer and what to check, not a crash', async (mode, saying) => {
@@ -121,7 +180,11 @@ describe('the same endpoint answering garbage', () => {
     const res = await topologyGet(new Request('http://localhost/api/topology'));
     expect(res.status).toBe(502);
     const body = await res.json();
-    expect(body).toMatchObject({ ok: false, code: 'malformed-response', message: expect.stringContaining('The endpoint the EC2 endpoint answered') });
+    expect(body).toMatchObject({
+      ok: false,
+      code: 'malformed-response',
+      message: expect.stringContaining('The endpoint the EC2 endpoint answered'),
+    });
     expect(JSON.stringify(body)).not.toContain(foreign.url);
   });
 });

@@ -28,7 +28,8 @@ afterAll(async () => {
   await emu?.close();
 });
 
-const get = (id: string, query: string) => GET(new Request(`http://localhost/api/instances/${id}/guest-config${query}`), { params: Promise.resolve({ id }) });
+const get = (id: string, query: string) =>
+  GET(new Request(`http://localhost/api/instances/${id}/guest-config${query}`), { params: Promise.resolve({ id }) });
 
 describe('GET /api/instances/{id}/guest-config', () => {
   it('answers the iproute2 script of a dual-homed instance as text/plain', async () => {
@@ -43,7 +44,10 @@ describe('GET /api/instances/{id}/guest-config', () => {
     expect(text).toContain('ip rule add from 10.0.2.51 table 1001 priority 1001');
   });
 
-  it.each([['netplan', 'routing-policy:'], ['ifupdown', 'iface eth1 inet static']])('answers the %s format', async (format, marker) => {
+  it.each([
+    ['netplan', 'routing-policy:'],
+    ['ifupdown', 'iface eth1 inet static'],
+  ])('answers the %s format', async (format, marker) => {
     const res = await get(ids['app-1']!, `?format=${format}`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(marker);
@@ -62,17 +66,25 @@ describe('GET /api/instances/{id}/guest-config', () => {
       expect(res.status).toBe(400);
       const body = await res.json();
       expect(body).toMatchObject({ ok: false, code: 'invalid-input' });
-      expect(body.message).toContain('The query parameter "format": Expected format=iproute2, format=netplan, format=ifupdown');
+      expect(body.message).toContain(
+        'The query parameter "format": Expected format=iproute2, format=netplan, format=ifupdown',
+      );
     }
   });
 
   it('answers 400 for a malformed instance id and 404 for an unknown one', async () => {
     const bad = await get('web-1', '?format=iproute2');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toContain('The instance id in the path: Expected an instance id such as i-0123456789abcdef0');
+    expect((await bad.json()).message).toContain(
+      'The instance id in the path: Expected an instance id such as i-0123456789abcdef0',
+    );
     const missing = await get('i-0123456789abcdef0', '?format=iproute2');
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ ok: false, code: 'not-found', message: expect.stringContaining('There is no instance i-0123456789abcdef0') });
+    expect(await missing.json()).toMatchObject({
+      ok: false,
+      code: 'not-found',
+      message: expect.stringContaining('There is no instance i-0123456789abcdef0'),
+    });
   });
 
   it('answers nobody outside demo mode without credentials: 401 through the boundary, no configuration', async () => {

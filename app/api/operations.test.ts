@@ -31,7 +31,10 @@ beforeEach(async () => {
 });
 afterAll(async () => {
   await accounts?.close();
-  for (const [k, v] of [['AWS_ENDPOINT_URL_EC2', saved.endpoint], ['ENI_CONSOLE_DEMO', saved.demo]] as const) {
+  for (const [k, v] of [
+    ['AWS_ENDPOINT_URL_EC2', saved.endpoint],
+    ['ENI_CONSOLE_DEMO', saved.demo],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -42,10 +45,14 @@ afterAll(async () => {
 const request = (path: string, who: string, body?: unknown) =>
   new Request(`http://127.0.0.1:3000${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${accounts.tokens[who]}`, ...(body === undefined ? {} : { 'content-type': 'application/json', origin: 'http://127.0.0.1:3000' }) },
+    headers: {
+      authorization: `Bearer ${accounts.tokens[who]}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json', origin: 'http://127.0.0.1:3000' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-const resolve = (id: string, who: string, action: string) => resolvePost(request(`/api/operations/${id}/resolve`, who, { action }), { params: Promise.resolve({ id }) });
+const resolve = (id: string, who: string, action: string) =>
+  resolvePost(request(`/api/operations/${id}/resolve`, who, { action }), { params: Promise.resolve({ id }) });
 
 /** A move-eni between instances left as a crash leaves it: journaled, detached, never attached. */
 async function crashedMove(): Promise<{ id: string; move: Extract<Move, { kind: 'move-eni' }>; from: string }> {
@@ -58,11 +65,24 @@ async function crashedMove(): Promise<{ id: string; move: Extract<Move, { kind: 
   const op = await journal.begin('otto', move, verdict.plan);
   const detach = verdict.plan.steps[0]!;
   const answer = await emu.client.send(new DetachNetworkInterfaceCommand(detach.input as never));
-  await op.step({ index: 1, action: detach.action, description: detach.description, cli: detach.cli, outcome: 'done', requestId: answer.$metadata.requestId ?? null, note: null, restore: false }, answer.$metadata.requestId ?? null);
+  await op.step(
+    {
+      index: 1,
+      action: detach.action,
+      description: detach.description,
+      cli: detach.cli,
+      outcome: 'done',
+      requestId: answer.$metadata.requestId ?? null,
+      note: null,
+      restore: false,
+    },
+    answer.$metadata.requestId ?? null,
+  );
   return { id: op.id, move, from };
 }
 
-const attachedTo = async (eni: string) => (await loadSnapshot(emu.client)).enis.find((e) => e.id === eni)?.attachment?.instanceId ?? null;
+const attachedTo = async (eni: string) =>
+  (await loadSnapshot(emu.client)).enis.find((e) => e.id === eni)?.attachment?.instanceId ?? null;
 
 describe('GET /api/operations and POST /api/operations/{id}/resolve', () => {
   it('lists the crashed operation with its steps and observed state; restore puts the ENI back and closes it once', async () => {
@@ -71,7 +91,12 @@ describe('GET /api/operations and POST /api/operations/{id}/resolve', () => {
     expect(res.status).toBe(200);
     const { operations } = await res.json();
     const op = operations.find((o: { id: string }) => o.id === id);
-    expect(op).toMatchObject({ user: 'otto', move, finishedAt: null, steps: [{ report: { action: 'DetachNetworkInterface', outcome: 'done' } }] });
+    expect(op).toMatchObject({
+      user: 'otto',
+      move,
+      finishedAt: null,
+      steps: [{ report: { action: 'DetachNetworkInterface', outcome: 'done' } }],
+    });
     expect(op.observed).toContainEqual({ resource: move.eni, state: expect.stringMatching(/^not attached/) });
 
     expect((await resolve(id, 'vera', 'restore')).status).toBe(403);
@@ -100,6 +125,10 @@ describe('GET /api/operations and POST /api/operations/{id}/resolve', () => {
   it('refuses a bad id or action with what to send', async () => {
     expect(await (await resolve('op-1', 'otto', 'restore')).json()).toMatchObject({ ok: false, code: 'invalid-input' });
     const { id } = await crashedMove();
-    expect(await (await resolve(id, 'otto', 'undo')).json()).toMatchObject({ ok: false, code: 'invalid-input', message: expect.stringContaining('"restore"') });
+    expect(await (await resolve(id, 'otto', 'undo')).json()).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+      message: expect.stringContaining('"restore"'),
+    });
   });
 });

@@ -37,14 +37,20 @@ afterAll(async () => {
 });
 
 const post = (handler: (r: Request) => Promise<Response>, body: string) =>
-  handler(new Request('http://localhost/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body }));
+  handler(
+    new Request('http://localhost/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+  );
 
 describe('GET /api/topology', () => {
   it('answers the snapshot with the server’s check settings', async () => {
     const res = await topologyGet(new Request('http://localhost/api/topology'));
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ ok: true, endpoint: emu.url, settings: { allowCrossVpcAttach: true, allowReassociation: true } });
+    expect(body).toMatchObject({
+      ok: true,
+      endpoint: emu.url,
+      settings: { allowCrossVpcAttach: true, allowReassociation: true },
+    });
     expect(body.enis.length).toBeGreaterThan(0);
   });
 
@@ -72,7 +78,11 @@ describe('POST /api/plan and /api/apply', () => {
   ])('%s: answers 400 invalid-input for a body that is not JSON', async (_name, handler) => {
     const res = await post(handler, '{"kind": ');
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ ok: false, code: 'invalid-input', message: expect.stringContaining('not valid JSON') });
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+      message: expect.stringContaining('not valid JSON'),
+    });
   });
 
   it('answers 400 naming the field and what to send for a wrong shape', async () => {
@@ -111,6 +121,8 @@ describe('POST /api/plan and /api/apply', () => {
     expect(body.ok).toBe(true);
     expect(body.requestIds).toHaveLength(1);
     if (move.kind !== 'move-eip') throw new Error('unreachable');
-    expect(body.verified.eips.find((e: { allocationId: string }) => e.allocationId === move.allocationId)).toMatchObject({ eniId: move.toEni, privateIp: move.toIp });
+    expect(
+      body.verified.eips.find((e: { allocationId: string }) => e.allocationId === move.allocationId),
+    ).toMatchObject({ eniId: move.toEni, privateIp: move.toIp });
   });
 });

@@ -18,7 +18,11 @@ export function AccountMenu() {
     setLeaving(true);
     setError(null);
     try {
-      const res = await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch('/api/auth/sign-out', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       if (!res.ok) throw new Error(`the server answered ${res.status}`);
       window.location.assign('/sign-in');
     } catch (err) {
@@ -41,7 +45,14 @@ export function AccountMenu() {
         {access.role}
       </Badge>
       {access.demo ? null : (
-        <Button size="sm" variant="ghost" onClick={signOut} disabled={leaving} data-testid="sign-out" title={error ?? undefined}>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={signOut}
+          disabled={leaving}
+          data-testid="sign-out"
+          title={error ?? undefined}
+        >
           {leaving ? <Spinner /> : null}
           Sign out
         </Button>
@@ -69,7 +80,11 @@ export function ReadOnlyNotice() {
     ? 'This deployment is read-only: nothing can be changed from it, whatever your role.'
     : `You are signed in as a ${access.role}: you can see everything and change nothing. An admin can give you the operator role.`;
   return (
-    <div role="status" data-testid="read-only-notice" className="border-b border-line bg-subtle px-4 py-1.5 text-xs text-muted">
+    <div
+      role="status"
+      data-testid="read-only-notice"
+      className="border-b border-line bg-subtle px-4 py-1.5 text-xs text-muted"
+    >
       {text}
     </div>
   );

@@ -8,18 +8,21 @@ export function FirstAdmin() {
         <Brand />
         <h2 className="mt-5 text-base font-semibold text-fg">Create the first admin</h2>
         <p className="mt-2 text-13 text-muted">
-          This console has no account yet, so it shows nothing else. On the machine that runs it, in the project folder, run:
+          This console has no account yet, so it shows nothing else. On the machine that runs it, in the project folder,
+          run:
         </p>
         <pre className="mt-3 overflow-x-auto rounded-md border border-line bg-subtle px-3 py-2 font-mono text-13 text-fg">
           npm run user -- add NAME --role admin
         </pre>
         <p className="mt-3 text-13 text-muted">
-          It prints a generated password once (or pipe one in: <code className="font-mono">echo &apos;…&apos; | npm run user -- add NAME --role admin</code>).
-          With the embedded database, stop the console first; with <code className="font-mono">DATABASE_URL</code> it works at any time. Then
-          reload this page and sign in.
+          It prints a generated password once (or pipe one in:{' '}
+          <code className="font-mono">echo &apos;…&apos; | npm run user -- add NAME --role admin</code>). With the
+          embedded database, stop the console first; with <code className="font-mono">DATABASE_URL</code> it works at
+          any time. Then reload this page and sign in.
         </p>
         <p className="mt-3 text-xs text-faint">
-          Single sign-on instead? Set ENI_CONSOLE_OIDC_ISSUER, ENI_CONSOLE_OIDC_CLIENT_ID, ENI_CONSOLE_OIDC_CLIENT_SECRET and ENI_CONSOLE_OIDC_ROLE_MAP and restart.
+          Single sign-on instead? Set ENI_CONSOLE_OIDC_ISSUER, ENI_CONSOLE_OIDC_CLIENT_ID,
+          ENI_CONSOLE_OIDC_CLIENT_SECRET and ENI_CONSOLE_OIDC_ROLE_MAP and restart.
         </p>
       </div>
     </main>

@@ -9,7 +9,9 @@ async function errorMessage(res: Response): Promise<string> {
   if (res.status === 401) return 'Wrong user name or password.';
   if (res.status === 429) return 'Too many attempts. Wait a minute and try again.';
   const body = (await res.json().catch(() => null)) as { message?: string } | null;
-  return body?.message ? `${body.message}.` : `The server answered ${res.status}. Try again; if it persists, the server log says why.`;
+  return body?.message
+    ? `${body.message}.`
+    : `The server answered ${res.status}. Try again; if it persists, the server log says why.`;
 }
 
 /** Demo mode only: a stale session cookie (an earlier sign-in on this host) stands between the browser and the demo. */
@@ -18,12 +20,19 @@ export function LeaveStaleSession() {
   const leave = async () => {
     setBusy(true);
     // Sign-out clears the cookie whether or not its session still exists.
-    await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => null);
+    await fetch('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    }).catch(() => null);
     window.location.assign('/');
   };
   return (
     <div className="flex flex-col gap-3 text-13 text-muted" data-testid="stale-session">
-      <p>This is the demo, which needs no sign-in, but your browser still sends a session from an earlier sign-in on this address that the demo does not accept.</p>
+      <p>
+        This is the demo, which needs no sign-in, but your browser still sends a session from an earlier sign-in on this
+        address that the demo does not accept.
+      </p>
       <Button variant="primary" onClick={leave} disabled={busy} className="justify-center">
         {busy ? <Spinner /> : null}
         Drop it and continue as the demo operator
@@ -45,7 +54,10 @@ export function SignInForm({ sso, initialError }: { sso: boolean; initialError: 
       const res = await fetch('/api/auth/sign-in/username', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: String(form.get('username') ?? '').trim(), password: String(form.get('password') ?? '') }),
+        body: JSON.stringify({
+          username: String(form.get('username') ?? '').trim(),
+          password: String(form.get('password') ?? ''),
+        }),
       });
       if (!res.ok) {
         setError(await errorMessage(res));
@@ -70,7 +82,9 @@ export function SignInForm({ sso, initialError }: { sso: boolean; initialError: 
       });
       const body = (await res.json().catch(() => null)) as { url?: string } | null;
       if (!res.ok || !body?.url) {
-        setError(res.ok ? 'Single sign-on did not start: the identity provider gave no address.' : await errorMessage(res));
+        setError(
+          res.ok ? 'Single sign-on did not start: the identity provider gave no address.' : await errorMessage(res),
+        );
         setBusy(null);
         return;
       }
@@ -90,9 +104,21 @@ export function SignInForm({ sso, initialError }: { sso: boolean; initialError: 
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-muted">
           Password
-          <Input name="password" type="password" autoComplete="current-password" required data-testid="sign-in-password" />
+          <Input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            data-testid="sign-in-password"
+          />
         </label>
-        <Button type="submit" variant="primary" disabled={busy !== null} data-testid="sign-in-submit" className="justify-center">
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={busy !== null}
+          data-testid="sign-in-submit"
+          className="justify-center"
+        >
           {busy === 'password' ? <Spinner /> : null}
           Sign in
         </Button>
@@ -111,7 +137,11 @@ export function SignInForm({ sso, initialError }: { sso: boolean; initialError: 
         </>
       ) : null}
       {error ? (
-        <p role="alert" data-testid="sign-in-error" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-xs text-danger">
+        <p
+          role="alert"
+          data-testid="sign-in-error"
+          className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-xs text-danger"
+        >
           {error}
         </p>
       ) : null}

@@ -4,7 +4,9 @@
 const ID = 'console-announcer';
 
 export function Announcer() {
-  return <div id={ID} role="status" aria-live="assertive" aria-atomic="true" className="sr-only" data-testid="announcer" />;
+  return (
+    <div id={ID} role="status" aria-live="assertive" aria-atomic="true" className="sr-only" data-testid="announcer" />
+  );
 }
 
 /** Says `text` to screen readers; the same text twice in a row is read twice (the region is cleared first). */

@@ -4,7 +4,12 @@ import { Button } from '@/components/ui/button';
 import { ChevronIcon } from '@/components/ui/icons';
 import type { Breadcrumb } from './model/rows';
 
-type Props = { crumb: Breadcrumb; onExpandAll: (open: boolean) => void; compact: boolean; onCompact: (compact: boolean) => void };
+type Props = {
+  crumb: Breadcrumb;
+  onExpandAll: (open: boolean) => void;
+  compact: boolean;
+  onCompact: (compact: boolean) => void;
+};
 
 export function CanvasBar({ crumb, onExpandAll, compact, onCompact }: Props) {
   const parts = [
@@ -31,8 +36,16 @@ export function CanvasBar({ crumb, onExpandAll, compact, onCompact }: Props) {
             aria-pressed={compact === c}
             data-testid={c ? 'density-compact' : 'density-cards'}
             onClick={() => onCompact(c)}
-            title={c ? 'One line per instance, with its slot counts; open a line to see its slots' : 'Every instance as a card with its ENI and IP slots'}
-            className={compact === c ? 'rounded bg-subtle px-2 py-0.5 text-xs font-medium text-fg' : 'rounded px-2 py-0.5 text-xs text-muted hover:text-fg'}
+            title={
+              c
+                ? 'One line per instance, with its slot counts; open a line to see its slots'
+                : 'Every instance as a card with its ENI and IP slots'
+            }
+            className={
+              compact === c
+                ? 'rounded bg-subtle px-2 py-0.5 text-xs font-medium text-fg'
+                : 'rounded px-2 py-0.5 text-xs text-muted hover:text-fg'
+            }
           >
             {c ? 'Compact' : 'Cards'}
           </button>

@@ -40,7 +40,11 @@ export function Id({ value, to }: { value: string | null | undefined; to?: Selec
     // Raw ids wrap rather than truncate: the panel is where the full value must be readable.
     <span className="inline-flex max-w-full items-start gap-0.5 align-top">
       {to ? (
-        <button type="button" onClick={() => reveal(to)} className="rounded text-left font-mono break-all text-accent hover:underline">
+        <button
+          type="button"
+          onClick={() => reveal(to)}
+          className="rounded text-left font-mono break-all text-accent hover:underline"
+        >
           {value}
         </button>
       ) : (
@@ -57,7 +61,12 @@ export function Bool({ value, yes = 'yes', no = 'no' }: { value: boolean; yes?: 
 
 /** "used / allowed" with a warning colour when full. */
 export function Limit({ used, max, unit }: { used: number; max: number | null; unit: string }) {
-  if (max === null) return <span>{used} {unit} <span className="text-faint">(limit unknown)</span></span>;
+  if (max === null)
+    return (
+      <span>
+        {used} {unit} <span className="text-faint">(limit unknown)</span>
+      </span>
+    );
   return (
     <span className={cn('font-mono', used >= max && 'text-warn')}>
       {used} / {max} <span className="font-sans text-muted">{unit}</span>
@@ -73,7 +82,9 @@ export function Tags({ tags }: { tags: Record<string, string> }) {
       <tbody>
         {entries.map(([k, v]) => (
           <tr key={k} className="border-t border-line first:border-t-0">
-            <th scope="row" className="w-2/5 truncate py-1 pr-2 text-left font-mono font-normal text-muted">{k}</th>
+            <th scope="row" className="w-2/5 truncate py-1 pr-2 text-left font-mono font-normal text-muted">
+              {k}
+            </th>
             <td className="py-1 font-mono break-words">{v || <Empty />}</td>
           </tr>
         ))}

@@ -27,10 +27,17 @@ export function StatusChecks({ instance }: { instance: Instance }) {
   const { index } = useTopology();
   const mark = healthMark(instance);
   // An impaired instance: the mark's sentence says which checks failed and since when; otherwise the checks as read.
-  if (mark?.level === 'danger') return <span data-testid="status-checks" className="text-danger">{mark.detail}</span>;
+  if (mark?.level === 'danger')
+    return (
+      <span data-testid="status-checks" className="text-danger">
+        {mark.detail}
+      </span>
+    );
   return (
     <span data-testid="status-checks" className="flex flex-col gap-1">
-      <span className={cn(instance.health ? 'font-mono' : 'text-muted')}>{statusChecksWords(instance, index.snapshot.healthUnavailable)}</span>
+      <span className={cn(instance.health ? 'font-mono' : 'text-muted')}>
+        {statusChecksWords(instance, index.snapshot.healthUnavailable)}
+      </span>
       {mark ? <span className="text-muted">{mark.detail}</span> : null}
     </span>
   );
@@ -50,7 +57,11 @@ export function GuestOsSection({ instance }: { instance: Instance }) {
             ? 'Needs policy routing: a route table per interface and a source rule per address, so replies leave by the interface the request came in on. Generated for iproute2, netplan (Ubuntu) and ifupdown (Debian); Amazon Linux does it by itself.'
             : config.summary}
         </p>
-        {warning ? <p className="text-warn">A second ENI brought up with plain DHCP can take over the default route and cut off SSH.</p> : null}
+        {warning ? (
+          <p className="text-warn">
+            A second ENI brought up with plain DHCP can take over the default route and cut off SSH.
+          </p>
+        ) : null}
         {config.needed ? (
           <div>
             <Button size="sm" onClick={() => setOpen(true)} data-testid="guest-os-open">
@@ -59,7 +70,9 @@ export function GuestOsSection({ instance }: { instance: Instance }) {
           </div>
         ) : null}
       </div>
-      {open ? <GuestConfigDialog snapshot={index.snapshot} instanceId={instance.id} onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <GuestConfigDialog snapshot={index.snapshot} instanceId={instance.id} onClose={() => setOpen(false)} />
+      ) : null}
     </Section>
   );
 }

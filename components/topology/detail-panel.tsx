@@ -99,7 +99,8 @@ export function DetailPlaceholder() {
       <div>
         <p className="text-13 font-medium text-fg">Nothing selected</p>
         <p className="mt-1 text-xs text-muted">
-          Select an instance, ENI, IP or Elastic IP to see every attribute, or press <Kbd>/</Kbd> to search by IP, id, MAC, Name or tag, security group, type or state.
+          Select an instance, ENI, IP or Elastic IP to see every attribute, or press <Kbd>/</Kbd> to search by IP, id,
+          MAC, Name or tag, security group, type or state.
         </p>
       </div>
       <div>

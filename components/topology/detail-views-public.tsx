@@ -15,7 +15,11 @@ export function InstancePublicIp({ instance }: { instance: Instance }) {
   if (!instance.publicIp && others === 0) return <span className="text-faint">none</span>;
   return (
     <span>
-      {instance.publicIp ? <span className="font-mono">{instance.publicIp}</span> : <span className="text-muted">none on the primary IP</span>}
+      {instance.publicIp ? (
+        <span className="font-mono">{instance.publicIp}</span>
+      ) : (
+        <span className="text-muted">none on the primary IP</span>
+      )}
       {others ? <span className="text-muted"> · {others} on other addresses, listed below</span> : null}
     </span>
   );
@@ -25,7 +29,9 @@ export function InstancePublicIps({ instance }: { instance: Instance }) {
   const { index } = useTopology();
   const rows = publicIpsOfInstance(index, instance.id);
   return (
-    <Section title={`Public IPv4 (${rows.length})${rows.length ? ` · ${hourlyWords(publicIpv4Hourly(rows.length))}` : ''}`}>
+    <Section
+      title={`Public IPv4 (${rows.length})${rows.length ? ` · ${hourlyWords(publicIpv4Hourly(rows.length))}` : ''}`}
+    >
       {rows.length === 0 ? (
         <p className="text-xs text-muted">No public IPv4 on any of its addresses.</p>
       ) : (

@@ -20,7 +20,12 @@ import { useIsSelected, useTopology } from './topology-context';
 function dragSourceOf(eni: Eni): DragSource | null {
   if (eni.requesterManaged || eni.attachment?.deviceIndex === 0) return null;
   if (eni.attachment && !eni.attachment.instanceId) return null;
-  return { kind: 'eni', eniId: eni.id, instanceId: eni.attachment?.instanceId ?? null, deviceIndex: eni.attachment?.deviceIndex ?? null };
+  return {
+    kind: 'eni',
+    eniId: eni.id,
+    instanceId: eni.attachment?.instanceId ?? null,
+    deviceIndex: eni.attachment?.deviceIndex ?? null,
+  };
 }
 
 type Props = {
@@ -59,14 +64,27 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
 
   // The subnet is named only when it differs from the instance's: the group header already says it otherwise.
   const meta: { key: string; text: string; className?: string; title?: string }[] = [];
-  if (eni.attachment && !eni.attachment.instanceId) meta.push({ key: 'owner', text: `owned by ${serviceOwner(eni)}`, className: 'shrink-0 font-medium text-muted', title: eni.description });
+  if (eni.attachment && !eni.attachment.instanceId)
+    meta.push({
+      key: 'owner',
+      text: `owned by ${serviceOwner(eni)}`,
+      className: 'shrink-0 font-medium text-muted',
+      title: eni.description,
+    });
   if (eni.name) meta.push({ key: 'name', text: eni.name, className: 'max-w-[45%] truncate font-medium text-muted' });
   if (foreignSubnet && subnet)
-    meta.push({ key: 'subnet', text: `${subnet.name ?? subnet.id} ${subnet.cidr}`, className: 'text-warn', title: "In another subnet than the instance's primary ENI" });
+    meta.push({
+      key: 'subnet',
+      text: `${subnet.name ?? subnet.id} ${subnet.cidr}`,
+      className: 'text-warn',
+      title: "In another subnet than the instance's primary ENI",
+    });
   else if (homeSubnetId === undefined && eni.attachment && subnet)
     meta.push({ key: 'subnet', text: `${subnet.az} · ${subnet.name ?? subnet.id} ${subnet.cidr}` }); // service ENIs are not grouped by subnet
-  if (eni.groups.length) meta.push({ key: 'sg', text: eni.groups.map((g) => g.name).join(', '), title: 'Security groups' });
-  if (eni.description && eni.description !== eni.name) meta.push({ key: 'desc', text: eni.description, className: 'italic', title: eni.description });
+  if (eni.groups.length)
+    meta.push({ key: 'sg', text: eni.groups.map((g) => g.name).join(', '), title: 'Security groups' });
+  if (eni.description && eni.description !== eni.name)
+    meta.push({ key: 'desc', text: eni.description, className: 'italic', title: eni.description });
 
   return (
     <div
@@ -118,7 +136,11 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
         </span>
         <span className="flex w-full min-w-0 items-center gap-1 text-2xs text-faint">
           {meta.map((m, i) => (
-            <span key={m.key} className={cn(m.className, i < meta.length - 1 ? 'shrink-0' : 'min-w-0 truncate')} title={m.title}>
+            <span
+              key={m.key}
+              className={cn(m.className, i < meta.length - 1 ? 'shrink-0' : 'min-w-0 truncate')}
+              title={m.title}
+            >
               {i > 0 ? '· ' : ''}
               {m.text}
             </span>
@@ -137,7 +159,12 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
       <div className="flex flex-wrap gap-1 px-2.5 pt-0.5 pb-2" role="list" aria-label={`IP slots of ${eni.id}`}>
         {slots.map((slot) => (
           // Keyed by address: the element (and its focus) goes with the address, not with a slot position.
-          <IpSlot key={slot.ip?.address ?? `free-${slot.n}`} eniId={eni.id} slot={slot} movable={!eni.requesterManaged} />
+          <IpSlot
+            key={slot.ip?.address ?? `free-${slot.n}`}
+            eniId={eni.id}
+            slot={slot}
+            movable={!eni.requesterManaged}
+          />
         ))}
       </div>
     </div>

@@ -12,7 +12,13 @@ import { downloadJson, exportSnapshot } from './model/export';
 import { Badge } from '@/components/ui/badge';
 import { useTopology } from './topology-context';
 
-type Props = { filters: Filters; onChange: (f: Filters) => void; shown: number; total: number; publicIps: PublicIpv4Summary };
+type Props = {
+  filters: Filters;
+  onChange: (f: Filters) => void;
+  shown: number;
+  total: number;
+  publicIps: PublicIpv4Summary;
+};
 
 type Option = { value: string; label: string };
 
@@ -35,7 +41,10 @@ export function FilterBar({ filters, onChange, shown, total, publicIps }: Props)
       vpc: index.vpcs.map<Option>((v) => ({ value: v.id, label: `${v.name ?? v.id}${n(vpcs, v.id)}` })),
       az: azNames.map<Option>((az) => ({ value: az, label: `${az}${n(azs, az)}` })),
       subnet: subnetList.map<Option>((s) => ({ value: s.id, label: `${s.name ?? s.id} ${s.cidr}${n(subnets, s.id)}` })),
-      state: INSTANCE_STATES.filter((s) => states.has(s) || s === filters.state).map<Option>((s) => ({ value: s, label: `${s}${n(states, s)}` })),
+      state: INSTANCE_STATES.filter((s) => states.has(s) || s === filters.state).map<Option>((s) => ({
+        value: s,
+        label: `${s}${n(states, s)}`,
+      })),
       type: Object.keys(index.snapshot.instanceTypes)
         .concat(index.snapshot.instances.map((i) => i.type))
         .filter((t, i, all) => all.indexOf(t) === i)
@@ -46,21 +55,70 @@ export function FilterBar({ filters, onChange, shown, total, publicIps }: Props)
 
   const active = isFiltering(filters);
   return (
-    <div role="group" aria-label="Filters" data-testid="filter-bar" className="flex flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-line bg-surface px-4 py-1.5">
+    <div
+      role="group"
+      aria-label="Filters"
+      data-testid="filter-bar"
+      className="flex flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-line bg-surface px-4 py-1.5"
+    >
       <FilterIcon className="size-3.5 text-faint" />
-      <Select label="VPC" any="any VPC" value={filters.vpc} options={options.vpc} onChange={(vpc) => set({ vpc, subnet: null })} />
-      <Select label="AZ" any="any AZ" value={filters.az} options={options.az} onChange={(az) => set({ az, subnet: null })} />
-      <Select label="Subnet" any="any subnet" wide value={filters.subnet} options={options.subnet} onChange={(subnet) => set({ subnet })} />
-      <Select label="State" any="any state" value={filters.state} options={options.state} onChange={(state) => set({ state: state as Filters['state'] })} />
-      <Select label="Type" any="any type" value={filters.type} options={options.type} onChange={(type) => set({ type })} />
+      <Select
+        label="VPC"
+        any="any VPC"
+        value={filters.vpc}
+        options={options.vpc}
+        onChange={(vpc) => set({ vpc, subnet: null })}
+      />
+      <Select
+        label="AZ"
+        any="any AZ"
+        value={filters.az}
+        options={options.az}
+        onChange={(az) => set({ az, subnet: null })}
+      />
+      <Select
+        label="Subnet"
+        any="any subnet"
+        wide
+        value={filters.subnet}
+        options={options.subnet}
+        onChange={(subnet) => set({ subnet })}
+      />
+      <Select
+        label="State"
+        any="any state"
+        value={filters.state}
+        options={options.state}
+        onChange={(state) => set({ state: state as Filters['state'] })}
+      />
+      <Select
+        label="Type"
+        any="any type"
+        value={filters.type}
+        options={options.type}
+        onChange={(type) => set({ type })}
+      />
       <TagInput value={filters.tag} onChange={(tag) => set({ tag })} />
-      <Toggle checked={filters.freeEniSlots} onChange={(freeEniSlots) => set({ freeEniSlots })} testId="filter-free-eni">
+      <Toggle
+        checked={filters.freeEniSlots}
+        onChange={(freeEniSlots) => set({ freeEniSlots })}
+        testId="filter-free-eni"
+      >
         free ENI slot
       </Toggle>
-      <Toggle checked={filters.idleEips} onChange={(idleEips) => set({ idleEips })} testId="filter-idle-eips" title="Elastic IPs on an instance that is not running: billed, serving nothing">
+      <Toggle
+        checked={filters.idleEips}
+        onChange={(idleEips) => set({ idleEips })}
+        testId="filter-idle-eips"
+        title="Elastic IPs on an instance that is not running: billed, serving nothing"
+      >
         idle EIPs
       </Toggle>
-      <span className="ml-auto flex items-center gap-2 text-xs text-muted" aria-live="polite" data-testid="filter-count">
+      <span
+        className="ml-auto flex items-center gap-2 text-xs text-muted"
+        aria-live="polite"
+        data-testid="filter-count"
+      >
         {active ? (
           <>
             <span>
@@ -82,13 +140,22 @@ export function FilterBar({ filters, onChange, shown, total, publicIps }: Props)
             <span className="font-mono text-fg">{formatCount(publicIps.total)}</span> public IPv4 ·{' '}
             <span className="font-mono text-fg">{hourlyWords(publicIps.hourlyUsd)}</span>
           </span>
-          {publicIps.idle ? <Badge tone="warn" title="Elastic IPs not associated, or on an instance that is not running: billed, serving nothing">{publicIps.idle} idle</Badge> : null}
+          {publicIps.idle ? (
+            <Badge
+              tone="warn"
+              title="Elastic IPs not associated, or on an instance that is not running: billed, serving nothing"
+            >
+              {publicIps.idle} idle
+            </Badge>
+          ) : null}
         </span>
         <Button
           variant="ghost"
           size="sm"
           data-testid="export-json"
-          title={active ? 'Download the part of the snapshot the filters show, as JSON' : 'Download the snapshot as JSON'}
+          title={
+            active ? 'Download the part of the snapshot the filters show, as JSON' : 'Download the snapshot as JSON'
+          }
           onClick={() => downloadJson(exportSnapshot(index, filters), active)}
         >
           Export JSON
@@ -99,7 +166,21 @@ export function FilterBar({ filters, onChange, shown, total, publicIps }: Props)
 }
 
 /** The label is the first option ("any AZ"): a row of filters stays one line on a laptop screen. */
-function Select({ label, any, value, options, onChange, wide = false }: { label: string; any: string; value: string | null; options: Option[]; onChange: (v: string | null) => void; wide?: boolean }) {
+function Select({
+  label,
+  any,
+  value,
+  options,
+  onChange,
+  wide = false,
+}: {
+  label: string;
+  any: string;
+  value: string | null;
+  options: Option[];
+  onChange: (v: string | null) => void;
+  wide?: boolean;
+}) {
   return (
     <select
       aria-label={label}
@@ -112,12 +193,12 @@ function Select({ label, any, value, options, onChange, wide = false }: { label:
         value ? 'border-accent font-medium text-fg' : 'border-line-strong text-muted',
       )}
     >
-        <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+      <option value="">{any}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
     </select>
   );
 }
@@ -134,24 +215,36 @@ function TagInput({ value, onChange }: { value: string | null; onChange: (v: str
   }, [text, value, onChange]);
   return (
     <input
-        type="text"
-        aria-label="Tag (key=value, or key)"
-        value={text}
-        data-testid="filter-tag"
-        placeholder="tag key=value"
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') onChange(text.trim() || null);
-        }}
-        className={cn(
-          'h-7 w-28 rounded-md border bg-surface px-1.5 font-mono text-xs text-fg placeholder:font-sans placeholder:text-faint',
-          value ? 'border-accent' : 'border-line-strong',
-        )}
-      />
+      type="text"
+      aria-label="Tag (key=value, or key)"
+      value={text}
+      data-testid="filter-tag"
+      placeholder="tag key=value"
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onChange(text.trim() || null);
+      }}
+      className={cn(
+        'h-7 w-28 rounded-md border bg-surface px-1.5 font-mono text-xs text-fg placeholder:font-sans placeholder:text-faint',
+        value ? 'border-accent' : 'border-line-strong',
+      )}
+    />
   );
 }
 
-function Toggle({ checked, onChange, children, testId, title }: { checked: boolean; onChange: (v: boolean) => void; children: ReactNode; testId: string; title?: string }) {
+function Toggle({
+  checked,
+  onChange,
+  children,
+  testId,
+  title,
+}: {
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  children: ReactNode;
+  testId: string;
+  title?: string;
+}) {
   return (
     <label
       title={title}
@@ -160,7 +253,13 @@ function Toggle({ checked, onChange, children, testId, title }: { checked: boole
         checked ? 'border-accent bg-accent-soft font-medium text-fg' : 'border-line-strong text-muted hover:bg-subtle',
       )}
     >
-      <input type="checkbox" checked={checked} data-testid={testId} onChange={(e) => onChange(e.target.checked)} className="accent-accent" />
+      <input
+        type="checkbox"
+        checked={checked}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.checked)}
+        className="accent-accent"
+      />
       {children}
     </label>
   );

@@ -9,7 +9,9 @@ import { useIsSelected, useTopology } from './topology-context';
 
 /** "12 instances", or "3 of 12 instances" when filters hide some. */
 function instanceWords(shown: number, total: number | undefined): string {
-  return total !== undefined && total !== shown ? `${formatCount(shown)} of ${plural(total, 'instance')}` : plural(shown, 'instance');
+  return total !== undefined && total !== shown
+    ? `${formatCount(shown)} of ${plural(total, 'instance')}`
+    : plural(shown, 'instance');
 }
 
 function Toggle({ expanded, onToggle, label }: { expanded: boolean; onToggle: () => void; label: string }) {
@@ -26,7 +28,14 @@ function Toggle({ expanded, onToggle, label }: { expanded: boolean; onToggle: ()
   );
 }
 
-type VpcRowProps = { vpc: Vpc; subnetCount: number; instanceCount: number; totalCount?: number; expanded: boolean; onToggle: () => void };
+type VpcRowProps = {
+  vpc: Vpc;
+  subnetCount: number;
+  instanceCount: number;
+  totalCount?: number;
+  expanded: boolean;
+  onToggle: () => void;
+};
 
 export function VpcRow({ vpc, subnetCount, instanceCount, totalCount, expanded, onToggle }: VpcRowProps) {
   const { select } = useTopology();
@@ -40,8 +49,14 @@ export function VpcRow({ vpc, subnetCount, instanceCount, totalCount, expanded, 
       )}
     >
       <Toggle expanded={expanded} onToggle={onToggle} label={`VPC ${vpc.name ?? vpc.id}`} />
-      <Badge tone="accent" className="tracking-wide">VPC</Badge>
-      <button type="button" onClick={() => select({ kind: 'vpc', id: vpc.id })} className="flex min-w-0 items-baseline gap-2 rounded text-left">
+      <Badge tone="accent" className="tracking-wide">
+        VPC
+      </Badge>
+      <button
+        type="button"
+        onClick={() => select({ kind: 'vpc', id: vpc.id })}
+        className="flex min-w-0 items-baseline gap-2 rounded text-left"
+      >
         <h2 className="truncate text-sm font-semibold">{vpc.name ?? vpc.id}</h2>
         {vpc.name ? <span className="font-mono text-xs text-muted">{vpc.id}</span> : null}
       </button>
@@ -53,7 +68,9 @@ export function VpcRow({ vpc, subnetCount, instanceCount, totalCount, expanded, 
           internet gateway
         </Badge>
       ) : (
-        <Badge tone="neutral" title="Elastic IPs cannot be associated in this VPC">no internet gateway</Badge>
+        <Badge tone="neutral" title="Elastic IPs cannot be associated in this VPC">
+          no internet gateway
+        </Badge>
       )}
       <span className="ml-auto pr-2 text-xs text-muted">
         {plural(subnetCount, 'subnet')} · {instanceWords(instanceCount, totalCount)}
@@ -62,7 +79,14 @@ export function VpcRow({ vpc, subnetCount, instanceCount, totalCount, expanded, 
   );
 }
 
-type AzRowProps = { az: string; subnetCount: number; instanceCount: number; totalCount?: number; expanded: boolean; onToggle: () => void };
+type AzRowProps = {
+  az: string;
+  subnetCount: number;
+  instanceCount: number;
+  totalCount?: number;
+  expanded: boolean;
+  onToggle: () => void;
+};
 
 export function AzRow({ az, subnetCount, instanceCount, totalCount, expanded, onToggle }: AzRowProps) {
   return (
@@ -97,7 +121,10 @@ export function FreeAddressBar({ subnet, className }: { subnet: Subnet; classNam
         aria-valuenow={usage.free}
         className="relative h-1.5 w-20 overflow-hidden rounded-full bg-subtle ring-1 ring-line ring-inset"
       >
-        <span className={cn('absolute inset-y-0 left-0 rounded-full', tone)} style={{ width: `${Math.max(pct, usage.free ? 3 : 0)}%` }} />
+        <span
+          className={cn('absolute inset-y-0 left-0 rounded-full', tone)}
+          style={{ width: `${Math.max(pct, usage.free ? 3 : 0)}%` }}
+        />
       </span>
       <span className="text-xs text-muted tabular-nums">
         <span className={cn('font-mono', usage.free === 0 ? 'text-danger' : 'text-fg')}>{formatCount(usage.free)}</span>
@@ -117,7 +144,15 @@ type SubnetRowProps = {
   onToggle: () => void;
 };
 
-export function SubnetRow({ subnet, instanceCount, totalCount, poolEniCount, visitorEniCount, expanded, onToggle }: SubnetRowProps) {
+export function SubnetRow({
+  subnet,
+  instanceCount,
+  totalCount,
+  poolEniCount,
+  visitorEniCount,
+  expanded,
+  onToggle,
+}: SubnetRowProps) {
   const { select } = useTopology();
   const selected = useIsSelected({ kind: 'subnet', id: subnet.id });
   return (
@@ -130,7 +165,11 @@ export function SubnetRow({ subnet, instanceCount, totalCount, poolEniCount, vis
       )}
     >
       <Toggle expanded={expanded} onToggle={onToggle} label={`subnet ${subnet.name ?? subnet.id}`} />
-      <button type="button" onClick={() => select({ kind: 'subnet', id: subnet.id })} className="flex min-w-0 items-baseline gap-2 rounded text-left">
+      <button
+        type="button"
+        onClick={() => select({ kind: 'subnet', id: subnet.id })}
+        className="flex min-w-0 items-baseline gap-2 rounded text-left"
+      >
         <h4 className="truncate text-13 font-medium">{subnet.name ?? subnet.id}</h4>
         {subnet.name ? <span className="hidden font-mono text-2xs text-faint 2xl:inline">{subnet.id}</span> : null}
       </button>

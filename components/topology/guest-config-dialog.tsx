@@ -12,7 +12,11 @@ import type { Snapshot } from '@/lib/topology';
 
 type Tab = GuestFormat | 'amazon-linux';
 const tabs: { id: Tab; label: string; hint: string }[] = [
-  { id: 'iproute2', label: 'iproute2', hint: 'A shell script for any Linux: run as root, takes effect at once, lost at reboot.' },
+  {
+    id: 'iproute2',
+    label: 'iproute2',
+    hint: 'A shell script for any Linux: run as root, takes effect at once, lost at reboot.',
+  },
   { id: 'netplan', label: 'netplan', hint: 'Ubuntu: persistent, applied with netplan try.' },
   { id: 'ifupdown', label: 'ifupdown', hint: 'Debian: /etc/network/interfaces stanzas, persistent.' },
   { id: 'amazon-linux', label: 'Amazon Linux', hint: 'Nothing to install: amazon-ec2-net-utils does it.' },
@@ -54,14 +58,25 @@ export function GuestConfigDialog({ snapshot, instanceId, afterMove, onClose }: 
     >
       <header className="flex items-start gap-3 border-b border-line px-5 pt-4 pb-3">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
-          <p className="text-2xs font-semibold tracking-wide text-muted uppercase">Guest OS configuration{afterMove ? ' · after this change' : ''}</p>
+          <p className="text-2xs font-semibold tracking-wide text-muted uppercase">
+            Guest OS configuration{afterMove ? ' · after this change' : ''}
+          </p>
           <h2 id={titleId} className="text-base leading-snug font-semibold">
             Policy routing for <span className="font-mono">{name}</span>
           </h2>
           <p className="text-xs text-muted">{config ? config.summary : `${instanceId} is not in the snapshot.`}</p>
-          {afterMove ? <p className="text-xs text-muted">As it will be once the plan is applied: {afterMove.replace(/\.+$/, '')}.</p> : null}
+          {afterMove ? (
+            <p className="text-xs text-muted">
+              As it will be once the plan is applied: {afterMove.replace(/\.+$/, '')}.
+            </p>
+          ) : null}
         </div>
-        <button type="button" aria-label="Close" onClick={onClose} className="-mr-1 flex size-7 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg">
+        <button
+          type="button"
+          aria-label="Close"
+          onClick={onClose}
+          className="-mr-1 flex size-7 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg"
+        >
           <CloseIcon />
         </button>
       </header>
@@ -69,13 +84,19 @@ export function GuestConfigDialog({ snapshot, instanceId, afterMove, onClose }: 
       {config?.needed ? (
         <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-hidden px-5 py-4">
           {warning ? (
-            <p role="note" data-testid="guest-config-dhcp-warning" className="flex gap-2 rounded-md border border-warn/30 bg-warn-soft px-3 py-2 text-xs text-fg">
+            <p
+              role="note"
+              data-testid="guest-config-dhcp-warning"
+              className="flex gap-2 rounded-md border border-warn/30 bg-warn-soft px-3 py-2 text-xs text-fg"
+            >
               <AlertIcon className="mt-0.5 size-3.5 shrink-0 text-warn" />
               <span>{warning}</span>
             </p>
           ) : null}
           {config.notes.map((n) => (
-            <p key={n} role="note" className="text-xs text-muted">{n}</p>
+            <p key={n} role="note" className="text-xs text-muted">
+              {n}
+            </p>
           ))}
           <InterfaceTable config={config} />
           <div role="tablist" aria-label="Format" className="flex gap-1 border-b border-line">
@@ -100,7 +121,12 @@ export function GuestConfigDialog({ snapshot, instanceId, afterMove, onClose }: 
           <div className="flex items-center gap-2">
             <p className="flex-1 text-2xs text-muted">{current.hint}</p>
             {tab !== 'amazon-linux' ? (
-              <a className="text-2xs text-accent hover:underline" href={`/api/instances/${instanceId}/guest-config?format=${tab}`} target="_blank" rel="noreferrer">
+              <a
+                className="text-2xs text-accent hover:underline"
+                href={`/api/instances/${instanceId}/guest-config?format=${tab}`}
+                target="_blank"
+                rel="noreferrer"
+              >
                 as text
               </a>
             ) : null}
@@ -142,8 +168,12 @@ function InterfaceTable({ config }: { config: NonNullable<ReturnType<typeof gues
             <td className="py-1 pr-3 font-semibold">{i.name}</td>
             <td className="py-1 pr-3 text-muted">{i.eniName ?? i.eniId}</td>
             <td className="py-1 pr-3">{[i.primaryAddress, ...i.secondaryAddresses].join(', ')}</td>
-            <td className="py-1 pr-3">{i.gateway} <span className="text-faint">({i.subnetCidr})</span></td>
-            <td className="py-1">{i.table} · {i.rulePriority}</td>
+            <td className="py-1 pr-3">
+              {i.gateway} <span className="text-faint">({i.subnetCidr})</span>
+            </td>
+            <td className="py-1">
+              {i.table} · {i.rulePriority}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -35,7 +35,14 @@ export function Brand() {
 }
 
 /** actions: extra buttons before Refresh (the Undo button); onCancelRefresh: stops a refresh under way; account: who is signed in, after it. */
-type Props = { snapshot: Snapshot; refreshing: boolean; onRefresh: () => void; onCancelRefresh?: () => void; actions?: ReactNode; account?: ReactNode };
+type Props = {
+  snapshot: Snapshot;
+  refreshing: boolean;
+  onRefresh: () => void;
+  onCancelRefresh?: () => void;
+  actions?: ReactNode;
+  account?: ReactNode;
+};
 
 export function HeaderBar({ snapshot, refreshing, onRefresh, onCancelRefresh, actions, account }: Props) {
   const now = useNow(10_000);
@@ -53,15 +60,25 @@ export function HeaderBar({ snapshot, refreshing, onRefresh, onCancelRefresh, ac
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-4 py-2">
       <Brand />
       <div className="flex items-center gap-1.5">
-        <Badge tone="outline" className="font-mono">{snapshot.region}</Badge>
+        <Badge tone="outline" className="font-mono">
+          {snapshot.region}
+        </Badge>
         {mode === 'emulator' ? (
-          <Badge tone="warn" title={`Emulator at ${snapshot.endpoint}`}>Emulator</Badge>
+          <Badge tone="warn" title={`Emulator at ${snapshot.endpoint}`}>
+            Emulator
+          </Badge>
         ) : mode === 'custom' ? (
-          <Badge tone="warn" className="font-mono" title={`EC2-compatible endpoint ${snapshot.endpoint ?? ''}${snapshot.endpointServer ? ` (Server: ${snapshot.endpointServer})` : ''}`}>
+          <Badge
+            tone="warn"
+            className="font-mono"
+            title={`EC2-compatible endpoint ${snapshot.endpoint ?? ''}${snapshot.endpointServer ? ` (Server: ${snapshot.endpointServer})` : ''}`}
+          >
             {endpointHost(snapshot.endpoint)}
           </Badge>
         ) : (
-          <Badge tone="ok" title="Amazon EC2">AWS</Badge>
+          <Badge tone="ok" title="Amazon EC2">
+            AWS
+          </Badge>
         )}
       </div>
       <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1 sm:px-4">
@@ -76,12 +93,20 @@ export function HeaderBar({ snapshot, refreshing, onRefresh, onCancelRefresh, ac
         ))}
       </dl>
       <div className="ml-auto flex items-center gap-2">
-        <time dateTime={snapshot.fetchedAt} title={`Snapshot read ${formatUtc(snapshot.fetchedAt)}`} className="text-xs text-faint">
+        <time
+          dateTime={snapshot.fetchedAt}
+          title={`Snapshot read ${formatUtc(snapshot.fetchedAt)}`}
+          className="text-xs text-faint"
+        >
           {formatAge(snapshot.fetchedAt, now)}
         </time>
         {actions}
         {refreshing && elapsed >= 1 ? (
-          <span role="status" data-testid="refresh-elapsed" className="text-xs whitespace-nowrap text-muted tabular-nums">
+          <span
+            role="status"
+            data-testid="refresh-elapsed"
+            className="text-xs whitespace-nowrap text-muted tabular-nums"
+          >
             Reading EC2… {formatElapsed(elapsed)}
           </span>
         ) : null}

@@ -58,11 +58,17 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
         <CopyButton value={instance.id} label={`Copy instance id ${instance.id}`} className="-ml-2" />
         <span className="ml-auto flex items-center gap-3">
           {publicCount ? (
-            <span className="text-xs text-muted tabular-nums" title="Public IPv4 addresses on this instance and their hourly cost (each is billed, in use or idle)">
-              <span className="font-mono text-fg">{publicCount}</span> public · {hourlyWords(publicIpv4Hourly(publicCount))}
+            <span
+              className="text-xs text-muted tabular-nums"
+              title="Public IPv4 addresses on this instance and their hourly cost (each is billed, in use or idle)"
+            >
+              <span className="font-mono text-fg">{publicCount}</span> public ·{' '}
+              {hourlyWords(publicIpv4Hourly(publicCount))}
             </span>
           ) : null}
-          <Badge tone="outline" className="font-mono">{instance.type}</Badge>
+          <Badge tone="outline" className="font-mono">
+            {instance.type}
+          </Badge>
           <StateDot state={instance.state} />
           <HealthBadge instance={instance} />
           <span
@@ -103,8 +109,21 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
 });
 
 /** The card as a whole takes a dragged ENI at its lowest free device index; a full one says so under the pointer. */
-function InstanceDropArea({ instance, selected, impaired, children }: { instance: Instance; selected: boolean; impaired: boolean; children: ReactNode }) {
-  const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget({ kind: 'instance', instanceId: instance.id });
+function InstanceDropArea({
+  instance,
+  selected,
+  impaired,
+  children,
+}: {
+  instance: Instance;
+  selected: boolean;
+  impaired: boolean;
+  children: ReactNode;
+}) {
+  const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget({
+    kind: 'instance',
+    instanceId: instance.id,
+  });
   return (
     <article
       ref={setNodeRef}
@@ -114,7 +133,15 @@ function InstanceDropArea({ instance, selected, impaired, children }: { instance
       aria-label={`Instance ${instance.name ?? instance.id}`}
       className={cn(
         'rounded-lg border bg-surface shadow-xs',
-        isOver && state === 'allowed' ? 'border-accent ring-3 ring-accent/30' : isOver && state === 'refused' ? 'border-danger/50 ring-3 ring-danger/20' : selected ? 'border-accent ring-2 ring-accent/25' : impaired ? 'border-danger/60' : 'border-line',
+        isOver && state === 'allowed'
+          ? 'border-accent ring-3 ring-accent/30'
+          : isOver && state === 'refused'
+            ? 'border-danger/50 ring-3 ring-danger/20'
+            : selected
+              ? 'border-accent ring-2 ring-accent/25'
+              : impaired
+                ? 'border-danger/60'
+                : 'border-line',
         impaired && 'bg-danger-soft/30',
       )}
     >
@@ -126,7 +153,11 @@ function InstanceDropArea({ instance, selected, impaired, children }: { instance
 
 /** A free ENI slot: takes a dragged secondary or pool ENI at this device index. */
 function FreeEniSlot({ instanceId, deviceIndex }: { instanceId: string; deviceIndex: number }) {
-  const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget({ kind: 'eni-slot', instanceId, deviceIndex });
+  const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget({
+    kind: 'eni-slot',
+    instanceId,
+    deviceIndex,
+  });
   const id = `eni-slot-${instanceId}-${deviceIndex}`;
   return (
     <div
@@ -142,7 +173,9 @@ function FreeEniSlot({ instanceId, deviceIndex }: { instanceId: string; deviceIn
       )}
     >
       <RefusedMarker state={state} />
-      <span className={cn('font-mono font-semibold', state === 'allowed' ? 'text-accent' : 'text-muted')}>eth{deviceIndex}</span>
+      <span className={cn('font-mono font-semibold', state === 'allowed' ? 'text-accent' : 'text-muted')}>
+        eth{deviceIndex}
+      </span>
       free slot
       <DropReason id={reasonId} verdict={verdict} />
     </div>

@@ -17,7 +17,15 @@ import { useIsApplying } from './moves/moves-provider';
 import { useIsSelected, useTopology } from './topology-context';
 
 /** movable: false on a requester-managed ENI, whose addresses belong to an AWS service. */
-export const IpSlot = memo(function IpSlot({ eniId, slot, movable = true }: { eniId: string; slot: IpSlotModel; movable?: boolean }) {
+export const IpSlot = memo(function IpSlot({
+  eniId,
+  slot,
+  movable = true,
+}: {
+  eniId: string;
+  slot: IpSlotModel;
+  movable?: boolean;
+}) {
   const slotId = `ip-slot-${eniId}-${slot.n}`;
   if (!slot.ip) return <FreeIpSlot eniId={eniId} n={slot.n} slotId={slotId} />;
   return (
@@ -59,14 +67,31 @@ function chipDropClasses(state: DropState, isOver: boolean): string | false {
 }
 
 /** Why this address cannot be dragged, or null when it can. */
-function lockedReason(index: ReturnType<typeof useTopology>['index'], eniId: string, ip: PrivateIp, movable: boolean): string | null {
+function lockedReason(
+  index: ReturnType<typeof useTopology>['index'],
+  eniId: string,
+  ip: PrivateIp,
+  movable: boolean,
+): string | null {
   const eni = index.eniById.get(eniId);
-  if (!movable && eni) return `${ip.address} belongs to ${serviceOwner(eni)}: AWS manages its addresses, the console does not move them.`;
-  if (ip.primary) return `${ip.address} is the primary private IP of ${eniPlace(index, eni, eniId)}: it stays with its ENI and cannot move. Drag a secondary IP instead.`;
+  if (!movable && eni)
+    return `${ip.address} belongs to ${serviceOwner(eni)}: AWS manages its addresses, the console does not move them.`;
+  if (ip.primary)
+    return `${ip.address} is the primary private IP of ${eniPlace(index, eni, eniId)}: it stays with its ENI and cannot move. Drag a secondary IP instead.`;
   return null;
 }
 
-function IpChip({ eniId, ip, eip, movable: movableHere }: { eniId: string; ip: PrivateIp; eip: Eip | null; movable: boolean }) {
+function IpChip({
+  eniId,
+  ip,
+  eip,
+  movable: movableHere,
+}: {
+  eniId: string;
+  ip: PrivateIp;
+  eip: Eip | null;
+  movable: boolean;
+}) {
   const { select, index } = useTopology();
   const canChange = useCanChange();
   const movable = movableHere && canChange;
@@ -92,7 +117,8 @@ function IpChip({ eniId, ip, eip, movable: movableHere }: { eniId: string; ip: P
       {...drop.targetProps}
       className={cn(
         'flex h-7 items-stretch overflow-hidden rounded-md border bg-surface text-xs shadow-xs transition-opacity',
-        chipDropClasses(drop.state, drop.isOver) || (selected ? 'border-accent ring-2 ring-accent/30' : 'border-line-strong'),
+        chipDropClasses(drop.state, drop.isOver) ||
+          (selected ? 'border-accent ring-2 ring-accent/30' : 'border-line-strong'),
         drag.isDragging && 'border-dashed opacity-40',
         applying && 'animate-pulse',
       )}
@@ -102,7 +128,13 @@ function IpChip({ eniId, ip, eip, movable: movableHere }: { eniId: string; ip: P
         type="button"
         {...drag.handleProps}
         onClick={() => select({ kind: 'ip', eniId, address: ip.address })}
-        title={ip.primary ? 'Primary private IP — stays with its ENI' : movable ? 'Secondary private IP — drag to another ENI, or to Unassign' : 'Secondary private IP'}
+        title={
+          ip.primary
+            ? 'Primary private IP — stays with its ENI'
+            : movable
+              ? 'Secondary private IP — drag to another ENI, or to Unassign'
+              : 'Secondary private IP'
+        }
         aria-label={ip.primary ? undefined : `secondary IP ${ip.address}`}
         {...locked.props}
         className={cn(
@@ -141,7 +173,10 @@ export function EipChip({ eip }: { eip: Eip }) {
   const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
   const applying = useIsApplying(domId);
   const canChange = useCanChange();
-  const drag = useDragSource({ kind: 'eip', allocationId: eip.allocationId, eniId: eip.eniId, privateIp: eip.privateIp }, domId);
+  const drag = useDragSource(
+    { kind: 'eip', allocationId: eip.allocationId, eniId: eip.eniId, privateIp: eip.privateIp },
+    domId,
+  );
   const ref = useMergedRefs(drag.setNodeRef, drag.setActivatorNodeRef);
   return (
     <button
@@ -165,7 +200,14 @@ export function EipChip({ eip }: { eip: Eip }) {
     >
       <span className="font-sans text-[9px] font-bold tracking-wider">EIP</span>
       {eip.publicIp}
-      {idle ? <span className="rounded bg-warn-soft px-1 font-sans text-[9px] font-bold tracking-wider text-warn" data-testid="eip-idle">IDLE</span> : null}
+      {idle ? (
+        <span
+          className="rounded bg-warn-soft px-1 font-sans text-[9px] font-bold tracking-wider text-warn"
+          data-testid="eip-idle"
+        >
+          IDLE
+        </span>
+      ) : null}
     </button>
   );
 }

@@ -7,7 +7,8 @@ import { hintFor, TopologyLoadError } from '@/lib/queries/topology';
 import { cn } from '@/lib/cn';
 
 function describe(error: unknown): { code: string; message: string; hint: string } {
-  if (error instanceof TopologyLoadError) return { code: error.code, message: error.message, hint: hintFor(error.code) };
+  if (error instanceof TopologyLoadError)
+    return { code: error.code, message: error.message, hint: hintFor(error.code) };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message, hint: hintFor('internal') };
 }
@@ -46,7 +47,9 @@ export function LoadError({ error, onRetry, retrying, compact = false }: Props) 
         <div className="min-w-0">
           <p className="text-13 font-semibold text-fg">
             {compact ? 'Refresh failed — showing the previous snapshot' : 'Could not read the topology'}
-            <span className="ml-2 rounded bg-subtle px-1.5 py-0.5 font-mono text-2xs font-normal text-muted">{code}</span>
+            <span className="ml-2 rounded bg-subtle px-1.5 py-0.5 font-mono text-2xs font-normal text-muted">
+              {code}
+            </span>
           </p>
           <p className="mt-1 text-xs break-words text-muted">{message}</p>
           <p className="mt-1 text-xs text-fg">{withCode(hint)}</p>

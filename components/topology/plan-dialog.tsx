@@ -74,18 +74,29 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
             {undo ? 'Undo plan' : 'Plan'} · {steps} EC2 {steps === 1 ? 'call' : 'calls'}
           </p>
           <h2 id={titleId} className="text-base leading-snug font-semibold">
-            {sequenceWords(index, plans.map((p) => p.move))}
+            {sequenceWords(
+              index,
+              plans.map((p) => p.move),
+            )}
           </h2>
           {plans.length === 1 ? <p className="text-xs text-muted">{plans[0]!.summary}</p> : null}
         </div>
-        <button type="button" aria-label="Cancel" onClick={onCancel} className="-mr-1 flex size-7 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg">
+        <button
+          type="button"
+          aria-label="Cancel"
+          onClick={onCancel}
+          className="-mr-1 flex size-7 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg"
+        >
           <CloseIcon />
         </button>
       </header>
 
       <div className="flex min-h-0 flex-1 flex-col gap-5 overflow-y-auto px-5 py-4">
         {review.notice ? (
-          <p role="status" className="flex gap-2 rounded-md border border-warn/30 bg-warn-soft px-3 py-2 text-xs text-fg">
+          <p
+            role="status"
+            className="flex gap-2 rounded-md border border-warn/30 bg-warn-soft px-3 py-2 text-xs text-fg"
+          >
             <AlertIcon className="mt-0.5 size-3.5 text-warn" />
             {review.notice}
           </p>
@@ -102,18 +113,27 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
         ))}
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-md bg-subtle/60 px-3 py-2.5 text-xs">
           <dt className="text-muted">Hourly cost</dt>
-          <dd data-testid="plan-cost" className={cost > 0 ? 'font-medium text-warn' : cost < 0 ? 'font-medium text-ok' : 'text-fg'}>
+          <dd
+            data-testid="plan-cost"
+            className={cost > 0 ? 'font-medium text-warn' : cost < 0 ? 'font-medium text-ok' : 'text-fg'}
+          >
             {costWords(cost)}
           </dd>
           <dt className="text-muted">Undo</dt>
           <dd data-testid="plan-undo" className="text-fg">
-            {undo ? 'This is an undo: it is not added to the undo history.' : inverse.length ? `${sequenceWords(index, inverse)}.` : 'Nothing to undo.'}
+            {undo
+              ? 'This is an undo: it is not added to the undo history.'
+              : inverse.length
+                ? `${sequenceWords(index, inverse)}.`
+                : 'Nothing to undo.'}
           </dd>
         </dl>
       </div>
 
       <footer className="flex flex-wrap items-center justify-end gap-2 border-t border-line bg-canvas/60 px-5 py-3">
-        <p className="mr-auto text-2xs text-faint">Checked again on fresh state, dry-run where EC2 allows, then verified.</p>
+        <p className="mr-auto text-2xs text-faint">
+          Checked again on fresh state, dry-run where EC2 allows, then verified.
+        </p>
         <Button onClick={onCancel} data-testid="plan-cancel">
           Cancel
         </Button>
@@ -121,7 +141,14 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
           {undo ? 'Confirm undo' : 'Confirm'}
         </Button>
       </footer>
-      {guest ? <GuestConfigDialog snapshot={guest.after} instanceId={guest.instanceId} afterMove={guest.summary} onClose={() => setGuest(null)} /> : null}
+      {guest ? (
+        <GuestConfigDialog
+          snapshot={guest.after}
+          instanceId={guest.instanceId}
+          afterMove={guest.summary}
+          onClose={() => setGuest(null)}
+        />
+      ) : null}
     </dialog>
   );
 }
@@ -136,18 +163,35 @@ function guestLink(index: TopologyIndex, plans: Plan[], i: number): GuestLink | 
   const plan = plans[i]!;
   const instanceId = guestConfigTargetOf(index.snapshot, plan.move);
   if (!instanceId) return null;
-  const after = applyMoves(index.snapshot, plans.slice(0, i + 1).map((p) => p.move));
+  const after = applyMoves(
+    index.snapshot,
+    plans.slice(0, i + 1).map((p) => p.move),
+  );
   const config = guestConfigFor(after, instanceId);
   if (!config?.needed) return null;
   return { instanceId, name: config.instance.name ?? instanceId, after, summary: plan.summary };
 }
 
-function PlanSection({ plan, n, of, guest, onGuest }: { plan: Plan; n: number; of: number; guest: GuestLink | null; onGuest: (g: GuestLink) => void }) {
+function PlanSection({
+  plan,
+  n,
+  of,
+  guest,
+  onGuest,
+}: {
+  plan: Plan;
+  n: number;
+  of: number;
+  guest: GuestLink | null;
+  onGuest: (g: GuestLink) => void;
+}) {
   return (
     <section className="flex flex-col gap-3" aria-label={of > 1 ? `Move ${n} of ${of}` : 'Steps'}>
       {of > 1 ? (
         <h3 className="text-13 font-semibold">
-          <span className="text-muted">Move {n} of {of} · </span>
+          <span className="text-muted">
+            Move {n} of {of} ·{' '}
+          </span>
           {plan.summary}
         </h3>
       ) : null}
@@ -165,7 +209,10 @@ function PlanSection({ plan, n, of, guest, onGuest }: { plan: Plan; n: number; o
               </p>
               <p className="text-xs text-muted">{step.description}</p>
               <div className="flex items-start gap-1 rounded-md border border-line bg-canvas py-1.5 pr-1.5 pl-2.5">
-                <code data-testid="plan-cli" className="min-w-0 flex-1 font-mono text-2xs leading-relaxed break-all text-fg">
+                <code
+                  data-testid="plan-cli"
+                  className="min-w-0 flex-1 font-mono text-2xs leading-relaxed break-all text-fg"
+                >
                   {step.cli}
                 </code>
                 <CopyButton value={step.cli} label={`Copy the aws CLI line of step ${i + 1}`} />
@@ -187,7 +234,12 @@ function PlanSection({ plan, n, of, guest, onGuest }: { plan: Plan; n: number; o
       {guest ? (
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-fg">
           <span>Guest OS of {guest.name}: policy routing for its interfaces and addresses after this change.</span>
-          <button type="button" data-testid="plan-guest-config" onClick={() => onGuest(guest)} className="rounded font-medium text-accent hover:underline">
+          <button
+            type="button"
+            data-testid="plan-guest-config"
+            onClick={() => onGuest(guest)}
+            className="rounded font-medium text-accent hover:underline"
+          >
             Open its guest OS configuration
           </button>
         </p>

@@ -65,7 +65,9 @@ export function PoolsRail() {
       {index.serviceEnis.length > 0 ? (
         <section data-testid="service-enis" aria-labelledby="service-enis-title" className="flex flex-col gap-2">
           <PoolHeader id="service-enis" title="Service-managed ENIs" count={index.serviceEnis.length} />
-          <p className="px-1 text-2xs text-faint">Attached to AWS services (NAT gateways, load balancers): shown, not movable.</p>
+          <p className="px-1 text-2xs text-faint">
+            Attached to AWS services (NAT gateways, load balancers): shown, not movable.
+          </p>
           <CappedEnis enis={index.serviceEnis} />
         </section>
       ) : null}
@@ -87,10 +89,24 @@ function PoolHeader({ id, title, count }: { id: string; title: string; count: nu
 
 /** What an empty pool says: that it is empty, and what lands in it. */
 function PoolEmpty({ children }: { children: ReactNode }) {
-  return <p className="rounded-md border border-dashed border-line-strong px-3 py-4 text-center text-xs text-faint">{children}</p>;
+  return (
+    <p className="rounded-md border border-dashed border-line-strong px-3 py-4 text-center text-xs text-faint">
+      {children}
+    </p>
+  );
 }
 
-function PoolDropSection({ target, id, hint, children }: { target: DropTarget; id: string; hint: string; children: ReactNode }) {
+function PoolDropSection({
+  target,
+  id,
+  hint,
+  children,
+}: {
+  target: DropTarget;
+  id: string;
+  hint: string;
+  children: ReactNode;
+}) {
   const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget(target);
   return (
     <section
@@ -101,7 +117,10 @@ function PoolDropSection({ target, id, hint, children }: { target: DropTarget; i
       {...targetProps}
       className={cn(
         'relative flex flex-col gap-2 rounded-lg outline-offset-4 transition-[outline-color,background-color,opacity]',
-        state === 'allowed' && (isOver ? 'bg-accent-soft/70 outline-2 outline-accent' : 'bg-accent-soft/40 outline-2 outline-dashed outline-accent/60'),
+        state === 'allowed' &&
+          (isOver
+            ? 'bg-accent-soft/70 outline-2 outline-accent'
+            : 'bg-accent-soft/40 outline-2 outline-dashed outline-accent/60'),
         state === 'refused' && (isOver ? 'outline-2 outline-danger/50' : 'opacity-60'),
       )}
     >
@@ -113,7 +132,7 @@ function PoolDropSection({ target, id, hint, children }: { target: DropTarget; i
           )}
         >
           <RefusedMarker state={state} />
-          {state === 'allowed' ? hint : (verdict && !verdict.ok ? verdict.reasons[0]?.message : null) ?? 'Refused'}
+          {state === 'allowed' ? hint : ((verdict && !verdict.ok ? verdict.reasons[0]?.message : null) ?? 'Refused')}
         </p>
       ) : null}
       {children}
@@ -136,7 +155,11 @@ function CappedEnis({ enis }: { enis: Eni[] }) {
         <EniBlock key={eni.id} eni={eni} />
       ))}
       {hidden > 0 ? (
-        <button type="button" onClick={() => setAll(true)} className="rounded px-1 text-left text-xs text-accent hover:underline">
+        <button
+          type="button"
+          onClick={() => setAll(true)}
+          className="rounded px-1 text-left text-xs text-accent hover:underline"
+        >
           Show {formatCount(hidden)} more
         </button>
       ) : null}

@@ -13,7 +13,11 @@ export function RailTabs({ tab, onTab, hasSelection, withDetails }: Props) {
     { id: 'activity', label: 'Activity' },
   ];
   return (
-    <div role="tablist" aria-label="Side panel" className="flex shrink-0 gap-1 border-b border-line bg-surface px-2 pt-1.5">
+    <div
+      role="tablist"
+      aria-label="Side panel"
+      className="flex shrink-0 gap-1 border-b border-line bg-surface px-2 pt-1.5"
+    >
       {tabs.map((t) => (
         <button
           key={t.id}

@@ -104,14 +104,18 @@ export function SearchBox() {
       />
       {query ? null : <Kbd className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2">/</Kbd>}
       {showList ? (
-        <div data-testid="search-results" className="absolute top-full right-0 left-0 z-30 mt-1 overflow-hidden rounded-lg border border-line bg-surface shadow-lg">
+        <div
+          data-testid="search-results"
+          className="absolute top-full right-0 left-0 z-30 mt-1 overflow-hidden rounded-lg border border-line bg-surface shadow-lg"
+        >
           {hits.length === 0 ? (
             <p role="status" className="px-3 py-3 text-xs text-muted">
-              No match for “{deferred.trim()}”. Search looks at IPs, ids, MACs, DNS names, Names and tags, security groups, instance types and states.
+              No match for “{deferred.trim()}”. Search looks at IPs, ids, MACs, DNS names, Names and tags, security
+              groups, instance types and states.
             </p>
           ) : (
-          <ul id={listId} role="listbox" aria-label="Search results" className="max-h-96 overflow-y-auto py-1">
-            {hits.map((hit, i) => {
+            <ul id={listId} role="listbox" aria-label="Search results" className="max-h-96 overflow-y-auto py-1">
+              {hits.map((hit, i) => {
                 const label = kindBadge[hit.kind];
                 const tone = kindTone[hit.kind];
                 return (
@@ -126,9 +130,14 @@ export function SearchBox() {
                       choose(hit);
                     }}
                     onMouseMove={() => setActive(i)}
-                    className={cn('flex cursor-pointer items-center gap-2 px-3 py-1.5', i === active && 'bg-accent-soft')}
+                    className={cn(
+                      'flex cursor-pointer items-center gap-2 px-3 py-1.5',
+                      i === active && 'bg-accent-soft',
+                    )}
                   >
-                    <Badge tone={tone} className="w-16 justify-center">{label}</Badge>
+                    <Badge tone={tone} className="w-16 justify-center">
+                      {label}
+                    </Badge>
                     <span className="min-w-0 flex-1">
                       <span className="block truncate font-mono text-xs text-fg">{hit.title}</span>
                       <span className="block truncate text-2xs text-muted">
@@ -139,7 +148,7 @@ export function SearchBox() {
                   </li>
                 );
               })}
-          </ul>
+            </ul>
           )}
           {total > hits.length ? (
             <p className="border-t border-line px-3 py-1.5 text-2xs text-faint">

@@ -37,7 +37,10 @@ export function TopologyConsole() {
   const onRefresh = useCallback(() => void refetch(), [refetch]);
   const queryClient = useQueryClient();
   // Aborts the fetch (the query consumes its signal) and with it the server's EC2 calls; the last snapshot stays.
-  const onCancelRefresh = useCallback(() => void queryClient.cancelQueries({ queryKey: topologyQueryKey }), [queryClient]);
+  const onCancelRefresh = useCallback(
+    () => void queryClient.cancelQueries({ queryKey: topologyQueryKey }),
+    [queryClient],
+  );
 
   if (query.isPending) return <TopologySkeleton />;
   if (query.isError && !query.data) {
@@ -59,7 +62,13 @@ export function TopologyConsole() {
   );
 }
 
-type ViewProps = { snapshot: TopologyData; refreshing: boolean; refreshError: unknown; onRefresh: () => void; onCancelRefresh: () => void };
+type ViewProps = {
+  snapshot: TopologyData;
+  refreshing: boolean;
+  refreshError: unknown;
+  onRefresh: () => void;
+  onCancelRefresh: () => void;
+};
 
 function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelRefresh }: ViewProps) {
   const index = useMemo(() => buildTopologyIndex(snapshot), [snapshot]);
@@ -89,7 +98,10 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
   const publicIps = useMemo(() => publicIpv4InView(index, matching), [index, matching]);
 
   const settledQuery = useSettled(query, 400);
-  const view = useMemo<ViewState>(() => ({ filters, query: settledQuery, selection: chosen, expansion, compact }), [filters, settledQuery, chosen, expansion, compact]);
+  const view = useMemo<ViewState>(
+    () => ({ filters, query: settledQuery, selection: chosen, expansion, compact }),
+    [filters, settledQuery, chosen, expansion, compact],
+  );
   const onPop = useCallback((v: ViewState) => {
     setFilters(v.filters);
     setQuery(v.query);
@@ -142,7 +154,13 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
       }
       // A resource the filters hide is shown anyway: the filters that hide it go, and the reader is told.
       const instance = loc.instanceId ? index.instanceById.get(loc.instanceId) : undefined;
-      const hidden = isFiltering(filters) && (instance ? !instanceMatches(index, instance, filters) : loc.subnetId ? !subnetShown(index, filters, loc.subnetId, 1) : false);
+      const hidden =
+        isFiltering(filters) &&
+        (instance
+          ? !instanceMatches(index, instance, filters)
+          : loc.subnetId
+            ? !subnetShown(index, filters, loc.subnetId, 1)
+            : false);
       const shownFilters = hidden ? noFilters : filters;
       if (hidden) {
         setFilters(noFilters);
@@ -189,45 +207,66 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
   return (
     <TopologyContext value={ctx}>
       <SearchQueryContext value={searchQuery}>
-      <SelectionContext value={selection}>
-        <MovesProvider data={snapshot} index={index} railVisible={railVisible} onDragKind={onDragKind}>
-        <div className="flex h-dvh flex-col">
-          <HeaderBar snapshot={snapshot} refreshing={refreshing} onRefresh={onRefresh} onCancelRefresh={onCancelRefresh} actions={canChange ? <UndoButton /> : null} account={<AccountMenu />} />
-          <ReadOnlyNotice />
-          <UnfinishedOperations />
-          {refreshError ? (
-            <div className="border-b border-line bg-surface px-4 py-2">
-              <LoadError error={refreshError} onRetry={onRefresh} retrying={refreshing} compact />
-            </div>
-          ) : null}
-          <div className="flex min-h-0 flex-1">
-            <aside aria-label={railLabel} className="hidden w-80 shrink-0 flex-col border-r border-line bg-canvas lg:flex xl:w-72">
-              <RailTabs tab={railTab} onTab={setRailTab} hasSelection={!!selection} withDetails={!wide} />
-              <div className="min-h-0 flex-1 overflow-y-auto">
-                {railTab === 'activity' ? <ActivityPanel /> : railTab === 'pools' || wide ? <PoolsRail /> : details}
-              </div>
-            </aside>
-            <main aria-label="Topology" data-testid="topology" className="flex min-w-0 flex-1 flex-col">
-              <FilterBar filters={filters} onChange={setFilters} shown={shown} total={snapshot.instances.length} publicIps={publicIps} />
-              <div className="min-h-0 flex-1">
-              <TopologyList rows={rows} onToggle={onToggle} onExpandAll={onExpandAll} reveal={revealRequest} emptyMessage={isFiltering(filters) ? 'No instance matches the filters.' : undefined}
-                compact={compact}
-                onCompact={setCompact}
-                openInstances={openInstances}
-                onOpenInstance={onOpenInstance}
+        <SelectionContext value={selection}>
+          <MovesProvider data={snapshot} index={index} railVisible={railVisible} onDragKind={onDragKind}>
+            <div className="flex h-dvh flex-col">
+              <HeaderBar
+                snapshot={snapshot}
+                refreshing={refreshing}
+                onRefresh={onRefresh}
+                onCancelRefresh={onCancelRefresh}
+                actions={canChange ? <UndoButton /> : null}
+                account={<AccountMenu />}
               />
+              <ReadOnlyNotice />
+              <UnfinishedOperations />
+              {refreshError ? (
+                <div className="border-b border-line bg-surface px-4 py-2">
+                  <LoadError error={refreshError} onRetry={onRefresh} retrying={refreshing} compact />
+                </div>
+              ) : null}
+              <div className="flex min-h-0 flex-1">
+                <aside
+                  aria-label={railLabel}
+                  className="hidden w-80 shrink-0 flex-col border-r border-line bg-canvas lg:flex xl:w-72"
+                >
+                  <RailTabs tab={railTab} onTab={setRailTab} hasSelection={!!selection} withDetails={!wide} />
+                  <div className="min-h-0 flex-1 overflow-y-auto">
+                    {railTab === 'activity' ? <ActivityPanel /> : railTab === 'pools' || wide ? <PoolsRail /> : details}
+                  </div>
+                </aside>
+                <main aria-label="Topology" data-testid="topology" className="flex min-w-0 flex-1 flex-col">
+                  <FilterBar
+                    filters={filters}
+                    onChange={setFilters}
+                    shown={shown}
+                    total={snapshot.instances.length}
+                    publicIps={publicIps}
+                  />
+                  <div className="min-h-0 flex-1">
+                    <TopologyList
+                      rows={rows}
+                      onToggle={onToggle}
+                      onExpandAll={onExpandAll}
+                      reveal={revealRequest}
+                      emptyMessage={isFiltering(filters) ? 'No instance matches the filters.' : undefined}
+                      compact={compact}
+                      onCompact={setCompact}
+                      openInstances={openInstances}
+                      onOpenInstance={onOpenInstance}
+                    />
+                  </div>
+                </main>
+                {wide ? (
+                  <aside aria-label="Details" className="w-[22rem] shrink-0 border-l border-line bg-surface">
+                    {details}
+                  </aside>
+                ) : null}
               </div>
-            </main>
-            {wide ? (
-              <aside aria-label="Details" className="w-[22rem] shrink-0 border-l border-line bg-surface">
-                {details}
-              </aside>
-            ) : null}
-          </div>
-          <Announcer />
-        </div>
-        </MovesProvider>
-      </SelectionContext>
+              <Announcer />
+            </div>
+          </MovesProvider>
+        </SelectionContext>
       </SearchQueryContext>
     </TopologyContext>
   );

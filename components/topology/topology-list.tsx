@@ -28,7 +28,17 @@ type Props = {
   onOpenInstance: (id: string, open: boolean) => void;
 };
 
-export function TopologyList({ rows, onToggle, onExpandAll, reveal, emptyMessage, compact, onCompact, openInstances, onOpenInstance }: Props) {
+export function TopologyList({
+  rows,
+  onToggle,
+  onExpandAll,
+  reveal,
+  emptyMessage,
+  compact,
+  onCompact,
+  openInstances,
+  onOpenInstance,
+}: Props) {
   const lineOf = (row: Row | undefined) => compact && row?.kind === 'instance' && !openInstances.has(row.instance.id);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -52,7 +62,10 @@ export function TopologyList({ rows, onToggle, onExpandAll, reveal, emptyMessage
       if (el) {
         el.scrollIntoView({ block: 'center', inline: 'nearest' });
         // Rows measured after this first scroll can push the element aside: centre it again once they settle.
-        settled = window.setTimeout(() => document.getElementById(reveal.domId)?.scrollIntoView({ block: 'center', inline: 'nearest' }), 300);
+        settled = window.setTimeout(
+          () => document.getElementById(reveal.domId)?.scrollIntoView({ block: 'center', inline: 'nearest' }),
+          300,
+        );
         flashElement(reveal.domId);
         if (el instanceof HTMLElement) {
           const focusable = el.matches('button') ? el : el.querySelector<HTMLElement>('button');
@@ -81,7 +94,10 @@ export function TopologyList({ rows, onToggle, onExpandAll, reveal, emptyMessage
         {rows.length === 0 ? (
           <p className="p-8 text-center text-muted">{emptyMessage ?? 'No VPCs in this region.'}</p>
         ) : (
-          <div className="relative mx-auto w-full max-w-[1400px] pb-16" style={{ height: virtualizer.getTotalSize() + 64 }}>
+          <div
+            className="relative mx-auto w-full max-w-[1400px] pb-16"
+            style={{ height: virtualizer.getTotalSize() + 64 }}
+          >
             {items.map((item) => {
               const row = rows[item.index];
               if (!row) return null;
@@ -93,7 +109,12 @@ export function TopologyList({ rows, onToggle, onExpandAll, reveal, emptyMessage
                   className="absolute inset-x-4 top-0"
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
-                  <RowView row={row} onToggle={onToggle} density={!compact || row.kind !== 'instance' ? 'cards' : lineOf(row) ? 'line' : 'opened'} onOpenInstance={onOpenInstance} />
+                  <RowView
+                    row={row}
+                    onToggle={onToggle}
+                    density={!compact || row.kind !== 'instance' ? 'cards' : lineOf(row) ? 'line' : 'opened'}
+                    onOpenInstance={onOpenInstance}
+                  />
                 </div>
               );
             })}
@@ -104,21 +125,48 @@ export function TopologyList({ rows, onToggle, onExpandAll, reveal, emptyMessage
   );
 }
 
-type RowViewProps = { row: Row; onToggle: Props['onToggle']; density: 'cards' | 'line' | 'opened'; onOpenInstance: Props['onOpenInstance'] };
+type RowViewProps = {
+  row: Row;
+  onToggle: Props['onToggle'];
+  density: 'cards' | 'line' | 'opened';
+  onOpenInstance: Props['onOpenInstance'];
+};
 
 const RowView = memo(function RowView({ row, onToggle, density, onOpenInstance }: RowViewProps) {
   switch (row.kind) {
     case 'vpc':
       return (
-        <VpcRow vpc={row.vpc} subnetCount={row.subnetCount} instanceCount={row.instanceCount} totalCount={row.totalCount} expanded={row.expanded} onToggle={() => onToggle(row.key, !row.expanded)} />
+        <VpcRow
+          vpc={row.vpc}
+          subnetCount={row.subnetCount}
+          instanceCount={row.instanceCount}
+          totalCount={row.totalCount}
+          expanded={row.expanded}
+          onToggle={() => onToggle(row.key, !row.expanded)}
+        />
       );
     case 'az':
       return (
-        <AzRow az={row.az} subnetCount={row.subnetCount} instanceCount={row.instanceCount} totalCount={row.totalCount} expanded={row.expanded} onToggle={() => onToggle(row.key, !row.expanded)} />
+        <AzRow
+          az={row.az}
+          subnetCount={row.subnetCount}
+          instanceCount={row.instanceCount}
+          totalCount={row.totalCount}
+          expanded={row.expanded}
+          onToggle={() => onToggle(row.key, !row.expanded)}
+        />
       );
     case 'subnet':
       return (
-        <SubnetRow subnet={row.subnet} instanceCount={row.instanceCount} totalCount={row.totalCount} poolEniCount={row.poolEniCount} visitorEniCount={row.visitorEniCount} expanded={row.expanded} onToggle={() => onToggle(row.key, !row.expanded)} />
+        <SubnetRow
+          subnet={row.subnet}
+          instanceCount={row.instanceCount}
+          totalCount={row.totalCount}
+          poolEniCount={row.poolEniCount}
+          visitorEniCount={row.visitorEniCount}
+          expanded={row.expanded}
+          onToggle={() => onToggle(row.key, !row.expanded)}
+        />
       );
     case 'instance':
       if (density === 'line') {

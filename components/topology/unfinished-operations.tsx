@@ -7,7 +7,12 @@ import { useCanChange } from '@/components/access/access-context';
 import { Button } from '@/components/ui/button';
 import { AlertIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
-import { type OperationViewData, resolveOperation, unfinishedOperationsKey, unfinishedOperationsOptions } from '@/lib/queries/operations';
+import {
+  type OperationViewData,
+  resolveOperation,
+  unfinishedOperationsKey,
+  unfinishedOperationsOptions,
+} from '@/lib/queries/operations';
 import { topologyQueryKey } from '@/lib/queries/topology';
 
 const outcomeWords: Record<string, string> = { done: 'done', 'not-done': 'not done', unknown: 'unknown' };
@@ -25,7 +30,11 @@ function Operation({ op, canChange }: { op: OperationViewData; canChange: boolea
     },
   });
   return (
-    <li className="rounded-md border border-line bg-surface p-3 text-xs" data-testid="unfinished-operation" data-operation={op.id}>
+    <li
+      className="rounded-md border border-line bg-surface p-3 text-xs"
+      data-testid="unfinished-operation"
+      data-operation={op.id}
+    >
       <p className="font-semibold text-fg">{op.plan.summary}</p>
       <p className="mt-0.5 text-muted">
         Started by {op.user} at {new Date(op.startedAt).toLocaleString()} and never finished.
@@ -39,8 +48,12 @@ function Operation({ op, canChange }: { op: OperationViewData; canChange: boolea
               return (
                 <li key={i}>
                   <span className="font-mono">{i + 1}.</span> {step.description.replace(/\.$/, '')}:{' '}
-                  <span className={ran?.report.outcome === 'done' ? 'text-fg' : 'text-warn'}>{ran ? outcomeWords[ran.report.outcome] ?? ran.report.outcome : 'not sent'}</span>
-                  {ran?.report.requestId ? <span className="ml-1 font-mono text-2xs text-muted">{ran.report.requestId}</span> : null}
+                  <span className={ran?.report.outcome === 'done' ? 'text-fg' : 'text-warn'}>
+                    {ran ? (outcomeWords[ran.report.outcome] ?? ran.report.outcome) : 'not sent'}
+                  </span>
+                  {ran?.report.requestId ? (
+                    <span className="ml-1 font-mono text-2xs text-muted">{ran.report.requestId}</span>
+                  ) : null}
                 </li>
               );
             })}
@@ -74,7 +87,10 @@ function Operation({ op, canChange }: { op: OperationViewData; canChange: boolea
         </div>
       ) : null}
       {message ? (
-        <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'mt-2 text-danger' : 'mt-2 text-fg'}>
+        <p
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          className={message.tone === 'error' ? 'mt-2 text-danger' : 'mt-2 text-fg'}
+        >
           {message.text}
         </p>
       ) : null}
@@ -88,10 +104,15 @@ export function UnfinishedOperations() {
   const operations = query.data ?? [];
   if (operations.length === 0) return null;
   return (
-    <section aria-label="Unfinished operations" data-testid="unfinished-operations" className="max-h-[40vh] overflow-y-auto border-b border-warn/30 bg-warn-soft px-4 py-2">
+    <section
+      aria-label="Unfinished operations"
+      data-testid="unfinished-operations"
+      className="max-h-[40vh] overflow-y-auto border-b border-warn/30 bg-warn-soft px-4 py-2"
+    >
       <p className="mb-2 flex items-center gap-2 text-13 font-semibold text-warn">
         <AlertIcon />
-        {operations.length === 1 ? 'A change was interrupted' : `${operations.length} changes were interrupted`} (the console stopped mid-move): finish or restore
+        {operations.length === 1 ? 'A change was interrupted' : `${operations.length} changes were interrupted`} (the
+        console stopped mid-move): finish or restore
       </p>
       <ul className="space-y-2">
         {operations.map((op) => (

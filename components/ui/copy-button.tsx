@@ -18,7 +18,10 @@ export function CopyButton({ value, label, className }: { value: string; label?:
       title={copied ? 'Copied' : 'Copy'}
       onClick={(e) => {
         e.stopPropagation();
-        void navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false));
+        void navigator.clipboard?.writeText(value).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        );
       }}
       className={cn(
         'inline-flex size-5 shrink-0 items-center justify-center rounded transition-colors hover:bg-subtle',

@@ -32,7 +32,15 @@ describe('checkMove agrees with the emulator', () => {
     // The run must reach both sides of the comparison, and the rules that matter most.
     expect(tally.outcomes.allowed).toBeGreaterThan(TOPOLOGIES * MOVES * 0.15);
     expect(tally.outcomes.refused).toBeGreaterThan(TOPOLOGIES * MOVES * 0.3);
-    for (const rule of ['same-az', 'eni-slot-free', 'ip-slot-free', 'eni-not-primary', 'internet-gateway', 'instance-state', 'same-subnet']) {
+    for (const rule of [
+      'same-az',
+      'eni-slot-free',
+      'ip-slot-free',
+      'eni-not-primary',
+      'internet-gateway',
+      'instance-state',
+      'same-subnet',
+    ]) {
       expect(tally.byRule.get(rule)?.refused ?? 0, rule).toBeGreaterThan(0);
     }
   }, 120_000);
@@ -49,10 +57,20 @@ describe('stateDiff', () => {
     const { loadSnapshot } = await import('@/lib/ec2/snapshot');
     await runTopology(env, 7, 0);
     const s = await loadSnapshot(env.client);
-    const renamed = { ...s, enis: s.enis.map((e) => (e.attachment ? { ...e, attachment: { ...e.attachment, id: 'eni-attach-other' } } : e)) };
+    const renamed = {
+      ...s,
+      enis: s.enis.map((e) => (e.attachment ? { ...e, attachment: { ...e.attachment, id: 'eni-attach-other' } } : e)),
+    };
     expect(stateDiff(s, renamed)).toEqual([]);
     const [first] = s.enis;
-    const moved = { ...s, enis: s.enis.map((e) => (e === first ? { ...e, privateIps: [...e.privateIps, { ...e.privateIps[0]!, address: '10.99.0.9', primary: false }] } : e)) };
+    const moved = {
+      ...s,
+      enis: s.enis.map((e) =>
+        e === first
+          ? { ...e, privateIps: [...e.privateIps, { ...e.privateIps[0]!, address: '10.99.0.9', primary: false }] }
+          : e,
+      ),
+    };
     expect(stateDiff(s, moved)).toHaveLength(2);
   });
 });

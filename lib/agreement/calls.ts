@@ -3,13 +3,24 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { sendStep, waitForEni } from '@/lib/ec2/steps';
 import { holderOf, indexSnapshot, type CheckSettings, type Move, type Step, type Snapshot } from '@/lib/topology';
-import { assignStep, associateStep, attachStep, detachStep, disassociateStep, unassignStep } from '@/lib/topology/steps';
+import {
+  assignStep,
+  associateStep,
+  attachStep,
+  detachStep,
+  disassociateStep,
+  unassignStep,
+} from '@/lib/topology/steps';
 
 const BLIND = 'sent blindly by the agreement test';
 
 /** The lowest free device index ≥ 1 on an instance, not counting `eniId` itself (as checkMove resolves it). */
 function lowestFreeIndex(s: Snapshot, instanceId: string, eniId: string): number {
-  const taken = new Set(s.enis.filter((e) => e.id !== eniId && e.attachment?.instanceId === instanceId).map((e) => e.attachment!.deviceIndex));
+  const taken = new Set(
+    s.enis
+      .filter((e) => e.id !== eniId && e.attachment?.instanceId === instanceId)
+      .map((e) => e.attachment!.deviceIndex),
+  );
   let index = 1;
   while (taken.has(index)) index += 1;
   return index;
@@ -32,7 +43,12 @@ export function blindSteps(s: Snapshot, move: Move, settings: CheckSettings): St
     }
     case 'move-eni': {
       const eni = ix.eniById.get(move.eni);
-      const attach = attachStep(move.eni, move.toInstance, move.deviceIndex ?? lowestFreeIndex(s, move.toInstance, move.eni), BLIND);
+      const attach = attachStep(
+        move.eni,
+        move.toInstance,
+        move.deviceIndex ?? lowestFreeIndex(s, move.toInstance, move.eni),
+        BLIND,
+      );
       const attachment = eni?.attachment;
       if (!attachment || attachment.instanceId === move.toInstance) return [attach];
       return [detachStep(attachment.id, BLIND), attach];
@@ -44,7 +60,9 @@ export function blindSteps(s: Snapshot, move: Move, settings: CheckSettings): St
     case 'move-eip': {
       const eip = ix.eipByAllocation.get(move.allocationId);
       const associated = eip !== undefined && (eip.associationId !== null || eip.eniId !== null);
-      return [associateStep(move.allocationId, move.toEni, move.toIp, associated && settings.allowReassociation, BLIND)];
+      return [
+        associateStep(move.allocationId, move.toEni, move.toIp, associated && settings.allowReassociation, BLIND),
+      ];
     }
     case 'disassociate-eip': {
       const eip = ix.eipByAllocation.get(move.allocationId);
@@ -84,9 +102,17 @@ export async function sendSteps(client: EC2Client, steps: readonly Step[], s: Sn
     }
     if (step.waitFor !== 'eni-available') continue;
     const eniId = s.enis.find((e) => e.attachment?.id === step.input.AttachmentId)?.id;
-    const waited = eniId ? await waitForEni(client, { eniId, until: 'eni-available' }, { timeoutMs: 2_000, firstDelayMs: 5 }) : null;
+    const waited = eniId
+      ? await waitForEni(client, { eniId, until: 'eni-available' }, { timeoutMs: 2_000, firstDelayMs: 5 })
+      : null;
     if (!waited?.ok) {
-      calls.push({ action: step.action, input: step.input, ok: false, code: 'AgreementWaitTimeout', message: `${eniId ?? 'the ENI'} never became available` });
+      calls.push({
+        action: step.action,
+        input: step.input,
+        ok: false,
+        code: 'AgreementWaitTimeout',
+        message: `${eniId ?? 'the ENI'} never became available`,
+      });
       return calls;
     }
   }

@@ -11,7 +11,10 @@ export function stateLines(s: Snapshot): string[] {
     const a = e.attachment;
     const where = a ? `${a.instanceId ?? 'service'}#${a.deviceIndex}/${a.status}` : 'pool';
     const ips = e.privateIps
-      .map((p) => `${p.primary ? '*' : ''}${p.address}${p.association?.allocationId ? `=${p.association.allocationId}` : ''}`)
+      .map(
+        (p) =>
+          `${p.primary ? '*' : ''}${p.address}${p.association?.allocationId ? `=${p.association.allocationId}` : ''}`,
+      )
       .sort((x, y) => (x.startsWith('*') ? -1 : y.startsWith('*') ? 1 : x.localeCompare(y)));
     lines.push(`${e.id} ${e.status} ${where} [${ips.join(' ')}]`);
   }
@@ -26,5 +29,8 @@ export function stateLines(s: Snapshot): string[] {
 export function stateDiff(expected: Snapshot, actual: Snapshot): string[] {
   const want = new Set(stateLines(expected));
   const got = new Set(stateLines(actual));
-  return [...[...want].filter((l) => !got.has(l)).map((l) => `- ${l}`), ...[...got].filter((l) => !want.has(l)).map((l) => `+ ${l}`)];
+  return [
+    ...[...want].filter((l) => !got.has(l)).map((l) => `- ${l}`),
+    ...[...got].filter((l) => !want.has(l)).map((l) => `+ ${l}`),
+  ];
 }

@@ -4,7 +4,17 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import { createEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { startEmulator, type StartedEmulator } from '@/lib/emulator';
-import { applyMove, indexSnapshot, instanceOf, type Move, type MoveKind, type RuleId, type Verdict, checkMove, type Snapshot } from '@/lib/topology';
+import {
+  applyMove,
+  indexSnapshot,
+  instanceOf,
+  type Move,
+  type MoveKind,
+  type RuleId,
+  type Verdict,
+  checkMove,
+  type Snapshot,
+} from '@/lib/topology';
 import { errorMatchesRules } from '@/lib/topology/ec2-errors';
 import { blindSteps, type CallRecord, sendSteps } from './calls';
 import { stateDiff } from './compare';
@@ -34,7 +44,9 @@ function consoleSideRules(s: Snapshot, move: Move): ReadonlySet<RuleId> {
  * Console settings that mirror an emulator setting (ec2-rules §10): with both switched the same way,
  * the emulator answers this code where the console cites the setting's rule.
  */
-const SETTING_CODES: Partial<Record<RuleId, readonly string[]>> = { 'cross-vpc-allowed': ['InvalidParameterCombination'] };
+const SETTING_CODES: Partial<Record<RuleId, readonly string[]>> = {
+  'cross-vpc-allowed': ['InvalidParameterCombination'],
+};
 
 export type Outcome = 'allowed' | 'refused' | 'console-side' | 'disagreement';
 
@@ -66,7 +78,11 @@ export interface AgreementEnv {
 }
 
 export async function startAgreementEnv(): Promise<AgreementEnv> {
-  const emu = await startEmulator({ port: 0, scenario: 'showcase', settings: { attachDelayMs: 0, instanceStateDelayMs: 0 } });
+  const emu = await startEmulator({
+    port: 0,
+    scenario: 'showcase',
+    settings: { attachDelayMs: 0, instanceStateDelayMs: 0 },
+  });
   const client = createEc2Client({ endpoint: emu.url, region: 'us-east-1', maxAttempts: 1 });
   return {
     emu,
@@ -90,14 +106,32 @@ interface Judged {
   after: Snapshot | null;
 }
 
-async function judge(env: AgreementEnv, before: Snapshot, move: Move, verdict: Verdict, gen: GeneratedScenario): Promise<Judged> {
+async function judge(
+  env: AgreementEnv,
+  before: Snapshot,
+  move: Move,
+  verdict: Verdict,
+  gen: GeneratedScenario,
+): Promise<Judged> {
   if (verdict.ok) {
     const calls = await sendSteps(env.client, verdict.plan.steps, before);
     const failed = calls.find((c) => !c.ok);
     const after = await loadSnapshot(env.client);
-    if (failed) return { outcome: 'disagreement', calls, after, detail: [`allowed, but ${failed.action} failed: ${failed.code}: ${failed.message}`] };
+    if (failed)
+      return {
+        outcome: 'disagreement',
+        calls,
+        after,
+        detail: [`allowed, but ${failed.action} failed: ${failed.code}: ${failed.message}`],
+      };
     const diff = stateDiff(applyMove(before, verdict.plan.move), after);
-    if (diff.length > 0) return { outcome: 'disagreement', calls, after, detail: ['allowed and EC2 succeeded, but the state differs from applyMove (- expected, + emulator):', ...diff] };
+    if (diff.length > 0)
+      return {
+        outcome: 'disagreement',
+        calls,
+        after,
+        detail: ['allowed and EC2 succeeded, but the state differs from applyMove (- expected, + emulator):', ...diff],
+      };
     return { outcome: 'allowed', calls, after, detail: [] };
   }
   const rules = verdict.reasons.map((r) => r.rule);
@@ -109,13 +143,27 @@ async function judge(env: AgreementEnv, before: Snapshot, move: Move, verdict: V
   const after = changed ? await loadSnapshot(env.client) : null;
   if (failed) {
     if (refusalAgrees(failed.code ?? '', rules)) return { outcome: 'refused', calls, after, detail: [] };
-    return { outcome: 'disagreement', calls, after, detail: [`refused (${rules.join(', ')}), but EC2 failed with ${failed.code}, which none of those rules predicts: ${failed.message}`] };
+    return {
+      outcome: 'disagreement',
+      calls,
+      after,
+      detail: [
+        `refused (${rules.join(', ')}), but EC2 failed with ${failed.code}, which none of those rules predicts: ${failed.message}`,
+      ],
+    };
   }
   const noOp = after !== null && stateDiff(before, after).length === 0;
   const consoleSide = consoleSideRules(before, move);
-  if (rules.every((r) => consoleSide.has(r))) return { outcome: 'console-side', calls, after, detail: ['only console-side rules'] };
-  if (rules.includes('target-is-different') && noOp) return { outcome: 'console-side', calls, after, detail: ['a no-op: EC2 accepts it and nothing changes'] };
-  return { outcome: 'disagreement', calls, after, detail: [`refused (${rules.join(', ')}), but EC2 accepted every call`, ...(after ? stateDiff(before, after) : [])] };
+  if (rules.every((r) => consoleSide.has(r)))
+    return { outcome: 'console-side', calls, after, detail: ['only console-side rules'] };
+  if (rules.includes('target-is-different') && noOp)
+    return { outcome: 'console-side', calls, after, detail: ['a no-op: EC2 accepts it and nothing changes'] };
+  return {
+    outcome: 'disagreement',
+    calls,
+    after,
+    detail: [`refused (${rules.join(', ')}), but EC2 accepted every call`, ...(after ? stateDiff(before, after) : [])],
+  };
 }
 
 export interface TopologyRun {
@@ -139,9 +187,19 @@ export async function runTopology(env: AgreementEnv, seed: number, moves: number
     const verdict = checkMove(snapshot, move, gen.checkSettings);
     const judged = await judge(env, snapshot, move, verdict, gen);
     const rules = verdict.ok ? [] : verdict.reasons.map((r) => r.rule);
-    const result: CaseResult = { seed, index, move, kind: move.kind, rules, outcome: judged.outcome, calls: judged.calls, detail: judged.detail };
+    const result: CaseResult = {
+      seed,
+      index,
+      move,
+      kind: move.kind,
+      rules,
+      outcome: judged.outcome,
+      calls: judged.calls,
+      detail: judged.detail,
+    };
     run.results.push(result);
-    if (judged.outcome === 'disagreement') run.disagreements.push({ ...result, scenario: gen, verdict, history: [...history], setup });
+    if (judged.outcome === 'disagreement')
+      run.disagreements.push({ ...result, scenario: gen, verdict, history: [...history], setup });
     history.push(move);
     if (judged.after) snapshot = judged.after;
   }

@@ -14,7 +14,11 @@ const KIND_WEIGHTS: Readonly<Record<MoveKind, number>> = {
 };
 
 /** Well-formed ids that exist nowhere: the checker says resource-exists, EC2 says …NotFound. */
-const GHOST = { eni: 'eni-0deadbeefdeadbeef', instance: 'i-0deadbeefdeadbeef', allocation: 'eipalloc-0deadbeefdeadbeef' } as const;
+const GHOST = {
+  eni: 'eni-0deadbeefdeadbeef',
+  instance: 'i-0deadbeefdeadbeef',
+  allocation: 'eipalloc-0deadbeefdeadbeef',
+} as const;
 
 const ipsOf = (enis: readonly Eni[], primary: boolean | null): string[] =>
   enis.flatMap((e) => e.privateIps.filter((p) => primary === null || p.primary === primary).map((p) => p.address));
@@ -24,13 +28,21 @@ function addressFor(rng: Rng, s: Snapshot, eni: Eni): string {
   const subnet = s.subnets.find((x) => x.id === eni.subnetId);
   const cidr = subnet ? parseCidr(subnet.cidr) : null;
   if (!cidr) return rng.pick(ipsOf(s.enis, null));
-  const held = new Set(ipsOf(s.enis.filter((e) => e.subnetId === eni.subnetId), null));
+  const held = new Set(
+    ipsOf(
+      s.enis.filter((e) => e.subnetId === eni.subnetId),
+      null,
+    ),
+  );
   const roll = rng.weighted({ free: 45, taken: 20, reserved: 10, outside: 15, own: 10 });
   if (roll === 'reserved') return intToIp(cidr.base + rng.pick([0, 1, 2, 3, cidr.size - 1]));
   if (roll === 'own') return rng.pick(eni.privateIps).address;
   if (roll === 'taken' && held.size > 0) return rng.pick([...held]);
   if (roll === 'outside') {
-    const others = ipsOf(s.enis.filter((e) => e.subnetId !== eni.subnetId), null);
+    const others = ipsOf(
+      s.enis.filter((e) => e.subnetId !== eni.subnetId),
+      null,
+    );
     if (others.length > 0) return rng.pick(others);
   }
   for (let tries = 0; tries < 20; tries++) {
@@ -67,7 +79,8 @@ export function randomMove(rng: Rng, s: Snapshot): Move {
       const secondary = attached.filter((e) => e.attachment?.deviceIndex !== 0);
       const pool = s.enis.filter((e) => e.attachment === null || e.requesterManaged);
       const group = rng.weighted({ secondary: 40, pool: 40, any: 20 });
-      const from = group === 'secondary' && secondary.length > 0 ? secondary : group === 'pool' && pool.length > 0 ? pool : s.enis;
+      const from =
+        group === 'secondary' && secondary.length > 0 ? secondary : group === 'pool' && pool.length > 0 ? pool : s.enis;
       const eni = rng.chance(0.02) ? GHOST.eni : rng.pick(from).id;
       const toInstance = rng.chance(0.02) || s.instances.length === 0 ? GHOST.instance : rng.pick(s.instances).id;
       return rng.chance(0.25) ? { kind, eni, toInstance, deviceIndex: rng.between(1, 4) } : { kind, eni, toInstance };

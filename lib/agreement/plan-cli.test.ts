@@ -21,11 +21,20 @@ type Logged = { action: string; parameters: Record<string, string>; outcome: str
 const CASES: [string, (m: Move, s: Snapshot) => boolean][] = [
   ['move-ip (reassign a secondary IP)', (m) => m.kind === 'move-ip'],
   ['unassign-ip', (m) => m.kind === 'unassign-ip'],
-  ['move-eni from another instance (detach, wait, attach)', (m, s) => m.kind === 'move-eni' && s.enis.some((e) => e.id === m.eni && e.attachment)],
+  [
+    'move-eni from another instance (detach, wait, attach)',
+    (m, s) => m.kind === 'move-eni' && s.enis.some((e) => e.id === m.eni && e.attachment),
+  ],
   ['move-eni from the pool', (m, s) => m.kind === 'move-eni' && s.enis.some((e) => e.id === m.eni && !e.attachment)],
   ['detach-eni', (m) => m.kind === 'detach-eni'],
-  ['move-eip of an idle EIP', (m, s) => m.kind === 'move-eip' && s.eips.some((e) => e.allocationId === m.allocationId && !e.associationId)],
-  ['move-eip re-associating an EIP', (m, s) => m.kind === 'move-eip' && s.eips.some((e) => e.allocationId === m.allocationId && e.associationId)],
+  [
+    'move-eip of an idle EIP',
+    (m, s) => m.kind === 'move-eip' && s.eips.some((e) => e.allocationId === m.allocationId && !e.associationId),
+  ],
+  [
+    'move-eip re-associating an EIP',
+    (m, s) => m.kind === 'move-eip' && s.eips.some((e) => e.allocationId === m.allocationId && e.associationId),
+  ],
   ['disassociate-eip', (m) => m.kind === 'disassociate-eip'],
 ];
 
@@ -42,7 +51,11 @@ describe.skipIf(!hasAws)(`plan steps' CLI lines through the real aws CLI (${AWS_
   let emu: StartedEmulator;
   let client: EC2Client;
   beforeAll(async () => {
-    emu = await startEmulator({ port: 0, scenario: 'showcase', settings: { attachDelayMs: 0, instanceStateDelayMs: 0 } });
+    emu = await startEmulator({
+      port: 0,
+      scenario: 'showcase',
+      settings: { attachDelayMs: 0, instanceStateDelayMs: 0 },
+    });
     client = createEc2Client({ endpoint: emu.url, region: 'us-east-1', maxAttempts: 1 });
   });
   afterAll(async () => {
@@ -67,30 +80,42 @@ describe.skipIf(!hasAws)(`plan steps' CLI lines through the real aws CLI (${AWS_
       expect(r.status, `${step.cli}\n${r.stderr}`).toBe(0);
       if (step.waitFor === 'eni-available') {
         const eniId = s.enis.find((e) => e.attachment?.id === step.input.AttachmentId)?.id as string;
-        expect((await waitForEni(client, { eniId, until: 'eni-available' }, { timeoutMs: 2_000, firstDelayMs: 5 })).ok).toBe(true);
+        expect(
+          (await waitForEni(client, { eniId, until: 'eni-available' }, { timeoutMs: 2_000, firstDelayMs: 5 })).ok,
+        ).toBe(true);
       } else if (step.waitFor === 'eni-attached') {
-        const target = { eniId: String(step.input.NetworkInterfaceId), until: 'eni-attached' as const, instanceId: String(step.input.InstanceId) };
+        const target = {
+          eniId: String(step.input.NetworkInterfaceId),
+          until: 'eni-attached' as const,
+          instanceId: String(step.input.InstanceId),
+        };
         expect((await waitForEni(client, target, { timeoutMs: 2_000, firstDelayMs: 5 })).ok).toBe(true);
       }
     }
   }
 
-  it.each(CASES)('%s: the CLI lines leave the state applyMove predicts, sending exactly the SDK steps’ requests', async (_label, wanted) => {
-    const before = await loadSnapshot(client);
-    const plan = allowedPlan(before, wanted);
-    await mutationsLogged();
-    await runCliSteps(plan.steps, before);
-    expect(stateDiff(applyMove(before, plan.move), await loadSnapshot(client))).toEqual([]);
-    const viaCli = await mutationsLogged();
-    expect(viaCli.map((r) => r.action)).toEqual(plan.steps.map((s) => s.action));
+  it.each(CASES)(
+    '%s: the CLI lines leave the state applyMove predicts, sending exactly the SDK steps’ requests',
+    async (_label, wanted) => {
+      const before = await loadSnapshot(client);
+      const plan = allowedPlan(before, wanted);
+      await mutationsLogged();
+      await runCliSteps(plan.steps, before);
+      expect(stateDiff(applyMove(before, plan.move), await loadSnapshot(client))).toEqual([]);
+      const viaCli = await mutationsLogged();
+      expect(viaCli.map((r) => r.action)).toEqual(plan.steps.map((s) => s.action));
 
-    emu.reset('showcase'); // same scenario, same ids: the same steps again, through the SDK
-    expect(stateDiff(before, await loadSnapshot(client))).toEqual([]);
-    await mutationsLogged();
-    const calls = await sendSteps(client, plan.steps, before);
-    expect(calls.every((c) => c.ok), JSON.stringify(calls)).toBe(true);
-    expect(viaCli).toEqual(await mutationsLogged());
-  });
+      emu.reset('showcase'); // same scenario, same ids: the same steps again, through the SDK
+      expect(stateDiff(before, await loadSnapshot(client))).toEqual([]);
+      await mutationsLogged();
+      const calls = await sendSteps(client, plan.steps, before);
+      expect(
+        calls.every((c) => c.ok),
+        JSON.stringify(calls),
+      ).toBe(true);
+      expect(viaCli).toEqual(await mutationsLogged());
+    },
+  );
 
   it.each(CASES)('%s: the undo plan’s CLI lines restore the state before the move', async (_label, wanted) => {
     const before = await loadSnapshot(client);

@@ -12,7 +12,8 @@ export const AGREEMENT_TYPES: Readonly<Record<string, readonly [number, number]>
   'm5.large': [3, 10],
 };
 
-type Def = Required<Pick<ScenarioDefinition, 'vpcs' | 'instances' | 'networkInterfaces' | 'elasticIps'>> & ScenarioDefinition;
+type Def = Required<Pick<ScenarioDefinition, 'vpcs' | 'instances' | 'networkInterfaces' | 'elasticIps'>> &
+  ScenarioDefinition;
 type VpcDef = Def['vpcs'][number];
 type SubnetDef = VpcDef['subnets'][number];
 
@@ -56,7 +57,7 @@ export function randomScenario(rng: Rng, seed: number): GeneratedScenario {
     });
     return { key: `v${v}`, name: `vpc-${v}`, cidr: `10.${v}.0.0/16`, internetGateway: igw, subnets };
   });
-  const take = (slot: SubnetSlot): boolean => (slot.free > 0 ? (slot.free -= 1, true) : false);
+  const take = (slot: SubnetSlot): boolean => (slot.free > 0 ? ((slot.free -= 1), true) : false);
 
   /** ENI keys that can carry an EIP (VPC with an IGW), with their address count. */
   const eipTargets: { key: string; ips: number }[] = [];
@@ -73,7 +74,10 @@ export function randomScenario(rng: Rng, seed: number): GeneratedScenario {
     const sameAz = slots.filter((s) => s.az === home.az);
     const extraCount = rng.chance(0.3) ? maxEnis - 1 : rng.int(maxEnis);
     // Device indexes anywhere in 1..maxEnis: gaps exercise "lowest free slot" and "the limit is on the count".
-    const indexes = rng.shuffle(Array.from({ length: maxEnis }, (_, i) => i + 1)).slice(0, extraCount).sort((a, b) => a - b);
+    const indexes = rng
+      .shuffle(Array.from({ length: maxEnis }, (_, i) => i + 1))
+      .slice(0, extraCount)
+      .sort((a, b) => a - b);
     const enis = indexes.flatMap((deviceIndex) => {
       const slot = rng.pick(sameAz);
       if (!take(slot)) return [];
@@ -99,9 +103,17 @@ export function randomScenario(rng: Rng, seed: number): GeneratedScenario {
     if (!take(slot)) continue;
     // Up to 9 secondaries: more than t3.small/t3.medium take, so attaches can break eni-ips-fit-type.
     const secondaryIps = secondaryCount(rng, rng.chance(0.3) ? 9 : 2, slot);
-    const requesterManaged = rng.chance(0.2) ? { requesterId: 'amazon-elb', interfaceType: rng.pick(['nat_gateway', 'interface']) } : undefined;
+    const requesterManaged = rng.chance(0.2)
+      ? { requesterId: 'amazon-elb', interfaceType: rng.pick(['nat_gateway', 'interface']) }
+      : undefined;
     const key = `pool${n}`;
-    networkInterfaces.push({ key, name: key, subnet: slot.key, secondaryIps, ...(requesterManaged ? { requesterManaged } : {}) });
+    networkInterfaces.push({
+      key,
+      name: key,
+      subnet: slot.key,
+      secondaryIps,
+      ...(requesterManaged ? { requesterManaged } : {}),
+    });
     if (slot.igw) eipTargets.push({ key, ips: 1 + secondaryIps });
   }
 
@@ -136,7 +148,11 @@ export function randomScenario(rng: Rng, seed: number): GeneratedScenario {
       instanceStateDelayMs: 0,
       allowCrossVpcAttach,
       allowReassociationDefault: allowReassociation,
-      reassignErrorCode: rng.pick(['InvalidParameterValue', 'Resource.AlreadyAssigned', 'InvalidIPAddress.InUse'] as const),
+      reassignErrorCode: rng.pick([
+        'InvalidParameterValue',
+        'Resource.AlreadyAssigned',
+        'InvalidIPAddress.InUse',
+      ] as const),
     },
     checkSettings: { allowCrossVpcAttach, allowReassociation },
   };

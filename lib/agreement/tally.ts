@@ -34,7 +34,10 @@ export class Tally {
       title,
       ...[...map.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, row]) => `  ${k.padEnd(26)} ${String(total(row)).padStart(6)}  allowed ${row.allowed}, refused ${row.refused}, console-side ${row['console-side']}, disagreements ${row.disagreement}`),
+        .map(
+          ([k, row]) =>
+            `  ${k.padEnd(26)} ${String(total(row)).padStart(6)}  allowed ${row.allowed}, refused ${row.refused}, console-side ${row['console-side']}, disagreements ${row.disagreement}`,
+        ),
     ];
     return [
       `cases ${this.cases}; agreement ${this.rate().toFixed(2)}% (allowed ${this.outcomes.allowed}, refused with the predicted error ${this.outcomes.refused}, console-side ${this.outcomes['console-side']}, disagreements ${this.outcomes.disagreement})`,
@@ -59,7 +62,9 @@ export function formatDisagreement(d: Disagreement): string {
   const verdict = d.verdict.ok
     ? `allowed: ${d.verdict.plan.steps.map((s) => `${s.action} ${JSON.stringify(s.input)}`).join(' → ')}`
     : `refused: ${d.verdict.reasons.map((r) => `[${r.rule}] ${r.message}`).join(' | ')}`;
-  const answer = d.calls.map((c) => `${c.action} ${JSON.stringify(c.input)} → ${c.ok ? 'ok' : `${c.code}: ${c.message}`}`);
+  const answer = d.calls.map(
+    (c) => `${c.action} ${JSON.stringify(c.input)} → ${c.ok ? 'ok' : `${c.code}: ${c.message}`}`,
+  );
   return [
     `DISAGREEMENT seed ${d.seed}, move #${d.index} (${d.kind})`,
     `  move:     ${JSON.stringify(d.move)}`,

@@ -14,12 +14,21 @@ type Transition = 'stop' | 'start' | 'detach' | 'attach';
 /** Starts 1–2 never-ending transitions; returns the calls made, for the report. */
 export async function unsettle(env: AgreementEnv, rng: Rng, s: Snapshot, settings: CheckSettings): Promise<string[]> {
   const done: string[] = [];
-  const before = { attachDelayMs: env.emu.settings.attachDelayMs, instanceStateDelayMs: env.emu.settings.instanceStateDelayMs };
+  const before = {
+    attachDelayMs: env.emu.settings.attachDelayMs,
+    instanceStateDelayMs: env.emu.settings.instanceStateDelayMs,
+  };
   Object.assign(env.emu.settings, { attachDelayMs: FOREVER_MS, instanceStateDelayMs: FOREVER_MS });
   try {
     for (let n = rng.between(1, 2); n > 0; n--) {
       try {
-        const line = await startTransition(env, rng, s, settings, rng.weighted<Transition>({ stop: 3, start: 3, detach: 2, attach: 2 }));
+        const line = await startTransition(
+          env,
+          rng,
+          s,
+          settings,
+          rng.weighted<Transition>({ stop: 3, start: 3, detach: 2, attach: 2 }),
+        );
         if (line) done.push(line);
       } catch {
         // The first transition already took the picked resource (the same ENI twice): nothing to add.
@@ -31,19 +40,29 @@ export async function unsettle(env: AgreementEnv, rng: Rng, s: Snapshot, setting
   return done;
 }
 
-async function startTransition(env: AgreementEnv, rng: Rng, s: Snapshot, settings: CheckSettings, what: Transition): Promise<string | null> {
+async function startTransition(
+  env: AgreementEnv,
+  rng: Rng,
+  s: Snapshot,
+  settings: CheckSettings,
+  what: Transition,
+): Promise<string | null> {
   if (what === 'stop' || what === 'start') {
     const candidates = s.instances.filter((i) => i.state === (what === 'stop' ? 'running' : 'stopped'));
     if (candidates.length === 0) return null;
     const InstanceIds = [rng.pick(candidates).id];
-    await env.client.send(what === 'stop' ? new StopInstancesCommand({ InstanceIds }) : new StartInstancesCommand({ InstanceIds }));
+    await env.client.send(
+      what === 'stop' ? new StopInstancesCommand({ InstanceIds }) : new StartInstancesCommand({ InstanceIds }),
+    );
     return `${what === 'stop' ? 'StopInstances' : 'StartInstances'} ${InstanceIds[0]}`;
   }
   // Only moves the checker allows, so the call is sure to start the transition.
   const moves =
     what === 'detach'
       ? s.enis.map((e) => ({ kind: 'detach-eni' as const, eni: e.id }))
-      : s.enis.filter((e) => e.attachment === null).flatMap((e) => s.instances.map((i) => ({ kind: 'move-eni' as const, eni: e.id, toInstance: i.id })));
+      : s.enis
+          .filter((e) => e.attachment === null)
+          .flatMap((e) => s.instances.map((i) => ({ kind: 'move-eni' as const, eni: e.id, toInstance: i.id })));
   const plans = moves.map((m) => checkMove(s, m, settings)).flatMap((v) => (v.ok ? [v.plan] : []));
   if (plans.length === 0) return null;
   const step = rng.pick(plans).steps[0]!;

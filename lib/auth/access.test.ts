@@ -4,7 +4,12 @@ import { accessView } from './access';
 import { can, roles } from './roles';
 
 const env = (over: Record<string, string> = {}) => over as unknown as NodeJS.ProcessEnv;
-const who = (role: (typeof roles)[number], via: 'session' | 'token' | 'demo' = 'session') => ({ userId: 'u', name: 'n', role, via });
+const who = (role: (typeof roles)[number], via: 'session' | 'token' | 'demo' = 'session') => ({
+  userId: 'u',
+  name: 'n',
+  role,
+  via,
+});
 
 describe('accessView', () => {
   it('offers changes to operators and admins, never to viewers', () => {
@@ -15,7 +20,11 @@ describe('accessView', () => {
     ]);
   });
   it('offers no change to any role in a read-only deployment, and says it is read-only', () => {
-    for (const r of roles) expect(accessView(who(r), env({ ENI_CONSOLE_READ_ONLY: 'true' }))).toMatchObject({ canChange: false, readOnly: true });
+    for (const r of roles)
+      expect(accessView(who(r), env({ ENI_CONSOLE_READ_ONLY: 'true' }))).toMatchObject({
+        canChange: false,
+        readOnly: true,
+      });
   });
   it('marks the demo operator as demo', () => {
     expect(accessView(who('operator', 'demo'), env())).toMatchObject({ demo: true, canChange: true });

@@ -6,12 +6,29 @@ import { fail, type Result } from '@/lib/result';
 import { appendAudit } from '@/lib/db/audit';
 import type { Database } from '@/lib/db/schema';
 import { createToken, listTokens, revokeToken, type TokenInfo } from '@/lib/db/tokens';
-import { countAdmins, findUserByName, insertLocalUser, listSessions, listUsers, removeUser, revokeSessions, setUserRole, type SessionInfo, type UserInfo } from '@/lib/db/users';
+import {
+  countAdmins,
+  findUserByName,
+  insertLocalUser,
+  listSessions,
+  listUsers,
+  removeUser,
+  revokeSessions,
+  setUserRole,
+  type SessionInfo,
+  type UserInfo,
+} from '@/lib/db/users';
 import { localEmailDomain, type Auth } from './auth';
 import { isRole, roles, type Role } from './roles';
 
 /** Who made the change, for the record: a person signed in, or the shell user of the CLI. */
-export type Actor = { userId: string | null; name: string; role: Role | null; sourceIp: string | null; userAgent: string | null };
+export type Actor = {
+  userId: string | null;
+  name: string;
+  role: Role | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+};
 
 export type AccountsDeps = { db: Kysely<Database>; auth: Auth; actor: Actor };
 
@@ -33,17 +50,27 @@ async function record(deps: AccountsDeps, action: string, details: Record<string
 }
 
 function roleOrFail(role: string): Result<{ role: Role }> {
-  return isRole(role) ? { ok: true, role } : fail('invalid-input', `"${role}" is not a role. Use one of: ${roles.join(', ')}.`);
+  return isRole(role)
+    ? { ok: true, role }
+    : fail('invalid-input', `"${role}" is not a role. Use one of: ${roles.join(', ')}.`);
 }
 
 export function generatePassword(): string {
   return randomBytes(18).toString('base64url');
 }
 
-export async function addUser(deps: AccountsDeps, name: string, role: string, password: string): Promise<Result<{ user: UserInfo }>> {
+export async function addUser(
+  deps: AccountsDeps,
+  name: string,
+  role: string,
+  password: string,
+): Promise<Result<{ user: UserInfo }>> {
   const username = name.toLowerCase();
   if (!namePattern.test(username)) {
-    return fail('invalid-input', `"${name}" is not a valid user name: use 2–64 letters, digits, dots or underscores, starting with a letter or digit.`);
+    return fail(
+      'invalid-input',
+      `"${name}" is not a valid user name: use 2–64 letters, digits, dots or underscores, starting with a letter or digit.`,
+    );
   }
   const r = roleOrFail(role);
   if (!r.ok) return r;
@@ -66,7 +93,11 @@ export async function addUser(deps: AccountsDeps, name: string, role: string, pa
   return { ok: true, user: (await findUserByName(deps.db, username))! };
 }
 
-export async function setRole(deps: AccountsDeps, name: string, role: string): Promise<Result<{ user: UserInfo; previous: string }>> {
+export async function setRole(
+  deps: AccountsDeps,
+  name: string,
+  role: string,
+): Promise<Result<{ user: UserInfo; previous: string }>> {
   const r = roleOrFail(role);
   if (!r.ok) return r;
   const user = await findUserByName(deps.db, name);
@@ -94,7 +125,10 @@ export async function users(deps: Pick<AccountsDeps, 'db'>): Promise<UserInfo[]>
   return listUsers(deps.db);
 }
 
-export async function sessions(deps: Pick<AccountsDeps, 'db'>, name?: string): Promise<Result<{ sessions: SessionInfo[] }>> {
+export async function sessions(
+  deps: Pick<AccountsDeps, 'db'>,
+  name?: string,
+): Promise<Result<{ sessions: SessionInfo[] }>> {
   if (name === undefined) return { ok: true, sessions: await listSessions(deps.db) };
   const user = await findUserByName(deps.db, name);
   if (!user) return fail('not-found', `No user named "${name}".`);
@@ -123,12 +157,17 @@ const durationPattern = /^(\d+)(h|d)$/;
 /** '30d', '12h' → a Date that far from now. */
 export function expiryFrom(text: string, now = new Date()): Result<{ expiresAt: Date }> {
   const m = durationPattern.exec(text);
-  if (!m || Number(m[1]) === 0) return fail('invalid-input', `"${text}" is not a duration: use a number of hours or days, e.g. 12h or 30d.`);
+  if (!m || Number(m[1]) === 0)
+    return fail('invalid-input', `"${text}" is not a duration: use a number of hours or days, e.g. 12h or 30d.`);
   const ms = Number(m[1]) * (m[2] === 'h' ? 3_600_000 : 86_400_000);
   return { ok: true, expiresAt: new Date(now.getTime() + ms) };
 }
 
-export async function createApiToken(deps: AccountsDeps, name: string, expiresAt: Date | null): Promise<Result<{ id: string; token: string; user: UserInfo }>> {
+export async function createApiToken(
+  deps: AccountsDeps,
+  name: string,
+  expiresAt: Date | null,
+): Promise<Result<{ id: string; token: string; user: UserInfo }>> {
   const user = await findUserByName(deps.db, name);
   if (!user) return fail('not-found', `No user named "${name}". \`npm run user -- list\` shows who exists.`);
   const { id, token } = await createToken(deps.db, user.id, expiresAt);

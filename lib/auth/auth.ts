@@ -31,12 +31,21 @@ function originOf(request: Request | undefined): string[] {
   return [`${proto}://${host}`];
 }
 
-function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv, oidc: OidcConfig | null, quiet: boolean) {
+function buildAuth(
+  db: Kysely<Database>,
+  secret: string,
+  env: NodeJS.ProcessEnv,
+  oidc: OidcConfig | null,
+  quiet: boolean,
+) {
   const baseURL = env.ENI_CONSOLE_URL || undefined;
   // The role each SSO sign-in's groups map to, from the profile until the session is made (same request).
   const ssoRoles = new Map<string, Role | null>();
 
-  const audit = async (headers: Headers | undefined, entry: Omit<AuditEntry, 'sourceIp' | 'userAgent' | 'resourceIds' | 'requestIds'>) => {
+  const audit = async (
+    headers: Headers | undefined,
+    entry: Omit<AuditEntry, 'sourceIp' | 'userAgent' | 'resourceIds' | 'requestIds'>,
+  ) => {
     try {
       await appendAudit(db, { ...entry, ...requestMeta(headers), resourceIds: [], requestIds: [] });
     } catch (err) {
@@ -66,7 +75,10 @@ function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv,
         if (source.method !== 'oauth') return;
         const role = ssoRoles.get(String(user.email ?? '').toLowerCase());
         if (!role) {
-          return { error: 'no_role', errorDescription: 'Your account is in no group that this console maps to a role. Ask an administrator.' };
+          return {
+            error: 'no_role',
+            errorDescription: 'Your account is in no group that this console maps to a role. Ask an administrator.',
+          };
         }
       },
     },
@@ -167,11 +179,17 @@ function buildAuth(db: Kysely<Database>, secret: string, env: NodeJS.ProcessEnv,
 export type Auth = ReturnType<typeof buildAuth>;
 
 /** A better-auth instance over a given database (tests; the CLI). Throws when the SSO settings are inconsistent. */
-export async function createAuth(db: Kysely<Database>, env: NodeJS.ProcessEnv = process.env, { quiet = false } = {}): Promise<Auth> {
+export async function createAuth(
+  db: Kysely<Database>,
+  env: NodeJS.ProcessEnv = process.env,
+  { quiet = false } = {},
+): Promise<Auth> {
   const oidc = oidcConfigFromEnv(env);
   if (!oidc.ok) throw new Error(oidc.message);
   if (oidc.config && !env.ENI_CONSOLE_URL) {
-    throw new Error('Single sign-on needs ENI_CONSOLE_URL, the console\'s public origin (e.g. https://eni.example.com): the identity provider redirects back to ENI_CONSOLE_URL/api/auth/callback/sso.');
+    throw new Error(
+      "Single sign-on needs ENI_CONSOLE_URL, the console's public origin (e.g. https://eni.example.com): the identity provider redirects back to ENI_CONSOLE_URL/api/auth/callback/sso.",
+    );
   }
   return buildAuth(db, await authSecret(db, env), env, oidc.config, quiet);
 }

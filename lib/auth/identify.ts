@@ -8,7 +8,12 @@ import { getAuth, type Auth } from './auth';
 import { isDemoMode } from './mode';
 import { isRole, type Identity } from './roles';
 
-export const demoIdentity: Identity = Object.freeze({ userId: 'demo', name: 'Demo operator', role: 'operator', via: 'demo' });
+export const demoIdentity: Identity = Object.freeze({
+  userId: 'demo',
+  name: 'Demo operator',
+  role: 'operator',
+  via: 'demo',
+});
 
 /** better-auth's session cookie (with or without the __Secure- prefix used over https). */
 export function hasSessionCookie(headers: Headers): boolean {

@@ -24,11 +24,15 @@ export function oidcConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OidcCon
   if (!issuer || !clientId || !clientSecret) {
     return {
       ok: false,
-      message: 'Single sign-on needs ENI_CONSOLE_OIDC_ISSUER, ENI_CONSOLE_OIDC_CLIENT_ID and ENI_CONSOLE_OIDC_CLIENT_SECRET together; one or more is missing.',
+      message:
+        'Single sign-on needs ENI_CONSOLE_OIDC_ISSUER, ENI_CONSOLE_OIDC_CLIENT_ID and ENI_CONSOLE_OIDC_CLIENT_SECRET together; one or more is missing.',
     };
   }
   const roleMap: Record<string, Role> = {};
-  for (const pair of (env.ENI_CONSOLE_OIDC_ROLE_MAP ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (env.ENI_CONSOLE_OIDC_ROLE_MAP ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = pair.lastIndexOf('=');
     const group = pair.slice(0, eq).trim();
     const role = pair.slice(eq + 1).trim();

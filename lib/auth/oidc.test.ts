@@ -33,7 +33,12 @@ class Jar {
 }
 
 describe('role mapping from the groups claim', () => {
-  const env = { ENI_CONSOLE_OIDC_ISSUER: 'https://idp.example/', ENI_CONSOLE_OIDC_CLIENT_ID: 'c', ENI_CONSOLE_OIDC_CLIENT_SECRET: 's', ENI_CONSOLE_OIDC_ROLE_MAP: 'netadmins=admin, neteng=operator,support=viewer' } as unknown as NodeJS.ProcessEnv;
+  const env = {
+    ENI_CONSOLE_OIDC_ISSUER: 'https://idp.example/',
+    ENI_CONSOLE_OIDC_CLIENT_ID: 'c',
+    ENI_CONSOLE_OIDC_CLIENT_SECRET: 's',
+    ENI_CONSOLE_OIDC_ROLE_MAP: 'netadmins=admin, neteng=operator,support=viewer',
+  } as unknown as NodeJS.ProcessEnv;
   it('takes the highest role any group maps to, and none for unmapped groups', () => {
     const r = oidcConfigFromEnv(env);
     if (!r.ok || !r.config) throw new Error('config expected');
@@ -45,8 +50,13 @@ describe('role mapping from the groups claim', () => {
     expect(roleFromClaims({ roles: 'support' }, { ...r.config, rolesClaim: 'roles' })).toBe('viewer');
   });
   it('says what is wrong with incomplete or malformed settings', () => {
-    expect(oidcConfigFromEnv({ ENI_CONSOLE_OIDC_ISSUER: 'https://idp.example' } as unknown as NodeJS.ProcessEnv)).toMatchObject({ ok: false, message: expect.stringContaining('ENI_CONSOLE_OIDC_CLIENT_ID') });
-    expect(oidcConfigFromEnv({ ...env, ENI_CONSOLE_OIDC_ROLE_MAP: 'neteng=superuser' })).toMatchObject({ ok: false, message: expect.stringContaining('"neteng=superuser"') });
+    expect(
+      oidcConfigFromEnv({ ENI_CONSOLE_OIDC_ISSUER: 'https://idp.example' } as unknown as NodeJS.ProcessEnv),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('ENI_CONSOLE_OIDC_CLIENT_ID') });
+    expect(oidcConfigFromEnv({ ...env, ENI_CONSOLE_OIDC_ROLE_MAP: 'neteng=superuser' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('"neteng=superuser"'),
+    });
   });
 });
 
@@ -63,11 +73,24 @@ describe.each(testBackends.filter((b) => b.backend.name === 'pglite'))('single s
     await new Promise((r) => probe.close(r));
     const issuer = `http://127.0.0.1:${port}`;
     provider = new Provider(issuer, {
-      clients: [{ client_id: 'eni-console', client_secret: 'oidc-test-secret', redirect_uris: [`${testOrigin}/api/auth/callback/sso`], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: 'eni-console',
+          client_secret: 'oidc-test-secret',
+          redirect_uris: [`${testOrigin}/api/auth/callback/sso`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
       findAccount: (_ctx, id) => {
         const p = people[id];
-        return p ? { accountId: id, claims: () => ({ sub: id, email: p.email, email_verified: true, name: p.name, groups: p.groups }) } : undefined;
+        return p
+          ? {
+              accountId: id,
+              claims: () => ({ sub: id, email: p.email, email_verified: true, name: p.name, groups: p.groups }),
+            }
+          : undefined;
       },
       features: { devInteractions: { enabled: true } },
       cookies: { keys: ['oidc-test-cookie-key'] },
@@ -101,19 +124,28 @@ describe.each(testBackends.filter((b) => b.backend.name === 'pglite'))('single s
     const idpJar = new Jar();
     let post: URLSearchParams | undefined;
     for (let hop = 0; hop < 20 && !next.startsWith(testOrigin); hop++) {
-      const res = await fetch(next, { redirect: 'manual', method: post ? 'POST' : 'GET', headers: { cookie: idpJar.header() }, body: post });
+      const res = await fetch(next, {
+        redirect: 'manual',
+        method: post ? 'POST' : 'GET',
+        headers: { cookie: idpJar.header() },
+        body: post,
+      });
       idpJar.take(res);
       post = undefined;
       if (res.status >= 300 && res.status < 400) {
         next = new URL(res.headers.get('location')!, next).toString();
       } else if (res.status === 200 && next.includes('/interaction/')) {
         const page = await res.text();
-        post = page.includes('name="login"') ? new URLSearchParams({ prompt: 'login', login: account, password: 'any' }) : new URLSearchParams({ prompt: 'consent' });
+        post = page.includes('name="login"')
+          ? new URLSearchParams({ prompt: 'login', login: account, password: 'any' })
+          : new URLSearchParams({ prompt: 'consent' });
       } else {
         throw new Error(`provider answered ${res.status} at ${next}: ${(await res.text()).slice(0, 300)}`);
       }
     }
-    const callback = await h.auth.handler(new Request(next, { headers: { cookie: consoleJar.header(), 'user-agent': 'vitest-sso' } }));
+    const callback = await h.auth.handler(
+      new Request(next, { headers: { cookie: consoleJar.header(), 'user-agent': 'vitest-sso' } }),
+    );
     consoleJar.take(callback);
     return { location: callback.headers.get('location') ?? '', cookie: consoleJar.header() };
   }
@@ -122,7 +154,12 @@ describe.each(testBackends.filter((b) => b.backend.name === 'pglite'))('single s
     const first = await ssoSignIn('nina');
     expect(first.location).toMatch(/\/$/);
     const identity = await identifyWith({ db: h.db, auth: h.auth }, new Headers({ cookie: first.cookie }));
-    expect(identity).toEqual({ userId: expect.any(String), name: 'nina@example.test', role: 'operator', via: 'session' });
+    expect(identity).toEqual({
+      userId: expect.any(String),
+      name: 'nina@example.test',
+      role: 'operator',
+      via: 'session',
+    });
 
     people.nina!.groups = ['netadmins'];
     const again = await ssoSignIn('nina');
@@ -140,6 +177,9 @@ describe.each(testBackends.filter((b) => b.backend.name === 'pglite'))('single s
     expect(denied.location).toContain('/sign-in');
     expect(denied.location).toMatch(/error=/);
     expect(await identifyWith({ db: h.db, auth: h.auth }, new Headers({ cookie: denied.cookie }))).toBeNull();
-    expect((await queryAudit(h.db, { action: 'sign-in-failed' })).entries[0]).toMatchObject({ outcome: 'denied', details: { method: 'sso' } });
+    expect((await queryAudit(h.db, { action: 'sign-in-failed' })).entries[0]).toMatchObject({
+      outcome: 'denied',
+      details: { method: 'sso' },
+    });
   }, 120_000);
 });

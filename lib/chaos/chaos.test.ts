@@ -17,8 +17,12 @@ describe('chaos', () => {
       `chaos suite: ${tally.sequences} sequences, ${tally.applies} applies, ${tally.faultsInjected} faults injected, ` +
         `${tally.misreports} misreports, ${tally.lostResources} lost resources, ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    for (const f of tally.findings.slice(0, 10)) console.log(`${f.kind}: ${JSON.stringify(f.move)}: ${f.detail}\n  replay: ${JSON.stringify(f.sequence)}`);
+    for (const f of tally.findings.slice(0, 10))
+      console.log(`${f.kind}: ${JSON.stringify(f.move)}: ${f.detail}\n  replay: ${JSON.stringify(f.sequence)}`);
     expect(tally.sequences).toBe(RUNS);
-    expect({ misreports: tally.misreports, lostResources: tally.lostResources }).toEqual({ misreports: 0, lostResources: 0 });
+    expect({ misreports: tally.misreports, lostResources: tally.lostResources }).toEqual({
+      misreports: 0,
+      lostResources: 0,
+    });
   }, 3_600_000);
 });

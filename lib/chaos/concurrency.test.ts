@@ -24,13 +24,27 @@ function conflictingPairs(s: Snapshot, kind: 'ip' | 'eip'): [Move, Move][] {
   if (kind === 'ip') {
     for (const eni of s.enis)
       for (const ip of eni.privateIps.filter((p) => !p.primary)) {
-        const targets = s.enis.filter((t) => t.id !== eni.id && checkMove(s, { kind: 'move-ip', ip: ip.address, toEni: t.id }).ok);
+        const targets = s.enis.filter(
+          (t) => t.id !== eni.id && checkMove(s, { kind: 'move-ip', ip: ip.address, toEni: t.id }).ok,
+        );
         for (let i = 0; i + 1 < targets.length; i++)
-          pairs.push([{ kind: 'move-ip', ip: ip.address, toEni: targets[i]!.id }, { kind: 'move-ip', ip: ip.address, toEni: targets[i + 1]!.id }]);
+          pairs.push([
+            { kind: 'move-ip', ip: ip.address, toEni: targets[i]!.id },
+            { kind: 'move-ip', ip: ip.address, toEni: targets[i + 1]!.id },
+          ]);
       }
   } else {
     for (const eip of s.eips) {
-      const spots = s.enis.flatMap((e) => e.privateIps.map((p) => ({ kind: 'move-eip' as const, allocationId: eip.allocationId, toEni: e.id, toIp: p.address }))).filter((m) => checkMove(s, m).ok);
+      const spots = s.enis
+        .flatMap((e) =>
+          e.privateIps.map((p) => ({
+            kind: 'move-eip' as const,
+            allocationId: eip.allocationId,
+            toEni: e.id,
+            toIp: p.address,
+          })),
+        )
+        .filter((m) => checkMove(s, m).ok);
       for (let i = 0; i + 1 < spots.length; i++) pairs.push([spots[i]!, spots[i + 1]!]);
     }
   }
@@ -46,7 +60,8 @@ describe('concurrent conflicting applies', () => {
     const eipPairs = conflictingPairs(initial, 'eip');
     expect(ipPairs.length * eipPairs.length).toBeGreaterThan(0);
     // 25 of each kind, spread over the pairs there are (repeating when there are fewer).
-    const spread = (pairs: [Move, Move][]) => Array.from({ length: 25 }, (_, i) => pairs[Math.floor((i * pairs.length) / 25) % pairs.length] as [Move, Move]);
+    const spread = (pairs: [Move, Move][]) =>
+      Array.from({ length: 25 }, (_, i) => pairs[Math.floor((i * pairs.length) / 25) % pairs.length] as [Move, Move]);
     const chosen = [...spread(ipPairs), ...spread(eipPairs)];
     // A little latency on the changes, so both applies are in flight together.
     await emu.patchSettings({ latencyMs: { AssignPrivateIpAddresses: 15, AssociateAddress: 15 } });
@@ -55,20 +70,40 @@ describe('concurrent conflicting applies', () => {
       await emu.clearRequests();
       const locks = new InProcessLocks();
       const journal = new MemoryJournal();
-      const opts = { client: emu.client, locks, journal, settings: { allowCrossVpcAttach: true, allowReassociation: true }, backoffMs: 5 };
+      const opts = {
+        client: emu.client,
+        locks,
+        journal,
+        settings: { allowCrossVpcAttach: true, allowReassociation: true },
+        backoffMs: 5,
+      };
       const [pa, pb] = await Promise.all([planOnFreshState(a, undefined, opts), planOnFreshState(b, undefined, opts)]);
       if (!pa.ok || !pb.ok) throw new Error('both moves plan on the initial state');
-      const [ra, rb] = await Promise.all([applyPlannedMove(a, pa.plan, { ...opts, user: 'alice' }), applyPlannedMove(b, pb.plan, { ...opts, user: 'bob' })]);
+      const [ra, rb] = await Promise.all([
+        applyPlannedMove(a, pa.plan, { ...opts, user: 'alice' }),
+        applyPlannedMove(b, pb.plan, { ...opts, user: 'bob' }),
+      ]);
       figures.pairs++;
       const final = await loadSnapshot(emu.client);
       // Each apply's calls name its own target: they must come as one block, never mixed with the other's.
-      const owner = (p: Record<string, string>) => (p.NetworkInterfaceId === ('toEni' in a ? a.toEni : '') && (a.kind !== 'move-eip' || p.PrivateIpAddress === a.toIp) ? 'a' : 'b');
-      const order = mutations(await emu.requests()).map((r) => owner(r.parameters)).join('');
+      const owner = (p: Record<string, string>) =>
+        p.NetworkInterfaceId === ('toEni' in a ? a.toEni : '') &&
+        (a.kind !== 'move-eip' || p.PrivateIpAddress === a.toIp)
+          ? 'a'
+          : 'b';
+      const order = mutations(await emu.requests())
+        .map((r) => owner(r.parameters))
+        .join('');
       if (/a+b+a|b+a+b/.test(order)) figures.interleaved++;
       if (ra.ok && rb.ok) figures.bothOk++;
-      if ((ra.ok ? 0 : ra.code === 'stale' ? 1 : 0) + (rb.ok ? 0 : rb.code === 'stale' ? 1 : 0) === 1) figures.oneStale++;
+      if ((ra.ok ? 0 : ra.code === 'stale' ? 1 : 0) + (rb.ok ? 0 : rb.code === 'stale' ? 1 : 0) === 1)
+        figures.oneStale++;
       // An ok answer claims its move's result; with neither ok, nothing may have changed.
-      for (const [move, result] of [[a, ra], [b, rb]] as const) if (result.ok && stateDiff(applyMove(initial, move), final).length > 0) figures.contradictions++;
+      for (const [move, result] of [
+        [a, ra],
+        [b, rb],
+      ] as const)
+        if (result.ok && stateDiff(applyMove(initial, move), final).length > 0) figures.contradictions++;
       if (!ra.ok && !rb.ok && stateDiff(initial, final).length > 0) figures.contradictions++;
     }
     console.log(`concurrency: ${JSON.stringify(figures)}`);

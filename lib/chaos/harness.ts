@@ -19,7 +19,15 @@ import type { StepReport } from '@/lib/topology/outcome';
 import { candidateMoves } from '@/lib/testing/moves';
 
 /** Every scenario but `large` (2,000 instances: a reset and a read take a second, too slow for thousands of sequences). */
-export const CHAOS_SCENARIOS = ['showcase', 'tls-sites', 'management-network', 'nat-appliance', 'dual-homed-tiers', 'multi-vpc', 'ha-failover'] as const;
+export const CHAOS_SCENARIOS = [
+  'showcase',
+  'tls-sites',
+  'management-network',
+  'nat-appliance',
+  'dual-homed-tiers',
+  'multi-vpc',
+  'ha-failover',
+] as const;
 
 const ACTIONS = [
   'AssignPrivateIpAddresses',
@@ -34,7 +42,12 @@ const ACTIONS = [
 ] as const;
 const MODES = ['reset-after-commit', '5xx-after-commit', '5xx', 'reset', 'throttle', 'refuse'] as const;
 
-export type FaultSpec = { action: (typeof ACTIONS)[number]; mode: (typeof MODES)[number]; times: number; dryRun: boolean };
+export type FaultSpec = {
+  action: (typeof ACTIONS)[number];
+  mode: (typeof MODES)[number];
+  times: number;
+  dryRun: boolean;
+};
 export type StepSpec = { pick: number; random: boolean; faults: FaultSpec[] };
 export type SequenceSpec = { scenario: (typeof CHAOS_SCENARIOS)[number]; lagMs: number; steps: StepSpec[] };
 
@@ -48,7 +61,10 @@ export const faultArb: fc.Arbitrary<FaultSpec> = fc.record({
 export const sequenceArb: fc.Arbitrary<SequenceSpec> = fc.record({
   scenario: fc.constantFrom(...CHAOS_SCENARIOS),
   lagMs: fc.constantFrom(0, 0, 0, 15),
-  steps: fc.array(fc.record({ pick: fc.nat(), random: fc.boolean(), faults: fc.array(faultArb, { maxLength: 2 }) }), { minLength: 1, maxLength: 2 }),
+  steps: fc.array(fc.record({ pick: fc.nat(), random: fc.boolean(), faults: fc.array(faultArb, { maxLength: 2 }) }), {
+    minLength: 1,
+    maxLength: 2,
+  }),
 });
 
 function faultBody(f: FaultSpec): Record<string, unknown> {
@@ -70,7 +86,12 @@ function faultBody(f: FaultSpec): Record<string, unknown> {
 }
 
 /** `initial` caches each scenario's state after a reset (a reset gives the same ids every time). */
-export type ChaosEnv = { emu: StartedEmulator; client: EC2Client; initial: Map<string, Snapshot>; close(): Promise<void> };
+export type ChaosEnv = {
+  emu: StartedEmulator;
+  client: EC2Client;
+  initial: Map<string, Snapshot>;
+  close(): Promise<void>;
+};
 
 /**
  * A fresh client for each sequence: the adaptive retry's rate limiter remembers throttling, and one sequence's
@@ -82,12 +103,22 @@ function freshClient(env: ChaosEnv): void {
 }
 
 /** The console's client, with its retry backoff shortened fifty-fold so thousands of throttles stay quick. */
-const chaosClient = (url: string) => createEc2Client({ endpoint: url, region: 'us-east-1', retry: { mode: 'standard', delayScale: 0.02 } });
+const chaosClient = (url: string) =>
+  createEc2Client({ endpoint: url, region: 'us-east-1', retry: { mode: 'standard', delayScale: 0.02 } });
 
 export async function startChaosEnv(): Promise<ChaosEnv> {
-  const emu = await startEmulator({ port: 0, scenario: 'showcase', settings: { attachDelayMs: 0, instanceStateDelayMs: 0 } });
+  const emu = await startEmulator({
+    port: 0,
+    scenario: 'showcase',
+    settings: { attachDelayMs: 0, instanceStateDelayMs: 0 },
+  });
   const client = chaosClient(emu.url);
-  const env: ChaosEnv = { emu, client, initial: new Map(), close: async () => (env.client.destroy(), await emu.close()) };
+  const env: ChaosEnv = {
+    emu,
+    client,
+    initial: new Map(),
+    close: async () => (env.client.destroy(), await emu.close()),
+  };
   return env;
 }
 
@@ -113,9 +144,25 @@ function chooseMove(s: Snapshot, spec: StepSpec): Move {
 }
 
 export type Finding = { kind: 'misreport' | 'lost' | 'journal'; sequence: SequenceSpec; move: Move; detail: string };
-export type ChaosTally = { sequences: number; applies: number; faultsInjected: number; misreports: number; lostResources: number; unfinished: number; findings: Finding[] };
+export type ChaosTally = {
+  sequences: number;
+  applies: number;
+  faultsInjected: number;
+  misreports: number;
+  lostResources: number;
+  unfinished: number;
+  findings: Finding[];
+};
 
-export const newTally = (): ChaosTally => ({ sequences: 0, applies: 0, faultsInjected: 0, misreports: 0, lostResources: 0, unfinished: 0, findings: [] });
+export const newTally = (): ChaosTally => ({
+  sequences: 0,
+  applies: 0,
+  faultsInjected: 0,
+  misreports: 0,
+  lostResources: 0,
+  unfinished: 0,
+  findings: [],
+});
 
 const inventory = (s: Snapshot) => ({
   enis: new Set(s.enis.map((e) => e.id)),
@@ -124,17 +171,26 @@ const inventory = (s: Snapshot) => ({
 });
 
 /** What the answer claims, checked against `after` (the account read once every fault is gone). */
-function misreports(move: Move, before: Snapshot, after: Snapshot, result: Awaited<ReturnType<typeof applyPlannedMove>>): string[] {
+function misreports(
+  move: Move,
+  before: Snapshot,
+  after: Snapshot,
+  result: Awaited<ReturnType<typeof applyPlannedMove>>,
+): string[] {
   if (result.ok) {
     const expected = applyMove(before, result.plan.move);
     const diff = stateDiff(expected, after);
-    return diff.length ? [`answered ok (${result.verification}), but the account differs from the move's result: ${diff.join('; ')}`] : [];
+    return diff.length
+      ? [`answered ok (${result.verification}), but the account differs from the move's result: ${diff.join('; ')}`]
+      : [];
   }
   const steps = ((result.details as { steps?: StepReport[] } | undefined)?.steps ?? []) as StepReport[];
   const changed = steps.some((r) => r.outcome !== 'not-done');
   if (!changed) {
     const diff = stateDiff(before, after);
-    return diff.length ? [`answered ${result.code} "${result.message}" with no step made, but the account changed: ${diff.join('; ')}`] : [];
+    return diff.length
+      ? [`answered ${result.code} "${result.message}" with no step made, but the account changed: ${diff.join('; ')}`]
+      : [];
   }
   const verdict = checkMove(before, move);
   if (!verdict.ok) return [`answered ${result.code} with steps made for a move the checker refuses`];
@@ -143,13 +199,17 @@ function misreports(move: Move, before: Snapshot, after: Snapshot, result: Await
     if (r.outcome === 'unknown') continue;
     if (r.restore) {
       const restored = (result.details as { restored?: boolean }).restored;
-      if ((r.outcome === 'done') !== restored) out.push(`restore reported ${r.outcome} but details.restored is ${restored}`);
+      if ((r.outcome === 'done') !== restored)
+        out.push(`restore reported ${r.outcome} but details.restored is ${restored}`);
       continue;
     }
     const step = verdict.plan.steps[r.index - 1];
     if (!step) continue;
     const shows = stepShows(step, before, after);
-    if (shows !== (r.outcome === 'done')) out.push(`step ${r.index} (${r.action}) reported ${r.outcome}, but the account ${shows ? 'shows' : 'does not show'} it`);
+    if (shows !== (r.outcome === 'done'))
+      out.push(
+        `step ${r.index} (${r.action}) reported ${r.outcome}, but the account ${shows ? 'shows' : 'does not show'} it`,
+      );
   }
   return out;
 }
@@ -187,18 +247,44 @@ export async function runSequence(env: ChaosEnv, spec: SequenceSpec, tally: Chao
     await control(env, 'PATCH', 'settings', { describeLagMs: 0 });
     const after = await loadSnapshot(env.client);
 
-    for (const detail of misreports(move, before, after, result)) findings.push({ kind: 'misreport', sequence: spec, move, detail });
+    for (const detail of misreports(move, before, after, result))
+      findings.push({ kind: 'misreport', sequence: spec, move, detail });
     const was = inventory(before);
     const now = inventory(after);
     const intended = move.kind === 'unassign-ip' ? move.ip : null;
-    const lost = [...[...was.enis].filter((id) => !now.enis.has(id)), ...[...was.eips].filter((id) => !now.eips.has(id)), ...[...was.ips].filter((ip) => !now.ips.has(ip) && ip !== intended)];
-    for (const id of lost) findings.push({ kind: 'lost', sequence: spec, move, detail: `${id} disappeared (answer: ${result.ok ? 'ok' : `${result.code}: ${result.message}`})` });
+    const lost = [
+      ...[...was.enis].filter((id) => !now.enis.has(id)),
+      ...[...was.eips].filter((id) => !now.eips.has(id)),
+      ...[...was.ips].filter((ip) => !now.ips.has(ip) && ip !== intended),
+    ];
+    for (const id of lost)
+      findings.push({
+        kind: 'lost',
+        sequence: spec,
+        move,
+        detail: `${id} disappeared (answer: ${result.ok ? 'ok' : `${result.code}: ${result.message}`})`,
+      });
     const unfinished = await journal.unfinished();
-    if (unfinished.length) findings.push({ kind: 'journal', sequence: spec, move, detail: `${unfinished.length} operation(s) left unfinished in the journal` });
+    if (unfinished.length)
+      findings.push({
+        kind: 'journal',
+        sequence: spec,
+        move,
+        detail: `${unfinished.length} operation(s) left unfinished in the journal`,
+      });
     const [entry] = await journal.recent(1);
     const answered = result.ok ? result.steps : ((result.details as { steps?: StepReport[] } | undefined)?.steps ?? []);
-    if (entry && answered.length && JSON.stringify(entry.steps.map((s) => s.report.outcome)) !== JSON.stringify(answered.map((s) => s.outcome))) {
-      findings.push({ kind: 'journal', sequence: spec, move, detail: 'the journal’s step outcomes differ from the answer’s' });
+    if (
+      entry &&
+      answered.length &&
+      JSON.stringify(entry.steps.map((s) => s.report.outcome)) !== JSON.stringify(answered.map((s) => s.outcome))
+    ) {
+      findings.push({
+        kind: 'journal',
+        sequence: spec,
+        move,
+        detail: 'the journal’s step outcomes differ from the answer’s',
+      });
     }
     before = after;
   }
@@ -214,7 +300,12 @@ export async function runSequence(env: ChaosEnv, spec: SequenceSpec, tally: Chao
  * Runs the sequences on `parallel` emulators at once (each with its own client): much of a sequence is waiting
  * (backoff, lagging describes, transitions), so several overlap well. Calls `progress` after each sequence.
  */
-export async function runPool(specs: readonly SequenceSpec[], parallel: number, tally: ChaosTally, progress?: () => void): Promise<void> {
+export async function runPool(
+  specs: readonly SequenceSpec[],
+  parallel: number,
+  tally: ChaosTally,
+  progress?: () => void,
+): Promise<void> {
   const envs = await Promise.all(Array.from({ length: Math.max(1, parallel) }, () => startChaosEnv()));
   let next = 0;
   try {

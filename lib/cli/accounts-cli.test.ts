@@ -26,7 +26,13 @@ describe.each(testBackends)('accounts CLI on $title', ({ backend, skip }) => {
   let options: DatabaseOptions;
   let cleanup: () => Promise<void>;
   const run = (script: 'user' | 'token', args: string[], input?: string) => {
-    const r = spawnSync(tsx, [`lib/cli/${script}.ts`, ...args], { cwd: root, env: envFor(options), input: input ?? '', encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(tsx, [`lib/cli/${script}.ts`, ...args], {
+      cwd: root,
+      env: envFor(options),
+      input: input ?? '',
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
@@ -38,78 +44,101 @@ describe.each(testBackends)('accounts CLI on $title', ({ backend, skip }) => {
     await cleanup?.();
   }, slow);
 
-  it.skipIf(skip)('adds accounts (generated or piped password), lists them, changes a role, and records each change', async () => {
-    const admin = run('user', ['add', 'Alice', '--role', 'admin']);
-    expect(admin.err).toBe('');
-    expect(admin.out).toMatch(/^Added alice \(admin\)\.\nPassword \(shown once\): \S{20,}\n$/);
-    const viewer = run('user', ['add', 'bob', '--role', 'viewer'], 'a piped password\n');
-    expect(viewer.out).toBe('Added bob (viewer).\n');
-    expect(run('user', ['set-role', 'bob', 'operator']).out).toBe('bob: viewer → operator.\n');
-    const demote = run('user', ['set-role', 'alice', 'viewer']);
-    expect(demote.code).toBe(1);
-    expect(demote.err).toContain('only admin');
-    const list = run('user', ['list']);
-    expect(list.out.split('\n').slice(1, 3).map((l) => l.split(/\s+/).slice(0, 3))).toEqual([
-      ['alice', 'admin', 'password'],
-      ['bob', 'operator', 'password'],
-    ]);
-
-    const db = await openDatabase(options);
-    try {
-      const actions = (await queryAudit(db.db)).entries.map((e) => [e.action, e.userName, e.details]);
-      expect(actions).toEqual([
-        ['user.set-role', expect.stringMatching(/^cli:/), { user: 'bob', role: 'operator', previous: 'viewer' }],
-        ['user.add', expect.stringMatching(/^cli:/), { user: 'bob', role: 'viewer' }],
-        ['user.add', expect.stringMatching(/^cli:/), { user: 'alice', role: 'admin' }],
+  it.skipIf(skip)(
+    'adds accounts (generated or piped password), lists them, changes a role, and records each change',
+    async () => {
+      const admin = run('user', ['add', 'Alice', '--role', 'admin']);
+      expect(admin.err).toBe('');
+      expect(admin.out).toMatch(/^Added alice \(admin\)\.\nPassword \(shown once\): \S{20,}\n$/);
+      const viewer = run('user', ['add', 'bob', '--role', 'viewer'], 'a piped password\n');
+      expect(viewer.out).toBe('Added bob (viewer).\n');
+      expect(run('user', ['set-role', 'bob', 'operator']).out).toBe('bob: viewer → operator.\n');
+      const demote = run('user', ['set-role', 'alice', 'viewer']);
+      expect(demote.code).toBe(1);
+      expect(demote.err).toContain('only admin');
+      const list = run('user', ['list']);
+      expect(
+        list.out
+          .split('\n')
+          .slice(1, 3)
+          .map((l) => l.split(/\s+/).slice(0, 3)),
+      ).toEqual([
+        ['alice', 'admin', 'password'],
+        ['bob', 'operator', 'password'],
       ]);
-    } finally {
+
+      const db = await openDatabase(options);
+      try {
+        const actions = (await queryAudit(db.db)).entries.map((e) => [e.action, e.userName, e.details]);
+        expect(actions).toEqual([
+          ['user.set-role', expect.stringMatching(/^cli:/), { user: 'bob', role: 'operator', previous: 'viewer' }],
+          ['user.add', expect.stringMatching(/^cli:/), { user: 'bob', role: 'viewer' }],
+          ['user.add', expect.stringMatching(/^cli:/), { user: 'alice', role: 'admin' }],
+        ]);
+      } finally {
+        await db.close();
+      }
+    },
+    slow,
+  );
+
+  it.skipIf(skip)(
+    'creates a token shown once, which resolves to its user until it is revoked',
+    async () => {
+      const created = run('token', ['create', '--user', 'bob', '--expires', '30d']);
+      expect(created.code).toBe(0);
+      const [, id] = /^Token (tok-[0-9a-f]+) for bob \(operator\), expires /.exec(created.out) ?? [];
+      const token = created.out.trim().split('\n').at(-1)!;
+      expect(id).toBeDefined();
+      expect(token).toMatch(/^eni_/);
+      expect(run('token', ['list']).out).toMatch(new RegExp(`${id}\\s+bob\\s+live`));
+
+      let db = await openDatabase(options);
+      expect((await resolveToken(db.db, token))?.name).toBe('bob');
       await db.close();
-    }
-  }, slow);
 
-  it.skipIf(skip)('creates a token shown once, which resolves to its user until it is revoked', async () => {
-    const created = run('token', ['create', '--user', 'bob', '--expires', '30d']);
-    expect(created.code).toBe(0);
-    const [, id] = /^Token (tok-[0-9a-f]+) for bob \(operator\), expires /.exec(created.out) ?? [];
-    const token = created.out.trim().split('\n').at(-1)!;
-    expect(id).toBeDefined();
-    expect(token).toMatch(/^eni_/);
-    expect(run('token', ['list']).out).toMatch(new RegExp(`${id}\\s+bob\\s+live`));
+      expect(run('token', ['revoke', id!]).out).toBe(`Revoked ${id}.\n`);
+      expect(run('token', ['revoke', id!]).code).toBe(1);
+      db = await openDatabase(options);
+      try {
+        expect(await resolveToken(db.db, token)).toBeNull();
+        expect((await queryAudit(db.db, { limit: 2 })).entries.map((e) => e.action)).toEqual([
+          'token.revoke',
+          'token.create',
+        ]);
+      } finally {
+        await db.close();
+      }
+    },
+    slow,
+  );
 
-    let db = await openDatabase(options);
-    expect((await resolveToken(db.db, token))?.name).toBe('bob');
-    await db.close();
+  it.skipIf(skip)(
+    'removes a user, and says what to type for a bad command',
+    () => {
+      expect(run('user', ['remove', 'bob']).out).toBe('Removed bob, with their sessions and tokens.\n');
+      expect(run('user', ['remove', 'bob']).err).toContain('No user named "bob"');
+      const bad = run('user', ['add', 'carol']);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('npm run user -- add NAME --role viewer|operator|admin');
+      const badRole = run('user', ['add', 'carol', '--role', 'root']);
+      expect(badRole.err).toContain('"root" is not a role. Use one of: viewer, operator, admin.');
+      expect(run('token', ['create', '--user', 'alice', '--expires', 'soon']).err).toContain('e.g. 12h or 30d');
+    },
+    slow,
+  );
 
-    expect(run('token', ['revoke', id!]).out).toBe(`Revoked ${id}.\n`);
-    expect(run('token', ['revoke', id!]).code).toBe(1);
-    db = await openDatabase(options);
-    try {
-      expect(await resolveToken(db.db, token)).toBeNull();
-      expect((await queryAudit(db.db, { limit: 2 })).entries.map((e) => e.action)).toEqual(['token.revoke', 'token.create']);
-    } finally {
-      await db.close();
-    }
-  }, slow);
-
-  it.skipIf(skip)('removes a user, and says what to type for a bad command', () => {
-    expect(run('user', ['remove', 'bob']).out).toBe('Removed bob, with their sessions and tokens.\n');
-    expect(run('user', ['remove', 'bob']).err).toContain('No user named "bob"');
-    const bad = run('user', ['add', 'carol']);
-    expect(bad.code).toBe(2);
-    expect(bad.err).toContain('npm run user -- add NAME --role viewer|operator|admin');
-    const badRole = run('user', ['add', 'carol', '--role', 'root']);
-    expect(badRole.err).toContain('"root" is not a role. Use one of: viewer, operator, admin.');
-    expect(run('token', ['create', '--user', 'alice', '--expires', 'soon']).err).toContain('e.g. 12h or 30d');
-  }, slow);
-
-  it.skipIf(skip || backend.name !== 'pglite')('refuses while another process holds the embedded database', async () => {
-    const db = await openDatabase(options);
-    try {
-      const r = run('user', ['list']);
-      expect(r.code).toBe(1);
-      expect(r.err).toContain('is in use by process');
-    } finally {
-      await db.close();
-    }
-  });
+  it.skipIf(skip || backend.name !== 'pglite')(
+    'refuses while another process holds the embedded database',
+    async () => {
+      const db = await openDatabase(options);
+      try {
+        const r = run('user', ['list']);
+        expect(r.code).toBe(1);
+        expect(r.err).toContain('is in use by process');
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });

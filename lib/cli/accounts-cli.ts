@@ -12,13 +12,23 @@ export class UsageError extends Error {}
  * Checks the arguments with `parse` (a usage error leaves before the database is opened), then runs the command
  * with the database open and closes it after; prints failures and sets the exit code.
  */
-export async function runCommand<T>(usage: string, parse: () => T, body: (deps: AccountsDeps, args: T) => Promise<void>): Promise<void> {
+export async function runCommand<T>(
+  usage: string,
+  parse: () => T,
+  body: (deps: AccountsDeps, args: T) => Promise<void>,
+): Promise<void> {
   let handle: DatabaseHandle | undefined;
   try {
     const args = parse();
     handle = await openDatabase();
     const auth = await createAuth(handle.db, process.env, { quiet: true });
-    const actor = { userId: null, name: `cli:${os.userInfo().username}`, role: null, sourceIp: null, userAgent: 'eni-console cli' };
+    const actor = {
+      userId: null,
+      name: `cli:${os.userInfo().username}`,
+      role: null,
+      sourceIp: null,
+      userAgent: 'eni-console cli',
+    };
     await body({ db: handle.db, auth, actor }, args);
   } catch (err) {
     if (err instanceof UsageError) {

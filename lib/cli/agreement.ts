@@ -24,7 +24,9 @@ async function main(): Promise<void> {
       tally.add(run.results, run.disagreements);
       if (tally.cases >= nextReport || tally.cases >= CASES) {
         const secs = (performance.now() - started) / 1000;
-        console.log(`  ${tally.cases}/${CASES} cases, ${tally.outcomes.disagreement} disagreements, ${(tally.cases / secs).toFixed(0)} cases/s`);
+        console.log(
+          `  ${tally.cases}/${CASES} cases, ${tally.outcomes.disagreement} disagreements, ${(tally.cases / secs).toFixed(0)} cases/s`,
+        );
         nextReport += step;
       }
     }
@@ -34,9 +36,12 @@ async function main(): Promise<void> {
   const secs = (performance.now() - started) / 1000;
   console.log('');
   console.log(tally.summary());
-  console.log(`time ${secs.toFixed(1)} s, ${(tally.cases / secs).toFixed(0)} cases/s (seeds ${FIRST_SEED}…, ${MOVES} moves per topology)`);
+  console.log(
+    `time ${secs.toFixed(1)} s, ${(tally.cases / secs).toFixed(0)} cases/s (seeds ${FIRST_SEED}…, ${MOVES} moves per topology)`,
+  );
   for (const d of tally.disagreements.slice(0, SHOW)) console.log(`\n${formatDisagreement(d)}`);
-  if (tally.disagreements.length > SHOW) console.log(`\n… and ${tally.disagreements.length - SHOW} more (AGREEMENT_SHOW=n to see more)`);
+  if (tally.disagreements.length > SHOW)
+    console.log(`\n… and ${tally.disagreements.length - SHOW} more (AGREEMENT_SHOW=n to see more)`);
   console.log(`\nagreement rate: ${tally.rate().toFixed(2)}%`);
   process.exitCode = tally.rate() < 100 ? 1 : 0;
 }

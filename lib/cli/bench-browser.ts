@@ -10,16 +10,28 @@ type Console = { base: string; child: ChildProcess };
 
 /** `next start` of the production build, against one emulator. */
 export async function startConsole(emulatorUrl: string, port: number): Promise<Console> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    // Demo mode: the bench's browser reads as the demo operator (the request boundary needs an identity); every
-    // navigation reads the region afresh, as a first visit does (no reuse of a snapshot younger than 2 s).
-    env: { ...process.env, AWS_ENDPOINT_URL_EC2: emulatorUrl, AWS_REGION: 'us-east-1', ENI_CONSOLE_DEMO: '1', PORT: String(port), ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0' },
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      // Demo mode: the bench's browser reads as the demo operator (the request boundary needs an identity); every
+      // navigation reads the region afresh, as a first visit does (no reuse of a snapshot younger than 2 s).
+      env: {
+        ...process.env,
+        AWS_ENDPOINT_URL_EC2: emulatorUrl,
+        AWS_REGION: 'us-east-1',
+        ENI_CONSOLE_DEMO: '1',
+        PORT: String(port),
+        ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0',
+      },
+      stdio: 'ignore',
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 400; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode} (is port ${port} free?)`);
+    if (child.exitCode !== null)
+      throw new Error(`next start exited with code ${child.exitCode} (is port ${port} free?)`);
     try {
       await fetch(base);
       return { base, child };
@@ -36,7 +48,8 @@ export const launchChromium = (): Promise<Browser> =>
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
 
-const twoFrames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const twoFrames = (page: Page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 /** Navigation → the topology painted, in a fresh page (no HTTP cache shared with earlier pages' data: a cold load). */
 export async function firstPaint(browser: Browser, base: string): Promise<{ ms: number; page: Page }> {
@@ -85,7 +98,11 @@ export async function searchMs(page: Page, query: string): Promise<number> {
   return ms as number;
 }
 
-type FrameWindow = { __frames?: { interval: number[]; work: number[]; at: number[] }; __framesRun?: boolean; __pickUp?: number };
+type FrameWindow = {
+  __frames?: { interval: number[]; work: number[]; at: number[] };
+  __framesRun?: boolean;
+  __pickUp?: number;
+};
 
 type DragFigures = { pickUpMs: number | null; longestMs: number; lines: string[] };
 
@@ -103,7 +120,9 @@ function percentiles(samples: number[]): string {
  */
 export async function dragFrames(page: Page, label: string): Promise<DragFigures> {
   await page.getByRole('button', { name: 'Expand all' }).click();
-  const handle = page.locator('[data-testid^="ip-"]:not([data-testid^="ip-slot"])[data-state="occupied"] > button').first();
+  const handle = page
+    .locator('[data-testid^="ip-"]:not([data-testid^="ip-slot"])[data-state="occupied"] > button')
+    .first();
   await handle.waitFor({ state: 'visible', timeout: 60_000 });
   await twoFrames(page);
   const from = (await handle.boundingBox())!;
@@ -160,12 +179,19 @@ export async function dragFrames(page: Page, label: string): Promise<DragFigures
   // The pick-up frame: k is the first rAF callback after the drag-start commit. The drag start's script ran
   // before it (in interval k) or its style, layout and paint follow it (in interval k + 1): the longer of the two.
   const k = frames.pickUp === null ? -1 : frames.at.findIndex((t) => t > frames.pickUp!);
-  const around = (i: number) => frames.interval.slice(Math.max(0, i - 1), i + 3).map((f) => f.toFixed(1)).join(', ');
+  const around = (i: number) =>
+    frames.interval
+      .slice(Math.max(0, i - 1), i + 3)
+      .map((f) => f.toFixed(1))
+      .join(', ');
   const pickUpMs = k < 0 ? null : Math.max(frames.interval[k]!, frames.interval[k + 1] ?? 0);
   // The longest frame after the pick-up (which has its own figure): the stalls while the drag crosses targets.
   const after = k < 0 ? interval : frames.interval.slice(k + 2);
   const longestMs = Math.max(...after);
-  const pickUp = pickUpMs === null ? 'not seen' : `${pickUpMs.toFixed(1)} ms, work ${frames.work[k]?.toFixed(1) ?? '?'} ms (intervals around it: ${around(k)} ms)`;
+  const pickUp =
+    pickUpMs === null
+      ? 'not seen'
+      : `${pickUpMs.toFixed(1)} ms, work ${frames.work[k]?.toFixed(1) ?? '?'} ms (intervals around it: ${around(k)} ms)`;
   return {
     pickUpMs,
     longestMs,

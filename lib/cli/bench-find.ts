@@ -17,7 +17,8 @@ function time(fn: () => unknown, runs: number): number[] {
   return out;
 }
 
-const p = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+const p = (samples: number[], q: number) =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
 const line = (samples: number[]) => `p50 ${p(samples, 0.5).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`;
 
 export async function benchFind(emulatorUrl: string): Promise<void> {
@@ -33,9 +34,19 @@ export async function benchFind(emulatorUrl: string): Promise<void> {
   console.log(`  topology index: ${(t1 - t0).toFixed(0)} ms; search index, first build: ${(t2 - t1).toFixed(0)} ms`);
 
   const eni = snapshot.enis.find((e) => e.macAddress && e.attachment?.instanceId);
-  const queries = ['10.0.80.140', '10.0.', eni?.macAddress ?? '0e:00', 'node-1234', 'stopped', 'm5.large', eni?.privateDnsName ?? 'ip-10', 'zzz-no-match'];
+  const queries = [
+    '10.0.80.140',
+    '10.0.',
+    eni?.macAddress ?? '0e:00',
+    'node-1234',
+    'stopped',
+    'm5.large',
+    eni?.privateDnsName ?? 'ip-10',
+    'zzz-no-match',
+  ];
   const searches = queries.map((q) => ({ q, ms: time(() => search(entries, q), 20) }));
-  for (const { q, ms } of searches) console.log(`  search ${JSON.stringify(q).padEnd(32)} ${line(ms)}   (target < 50 ms)`);
+  for (const { q, ms } of searches)
+    console.log(`  search ${JSON.stringify(q).padEnd(32)} ${line(ms)}   (target < 50 ms)`);
 
   const inst = snapshot.instances[0]!;
   const tag = Object.entries(inst.tags).find(([k]) => k !== 'Name');

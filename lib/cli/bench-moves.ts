@@ -20,14 +20,21 @@ const BENCH_CONTROL_TOKEN = randomBytes(18).toString('base64url');
 export async function spawnEmulator(scenario: string, port: number): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'lib/cli/emulator.ts')], {
     cwd: root,
-    env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_SCENARIO: scenario, EMULATOR_CONTROL_TOKEN: BENCH_CONTROL_TOKEN },
+    env: {
+      ...process.env,
+      EMULATOR_PORT: String(port),
+      EMULATOR_SCENARIO: scenario,
+      EMULATOR_CONTROL_TOKEN: BENCH_CONTROL_TOKEN,
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 400; i++) {
-    if (child.exitCode !== null) throw new Error(`the emulator exited with code ${child.exitCode} (is port ${port} free?)`);
+    if (child.exitCode !== null)
+      throw new Error(`the emulator exited with code ${child.exitCode} (is port ${port} free?)`);
     try {
-      if ((await fetch(`${url}/_emulator/health`, { headers: controlHeaders(BENCH_CONTROL_TOKEN) })).ok) return { url, child };
+      if ((await fetch(`${url}/_emulator/health`, { headers: controlHeaders(BENCH_CONTROL_TOKEN) })).ok)
+        return { url, child };
     } catch {
       // not listening yet
     }
@@ -43,7 +50,9 @@ async function dropToVerified(port = 4791): Promise<void> {
   const control = new EmulatorControl(url, BENCH_CONTROL_TOKEN);
   const client = createEc2Client({ endpoint: url, region: 'us-east-1' });
   try {
-    console.log('drop → verified state, per move kind (showcase, emulator default delays: attach/detach settle after 1 s)');
+    console.log(
+      'drop → verified state, per move kind (showcase, emulator default delays: attach/detach settle after 1 s)',
+    );
     for (const kind of kinds) {
       await control.reset('showcase');
       const snapshot = await loadSnapshot(client);
@@ -51,7 +60,8 @@ async function dropToVerified(port = 4791): Promise<void> {
       const allowed = candidateMoves(snapshot).filter((m) => m.kind === kind && checkMove(snapshot, m).ok);
       const move: Move | undefined =
         kind === 'move-eni'
-          ? (allowed.find((m) => m.kind === 'move-eni' && snapshot.enis.find((e) => e.id === m.eni)?.attachment) ?? allowed[0])
+          ? (allowed.find((m) => m.kind === 'move-eni' && snapshot.enis.find((e) => e.id === m.eni)?.attachment) ??
+            allowed[0])
           : allowed[0];
       if (!move) {
         console.log(`  ${kind.padEnd(17)} no allowed move in the scenario`);
@@ -60,7 +70,9 @@ async function dropToVerified(port = 4791): Promise<void> {
       const t0 = performance.now();
       const result = await applyPlannedMove(move, undefined, { client });
       const ms = performance.now() - t0;
-      const steps = result.ok ? result.plan.steps.map((s) => s.action).join(' → ') : `failed: ${result.code} ${result.message}`;
+      const steps = result.ok
+        ? result.plan.steps.map((s) => s.action).join(' → ')
+        : `failed: ${result.code} ${result.message}`;
       console.log(`  ${kind.padEnd(17)} ${ms.toFixed(0).padStart(5)} ms   ${steps}`);
     }
   } finally {

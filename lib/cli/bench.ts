@@ -28,7 +28,11 @@ function stats(samples: number[]): string {
 const table: [string, string, string][] = [];
 const row = (what: string, measured: string, target: string) => table.push([what, measured, target]);
 
-async function benchSnapshot(url: string, label: string, runs: number): Promise<{ ms: number; calls: number; snapshot: Snapshot }> {
+async function benchSnapshot(
+  url: string,
+  label: string,
+  runs: number,
+): Promise<{ ms: number; calls: number; snapshot: Snapshot }> {
   const client = createEc2Client({ endpoint: url, region: 'us-east-1' });
   const times: number[] = [];
   let calls = 0;
@@ -57,7 +61,15 @@ async function benchAwsCli(url: string, snapshot: Snapshot): Promise<number | nu
     console.log(`aws CLI: skipped — no aws CLI at ${AWS_CLI} (apt-get install -y awscli, or set AWS_CLI_PATH)`);
     return null;
   }
-  const paged = ['describe-vpcs', 'describe-subnets', 'describe-internet-gateways', 'describe-security-groups', 'describe-instances', 'describe-network-interfaces', 'describe-instance-status'];
+  const paged = [
+    'describe-vpcs',
+    'describe-subnets',
+    'describe-internet-gateways',
+    'describe-security-groups',
+    'describe-instances',
+    'describe-network-interfaces',
+    'describe-instance-status',
+  ];
   const types = [...new Set(snapshot.instances.map((i) => i.type))].sort();
   const commands = [
     ...paged.map((c) => ['ec2', c, '--page-size', '1000']),
@@ -73,7 +85,9 @@ async function benchAwsCli(url: string, snapshot: Snapshot): Promise<number | nu
     each.push(`${args[1]} ${(performance.now() - t).toFixed(0)}`);
   }
   const ms = performance.now() - t0;
-  console.log(`aws CLI reading the same ${commands.length} describes (page size 1000, one after the other): ${ms.toFixed(0)} ms`);
+  console.log(
+    `aws CLI reading the same ${commands.length} describes (page size 1000, one after the other): ${ms.toFixed(0)} ms`,
+  );
   console.log(`  ${each.join(' ms, ')} ms`);
   return ms;
 }
@@ -89,8 +103,14 @@ async function benchLarge(browserOnly: boolean): Promise<void> {
       const again = await benchSnapshot(emulator.url, 'large, again after the aws CLI', 2);
       if (cli !== null) {
         const ratio = again.ms / cli;
-        console.log(`  console snapshot ÷ aws CLI: ${again.ms.toFixed(0)} ms ÷ ${cli.toFixed(0)} ms = ${ratio.toFixed(2)}`);
-        row('console snapshot ÷ aws CLI, same describes', `${again.ms.toFixed(0)} ÷ ${cli.toFixed(0)} ms = ${ratio.toFixed(2)}`, '≤ 0.2');
+        console.log(
+          `  console snapshot ÷ aws CLI: ${again.ms.toFixed(0)} ms ÷ ${cli.toFixed(0)} ms = ${ratio.toFixed(2)}`,
+        );
+        row(
+          'console snapshot ÷ aws CLI, same describes',
+          `${again.ms.toFixed(0)} ÷ ${cli.toFixed(0)} ms = ${ratio.toFixed(2)}`,
+          '≤ 0.2',
+        );
       } else row('console snapshot ÷ aws CLI, same describes', 'no aws CLI', '≤ 0.2');
       await benchFind(emulator.url);
     }
@@ -114,11 +134,21 @@ async function benchLarge(browserOnly: boolean): Promise<void> {
         await page.close();
       }
       console.log(`first painted topology in Chromium (large, cold: navigation → topology visible): ${stats(times)}`);
-      console.log(`pick-up frame over ${pickUps.length} drags: ${pickUps.length ? stats(pickUps) : 'not seen'}; longest frame after it: ${stats(longest)}`);
+      console.log(
+        `pick-up frame over ${pickUps.length} drags: ${pickUps.length ? stats(pickUps) : 'not seen'}; longest frame after it: ${stats(longest)}`,
+      );
       row('first paint, `large`, cold', `${median(times).toFixed(0)} ms`, '≤ 1,800 ms');
       row('first paint, `large`, warm', 'not implemented (the server keeps no snapshot)', '≤ 800 ms');
-      row('pick-up frame, `large` (median of drags)', pickUps.length ? `${median(pickUps).toFixed(0)} ms` : 'not seen', '≤ 33 ms');
-      row('longest frame while dragging across `large` (median of drags)', `${median(longest).toFixed(0)} ms`, '≤ 50 ms');
+      row(
+        'pick-up frame, `large` (median of drags)',
+        pickUps.length ? `${median(pickUps).toFixed(0)} ms` : 'not seen',
+        '≤ 33 ms',
+      );
+      row(
+        'longest frame while dragging across `large` (median of drags)',
+        `${median(longest).toFixed(0)} ms`,
+        '≤ 50 ms',
+      );
     } finally {
       await browser.close();
       app.child.kill('SIGTERM');
@@ -153,10 +183,16 @@ async function benchXlarge(): Promise<void> {
           const query = last.privateIps[last.privateIps.length - 1]!.address;
           const searches: number[] = [];
           for (let s = 0; s < 4; s++) searches.push(await searchMs(page, query));
-          console.log(`  search for ${query} → results painted: ${stats(searches.slice(1))} (first: ${searches[0]!.toFixed(0)} ms, builds the index)`);
+          console.log(
+            `  search for ${query} → results painted: ${stats(searches.slice(1))} (first: ${searches[0]!.toFixed(0)} ms, builds the index)`,
+          );
           const drag = await dragFrames(page, 'xlarge');
           for (const line of drag.lines) console.log(line);
-          row('`xlarge` search, pick-up', `${median(searches.slice(1)).toFixed(0)} ms (first ${searches[0]!.toFixed(0)} ms), ${drag.pickUpMs === null ? 'not seen' : `${drag.pickUpMs.toFixed(0)} ms`}`, '≤ 50 ms, ≤ 33 ms');
+          row(
+            '`xlarge` search, pick-up',
+            `${median(searches.slice(1)).toFixed(0)} ms (first ${searches[0]!.toFixed(0)} ms), ${drag.pickUpMs === null ? 'not seen' : `${drag.pickUpMs.toFixed(0)} ms`}`,
+            '≤ 50 ms, ≤ 33 ms',
+          );
         }
         await page.close();
       }
@@ -181,8 +217,12 @@ async function main(): Promise<void> {
   if (!only || only === 'xlarge') await benchXlarge();
   if (table.length > 0) {
     // The machine's load says how far these figures are from a quiet machine's.
-    const load = loadavg().map((l) => l.toFixed(1)).join(', ');
-    console.log(`\nissue 11, speed (2 cores shared by the console server, the emulator and Chromium; load average now ${load})`);
+    const load = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
+    console.log(
+      `\nissue 11, speed (2 cores shared by the console server, the emulator and Chromium; load average now ${load})`,
+    );
     console.log('| what | measured | target |\n|---|---|---|');
     for (const [what, measured, target] of table) console.log(`| ${what} | ${measured} | ${target} |`);
     console.log('');

@@ -19,10 +19,15 @@ async function main(): Promise<void> {
   await runPool(fc.sample(sequenceArb, { numRuns: SEQUENCES, seed: SEED }), PARALLEL, tally, () => {
     if (tally.sequences % every !== 0) return;
     const secs = (performance.now() - started) / 1000;
-    console.log(`  ${tally.sequences}/${SEQUENCES} sequences, ${tally.faultsInjected} faults, ${tally.misreports} misreports, ${tally.lostResources} lost, ${(tally.sequences / secs).toFixed(1)} seq/s`);
+    console.log(
+      `  ${tally.sequences}/${SEQUENCES} sequences, ${tally.faultsInjected} faults, ${tally.misreports} misreports, ${tally.lostResources} lost, ${(tally.sequences / secs).toFixed(1)} seq/s`,
+    );
   });
   const secs = (performance.now() - started) / 1000;
-  for (const f of tally.findings.slice(0, SHOW)) console.log(`\n${f.kind}: ${JSON.stringify(f.move)} on ${f.sequence.scenario}\n  ${f.detail}\n  replay: ${JSON.stringify(f.sequence)}`);
+  for (const f of tally.findings.slice(0, SHOW))
+    console.log(
+      `\n${f.kind}: ${JSON.stringify(f.move)} on ${f.sequence.scenario}\n  ${f.detail}\n  replay: ${JSON.stringify(f.sequence)}`,
+    );
   console.log('');
   console.log(`faults injected:  ${tally.faultsInjected}`);
   console.log(`sequences:        ${tally.sequences} (${tally.applies} applies; seed ${SEED}, ${PARALLEL} at a time)`);

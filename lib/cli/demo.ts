@@ -93,7 +93,11 @@ async function main(): Promise<void> {
     // Demo mode: no sign-in, as the demo operator (lib/auth/mode.ts; only while the endpoint is on loopback).
     ENI_CONSOLE_DEMO: '1',
   };
-  const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   app.stdout?.on('data', (chunk: Buffer) => {
     if (process.env.DEMO_VERBOSE) process.stdout.write(chunk);
   });
@@ -113,7 +117,9 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(url, app, 60_000);
   console.log('');
-  console.log(`  EC2 emulator   ${emulator.url}  (scenario: ${scenario}; other scenarios: ${names.filter((n) => n !== scenario).join(', ')})`);
+  console.log(
+    `  EC2 emulator   ${emulator.url}  (scenario: ${scenario}; other scenarios: ${names.filter((n) => n !== scenario).join(', ')})`,
+  );
   console.log(`  ENI Console    ${url}`);
   console.log(`  Control plane  ${emulator.url}/_emulator/  (Authorization: Bearer ${emulator.controlToken})`);
   console.log('');

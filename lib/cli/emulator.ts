@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   }
   console.log(`EC2 emulator listening on ${emulator.url} (scenario: ${scenario})`);
   console.log(`  AWS_ENDPOINT_URL_EC2=${emulator.url}  control plane: ${emulator.url}/_emulator/scenarios`);
-  console.log(`  EMULATOR_CONTROL_TOKEN=${emulator.controlToken}  (send Authorization: Bearer <token> to /_emulator/*)`);
+  console.log(
+    `  EMULATOR_CONTROL_TOKEN=${emulator.controlToken}  (send Authorization: Bearer <token> to /_emulator/*)`,
+  );
   const stop = (signal: string) => {
     console.log(`\n${signal}: stopping the emulator`);
     emulator

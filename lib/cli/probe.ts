@@ -9,7 +9,13 @@ import { checkMove } from '../topology/rules';
 import type { Snapshot } from '../topology/schema';
 
 export type Attempt = { name: string; status: number; refused: boolean };
-export type ProbeReport = { tried: number; refused: number; mutatingCallsThrough: number; ec2Calls: number; attempts: Attempt[] };
+export type ProbeReport = {
+  tried: number;
+  refused: number;
+  mutatingCallsThrough: number;
+  ec2Calls: number;
+  attempts: Attempt[];
+};
 
 type Raw = { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: number };
 
@@ -42,7 +48,10 @@ type LoggedCall = { action: string; parameters: Record<string, string> };
 
 async function emulatorLog(emulator: string): Promise<LoggedCall[]> {
   const res = await fetch(`${emulator}/_emulator/requests`, { headers: controlHeaders() });
-  if (!res.ok) throw new Error(`the emulator's request log answered ${res.status}: set EMULATOR_CONTROL_TOKEN to its control token`);
+  if (!res.ok)
+    throw new Error(
+      `the emulator's request log answered ${res.status}: set EMULATOR_CONTROL_TOKEN to its control token`,
+    );
   return ((await res.json()) as { requests: LoggedCall[] }).requests;
 }
 
@@ -51,7 +60,9 @@ const isMutating = (c: LoggedCall) => !c.action.startsWith('Describe') && c.para
 /** A move the rules accept, and its plan, so every hostile request carries something that would really change EC2. */
 async function realMove(console: string, token: string | undefined): Promise<{ move: Move; plan: Plan }> {
   const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const snapshot = (await (await fetch(`${console}/api/topology`, { headers: auth })).json()) as Snapshot & { ok: boolean };
+  const snapshot = (await (await fetch(`${console}/api/topology`, { headers: auth })).json()) as Snapshot & {
+    ok: boolean;
+  };
   if (!snapshot.ok) throw new Error('GET /api/topology was refused: pass --token for a console outside demo mode');
   for (const move of candidateMoves(snapshot)) {
     const verdict = checkMove(snapshot, move);
@@ -66,34 +77,136 @@ export async function runProbe(opts: { console: string; emulator: string; token?
   const body = JSON.stringify(move);
   const own = new URL(opts.console);
   const json = { 'content-type': 'application/json' };
-  const padded = JSON.stringify({ move, confirmed: { ...plan, involved: Array.from({ length: 5_000 }, (_, i) => `eni-${i.toString(16).padStart(17, '0')}`) } });
+  const padded = JSON.stringify({
+    move,
+    confirmed: {
+      ...plan,
+      involved: Array.from({ length: 5_000 }, (_, i) => `eni-${i.toString(16).padStart(17, '0')}`),
+    },
+  });
   const unsignedForm = `Action=DisassociateAddress&Version=2016-11-15&AllocationId=${move.kind === 'move-eip' ? move.allocationId : ''}`;
   const battery: [string, () => Promise<number>][] = [];
   for (const path of ['/api/apply', '/api/plan']) {
     battery.push(
-      [`${path}: no-cors fetch from another site (text/plain, Origin, Sec-Fetch-Site: cross-site)`, () => raw(opts.console, { path, body, headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'http://attacker.example', 'sec-fetch-site': 'cross-site' } })],
-      [`${path}: text/plain form from another site with a session cookie`, () => raw(opts.console, { path, body: `${body.slice(0, -1)},"x":"="}`, headers: { 'content-type': 'text/plain', origin: 'http://attacker.example', cookie: 'session=abc' } })],
-      [`${path}: JSON claiming to come from another origin`, () => raw(opts.console, { path, body, headers: { ...json, origin: 'http://attacker.example' } })],
-      [`${path}: JSON from a same-site page on another port`, () => raw(opts.console, { path, body, headers: { ...json, 'sec-fetch-site': 'same-site' } })],
-      [`${path}: Origin null (sandboxed frame)`, () => raw(opts.console, { path, body, headers: { ...json, origin: 'null' } })],
-      [`${path}: text/plain without any Origin`, () => raw(opts.console, { path, body, headers: { 'content-type': 'text/plain' } })],
-      [`${path}: form-urlencoded`, () => raw(opts.console, { path, body: `move=${encodeURIComponent(body)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } })],
+      [
+        `${path}: no-cors fetch from another site (text/plain, Origin, Sec-Fetch-Site: cross-site)`,
+        () =>
+          raw(opts.console, {
+            path,
+            body,
+            headers: {
+              'content-type': 'text/plain;charset=UTF-8',
+              origin: 'http://attacker.example',
+              'sec-fetch-site': 'cross-site',
+            },
+          }),
+      ],
+      [
+        `${path}: text/plain form from another site with a session cookie`,
+        () =>
+          raw(opts.console, {
+            path,
+            body: `${body.slice(0, -1)},"x":"="}`,
+            headers: { 'content-type': 'text/plain', origin: 'http://attacker.example', cookie: 'session=abc' },
+          }),
+      ],
+      [
+        `${path}: JSON claiming to come from another origin`,
+        () => raw(opts.console, { path, body, headers: { ...json, origin: 'http://attacker.example' } }),
+      ],
+      [
+        `${path}: JSON from a same-site page on another port`,
+        () => raw(opts.console, { path, body, headers: { ...json, 'sec-fetch-site': 'same-site' } }),
+      ],
+      [
+        `${path}: Origin null (sandboxed frame)`,
+        () => raw(opts.console, { path, body, headers: { ...json, origin: 'null' } }),
+      ],
+      [
+        `${path}: text/plain without any Origin`,
+        () => raw(opts.console, { path, body, headers: { 'content-type': 'text/plain' } }),
+      ],
+      [
+        `${path}: form-urlencoded`,
+        () =>
+          raw(opts.console, {
+            path,
+            body: `move=${encodeURIComponent(body)}`,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          }),
+      ],
       [`${path}: no Content-Type`, () => raw(opts.console, { path, body })],
-      [`${path}: DNS rebinding (Host: attacker name)`, () => raw(opts.console, { path, body, headers: { ...json, host: `rebind.attacker.example:${own.port}` } })],
-      [`${path}: bogus bearer token`, () => raw(opts.console, { path, body, headers: { ...json, authorization: 'Bearer guessed-token' } })],
-      [`${path}: 70 KiB body`, () => raw(opts.console, { path, body: JSON.stringify({ ...move, pad: 'x'.repeat(70 * 1024) }), headers: json })],
-      [`${path}: 64 MiB declared in Content-Length`, () => raw(opts.console, { path, chunks: 1024, headers: { ...json, 'content-length': String(64 * 1024 * 1024) } })],
-      [`${path}: 64 MiB streamed without Content-Length`, () => raw(opts.console, { path, chunks: 1024, headers: { ...json, 'transfer-encoding': 'chunked' } })],
+      [
+        `${path}: DNS rebinding (Host: attacker name)`,
+        () => raw(opts.console, { path, body, headers: { ...json, host: `rebind.attacker.example:${own.port}` } }),
+      ],
+      [
+        `${path}: bogus bearer token`,
+        () => raw(opts.console, { path, body, headers: { ...json, authorization: 'Bearer guessed-token' } }),
+      ],
+      [
+        `${path}: 70 KiB body`,
+        () => raw(opts.console, { path, body: JSON.stringify({ ...move, pad: 'x'.repeat(70 * 1024) }), headers: json }),
+      ],
+      [
+        `${path}: 64 MiB declared in Content-Length`,
+        () =>
+          raw(opts.console, { path, chunks: 1024, headers: { ...json, 'content-length': String(64 * 1024 * 1024) } }),
+      ],
+      [
+        `${path}: 64 MiB streamed without Content-Length`,
+        () => raw(opts.console, { path, chunks: 1024, headers: { ...json, 'transfer-encoding': 'chunked' } }),
+      ],
       [`${path}: plan padded with 5,000 involved ids`, () => raw(opts.console, { path, body: padded, headers: json })],
     );
   }
   battery.push(
-    ['page: DNS rebinding (Host: attacker name)', () => raw(opts.console, { method: 'GET', path: '/', headers: { host: `rebind.attacker.example:${own.port}` } })],
-    ['GET /api/topology: DNS rebinding', () => raw(opts.console, { method: 'GET', path: '/api/topology', headers: { host: `rebind.attacker.example:${own.port}` } })],
-    ['emulator: unsigned DisassociateAddress', () => raw(opts.emulator, { path: '/', body: unsignedForm, headers: { 'content-type': 'application/x-www-form-urlencoded' } })],
-    ['emulator: signed-looking DisassociateAddress by GET', () => raw(opts.emulator, { method: 'GET', path: `/?${unsignedForm}`, headers: { authorization: `AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}` } })],
-    ['emulator control plane: reset without the token', () => raw(opts.emulator, { path: '/_emulator/reset', body: '{"scenario":"large"}', headers: json })],
-    ['emulator control plane: fault injection with a guessed token', () => raw(opts.emulator, { path: '/_emulator/faults', body: '{"action":"DescribeVpcs","code":"X"}', headers: { ...json, authorization: 'Bearer guess' } })],
+    [
+      'page: DNS rebinding (Host: attacker name)',
+      () => raw(opts.console, { method: 'GET', path: '/', headers: { host: `rebind.attacker.example:${own.port}` } }),
+    ],
+    [
+      'GET /api/topology: DNS rebinding',
+      () =>
+        raw(opts.console, {
+          method: 'GET',
+          path: '/api/topology',
+          headers: { host: `rebind.attacker.example:${own.port}` },
+        }),
+    ],
+    [
+      'emulator: unsigned DisassociateAddress',
+      () =>
+        raw(opts.emulator, {
+          path: '/',
+          body: unsignedForm,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+    ],
+    [
+      'emulator: signed-looking DisassociateAddress by GET',
+      () =>
+        raw(opts.emulator, {
+          method: 'GET',
+          path: `/?${unsignedForm}`,
+          headers: {
+            authorization: `AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
+          },
+        }),
+    ],
+    [
+      'emulator control plane: reset without the token',
+      () => raw(opts.emulator, { path: '/_emulator/reset', body: '{"scenario":"large"}', headers: json }),
+    ],
+    [
+      'emulator control plane: fault injection with a guessed token',
+      () =>
+        raw(opts.emulator, {
+          path: '/_emulator/faults',
+          body: '{"action":"DescribeVpcs","code":"X"}',
+          headers: { ...json, authorization: 'Bearer guess' },
+        }),
+    ],
   );
 
   const attempts: Attempt[] = [];
@@ -111,14 +224,25 @@ export async function runProbe(opts: { console: string; emulator: string; token?
   };
 }
 
-export type LoadFigures = { reloads: number; describesDuringStorm: number; paddedPlanStatus: number; ec2CallsOfLargestPlan: number };
+export type LoadFigures = {
+  reloads: number;
+  describesDuringStorm: number;
+  paddedPlanStatus: number;
+  ec2CallsOfLargestPlan: number;
+};
 
 /**
  * The load figures of issue 6: `clients` browsers reloading the topology for `seconds` (one EC2 read per 2 s at
  * most, instead of one per reload), and the EC2 calls one plan request with the largest allowed `involved` list
  * causes (a padded list used to cause 1,008).
  */
-export async function loadFigures(opts: { console: string; emulator: string; token?: string; clients?: number; seconds?: number }): Promise<LoadFigures> {
+export async function loadFigures(opts: {
+  console: string;
+  emulator: string;
+  token?: string;
+  clients?: number;
+  seconds?: number;
+}): Promise<LoadFigures> {
   const auth: Record<string, string> = opts.token ? { authorization: `Bearer ${opts.token}` } : {};
   const { move, plan } = await realMove(opts.console, opts.token);
   const start = (await emulatorLog(opts.emulator)).length;
@@ -140,7 +264,12 @@ export async function loadFigures(opts: { console: string; emulator: string; tok
     body: JSON.stringify({ move, confirmed: { ...plan, involved } }),
   });
   const afterPlan = await emulatorLog(opts.emulator);
-  return { reloads, describesDuringStorm: afterStorm.length - start, paddedPlanStatus: res.status, ec2CallsOfLargestPlan: afterPlan.length - afterStorm.length };
+  return {
+    reloads,
+    describesDuringStorm: afterStorm.length - start,
+    paddedPlanStatus: res.status,
+    ec2CallsOfLargestPlan: afterPlan.length - afterStorm.length,
+  };
 }
 
 function arg(name: string): string | undefined {
@@ -153,8 +282,11 @@ if (require.main === module) {
   const emulator = arg('emulator') ?? 'http://127.0.0.1:4599';
   runProbe({ console: consoleUrl, emulator, token: arg('token') })
     .then((report) => {
-      for (const a of report.attempts) console.log(`${a.refused ? 'refused ' : 'PASSED  '} ${String(a.status).padStart(3)}  ${a.name}`);
-      console.log(`\nrequests tried: ${report.tried}, refused: ${report.refused}, EC2 mutating calls that got through: ${report.mutatingCallsThrough} (EC2 calls of any kind they caused: ${report.ec2Calls})`);
+      for (const a of report.attempts)
+        console.log(`${a.refused ? 'refused ' : 'PASSED  '} ${String(a.status).padStart(3)}  ${a.name}`);
+      console.log(
+        `\nrequests tried: ${report.tried}, refused: ${report.refused}, EC2 mutating calls that got through: ${report.mutatingCallsThrough} (EC2 calls of any kind they caused: ${report.ec2Calls})`,
+      );
       const ok = report.refused === report.tried && report.mutatingCallsThrough === 0;
       return loadFigures({ console: consoleUrl, emulator, token: arg('token') }).then((load) => {
         console.log(

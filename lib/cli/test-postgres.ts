@@ -11,12 +11,21 @@ export type TestPostgres = { url: string; stop(): void };
 function pgBin(): string | null {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
-  const versions = readdirSync(base).filter((v) => existsSync(path.join(base, v, 'bin/initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(path.join(base, v, 'bin/initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? path.join(base, versions[0], 'bin') : null;
 }
 
 function freePort(): number {
-  const r = spawnSync(process.execPath, ['-e', "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+    ],
+    { encoding: 'utf8' },
+  );
   return Number(r.stdout.trim());
 }
 
@@ -27,14 +36,19 @@ function asPostgres(args: string[]): { ok: boolean; output: string } {
 
 export function startTestPostgres(): TestPostgres | null {
   const skip = (why: string) => {
-    console.warn(`\nPostgres tests will be skipped: ${why} Set TEST_DATABASE_URL=postgres://… to run them against a server.`);
+    console.warn(
+      `\nPostgres tests will be skipped: ${why} Set TEST_DATABASE_URL=postgres://… to run them against a server.`,
+    );
     return null;
   };
   if (process.getuid?.() !== 0) return skip('not running as root, so no server can be installed and started here.');
   if (!pgBin()) {
     console.log("\n▶ Postgres is missing: installing Debian's postgresql package (apt-get)…");
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
   const bin = pgBin();
   if (!bin) return skip("Debian's postgresql package could not be installed.");
@@ -46,14 +60,37 @@ export function startTestPostgres(): TestPostgres | null {
   chownSync(dir, Number(id.stdout.trim()), Number(gid.stdout.trim()));
   const data = path.join(dir, 'data');
   const remove = () => rmSync(dir, { recursive: true, force: true });
-  const init = asPostgres([path.join(bin, 'initdb'), '-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const init = asPostgres([
+    path.join(bin, 'initdb'),
+    '-D',
+    data,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '--no-sync',
+    '-E',
+    'UTF8',
+  ]);
   if (!init.ok) {
     remove();
     return skip(`initdb failed: ${init.output.trim().split('\n').at(-1)}`);
   }
   const port = freePort();
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off`;
-  const start = asPostgres([path.join(bin, 'pg_ctl'), '-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const start = asPostgres([
+    path.join(bin, 'pg_ctl'),
+    '-D',
+    data,
+    '-o',
+    options,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
   if (!start.ok) {
     remove();
     return skip(`the server did not start: ${start.output.trim().split('\n').at(-1)}`);

@@ -35,12 +35,17 @@ function ensureChromium(): boolean {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(chromium)) return true;
   if (process.getuid?.() === 0) {
-    console.log('\n▶ Chromium is missing: installing Debian\'s chromium package (apt-get)…');
+    console.log("\n▶ Chromium is missing: installing Debian's chromium package (apt-get)…");
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
   if (existsSync(chromium)) return true;
-  console.error(`\nNo Chromium at ${chromium}. Install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  console.error(
+    `\nNo Chromium at ${chromium}. Install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
   failedStages.push('chromium');
   return false;
 }
@@ -50,20 +55,34 @@ function ensureAwsCli(): void {
   const aws = process.env.AWS_CLI_PATH ?? '/usr/bin/aws';
   if (existsSync(aws)) return;
   if (process.getuid?.() === 0) {
-    console.log('\n▶ The aws CLI is missing: installing Debian\'s awscli package (apt-get)…');
+    console.log("\n▶ The aws CLI is missing: installing Debian's awscli package (apt-get)…");
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'awscli'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'awscli'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
-  if (!existsSync(aws)) console.warn(`\nNo aws CLI at ${aws}: the aws CLI tests will be skipped. Install Debian's package (sudo apt-get install -y awscli) or set AWS_CLI_PATH.`);
+  if (!existsSync(aws))
+    console.warn(
+      `\nNo aws CLI at ${aws}: the aws CLI tests will be skipped. Install Debian's package (sudo apt-get install -y awscli) or set AWS_CLI_PATH.`,
+    );
 }
 
 /** ip and ping for the guest-configuration test in network namespaces; without them it is skipped with the reason. */
 function ensureNetnsTools(): void {
-  const missing = [['ip', 'iproute2'], ['ping', 'iputils-ping']].filter(([tool]) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0).map(([, pkg]) => pkg!);
+  const missing = [
+    ['ip', 'iproute2'],
+    ['ping', 'iputils-ping'],
+  ]
+    .filter(([tool]) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
+    .map(([, pkg]) => pkg!);
   if (missing.length === 0 || process.getuid?.() !== 0) return;
   console.log(`\n▶ Installing Debian's ${missing.join(' and ')} for the network-namespace test (apt-get)…`);
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 mkdirSync(reports, { recursive: true });
@@ -80,8 +99,18 @@ const vitestJson = path.join(reports, 'vitest.json');
 rmSync(vitestJson, { force: true });
 // The database tests run against PGlite always, and against a Postgres server (a throwaway one when none is named).
 const postgres = process.env.TEST_DATABASE_URL ? null : startTestPostgres();
-run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], postgres ? { TEST_DATABASE_URL: postgres.url } : {});
-const v = readJson(vitestJson) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
+run(
+  'unit and integration tests',
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+  postgres ? { TEST_DATABASE_URL: postgres.url } : {},
+);
+const v = readJson(vitestJson) as {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+} | null;
 if (v) {
   total.passed += v.numPassedTests ?? 0;
   total.failed += v.numFailedTests ?? 0;
@@ -106,7 +135,9 @@ function build(): boolean {
     return false;
   }
   if (warnings.length > 0) {
-    console.error(`\nThe build printed ${warnings.length} warning line(s); fix them (the build must be warning-free):\n${warnings.join('\n')}`);
+    console.error(
+      `\nThe build printed ${warnings.length} warning line(s); fix them (the build must be warning-free):\n${warnings.join('\n')}`,
+    );
     failedStages.push(`${stage} (warnings)`);
   }
   return true;
@@ -116,8 +147,13 @@ if (build() && ensureChromium()) {
   const pwJson = path.join(reports, 'playwright.json');
   rmSync(pwJson, { force: true });
   // The same Postgres for e2e/crash-and-race.spec.ts (two console processes sharing one database).
-  run('end-to-end tests', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, ...(postgres ? { TEST_DATABASE_URL: postgres.url } : {}) });
-  const p = readJson(pwJson) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null;
+  run('end-to-end tests', bin('playwright'), ['test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    ...(postgres ? { TEST_DATABASE_URL: postgres.url } : {}),
+  });
+  const p = readJson(pwJson) as {
+    stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
+  } | null;
   if (p?.stats) {
     total.passed += (p.stats.expected ?? 0) + (p.stats.flaky ?? 0);
     total.failed += p.stats.unexpected ?? 0;

@@ -54,7 +54,9 @@ async function main(argv: string[]): Promise<void> {
       case 'create': {
         const result = await createApiToken(deps, user, expiresAt);
         if (!result.ok) return failed(result);
-        console.log(`Token ${result.id} for ${result.user.name} (${result.user.role})${expiresAt ? `, expires ${expiresAt.toISOString()}` : ', no expiry'}.`);
+        console.log(
+          `Token ${result.id} for ${result.user.name} (${result.user.role})${expiresAt ? `, expires ${expiresAt.toISOString()}` : ', no expiry'}.`,
+        );
         console.log('Shown once — store it now; send it as: Authorization: Bearer <token>');
         console.log(result.token);
         return;
@@ -67,7 +69,14 @@ async function main(argv: string[]): Promise<void> {
         console.log(
           table([
             ['ID', 'USER', 'STATE', 'CREATED', 'EXPIRES', 'LAST USED'],
-            ...all.map((t) => [t.id, t.userName, state(t), t.createdAt, t.expiresAt ?? 'never', t.lastUsedAt ?? 'never']),
+            ...all.map((t) => [
+              t.id,
+              t.userName,
+              state(t),
+              t.createdAt,
+              t.expiresAt ?? 'never',
+              t.lastUsedAt ?? 'never',
+            ]),
           ]),
         );
         return;

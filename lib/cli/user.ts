@@ -53,8 +53,14 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'list': {
         const all = await users(deps);
-        if (all.length === 0) return console.log('No users yet. Create the first admin: npm run user -- add NAME --role admin');
-        console.log(table([['NAME', 'ROLE', 'SIGN-IN', 'CREATED'], ...all.map((u) => [u.name, u.role, u.sso ? 'sso' : 'password', u.createdAt])]));
+        if (all.length === 0)
+          return console.log('No users yet. Create the first admin: npm run user -- add NAME --role admin');
+        console.log(
+          table([
+            ['NAME', 'ROLE', 'SIGN-IN', 'CREATED'],
+            ...all.map((u) => [u.name, u.role, u.sso ? 'sso' : 'password', u.createdAt]),
+          ]),
+        );
         return;
       }
       case 'set-role': {
@@ -73,7 +79,12 @@ async function main(argv: string[]): Promise<void> {
         const result = await sessions(deps, rest[0]);
         if (!result.ok) return failed(result);
         if (result.sessions.length === 0) return console.log('No live sessions.');
-        console.log(table([['ID', 'USER', 'FROM', 'SINCE', 'EXPIRES'], ...result.sessions.map((s) => [s.id, s.userName, s.ipAddress ?? '', s.createdAt, s.expiresAt])]));
+        console.log(
+          table([
+            ['ID', 'USER', 'FROM', 'SINCE', 'EXPIRES'],
+            ...result.sessions.map((s) => [s.id, s.userName, s.ipAddress ?? '', s.createdAt, s.expiresAt]),
+          ]),
+        );
         return;
       }
       case 'sign-out': {

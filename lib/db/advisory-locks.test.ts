@@ -8,32 +8,35 @@ const owner = (user: string) => ({ user, change: `${user}'s change`, since: '202
 const postgres = testBackends.find((b) => b.backend.name === 'postgres')!;
 
 describe(`AdvisoryLocks on postgres ${postgresSkipReason}`.trim(), () => {
-  it.skipIf(!postgresUrl)('excludes another process until release, and names the holder after the bounded wait', async () => {
-    const h = await freshDatabase(postgres.backend);
-    const a = new AdvisoryLocks(h.db, h.options.url!);
-    const b = new AdvisoryLocks(h.db, h.options.url!);
-    try {
-      const first = await a.acquire(['eni-b', 'ip:10.0.1.20'], owner('alice'), 100);
-      if (!first.ok) throw new Error('expected the lock');
-      const busy = await b.acquire(['eni-a', 'ip:10.0.1.20'], owner('bob'), 150);
-      expect(busy).toEqual({ ok: false, resource: 'ip:10.0.1.20', holder: owner('alice') });
-      // eni-a, taken before the wait, was let go: a third process gets it at once.
-      const c = await b.acquire(['eni-a'], owner('carol'), 0);
-      expect(c.ok).toBe(true);
-      if (c.ok) await c.release();
+  it.skipIf(!postgresUrl)(
+    'excludes another process until release, and names the holder after the bounded wait',
+    async () => {
+      const h = await freshDatabase(postgres.backend);
+      const a = new AdvisoryLocks(h.db, h.options.url!);
+      const b = new AdvisoryLocks(h.db, h.options.url!);
+      try {
+        const first = await a.acquire(['eni-b', 'ip:10.0.1.20'], owner('alice'), 100);
+        if (!first.ok) throw new Error('expected the lock');
+        const busy = await b.acquire(['eni-a', 'ip:10.0.1.20'], owner('bob'), 150);
+        expect(busy).toEqual({ ok: false, resource: 'ip:10.0.1.20', holder: owner('alice') });
+        // eni-a, taken before the wait, was let go: a third process gets it at once.
+        const c = await b.acquire(['eni-a'], owner('carol'), 0);
+        expect(c.ok).toBe(true);
+        if (c.ok) await c.release();
 
-      const waiting = b.acquire(['ip:10.0.1.20'], owner('bob'), 5_000);
-      setTimeout(() => void first.release(), 100);
-      const second = await waiting;
-      expect(second.ok).toBe(true);
-      if (second.ok) await second.release();
-      expect(await h.db.selectFrom('lock_holder').selectAll().execute()).toEqual([]);
-    } finally {
-      await a.close();
-      await b.close();
-      await h.dispose();
-    }
-  });
+        const waiting = b.acquire(['ip:10.0.1.20'], owner('bob'), 5_000);
+        setTimeout(() => void first.release(), 100);
+        const second = await waiting;
+        expect(second.ok).toBe(true);
+        if (second.ok) await second.release();
+        expect(await h.db.selectFrom('lock_holder').selectAll().execute()).toEqual([]);
+      } finally {
+        await a.close();
+        await b.close();
+        await h.dispose();
+      }
+    },
+  );
 
   it.skipIf(!postgresUrl)('serializes many racing acquirers of overlapping keys without deadlock', async () => {
     const h = await freshDatabase(postgres.backend);

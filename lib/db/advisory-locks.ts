@@ -52,7 +52,10 @@ export class AdvisoryLocks implements ResourceLocks {
         let failed: string | null = null;
         try {
           for (const key of keys) {
-            const r = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as ok', [key]);
+            const r = await client.query<{ ok: boolean }>(
+              'select pg_try_advisory_lock(hashtextextended($1, 0)) as ok',
+              [key],
+            );
             if (r.rows[0]?.ok) taken.push(key);
             else {
               failed = key;
@@ -84,7 +87,16 @@ export class AdvisoryLocks implements ResourceLocks {
         await this.db
           .insertInto('lock_holder')
           .values(rows)
-          .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ token: eb.ref('excluded.token'), user_name: eb.ref('excluded.user_name'), change: eb.ref('excluded.change'), since: eb.ref('excluded.since') })))
+          .onConflict((oc) =>
+            oc
+              .column('key')
+              .doUpdateSet((eb) => ({
+                token: eb.ref('excluded.token'),
+                user_name: eb.ref('excluded.user_name'),
+                change: eb.ref('excluded.change'),
+                since: eb.ref('excluded.since'),
+              })),
+          )
           .execute();
       }
     } catch (err) {
@@ -109,7 +121,8 @@ export class AdvisoryLocks implements ResourceLocks {
   /** Lets go of `keys` and returns the connection; a connection that fails to unlock is closed (which unlocks). */
   private async unlock(client: PoolClient, keys: string[]): Promise<void> {
     try {
-      for (const key of [...keys].reverse()) await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+      for (const key of [...keys].reverse())
+        await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]);
       client.release();
     } catch (err) {
       client.release(err as Error);
@@ -125,14 +138,26 @@ export class AdvisoryLocks implements ResourceLocks {
     const winner = await Promise.race([pending, timeout]);
     clearTimeout(timer);
     // Late: hand the connection straight back.
-    if (winner === null) pending.then((c) => c.release(), () => {});
+    if (winner === null)
+      pending.then(
+        (c) => c.release(),
+        () => {},
+      );
     return winner;
   }
 
   private async holderOf(key: string): Promise<LockOwner> {
-    const row = await this.db.selectFrom('lock_holder').select(['user_name', 'change', 'since']).where('key', '=', key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('lock_holder')
+      .select(['user_name', 'change', 'since'])
+      .where('key', '=', key)
+      .executeTakeFirst();
     return row
       ? { user: row.user_name, change: row.change, since: row.since }
-      : { user: 'another console process', change: 'a change that has just finished or is starting', since: new Date().toISOString() };
+      : {
+          user: 'another console process',
+          change: 'a change that has just finished or is starting',
+          since: new Date().toISOString(),
+        };
   }
 }

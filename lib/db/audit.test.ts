@@ -26,45 +26,71 @@ describe.each(testBackends)('database on $title', ({ backend, skip }) => {
   it.skipIf(skip)('migrates an empty database to every table, and a second open changes nothing', async () => {
     const h = await freshDatabase(backend);
     try {
-      const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(h.db);
+      const tables = await sql<{
+        table_name: string;
+      }>`select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(
+        h.db,
+      );
       expect(tables.rows.map((r) => r.table_name)).toEqual(
         expect.arrayContaining(['account', 'api_token', 'audit', 'session', 'setting', 'user', 'verification']),
       );
       await h.close();
       const again = await openDatabase(h.options);
       const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(again.db);
-      expect(applied.rows.map((r) => r.name)).toEqual(['0001-auth-tables', '0002-audit', '0003-api-tokens', '0004-operations']);
+      expect(applied.rows.map((r) => r.name)).toEqual([
+        '0001-auth-tables',
+        '0002-audit',
+        '0003-api-tokens',
+        '0004-operations',
+      ]);
       await again.close();
     } finally {
       await h.dispose();
     }
   });
 
-  it.skipIf(skip)('appends entries and reads them newest first, filtered by user, resource, outcome and time', async () => {
-    const h = await freshDatabase(backend);
-    try {
-      await appendAudit(h.db, entry({ action: 'sign-in', resourceIds: [] }));
-      await appendAudit(h.db, entry({ resourceIds: ['eni-1', '10.0.1.11'], requestIds: ['req-1', 'req-2'], details: { move: { kind: 'move-ip' } } }));
-      await appendAudit(h.db, entry({ userId: 'u2', userName: 'bob', role: 'viewer', outcome: 'denied', resourceIds: ['eni-2'] }));
+  it.skipIf(skip)(
+    'appends entries and reads them newest first, filtered by user, resource, outcome and time',
+    async () => {
+      const h = await freshDatabase(backend);
+      try {
+        await appendAudit(h.db, entry({ action: 'sign-in', resourceIds: [] }));
+        await appendAudit(
+          h.db,
+          entry({
+            resourceIds: ['eni-1', '10.0.1.11'],
+            requestIds: ['req-1', 'req-2'],
+            details: { move: { kind: 'move-ip' } },
+          }),
+        );
+        await appendAudit(
+          h.db,
+          entry({ userId: 'u2', userName: 'bob', role: 'viewer', outcome: 'denied', resourceIds: ['eni-2'] }),
+        );
 
-      const all = await queryAudit(h.db);
-      expect(all.entries.map((e) => e.action)).toEqual(['apply', 'apply', 'sign-in']);
-      expect(all.entries[0]?.userName).toBe('bob');
-      expect(all.nextCursor).toBeNull();
+        const all = await queryAudit(h.db);
+        expect(all.entries.map((e) => e.action)).toEqual(['apply', 'apply', 'sign-in']);
+        expect(all.entries[0]?.userName).toBe('bob');
+        expect(all.nextCursor).toBeNull();
 
-      const byResource = await queryAudit(h.db, { resource: '10.0.1.11' });
-      expect(byResource.entries).toHaveLength(1);
-      expect(byResource.entries[0]).toMatchObject({ requestIds: ['req-1', 'req-2'], resourceIds: ['eni-1', '10.0.1.11'], details: { move: { kind: 'move-ip' } } });
+        const byResource = await queryAudit(h.db, { resource: '10.0.1.11' });
+        expect(byResource.entries).toHaveLength(1);
+        expect(byResource.entries[0]).toMatchObject({
+          requestIds: ['req-1', 'req-2'],
+          resourceIds: ['eni-1', '10.0.1.11'],
+          details: { move: { kind: 'move-ip' } },
+        });
 
-      expect((await queryAudit(h.db, { user: 'bob' })).entries.map((e) => e.outcome)).toEqual(['denied']);
-      expect((await queryAudit(h.db, { user: 'u1' })).entries).toHaveLength(2);
-      expect((await queryAudit(h.db, { outcome: 'denied' })).entries).toHaveLength(1);
-      expect((await queryAudit(h.db, { since: new Date(Date.now() + 60_000) })).entries).toHaveLength(0);
-      expect((await queryAudit(h.db, { since: new Date(Date.now() - 60_000) })).entries).toHaveLength(3);
-    } finally {
-      await h.dispose();
-    }
-  });
+        expect((await queryAudit(h.db, { user: 'bob' })).entries.map((e) => e.outcome)).toEqual(['denied']);
+        expect((await queryAudit(h.db, { user: 'u1' })).entries).toHaveLength(2);
+        expect((await queryAudit(h.db, { outcome: 'denied' })).entries).toHaveLength(1);
+        expect((await queryAudit(h.db, { since: new Date(Date.now() + 60_000) })).entries).toHaveLength(0);
+        expect((await queryAudit(h.db, { since: new Date(Date.now() - 60_000) })).entries).toHaveLength(3);
+      } finally {
+        await h.dispose();
+      }
+    },
+  );
 
   it.skipIf(skip)('pages with a cursor, and the record is still there after the database is reopened', async () => {
     const h = await freshDatabase(backend);

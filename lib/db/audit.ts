@@ -46,7 +46,11 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
 
 export async function queryAudit(db: Kysely<Database>, query: AuditQuery = {}): Promise<AuditPage> {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? auditLimits.default), 1), auditLimits.max);
-  let q = db.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(limit + 1);
+  let q = db
+    .selectFrom('audit')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(limit + 1);
   if (query.user) q = q.where((eb) => eb.or([eb('user_name', '=', query.user!), eb('user_id', '=', query.user!)]));
   if (query.resource) q = q.where(sql<boolean>`resource_ids @> array[${query.resource}]::text[]`);
   if (query.outcome) q = q.where('outcome', '=', query.outcome);

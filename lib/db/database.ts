@@ -75,10 +75,14 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
 export async function openDatabase(options: DatabaseOptions = optionsFromEnv()): Promise<DatabaseHandle> {
   if (options.url !== undefined) {
     if (!/^postgres(ql)?:\/\//.test(options.url)) {
-      throw new Error(`DATABASE_URL must be a postgres://user:password@host:5432/database URL; got "${options.url.split(':')[0]}:…".`);
+      throw new Error(
+        `DATABASE_URL must be a postgres://user:password@host:5432/database URL; got "${options.url.split(':')[0]}:…".`,
+      );
     }
     const { Pool } = await import('pg');
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: options.url, max: 5 }) }) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new Pool({ connectionString: options.url, max: 5 }) }),
+    });
     await migrate(db);
     return { db, backend: 'postgres', close: () => db.destroy() };
   }

@@ -12,7 +12,16 @@ const move: Move = { kind: 'move-eni', eni: demoIds.poolB, toInstance: demoIds.a
 const plan = () => planOf(checkMove(demoSnapshot(), move, { allowCrossVpcAttach: true, allowReassociation: true }));
 
 function report(index: number, action: string, outcome: StepReport['outcome'], requestId: string | null): StepReport {
-  return { index, action, description: action, cli: `aws ec2 ${action}`, outcome, requestId, note: null, restore: false };
+  return {
+    index,
+    action,
+    description: action,
+    cli: `aws ec2 ${action}`,
+    outcome,
+    requestId,
+    note: null,
+    restore: false,
+  };
 }
 
 describe.each(testBackends)('DbJournal on $title', ({ backend, skip }) => {
@@ -48,29 +57,32 @@ describe.each(testBackends)('DbJournal on $title', ({ backend, skip }) => {
     }
   });
 
-  it.skipIf(skip)('keeps an unfinished operation across a restart, oldest first, and lists recent ones newest first', async () => {
-    const h = await freshDatabase(backend);
-    try {
-      const journal = new DbJournal(h.db);
-      const first = await journal.begin('alice', move, plan());
-      await first.step(report(1, 'DetachNetworkInterface', 'done', 'req-1'), 'req-1');
-      const second = await journal.begin('bob', move, plan());
-      await h.close();
-      const again = await openDatabase(h.options);
+  it.skipIf(skip)(
+    'keeps an unfinished operation across a restart, oldest first, and lists recent ones newest first',
+    async () => {
+      const h = await freshDatabase(backend);
       try {
-        const reopened = new DbJournal(again.db);
-        const unfinished = await reopened.unfinished();
-        expect(unfinished.map((e) => [e.id, e.user, e.steps.length])).toEqual([
-          [first.id, 'alice', 1],
-          [second.id, 'bob', 0],
-        ]);
-        expect((await reopened.recent(1)).map((e) => e.id)).toEqual([second.id]);
-        expect(await reopened.get('op-none')).toBeNull();
+        const journal = new DbJournal(h.db);
+        const first = await journal.begin('alice', move, plan());
+        await first.step(report(1, 'DetachNetworkInterface', 'done', 'req-1'), 'req-1');
+        const second = await journal.begin('bob', move, plan());
+        await h.close();
+        const again = await openDatabase(h.options);
+        try {
+          const reopened = new DbJournal(again.db);
+          const unfinished = await reopened.unfinished();
+          expect(unfinished.map((e) => [e.id, e.user, e.steps.length])).toEqual([
+            [first.id, 'alice', 1],
+            [second.id, 'bob', 0],
+          ]);
+          expect((await reopened.recent(1)).map((e) => e.id)).toEqual([second.id]);
+          expect(await reopened.get('op-none')).toBeNull();
+        } finally {
+          await again.close();
+        }
       } finally {
-        await again.close();
+        await h.dispose();
       }
-    } finally {
-      await h.dispose();
-    }
-  });
+    },
+  );
 });

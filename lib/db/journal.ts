@@ -41,7 +41,16 @@ export class DbJournal implements OperationJournal {
 
   async begin(user: string, move: Move, plan: Plan): Promise<JournalOperation> {
     const id = `op-${randomUUID()}`;
-    await this.db.insertInto('operation').values({ id, user_name: user, move: JSON.stringify(move), plan: JSON.stringify(plan), started_at: new Date().toISOString() }).execute();
+    await this.db
+      .insertInto('operation')
+      .values({
+        id,
+        user_name: user,
+        move: JSON.stringify(move),
+        plan: JSON.stringify(plan),
+        started_at: new Date().toISOString(),
+      })
+      .execute();
     return {
       id,
       step: (report: StepReport, requestId: string | null) => this.step(id, report, requestId),
@@ -81,12 +90,24 @@ export class DbJournal implements OperationJournal {
   }
 
   async unfinished(): Promise<JournalEntry[]> {
-    const rows = await this.db.selectFrom('operation').selectAll().where('finished_at', 'is', null).orderBy('started_at', 'asc').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('operation')
+      .selectAll()
+      .where('finished_at', 'is', null)
+      .orderBy('started_at', 'asc')
+      .orderBy('id')
+      .execute();
     return rows.map((r) => toEntry(r as Row));
   }
 
   async recent(limit: number): Promise<JournalEntry[]> {
-    const rows = await this.db.selectFrom('operation').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(Math.max(1, Math.trunc(limit))).execute();
+    const rows = await this.db
+      .selectFrom('operation')
+      .selectAll()
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(Math.max(1, Math.trunc(limit)))
+      .execute();
     return rows.map((r) => toEntry(r as Row));
   }
 }

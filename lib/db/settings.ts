@@ -5,7 +5,11 @@ import type { Database } from './schema';
 
 /** The value stored under `key`, creating it with `make()` the first time (race-safe across processes). */
 export async function settingOrCreate(db: Kysely<Database>, key: string, make: () => string): Promise<string> {
-  await db.insertInto('setting').values({ key, value: make() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('setting')
+    .values({ key, value: make() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const row = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirstOrThrow();
   return row.value;
 }

@@ -25,7 +25,17 @@ export async function createToken(
 ): Promise<{ id: string; token: string }> {
   const id = `tok-${randomBytes(6).toString('hex')}`;
   const token = `eni_${randomBytes(32).toString('base64url')}`;
-  await db.insertInto('api_token').values({ id, user_id: userId, token_hash: hashToken(token), expires_at: expiresAt, revoked_at: null, last_used_at: null }).execute();
+  await db
+    .insertInto('api_token')
+    .values({
+      id,
+      user_id: userId,
+      token_hash: hashToken(token),
+      expires_at: expiresAt,
+      revoked_at: null,
+      last_used_at: null,
+    })
+    .execute();
   return { id, token };
 }
 
@@ -38,7 +48,15 @@ export async function resolveToken(
   const row = await db
     .selectFrom('api_token')
     .innerJoin('user', 'user.id', 'api_token.user_id')
-    .select(['api_token.id as tokenId', 'api_token.expires_at', 'api_token.revoked_at', 'user.id as userId', 'user.email', 'user.username', 'user.role'])
+    .select([
+      'api_token.id as tokenId',
+      'api_token.expires_at',
+      'api_token.revoked_at',
+      'user.id as userId',
+      'user.email',
+      'user.username',
+      'user.role',
+    ])
     .where('api_token.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null) return null;
@@ -51,7 +69,16 @@ export async function listTokens(db: Kysely<Database>): Promise<TokenInfo[]> {
   const rows = await db
     .selectFrom('api_token')
     .innerJoin('user', 'user.id', 'api_token.user_id')
-    .select(['api_token.id', 'api_token.user_id', 'user.username', 'user.name', 'api_token.created_at', 'api_token.expires_at', 'api_token.revoked_at', 'api_token.last_used_at'])
+    .select([
+      'api_token.id',
+      'api_token.user_id',
+      'user.username',
+      'user.name',
+      'api_token.created_at',
+      'api_token.expires_at',
+      'api_token.revoked_at',
+      'api_token.last_used_at',
+    ])
     .orderBy('api_token.created_at')
     .execute();
   const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());

@@ -3,10 +3,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
-export type UserInfo = { id: string; name: string; displayName: string; email: string; role: string; createdAt: string; sso: boolean };
+export type UserInfo = {
+  id: string;
+  name: string;
+  displayName: string;
+  email: string;
+  role: string;
+  createdAt: string;
+  sso: boolean;
+};
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('user').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('user')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -21,11 +32,18 @@ export async function listUsers(db: Kysely<Database>, name?: string): Promise<Us
     .select(['id', 'username', 'name', 'email', 'role', 'createdAt'])
     .select((eb) =>
       eb
-        .exists(eb.selectFrom('account').select('account.id').whereRef('account.userId', '=', 'user.id').where('account.providerId', '!=', 'credential'))
+        .exists(
+          eb
+            .selectFrom('account')
+            .select('account.id')
+            .whereRef('account.userId', '=', 'user.id')
+            .where('account.providerId', '!=', 'credential'),
+        )
         .as('sso'),
     )
     .orderBy('createdAt');
-  if (name !== undefined) q = q.where((eb) => eb.or([eb('username', '=', name.toLowerCase()), eb('email', '=', name.toLowerCase())]));
+  if (name !== undefined)
+    q = q.where((eb) => eb.or([eb('username', '=', name.toLowerCase()), eb('email', '=', name.toLowerCase())]));
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -48,17 +66,38 @@ export async function removeUser(db: Kysely<Database>, userId: string): Promise<
 }
 
 export async function countAdmins(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('user').select((eb) => eb.fn.countAll<string>().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('user')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export type SessionInfo = { id: string; userId: string; userName: string; createdAt: string; expiresAt: string; ipAddress: string | null; userAgent: string | null };
+export type SessionInfo = {
+  id: string;
+  userId: string;
+  userName: string;
+  createdAt: string;
+  expiresAt: string;
+  ipAddress: string | null;
+  userAgent: string | null;
+};
 
 export async function listSessions(db: Kysely<Database>, userId?: string): Promise<SessionInfo[]> {
   let q = db
     .selectFrom('session')
     .innerJoin('user', 'user.id', 'session.userId')
-    .select(['session.id', 'session.userId', 'user.username', 'user.email', 'session.createdAt', 'session.expiresAt', 'session.ipAddress', 'session.userAgent'])
+    .select([
+      'session.id',
+      'session.userId',
+      'user.username',
+      'user.email',
+      'session.createdAt',
+      'session.expiresAt',
+      'session.ipAddress',
+      'session.userAgent',
+    ])
     .where('session.expiresAt', '>', new Date())
     .orderBy('session.createdAt');
   if (userId) q = q.where('session.userId', '=', userId);
@@ -75,10 +114,14 @@ export async function listSessions(db: Kysely<Database>, userId?: string): Promi
 }
 
 /** Ends sessions at once: one by id, or every session of a user. Returns how many were ended. */
-export async function revokeSessions(db: Kysely<Database>, target: { sessionId: string } | { userId: string }): Promise<number> {
-  const q = 'sessionId' in target
-    ? db.deleteFrom('session').where('id', '=', target.sessionId)
-    : db.deleteFrom('session').where('userId', '=', target.userId);
+export async function revokeSessions(
+  db: Kysely<Database>,
+  target: { sessionId: string } | { userId: string },
+): Promise<number> {
+  const q =
+    'sessionId' in target
+      ? db.deleteFrom('session').where('id', '=', target.sessionId)
+      : db.deleteFrom('session').where('userId', '=', target.userId);
   const result = await q.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
@@ -92,11 +135,36 @@ export async function insertLocalUser(
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto('user')
-      .values({ id: user.id, name: user.username, email: user.email, emailVerified: true, image: null, createdAt: now, updatedAt: now, username: user.username, displayUsername: user.displayUsername, role: user.role })
+      .values({
+        id: user.id,
+        name: user.username,
+        email: user.email,
+        emailVerified: true,
+        image: null,
+        createdAt: now,
+        updatedAt: now,
+        username: user.username,
+        displayUsername: user.displayUsername,
+        role: user.role,
+      })
       .execute();
     await tx
       .insertInto('account')
-      .values({ id: `${user.id}-credential`, accountId: user.id, providerId: 'credential', userId: user.id, accessToken: null, refreshToken: null, idToken: null, accessTokenExpiresAt: null, refreshTokenExpiresAt: null, scope: null, password: user.passwordHash, createdAt: now, updatedAt: now })
+      .values({
+        id: `${user.id}-credential`,
+        accountId: user.id,
+        providerId: 'credential',
+        userId: user.id,
+        accessToken: null,
+        refreshToken: null,
+        idToken: null,
+        accessTokenExpiresAt: null,
+        refreshTokenExpiresAt: null,
+        scope: null,
+        password: user.passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
       .execute();
   });
 }

@@ -1,7 +1,15 @@
 // Client configuration: loopback detection, demo credentials, the endpoint the SDK will use, call counting.
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientInfo, configuredEndpoint, configuredRegion, countCalls, createEc2Client, credentialsConfigured, isLoopback } from './client';
+import {
+  clientInfo,
+  configuredEndpoint,
+  configuredRegion,
+  countCalls,
+  createEc2Client,
+  credentialsConfigured,
+  isLoopback,
+} from './client';
 import { loadCheckSettings } from './settings';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 
@@ -9,15 +17,23 @@ const noFiles = { AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_C
 
 describe('configuration from the environment', () => {
   it('treats localhost, 127.0.0.0/8 and ::1 as loopback, and nothing else', () => {
-    expect(['http://localhost:4630', 'http://127.0.0.1:4630', 'http://127.9.8.7', 'http://[::1]:4630'].map(isLoopback)).toEqual([true, true, true, true]);
-    expect(['https://ec2.us-east-1.amazonaws.com', 'http://10.0.0.1:4630', 'not a url'].map(isLoopback)).toEqual([false, false, false]);
+    expect(
+      ['http://localhost:4630', 'http://127.0.0.1:4630', 'http://127.9.8.7', 'http://[::1]:4630'].map(isLoopback),
+    ).toEqual([true, true, true, true]);
+    expect(['https://ec2.us-east-1.amazonaws.com', 'http://10.0.0.1:4630', 'not a url'].map(isLoopback)).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('sees credentials in keys, a profile, web identity or the shared files', () => {
     expect(credentialsConfigured({ ...noFiles })).toBe(false);
     expect(credentialsConfigured({ ...noFiles, AWS_ACCESS_KEY_ID: 'AKID' })).toBe(true);
     expect(credentialsConfigured({ ...noFiles, AWS_PROFILE: 'dev' })).toBe(true);
-    expect(credentialsConfigured({ AWS_SHARED_CREDENTIALS_FILE: __filename, AWS_CONFIG_FILE: '/nonexistent' })).toBe(true);
+    expect(credentialsConfigured({ AWS_SHARED_CREDENTIALS_FILE: __filename, AWS_CONFIG_FILE: '/nonexistent' })).toBe(
+      true,
+    );
   });
 
   it('reads the endpoint with the SDK’s precedence and defaults the region to us-east-1', () => {
@@ -34,7 +50,9 @@ describe('configuration from the environment', () => {
       allowCrossVpcAttach: false,
       allowReassociation: false,
     });
-    expect(() => loadCheckSettings({ ENI_CONSOLE_CROSS_VPC_ATTACH: 'maybe' })).toThrow(/ENI_CONSOLE_CROSS_VPC_ATTACH="maybe".*true or false/);
+    expect(() => loadCheckSettings({ ENI_CONSOLE_CROSS_VPC_ATTACH: 'maybe' })).toThrow(
+      /ENI_CONSOLE_CROSS_VPC_ATTACH="maybe".*true or false/,
+    );
   });
 });
 

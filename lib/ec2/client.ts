@@ -124,7 +124,8 @@ function onceForChanges(client: EC2Client, delayScale: number): void {
       try {
         return await next(args);
       } catch (err) {
-        if (isChange(context.commandName) && err && typeof err === 'object') Object.defineProperty(err, SENT_ONCE, { value: true });
+        if (isChange(context.commandName) && err && typeof err === 'object')
+          Object.defineProperty(err, SENT_ONCE, { value: true });
         throw err;
       }
     },
@@ -146,7 +147,9 @@ function onceForChanges(client: EC2Client, delayScale: number): void {
         const next = (await inner.refreshRetryTokenForRetry(token, info)) as { getRetryDelay(): number };
         if (delayScale === 1) return next;
         // The strategy's own token keeps its state; only the delay the middleware reads is scaled.
-        return Object.assign(Object.create(next) as object, { getRetryDelay: () => Math.round(next.getRetryDelay() * delayScale) });
+        return Object.assign(Object.create(next) as object, {
+          getRetryDelay: () => Math.round(next.getRetryDelay() * delayScale),
+        });
       },
       recordSuccess: (token) => inner.recordSuccess(token),
     };
@@ -245,7 +248,9 @@ export async function clientInfo(client: EC2Client): Promise<ClientInfo> {
   if (known) return known;
   const region = await client.config.region();
   const endpoint = client.config.endpoint ? await client.config.endpoint() : null;
-  const url = endpoint ? `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.path}` : null;
+  const url = endpoint
+    ? `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.path}`
+    : null;
   return { region, endpoint: url, demoCredentials: false };
 }
 

@@ -10,7 +10,9 @@ import type { ResourceLocks } from './locks';
 
 export type ConsoleOperations = { journal: DbJournal; locks: ResourceLocks };
 
-const shared = globalThis as typeof globalThis & { __eniConsoleOperations?: WeakMap<DatabaseHandle, ConsoleOperations> };
+const shared = globalThis as typeof globalThis & {
+  __eniConsoleOperations?: WeakMap<DatabaseHandle, ConsoleOperations>;
+};
 
 /**
  * The journal and locks of this process's database, made once per opened database (kept on globalThis: Next.js

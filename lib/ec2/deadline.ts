@@ -44,7 +44,12 @@ export function remainingMs(): number {
  * Runs `work` with a deadline of `ms` (never later than an enclosing scope's) and an optional caller signal.
  * Every EC2 call inside is aborted when either fires; the SDK then throws an AbortError whose cause is the reason.
  */
-export async function withDeadline<T>(ms: number, what: string, work: () => Promise<T>, caller?: AbortSignal): Promise<T> {
+export async function withDeadline<T>(
+  ms: number,
+  what: string,
+  work: () => Promise<T>,
+  caller?: AbortSignal,
+): Promise<T> {
   const outer = scopes.getStore();
   const deadline = Math.min(Date.now() + ms, outer?.deadline ?? Number.POSITIVE_INFINITY);
   const controller = new AbortController();

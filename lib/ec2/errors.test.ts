@@ -32,7 +32,12 @@ afterAll(() => {
 });
 
 /** The failure a real SDK call gets when the endpoint answers with this EC2 error. */
-async function failureFor(code: string, status = 400, message = `message for ${code}`, action = 'AttachNetworkInterface') {
+async function failureFor(
+  code: string,
+  status = 400,
+  message = `message for ${code}`,
+  action = 'AttachNetworkInterface',
+) {
   reply = { status, code, message };
   try {
     await tagged(action, client.send(new DescribeVpcsCommand({})));
@@ -44,11 +49,19 @@ async function failureFor(code: string, status = 400, message = `message for ${c
 
 describe('toFailure with EC2 error envelopes', () => {
   it('names the IAM permission the action needs on UnauthorizedOperation', async () => {
-    const f = await failureFor('UnauthorizedOperation', 403, 'You are not authorized to perform this operation. Encoded authorization failure message: abc');
+    const f = await failureFor(
+      'UnauthorizedOperation',
+      403,
+      'You are not authorized to perform this operation. Encoded authorization failure message: abc',
+    );
     expect(f.code).toBe('unauthorized');
     expect(f.message).toContain('ec2:AttachNetworkInterface');
     expect(f.message).toContain('decode-authorization-message');
-    expect(f.details).toMatchObject({ ec2Code: 'UnauthorizedOperation', permission: 'ec2:AttachNetworkInterface', requestId: 'req-1' });
+    expect(f.details).toMatchObject({
+      ec2Code: 'UnauthorizedOperation',
+      permission: 'ec2:AttachNetworkInterface',
+      requestId: 'req-1',
+    });
   });
 
   it('tells how to configure credentials on AuthFailure', async () => {
@@ -118,7 +131,9 @@ describe('toFailure without an EC2 answer', () => {
   });
 
   it('reports missing credentials as auth-failure with how to configure them', () => {
-    const err = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
+    const err = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError',
+    });
     const f = toFailure(err);
     expect(f.code).toBe('auth-failure');
     expect(f.message).toMatch(/AWS_PROFILE/);

@@ -53,7 +53,16 @@ export async function tagged<T>(action: string, call: Promise<T>): Promise<T> {
 
 export type ErrorContext = { action?: string; endpoint?: string | null };
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
 const AUTH_CODES = new Set([
   'AuthFailure',
   'InvalidClientTokenId',
@@ -66,7 +75,12 @@ const AUTH_CODES = new Set([
   'OptInRequired',
   'CredentialsProviderError',
 ]);
-const THROTTLE_CODES = new Set(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'TooManyRequestsException']);
+const THROTTLE_CODES = new Set([
+  'RequestLimitExceeded',
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+]);
 const CONFLICT_CODES = new Set([
   'IncorrectInstanceState',
   'IncorrectState',
@@ -77,7 +91,14 @@ const CONFLICT_CODES = new Set([
 ]);
 const EXTRA_LIMIT_CODES = new Set(['InsufficientFreeAddressesInSubnet']);
 
-type SdkLike = { name?: unknown; message?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number; requestId?: string }; cause?: unknown; errors?: unknown };
+type SdkLike = {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+  cause?: unknown;
+  errors?: unknown;
+};
 
 function networkCode(err: unknown, depth = 0): string | null {
   if (!err || typeof err !== 'object' || depth > 4) return null;
@@ -85,14 +106,19 @@ function networkCode(err: unknown, depth = 0): string | null {
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return e.code;
   if (e.name === 'TimeoutError') return 'ETIMEDOUT';
   // Node's happy-eyeballs connect raises an AggregateError holding one error per address tried.
-  if (Array.isArray(e.errors)) for (const inner of e.errors) if (networkCode(inner, depth + 1)) return networkCode(inner, depth + 1);
+  if (Array.isArray(e.errors))
+    for (const inner of e.errors) if (networkCode(inner, depth + 1)) return networkCode(inner, depth + 1);
   return networkCode(e.cause, depth + 1);
 }
 
-const isSdkServiceError = (e: SdkLike): boolean => typeof e.name === 'string' && e.$metadata !== undefined && typeof (e as { $fault?: unknown }).$fault === 'string';
+const isSdkServiceError = (e: SdkLike): boolean =>
+  typeof e.name === 'string' && e.$metadata !== undefined && typeof (e as { $fault?: unknown }).$fault === 'string';
 
 const missingCredentials = (e: SdkLike): boolean =>
-  e.name === 'CredentialsProviderError' || (typeof e.message === 'string' && /could not load credentials|credential/i.test(e.message) && e.$metadata === undefined);
+  e.name === 'CredentialsProviderError' ||
+  (typeof e.message === 'string' &&
+    /could not load credentials|credential/i.test(e.message) &&
+    e.$metadata === undefined);
 
 const CONFIGURE_CREDENTIALS =
   'Configure AWS credentials for the server: set AWS_PROFILE to a profile in ~/.aws/config (run `aws sso login --profile <name>` for SSO), ' +
@@ -106,9 +132,20 @@ function notEc2Answer(err: unknown): string | null {
   if (err instanceof MalformedResponseError) return `HTTP ${err.httpStatus} and ${err.found}`;
   const e = (err && typeof err === 'object' ? err : {}) as SdkLike & { $fault?: unknown };
   // The SDK names an error answer without <Errors><Error><Code> "Unknown": an error page, not EC2's envelope (ec2-rules §1.3).
-  if (e.$metadata !== undefined && e.$fault !== undefined && e.name === 'Unknown') return `HTTP ${e.$metadata.httpStatusCode ?? '?'} and no EC2 error code`;
-  if (e.$metadata === undefined || e.$fault !== undefined || typeof e.message !== 'string' || !e.message.includes('Deserialization error')) return null;
-  const reason = e.message.split('\n')[0]?.replace(/^@aws-sdk\s+/, '').replace(/\.$/, '') ?? 'a body it could not parse';
+  if (e.$metadata !== undefined && e.$fault !== undefined && e.name === 'Unknown')
+    return `HTTP ${e.$metadata.httpStatusCode ?? '?'} and no EC2 error code`;
+  if (
+    e.$metadata === undefined ||
+    e.$fault !== undefined ||
+    typeof e.message !== 'string' ||
+    !e.message.includes('Deserialization error')
+  )
+    return null;
+  const reason =
+    e.message
+      .split('\n')[0]
+      ?.replace(/^@aws-sdk\s+/, '')
+      .replace(/\.$/, '') ?? 'a body it could not parse';
   return `HTTP ${e.$metadata.httpStatusCode ?? '?'} and a body the SDK could not read (${reason})`;
 }
 
@@ -122,7 +159,8 @@ export function toFailure(err: unknown, context: ErrorContext = {}): Failure {
   const doing = action ? ` during ${action}` : '';
 
   const reason = abortReasonOf(err);
-  if (reason instanceof Cancelled) return fail('timeout', `${reason.message}${doing}.`, { details: { action, cancelled: true } });
+  if (reason instanceof Cancelled)
+    return fail('timeout', `${reason.message}${doing}.`, { details: { action, cancelled: true } });
   if (reason) {
     return fail(
       'timeout',
@@ -133,9 +171,13 @@ export function toFailure(err: unknown, context: ErrorContext = {}): Failure {
   const net = networkCode(err);
   if (net) {
     const demo = context.endpoint ? ' For the demo, start the emulator with `npm run emulator`.' : '';
-    return fail('endpoint-unreachable', `No answer from ${where}${doing} (${net}). Check the endpoint URL and your network.${demo}`, {
-      details: { endpoint: context.endpoint ?? null, cause: net, action },
-    });
+    return fail(
+      'endpoint-unreachable',
+      `No answer from ${where}${doing} (${net}). Check the endpoint URL and your network.${demo}`,
+      {
+        details: { endpoint: context.endpoint ?? null, cause: net, action },
+      },
+    );
   }
   const notEc2 = notEc2Answer(err);
   if (notEc2) {
@@ -157,33 +199,59 @@ export function toFailure(err: unknown, context: ErrorContext = {}): Failure {
 
   const code = e.name as string;
   const ec2Message = typeof e.message === 'string' ? e.message : '';
-  const details = { ec2Code: code, ec2Message, action, requestId: e.$metadata?.requestId, httpStatus: e.$metadata?.httpStatusCode };
+  const details = {
+    ec2Code: code,
+    ec2Message,
+    action,
+    requestId: e.$metadata?.requestId,
+    httpStatus: e.$metadata?.httpStatusCode,
+  };
 
   if (code === 'UnauthorizedOperation') {
     const permission = action ? `ec2:${action}` : 'the EC2 permission for this action';
     const hint = /Encoded authorization failure message/i.test(ec2Message)
       ? ' Decode the detail in the EC2 message with `aws sts decode-authorization-message`.'
       : '';
-    return fail('unauthorized', `IAM denies ${permission}. Grant ${permission} to the console's role or user and retry.${hint}`, {
-      details: { ...details, permission: action ? `ec2:${action}` : null },
-    });
+    return fail(
+      'unauthorized',
+      `IAM denies ${permission}. Grant ${permission} to the console's role or user and retry.${hint}`,
+      {
+        details: { ...details, permission: action ? `ec2:${action}` : null },
+      },
+    );
   }
   if (AUTH_CODES.has(code)) {
-    return fail('auth-failure', `EC2 rejected the credentials${doing} (${code}: ${ec2Message}). ${CONFIGURE_CREDENTIALS}`, { details });
+    return fail(
+      'auth-failure',
+      `EC2 rejected the credentials${doing} (${code}: ${ec2Message}). ${CONFIGURE_CREDENTIALS}`,
+      { details },
+    );
   }
   if (THROTTLE_CODES.has(code)) {
-    return fail('throttled', `EC2 is throttling requests${doing} (${code}) even after retries. Wait a few seconds and try again.`, { details });
+    return fail(
+      'throttled',
+      `EC2 is throttling requests${doing} (${code}) even after retries. Wait a few seconds and try again.`,
+      { details },
+    );
   }
   if (code.endsWith('.NotFound')) {
-    return fail('not-found', `${ec2Message || code}${doing}. The resource may have been changed or deleted; reload the topology.`, { details });
+    return fail(
+      'not-found',
+      `${ec2Message || code}${doing}. The resource may have been changed or deleted; reload the topology.`,
+      { details },
+    );
   }
   if (code.endsWith('LimitExceeded') || EXTRA_LIMIT_CODES.has(code)) {
     return fail('limit-exceeded', `EC2 refused${doing}: a limit was reached (${code}: ${ec2Message}).`, { details });
   }
   if (code.endsWith('.InUse') || CONFLICT_CODES.has(code)) {
-    return fail('conflict', `EC2 refused${doing} because of the resource's current state (${code}: ${ec2Message}). Reload and check the resource.`, {
-      details,
-    });
+    return fail(
+      'conflict',
+      `EC2 refused${doing} because of the resource's current state (${code}: ${ec2Message}). Reload and check the resource.`,
+      {
+        details,
+      },
+    );
   }
   return fail('ec2-error', `EC2 answered ${code}${doing}: ${ec2Message}`, { details });
 }

@@ -14,7 +14,11 @@ let emu: TestEmulator;
 let opts: ExecuteOptions;
 beforeAll(async () => {
   emu = await startTestEmulator('showcase', { attachDelayMs: 20 });
-  opts = { client: emu.client, settings: { allowCrossVpcAttach: true, allowReassociation: true }, wait: { firstDelayMs: 10, timeoutMs: 5_000 } };
+  opts = {
+    client: emu.client,
+    settings: { allowCrossVpcAttach: true, allowReassociation: true },
+    wait: { firstDelayMs: 10, timeoutMs: 5_000 },
+  };
 });
 afterAll(async () => emu?.close());
 beforeEach(async () => {
@@ -53,23 +57,33 @@ const expectedPlace: Record<Move['kind'], (m: Move) => unknown> = {
 };
 
 describe('applyPlannedMove', () => {
-  it.each(['move-ip', 'unassign-ip', 'move-eni-between', 'move-eni-from-pool', 'detach-eni', 'move-eip', 'disassociate-eip'] as const)(
-    'applies and verifies a %s move',
-    async (kind) => {
-      const before = await loadSnapshot(emu.client);
-      const move = findMove(before, kind);
-      const result = await applyPlannedMove(move, undefined, opts);
-      if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
-      expect(result.requestIds.length).toBe(result.plan.steps.length);
-      const after = await loadSnapshot(emu.client);
-      expect(placed(after, move)).toEqual(expectedPlace[move.kind](move));
-      // The rest of the involved state is what the pure model predicted.
-      const predicted = applyMove(before, result.plan.move);
-      for (const eni of result.verified.enis) {
-        expect(eni.privateIps.map((ip) => ip.address).sort()).toEqual(predicted.enis.find((e) => e.id === eni.id)?.privateIps.map((ip) => ip.address).sort());
-      }
-    },
-  );
+  it.each([
+    'move-ip',
+    'unassign-ip',
+    'move-eni-between',
+    'move-eni-from-pool',
+    'detach-eni',
+    'move-eip',
+    'disassociate-eip',
+  ] as const)('applies and verifies a %s move', async (kind) => {
+    const before = await loadSnapshot(emu.client);
+    const move = findMove(before, kind);
+    const result = await applyPlannedMove(move, undefined, opts);
+    if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+    expect(result.requestIds.length).toBe(result.plan.steps.length);
+    const after = await loadSnapshot(emu.client);
+    expect(placed(after, move)).toEqual(expectedPlace[move.kind](move));
+    // The rest of the involved state is what the pure model predicted.
+    const predicted = applyMove(before, result.plan.move);
+    for (const eni of result.verified.enis) {
+      expect(eni.privateIps.map((ip) => ip.address).sort()).toEqual(
+        predicted.enis
+          .find((e) => e.id === eni.id)
+          ?.privateIps.map((ip) => ip.address)
+          .sort(),
+      );
+    }
+  });
 
   it('undoes an unassign with the plan’s inverse', async () => {
     const before = await loadSnapshot(emu.client);
@@ -111,7 +125,13 @@ describe('applyPlannedMove', () => {
 
   it('stops before any change when IAM denies a later step, naming the permission', async () => {
     const move = findMove(await loadSnapshot(emu.client), 'move-eni-between');
-    await emu.fault({ action: 'AttachNetworkInterface', code: 'UnauthorizedOperation', status: 403, message: 'You are not authorized to perform this operation.', times: 1 });
+    await emu.fault({
+      action: 'AttachNetworkInterface',
+      code: 'UnauthorizedOperation',
+      status: 403,
+      message: 'You are not authorized to perform this operation.',
+      times: 1,
+    });
     await emu.clearRequests();
     const result = await applyPlannedMove(move, undefined, opts);
     expect(result).toMatchObject({ ok: false, code: 'unauthorized' });
@@ -126,7 +146,9 @@ describe('stale detection', () => {
     const planned = await planOnFreshState(move, undefined, opts);
     if (!planned.ok || move.kind !== 'move-ip') throw new Error('expected a plan');
     const holder = (await loadSnapshot(emu.client)).enis.find((e) => e.privateIps.some((ip) => ip.address === move.ip));
-    await emu.client.send(new UnassignPrivateIpAddressesCommand({ NetworkInterfaceId: holder?.id, PrivateIpAddresses: [move.ip] }));
+    await emu.client.send(
+      new UnassignPrivateIpAddressesCommand({ NetworkInterfaceId: holder?.id, PrivateIpAddresses: [move.ip] }),
+    );
     await emu.clearRequests();
     const result = await applyPlannedMove(move, planned.plan, opts);
     expect(result).toMatchObject({ ok: false, code: 'stale' });
@@ -143,7 +165,10 @@ describe('stale detection', () => {
     await new Promise((r) => setTimeout(r, 100));
     const result = await planOnFreshState(move, planned.plan, opts);
     expect(result).toMatchObject({ ok: false, code: 'stale' });
-    if (!result.ok) expect(result.message).toMatch(/`aws ec2 detach-network-interface --attachment-id eni-attach-[0-9a-f]+` is no longer in the plan/);
+    if (!result.ok)
+      expect(result.message).toMatch(
+        /`aws ec2 detach-network-interface --attachment-id eni-attach-[0-9a-f]+` is no longer in the plan/,
+      );
   });
 
   it('rejects a confirmed plan made for another move', async () => {
@@ -165,7 +190,13 @@ describe('a failed attach after the detach', () => {
       (next, context) => async (args) => {
         const input = args.input as { DryRun?: boolean };
         if (context.commandName === 'DetachNetworkInterfaceCommand' && !input.DryRun) {
-          await emu.fault({ action: 'AttachNetworkInterface', code: 'InvalidParameterValue', status: 400, message: 'injected attach failure', times });
+          await emu.fault({
+            action: 'AttachNetworkInterface',
+            code: 'InvalidParameterValue',
+            status: 400,
+            message: 'injected attach failure',
+            times,
+          });
         }
         return next(args);
       },
@@ -193,7 +224,9 @@ describe('a failed attach after the detach', () => {
     expect(result).toMatchObject({ ok: false, code: 'partial-failure' });
     if (result.ok) return;
     expect(result.message).toContain('injected attach failure');
-    expect(result.message).toContain(`Restored: ${move.eni} is attached again to ${origin.instanceId} at device index ${origin.deviceIndex}`);
+    expect(result.message).toContain(
+      `Restored: ${move.eni} is attached again to ${origin.instanceId} at device index ${origin.deviceIndex}`,
+    );
     const now = (await loadSnapshot(emu.client)).enis.find((e) => e.id === move.eni)?.attachment;
     expect([now?.instanceId, now?.deviceIndex]).toEqual([origin.instanceId, origin.deviceIndex]);
   });
@@ -219,7 +252,9 @@ describe('a failed attach after the detach', () => {
     const result = await applyPlannedMove(move, undefined, { ...opts, budgetMs: 2_500 });
     expect(result).toMatchObject({ ok: false, code: 'partial-failure' });
     if (result.ok) return;
-    expect(result.message).toContain(`Re-attaching it to ${origin.instanceId} at device index ${origin.deviceIndex} kept failing until the time budget ran out`);
+    expect(result.message).toContain(
+      `Re-attaching it to ${origin.instanceId} at device index ${origin.deviceIndex} kept failing until the time budget ran out`,
+    );
     expect(result.message).toContain(`${move.eni} is available (not attached to any instance)`);
     expect(result.message).toContain(
       `Put it back with: aws ec2 wait network-interface-available --network-interface-ids ${move.eni} && aws ec2 attach-network-interface --network-interface-id ${move.eni} --instance-id ${origin.instanceId} --device-index ${origin.deviceIndex}`,
@@ -232,7 +267,8 @@ describe('a failed attach after the detach', () => {
 
 describe('describeStepChanges', () => {
   it('names the calls that left the plan and the ones it now needs', () => {
-    const at = (index: number) => attachStep('eni-0123456789abcdef0', 'i-0123456789abcdef0', index, `attach at ${index}`);
+    const at = (index: number) =>
+      attachStep('eni-0123456789abcdef0', 'i-0123456789abcdef0', index, `attach at ${index}`);
     expect(describeStepChanges([at(1)], [at(2)])).toBe(
       '`aws ec2 attach-network-interface --network-interface-id eni-0123456789abcdef0 --instance-id i-0123456789abcdef0 --device-index 1` is no longer in the plan; ' +
         '`aws ec2 attach-network-interface --network-interface-id eni-0123456789abcdef0 --instance-id i-0123456789abcdef0 --device-index 2` is now needed',

@@ -41,14 +41,24 @@ export type Planned = { plan: Plan };
  * Every call of the plan was made. `verification` is 'verified' when the read-back matches the plan, 'pending'
  * when it did not yet (EC2's describes lag, or were throttled) by the end of the verification window.
  */
-export type Applied = { plan: Plan; requestIds: string[]; verified: Verified; verification: Verification; steps: StepReport[]; pending?: string };
+export type Applied = {
+  plan: Plan;
+  requestIds: string[];
+  verified: Verified;
+  verification: Verification;
+  steps: StepReport[];
+  pending?: string;
+};
 
 /**
  * The defaults when the caller passes none (unit tests, scripts); the console's routes pass the database's
  * (console-operations.ts), whose PGlite locks are these. Kept on globalThis: Next.js may load this module once
  * per route bundle (the API route, the server action), and they must share one set of locks.
  */
-const shared = globalThis as typeof globalThis & { __eniConsoleLocks?: ResourceLocks; __eniConsoleJournal?: OperationJournal };
+const shared = globalThis as typeof globalThis & {
+  __eniConsoleLocks?: ResourceLocks;
+  __eniConsoleJournal?: OperationJournal;
+};
 export const processLocks: ResourceLocks = (shared.__eniConsoleLocks ??= new InProcessLocks());
 export const processJournal: OperationJournal = (shared.__eniConsoleJournal ??= new MemoryJournal());
 
@@ -94,7 +104,8 @@ export function describeStepChanges(confirmed: readonly Step[], fresh: readonly 
     ...dropped.map((s) => `\`${s.cli}\` is no longer in the plan`),
     ...added.map((s) => `\`${s.cli}\` is now needed`),
   ];
-  if (changes.length === 0 && confirmed.map(stepKey).join() !== fresh.map(stepKey).join()) changes.push('the same calls are now needed in a different order');
+  if (changes.length === 0 && confirmed.map(stepKey).join() !== fresh.map(stepKey).join())
+    changes.push('the same calls are now needed in a different order');
   return changes.join('; ');
 }
 
@@ -108,16 +119,28 @@ function sameMove(move: Move, planned: Move): boolean {
 
 type Fresh = { ok: true; plan: Plan; fresh: Snapshot } | Failure;
 
-async function freshCheck(client: EC2Client, move: Move, confirmed: Plan | undefined, settings: CheckSettings): Promise<Fresh> {
+async function freshCheck(
+  client: EC2Client,
+  move: Move,
+  confirmed: Plan | undefined,
+  settings: CheckSettings,
+): Promise<Fresh> {
   if (confirmed && !sameMove(move, confirmed.move)) {
-    return fail('invalid-input', 'The confirmed plan is for a different move than the one sent. Send the move together with the plan made for it.');
+    return fail(
+      'invalid-input',
+      'The confirmed plan is for a different move than the one sent. Send the move together with the plan made for it.',
+    );
   }
   const fresh = await loadScopedSnapshot(client, scopeOf(move, confirmed));
   const verdict = checkMove(fresh, move, settings);
   if (!verdict.ok) {
     const why = verdict.reasons.map((r) => r.message).join(' ');
     return confirmed
-      ? fail('stale', `The account changed since this move was planned, and EC2 would now refuse it: ${why} Reload the topology.`, { reasons: verdict.reasons })
+      ? fail(
+          'stale',
+          `The account changed since this move was planned, and EC2 would now refuse it: ${why} Reload the topology.`,
+          { reasons: verdict.reasons },
+        )
       : fail('refused', `EC2 would refuse this move: ${why}`, { reasons: verdict.reasons });
   }
   if (confirmed) {
@@ -127,11 +150,17 @@ async function freshCheck(client: EC2Client, move: Move, confirmed: Plan | undef
     const changed =
       describeStepChanges(confirmed.steps, verdict.plan.steps) ||
       (was === now ? '' : `the move now involves ${now} (planned: ${was})`) ||
-      (confirmed.summary === verdict.plan.summary ? '' : `it now reads "${verdict.plan.summary}" (planned: "${confirmed.summary}")`);
+      (confirmed.summary === verdict.plan.summary
+        ? ''
+        : `it now reads "${verdict.plan.summary}" (planned: "${confirmed.summary}")`);
     if (changed) {
-      return fail('stale', `The account changed since this move was planned: ${changed}. Review the new plan and confirm again.`, {
-        details: { plan: verdict.plan },
-      });
+      return fail(
+        'stale',
+        `The account changed since this move was planned: ${changed}. Review the new plan and confirm again.`,
+        {
+          details: { plan: verdict.plan },
+        },
+      );
     }
   }
   return { ok: true, plan: verdict.plan, fresh };
@@ -146,12 +175,18 @@ async function guarded<T>(client: EC2Client, work: () => Promise<Result<T>>): Pr
 }
 
 /** Re-reads what the move involves and checks it again; with `confirmed`, also says whether the plan still holds. */
-export async function planOnFreshState(move: Move, confirmed?: Plan, options: ExecuteOptions = {}): Promise<Result<Planned>> {
+export async function planOnFreshState(
+  move: Move,
+  confirmed?: Plan,
+  options: ExecuteOptions = {},
+): Promise<Result<Planned>> {
   const client = options.client ?? getEc2Client();
   return guarded(client, async () => {
     // A plan is a read: it stops at the read deadline like a refresh does.
     const { readDeadlineMs } = loadTimeSettings();
-    const checked = await withDeadline(readDeadlineMs, 'Planning the move', () => freshCheck(client, move, confirmed, options.settings ?? loadCheckSettings()));
+    const checked = await withDeadline(readDeadlineMs, 'Planning the move', () =>
+      freshCheck(client, move, confirmed, options.settings ?? loadCheckSettings()),
+    );
     return checked.ok ? { ok: true, plan: checked.plan } : checked;
   });
 }
@@ -181,7 +216,11 @@ function changeOf(move: Move): string {
  * second of two racing moves is judged on the first one's result), journals the operation before the first call,
  * runs the steps (run.ts), restores a failed ENI move (restore.ts), and verifies the result.
  */
-export async function applyPlannedMove(move: Move, confirmed?: Plan, options: ExecuteOptions = {}): Promise<Result<Applied>> {
+export async function applyPlannedMove(
+  move: Move,
+  confirmed?: Plan,
+  options: ExecuteOptions = {},
+): Promise<Result<Applied>> {
   const client = options.client ?? getEc2Client();
   const locks = options.locks ?? processLocks;
   const journal = options.journal ?? processJournal;
@@ -194,12 +233,20 @@ export async function applyPlannedMove(move: Move, confirmed?: Plan, options: Ex
   }
   const scope = scopeOf(move, confirmed);
   const since = new Date().toISOString();
-  const grant = await locks.acquire(lockKeys(scope.ids, scope.ips), { user, change: changeOf(move), since }, options.lockWaitMs ?? 10_000);
+  const grant = await locks.acquire(
+    lockKeys(scope.ids, scope.ips),
+    { user, change: changeOf(move), since },
+    options.lockWaitMs ?? 10_000,
+  );
   if (!grant.ok) {
     const h = grant.holder;
-    return fail('busy', `Another change holds ${grant.resource.replace(/^ip:/, '')}: ${h.user} is applying ${h.change} since ${h.since}. Try again when it has finished.`, {
-      details: { resource: grant.resource, holder: h },
-    });
+    return fail(
+      'busy',
+      `Another change holds ${grant.resource.replace(/^ip:/, '')}: ${h.user} is applying ${h.change} since ${h.since}. Try again when it has finished.`,
+      {
+        details: { resource: grant.resource, holder: h },
+      },
+    );
   }
   try {
     return await withDeadline(budgetMs, 'The apply', () =>
@@ -208,10 +255,18 @@ export async function applyPlannedMove(move: Move, confirmed?: Plan, options: Ex
         if (!checked.ok) return checked;
         const { plan, fresh } = checked;
         const op = await journal.begin(user, plan.move, plan);
-        const runOptions: RunOptions = { wait: options.wait, observeMs: options.observeMs, backoffMs: options.backoffMs, onStep: (r) => op.step(r, r.requestId) };
+        const runOptions: RunOptions = {
+          wait: options.wait,
+          observeMs: options.observeMs,
+          backoffMs: options.backoffMs,
+          onStep: (r) => op.step(r, r.requestId),
+        };
         try {
           const ran = await runSteps(client, plan, fresh, runOptions);
-          const ended = ran.stopped || ran.dryRunFailure ? await settleOutcome(client, plan, fresh, ran, runOptions) : await verifyApplied(client, plan, fresh, ran, options.verifyMs ?? 15_000);
+          const ended =
+            ran.stopped || ran.dryRunFailure
+              ? await settleOutcome(client, plan, fresh, ran, runOptions)
+              : await verifyApplied(client, plan, fresh, ran, options.verifyMs ?? 15_000);
           await op.finish(ended.journal);
           return ended.result;
         } catch (err) {

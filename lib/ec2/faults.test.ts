@@ -49,9 +49,22 @@ describe('retries by kind', () => {
     const move = findMove(s, 'move-ip');
     if (move.kind !== 'move-ip') throw new Error('unreachable');
     await fault({ action: 'AssignPrivateIpAddresses' });
-    await expect(emu.client.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: move.toEni, PrivateIpAddresses: [move.ip], AllowReassignment: true }))).rejects.toThrow();
+    await expect(
+      emu.client.send(
+        new AssignPrivateIpAddressesCommand({
+          NetworkInterfaceId: move.toEni,
+          PrivateIpAddresses: [move.ip],
+          AllowReassignment: true,
+        }),
+      ),
+    ).rejects.toThrow();
     const log = await emu.requests();
-    expect(log.filter((r) => r.action === 'DescribeVpcs').map((r) => r.httpStatus).slice(0, 2)).toEqual([500, 200]);
+    expect(
+      log
+        .filter((r) => r.action === 'DescribeVpcs')
+        .map((r) => r.httpStatus)
+        .slice(0, 2),
+    ).toEqual([500, 200]);
     expect(log.filter((r) => r.action === 'AssignPrivateIpAddresses')).toHaveLength(1);
   });
 });
@@ -93,11 +106,18 @@ describe('observe, never assume', () => {
   it('says nothing was changed only with a describe showing it, when EC2 refuses', async () => {
     const before = await loadSnapshot(emu.client);
     const move = findMove(before, 'move-ip') as Extract<Move, { kind: 'move-ip' }>;
-    await fault({ action: 'AssignPrivateIpAddresses', code: 'InvalidParameterValue', status: 400, message: 'refused for the test' });
+    await fault({
+      action: 'AssignPrivateIpAddresses',
+      code: 'InvalidParameterValue',
+      status: 400,
+      message: 'refused for the test',
+    });
     const result = await applyPlannedMove(move, undefined, opts);
     expect(result).toMatchObject({ ok: false, code: 'ec2-error' });
     if (result.ok) return;
-    expect(result.message).toMatch(/^Nothing was changed: AssignPrivateIpAddresses failed\. .*refused for the test\. A describe after the failure shows it not made\.$/);
+    expect(result.message).toMatch(
+      /^Nothing was changed: AssignPrivateIpAddresses failed\. .*refused for the test\. A describe after the failure shows it not made\.$/,
+    );
     expect((result.details as Details).steps.map((s) => s.outcome)).toEqual(['not-done']);
     expect(holderOf(await loadSnapshot(emu.client), move.ip)).toBe(holderOf(before, move.ip));
   });
@@ -150,7 +170,9 @@ describe('deadlines that hold', () => {
     expect(result).toMatchObject({ ok: false, code: 'partial-failure' });
     if (result.ok) return;
     expect(result.message).toMatch(/is detaching from i-[0-9a-f]+/);
-    expect(result.message).toMatch(/Put it back with: aws ec2 wait network-interface-available --network-interface-ids eni-[0-9a-f]+ && aws ec2 attach-network-interface/);
+    expect(result.message).toMatch(
+      /Put it back with: aws ec2 wait network-interface-available --network-interface-ids eni-[0-9a-f]+ && aws ec2 attach-network-interface/,
+    );
     expect((result.details as Details).steps.map((s) => [s.action, s.outcome])).toEqual([
       ['DetachNetworkInterface', 'done'],
       ['AttachNetworkInterface', 'not-done'],
@@ -170,11 +192,19 @@ describe('locks and the journal', () => {
   it('serializes two applies on one IP: the second waits, then is judged on the first one’s result', async () => {
     const s = await loadSnapshot(emu.client);
     const first = findMove(s, 'move-ip') as Extract<Move, { kind: 'move-ip' }>;
-    const other = s.enis.find((e) => e.subnetId === s.enis.find((x) => x.id === first.toEni)?.subnetId && e.id !== first.toEni && e.id !== holderOf(s, first.ip));
+    const other = s.enis.find(
+      (e) =>
+        e.subnetId === s.enis.find((x) => x.id === first.toEni)?.subnetId &&
+        e.id !== first.toEni &&
+        e.id !== holderOf(s, first.ip),
+    );
     if (!other) throw new Error('no third ENI in the subnet');
     const second: Move = { kind: 'move-ip', ip: first.ip, toEni: other.id };
     await emu.patchSettings({ latencyMs: { AssignPrivateIpAddresses: 200 } });
-    const [a, b] = await Promise.all([applyPlannedMove(first, undefined, opts), applyPlannedMove(second, undefined, opts)]);
+    const [a, b] = await Promise.all([
+      applyPlannedMove(first, undefined, opts),
+      applyPlannedMove(second, undefined, opts),
+    ]);
     expect(a.ok && b.ok).toBe(true);
     const assigns = mutations(await emu.requests()).filter((r) => r.action === 'AssignPrivateIpAddresses');
     expect(assigns.map((r) => r.parameters.NetworkInterfaceId)).toEqual([first.toEni, other.id]);
@@ -188,7 +218,10 @@ describe('locks and the journal', () => {
     await new Promise((r) => setTimeout(r, 100));
     const busy = await applyPlannedMove(move, undefined, { ...opts, user: 'bob', lockWaitMs: 200 });
     expect(busy).toMatchObject({ ok: false, code: 'busy' });
-    if (!busy.ok) expect(busy.message).toMatch(/alice is applying move-eip eipalloc-[0-9a-f]+ to eni-[0-9a-f]+ [\d.]+ since \d{4}-\d\d-\d\dT/);
+    if (!busy.ok)
+      expect(busy.message).toMatch(
+        /alice is applying move-eip eipalloc-[0-9a-f]+ to eni-[0-9a-f]+ [\d.]+ since \d{4}-\d\d-\d\dT/,
+      );
     expect((await slow).ok).toBe(true);
   });
 

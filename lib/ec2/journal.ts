@@ -50,7 +50,16 @@ export class MemoryJournal implements OperationJournal {
   constructor(private readonly keep = 1_000) {}
 
   async begin(user: string, move: Move, plan: Plan): Promise<JournalOperation> {
-    const entry: JournalEntry = { id: `op-${++this.seq}`, user, move, plan, startedAt: new Date().toISOString(), steps: [], finishedAt: null, outcome: null };
+    const entry: JournalEntry = {
+      id: `op-${++this.seq}`,
+      user,
+      move,
+      plan,
+      startedAt: new Date().toISOString(),
+      steps: [],
+      finishedAt: null,
+      outcome: null,
+    };
     this.entries.push(entry);
     // Finished operations beyond `keep` are forgotten first; unfinished ones never are.
     if (this.entries.length > this.keep) {
@@ -61,7 +70,10 @@ export class MemoryJournal implements OperationJournal {
       id: entry.id,
       // A step reported again (accepted, then settled) replaces its earlier report: one report per step.
       step: async (report, requestId) => {
-        entry.steps = [...entry.steps.filter((s) => s.report.index !== report.index), { report, requestId, at: new Date().toISOString() }];
+        entry.steps = [
+          ...entry.steps.filter((s) => s.report.index !== report.index),
+          { report, requestId, at: new Date().toISOString() },
+        ];
       },
       finish: async (outcome) => {
         entry.outcome = outcome;

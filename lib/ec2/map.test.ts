@@ -79,10 +79,22 @@ const addresses: Address[] = [
     PublicIpv4Pool: 'amazon',
     NetworkBorderGroup: 'us-east-1',
   },
-  { PublicIp: '198.51.100.7', AllocationId: 'eipalloc-0e1f2a3b4c5d60718', Domain: 'vpc', Tags: [{ Key: 'role', Value: 'standby' }], NetworkBorderGroup: 'us-east-1' },
+  {
+    PublicIp: '198.51.100.7',
+    AllocationId: 'eipalloc-0e1f2a3b4c5d60718',
+    Domain: 'vpc',
+    Tags: [{ Key: 'role', Value: 'standby' }],
+    NetworkBorderGroup: 'us-east-1',
+  },
 ];
 
-const vpc: Vpc = { VpcId: 'vpc-0fedcba9876543210', CidrBlock: '10.0.0.0/16', State: 'available', IsDefault: false, Tags: [{ Key: 'Name', Value: 'prod' }] };
+const vpc: Vpc = {
+  VpcId: 'vpc-0fedcba9876543210',
+  CidrBlock: '10.0.0.0/16',
+  State: 'available',
+  IsDefault: false,
+  Tags: [{ Key: 'Name', Value: 'prod' }],
+};
 const subnet: Subnet = {
   SubnetId: 'subnet-0123456789abcdef0',
   VpcId: 'vpc-0fedcba9876543210',
@@ -91,7 +103,10 @@ const subnet: Subnet = {
   AvailableIpAddressCount: 248,
 };
 // EC2 reports an attached IGW as "available", a value the SDK's AttachmentStatus type does not list.
-const igw: InternetGateway = { InternetGatewayId: 'igw-0123456789abcdef0', Attachments: [{ VpcId: 'vpc-0fedcba9876543210', State: 'available' as 'attached' }] };
+const igw: InternetGateway = {
+  InternetGatewayId: 'igw-0123456789abcdef0',
+  Attachments: [{ VpcId: 'vpc-0fedcba9876543210', State: 'available' as 'attached' }],
+};
 const reservation: Reservation = {
   ReservationId: 'r-0123456789abcdef0',
   Instances: [
@@ -118,7 +133,12 @@ function raw(overrides: Partial<RawDescribes> = {}): RawDescribes {
     reservations: [reservation],
     networkInterfaces: [attachedEni, poolEni],
     addresses,
-    instanceTypes: [{ InstanceType: 't3.large', NetworkInfo: { MaximumNetworkInterfaces: 3, Ipv4AddressesPerInterface: 12, MaximumNetworkCards: 1 } }],
+    instanceTypes: [
+      {
+        InstanceType: 't3.large',
+        NetworkInfo: { MaximumNetworkInterfaces: 3, Ipv4AddressesPerInterface: 12, MaximumNetworkCards: 1 },
+      },
+    ],
     ...overrides,
   };
 }
@@ -131,7 +151,13 @@ describe('reshapeEni', () => {
       status: 'in-use',
       name: 'app-eni',
       groups: [{ id: 'sg-0a1a2b3c4d5e6f708', name: 'app' }],
-      attachment: { id: 'eni-attach-0b1c2d3e4f5a60718', instanceId: 'i-0123456789abcdef0', deviceIndex: 1, networkCardIndex: 0, attachTime: '2025-03-04T10:15:30.000Z' },
+      attachment: {
+        id: 'eni-attach-0b1c2d3e4f5a60718',
+        instanceId: 'i-0123456789abcdef0',
+        deviceIndex: 1,
+        networkCardIndex: 0,
+        attachTime: '2025-03-04T10:15:30.000Z',
+      },
     });
     expect(eni.privateIps.map((ip) => [ip.address, ip.primary, ip.association?.allocationId ?? null])).toEqual([
       ['10.0.1.25', true, null],
@@ -148,7 +174,13 @@ describe('reshapeEni', () => {
   });
 
   it('fills what an EC2-compatible endpoint leaves out with EC2 defaults', () => {
-    const eni = reshapeEni({ NetworkInterfaceId: 'eni-0123456789abcdef0', SubnetId: 's', VpcId: 'v', AvailabilityZone: 'az', PrivateIpAddress: '10.0.0.9' });
+    const eni = reshapeEni({
+      NetworkInterfaceId: 'eni-0123456789abcdef0',
+      SubnetId: 's',
+      VpcId: 'v',
+      AvailabilityZone: 'az',
+      PrivateIpAddress: '10.0.0.9',
+    });
     expect(eni).toMatchObject({
       description: '',
       status: 'available',
@@ -164,12 +196,18 @@ describe('reshapeEni', () => {
   });
 
   it('treats an empty association object (SDK view of <association/>) as none', () => {
-    const eni = reshapeEni({ ...poolEni, PrivateIpAddresses: [{ PrivateIpAddress: '10.0.1.40', Primary: true, Association: {} }] });
+    const eni = reshapeEni({
+      ...poolEni,
+      PrivateIpAddresses: [{ PrivateIpAddress: '10.0.1.40', Primary: true, Association: {} }],
+    });
     expect(eni.privateIps[0]?.association).toBeNull();
   });
 
   it('puts the primary IP first even when EC2 lists it later', () => {
-    const eni = reshapeEni({ ...attachedEni, PrivateIpAddresses: [...(attachedEni.PrivateIpAddresses ?? [])].reverse() });
+    const eni = reshapeEni({
+      ...attachedEni,
+      PrivateIpAddresses: [...(attachedEni.PrivateIpAddresses ?? [])].reverse(),
+    });
     expect(eni.privateIps[0]?.address).toBe('10.0.1.25');
   });
 });
@@ -177,14 +215,33 @@ describe('reshapeEni', () => {
 describe('other reshapes', () => {
   it('maps both addresses of ec2-rules §6.2, the idle one with null association fields', () => {
     const [associated, idle] = addresses.map(reshapeEip);
-    expect(associated).toMatchObject({ eniId: 'eni-0a1b2c3d4e5f60718', privateIp: '10.0.1.26', instanceId: 'i-0123456789abcdef0' });
-    expect(idle).toMatchObject({ associationId: null, eniId: null, privateIp: null, instanceId: null, tags: { role: 'standby' }, name: null });
+    expect(associated).toMatchObject({
+      eniId: 'eni-0a1b2c3d4e5f60718',
+      privateIp: '10.0.1.26',
+      instanceId: 'i-0123456789abcdef0',
+    });
+    expect(idle).toMatchObject({
+      associationId: null,
+      eniId: null,
+      privateIp: null,
+      instanceId: null,
+      tags: { role: 'standby' },
+      name: null,
+    });
   });
 
   it('marks a VPC with an attached internet gateway, and not one without', () => {
     const igws = new Map([['vpc-0fedcba9876543210', 'igw-0123456789abcdef0']]);
-    expect(reshapeVpc(vpc, igws)).toMatchObject({ hasInternetGateway: true, internetGatewayId: 'igw-0123456789abcdef0', cidrs: ['10.0.0.0/16'], name: 'prod' });
-    expect(reshapeVpc({ ...vpc, VpcId: 'vpc-other' }, igws)).toMatchObject({ hasInternetGateway: false, internetGatewayId: null });
+    expect(reshapeVpc(vpc, igws)).toMatchObject({
+      hasInternetGateway: true,
+      internetGatewayId: 'igw-0123456789abcdef0',
+      cidrs: ['10.0.0.0/16'],
+      name: 'prod',
+    });
+    expect(reshapeVpc({ ...vpc, VpcId: 'vpc-other' }, igws)).toMatchObject({
+      hasInternetGateway: false,
+      internetGatewayId: null,
+    });
   });
 
   it('derives the free address count when the endpoint omits it (size − 5 − held)', () => {
@@ -193,7 +250,12 @@ describe('other reshapes', () => {
   });
 
   it('reads the instance Name tag and ISO launch time', () => {
-    expect(reshapeInstance(reservation.Instances![0]!)).toMatchObject({ name: 'web-1', state: 'running', launchTime: '2025-03-01T00:00:00.000Z', publicIp: null });
+    expect(reshapeInstance(reservation.Instances![0]!)).toMatchObject({
+      name: 'web-1',
+      state: 'running',
+      launchTime: '2025-03-01T00:00:00.000Z',
+      publicIp: null,
+    });
   });
 });
 
@@ -203,13 +265,21 @@ describe('toSnapshot', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.snapshot.enis).toHaveLength(2);
     expect(result.snapshot.eips).toHaveLength(2);
-    expect(result.snapshot.instanceTypes['t3.large']).toEqual({ type: 't3.large', maxEnis: 3, ipv4PerEni: 12, networkCards: 1 });
+    expect(result.snapshot.instanceTypes['t3.large']).toEqual({
+      type: 't3.large',
+      maxEnis: 3,
+      ipv4PerEni: 12,
+      networkCards: 1,
+    });
     expect(result.snapshot.vpcs[0]?.hasInternetGateway).toBe(true);
   });
 
   it('reports a malformed answer as malformed-response naming the resource and field', () => {
     const broken = { ...attachedEni, Attachment: { ...attachedEni.Attachment, DeviceIndex: undefined } };
-    const result = toSnapshot(raw({ networkInterfaces: [broken, poolEni] }), { region: 'us-east-1', endpoint: 'http://127.0.0.1:4630' });
+    const result = toSnapshot(raw({ networkInterfaces: [broken, poolEni] }), {
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:4630',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe('malformed-response');
@@ -219,7 +289,9 @@ describe('toSnapshot', () => {
   });
 
   it('names an instance whose state is not one EC2 defines', () => {
-    const odd: Reservation = { Instances: [{ ...reservation.Instances![0]!, State: { Name: 'hibernating' as 'running' } }] };
+    const odd: Reservation = {
+      Instances: [{ ...reservation.Instances![0]!, State: { Name: 'hibernating' as 'running' } }],
+    };
     const result = toSnapshot(raw({ reservations: [odd] }), { region: 'us-east-1', endpoint: null });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/instance i-0123456789abcdef0 field "state"/);

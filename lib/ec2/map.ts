@@ -30,7 +30,6 @@ import {
   type Vpc,
 } from '@/lib/topology/schema';
 
-
 /**
  * A value the model requires but the endpoint may have left out. It is passed through unchanged (possibly
  * undefined) and snapshotSchema rejects it in toSnapshot, naming the resource and field.
@@ -39,7 +38,8 @@ function required<T>(value: T | undefined): T {
   return value as T;
 }
 
-const str = (value: string | undefined | null): string | null => (value === undefined || value === null || value === '' ? null : value);
+const str = (value: string | undefined | null): string | null =>
+  value === undefined || value === null || value === '' ? null : value;
 const iso = (value: Date | string | undefined): string | null =>
   value === undefined ? null : value instanceof Date ? value.toISOString() : value;
 
@@ -57,7 +57,8 @@ export function attachedGateways(igws: InternetGateway[]): Map<string, string> {
   for (const igw of igws) {
     for (const att of igw.Attachments ?? []) {
       const state = att.State ?? 'available';
-      if (att.VpcId && igw.InternetGatewayId && (state === 'available' || state === 'attached')) byVpc.set(att.VpcId, igw.InternetGatewayId);
+      if (att.VpcId && igw.InternetGatewayId && (state === 'available' || state === 'attached'))
+        byVpc.set(att.VpcId, igw.InternetGatewayId);
     }
   }
   return byVpc;
@@ -163,7 +164,14 @@ export function reshapeEni(eni: NetworkInterface): Eni {
   let privateIps = (eni.PrivateIpAddresses ?? []).map(reshapePrivateIp);
   // Some endpoints only send the ENI-level primary address; its ENI-level association reflects that primary.
   if (privateIps.length === 0 && eni.PrivateIpAddress) {
-    privateIps = [{ address: eni.PrivateIpAddress, primary: true, dnsName: str(eni.PrivateDnsName), association: reshapeAssociation(eni.Association) }];
+    privateIps = [
+      {
+        address: eni.PrivateIpAddress,
+        primary: true,
+        dnsName: str(eni.PrivateDnsName),
+        association: reshapeAssociation(eni.Association),
+      },
+    ];
   }
   // When no item is flagged primary, the one equal to the ENI's privateIpAddress is.
   if (!privateIps.some((ip) => ip.primary) && eni.PrivateIpAddress) {
@@ -231,9 +239,16 @@ export function reshapeInstanceType(info: InstanceTypeInfo): InstanceTypeLimits 
 /** DescribeInstanceStatus item → [instance id, health]. */
 export function reshapeInstanceStatus(status: InstanceStatus): [string, InstanceHealth] {
   const details = [...(status.SystemStatus?.Details ?? []), ...(status.InstanceStatus?.Details ?? [])];
-  const since = details.map((d) => d.ImpairedSince).filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime())[0];
+  const since = details
+    .map((d) => d.ImpairedSince)
+    .filter((d): d is Date => d instanceof Date)
+    .sort((a, b) => a.getTime() - b.getTime())[0];
   return [
     required(status.InstanceId),
-    { system: status.SystemStatus?.Status ?? 'insufficient-data', instance: status.InstanceStatus?.Status ?? 'insufficient-data', impairedSince: since ? since.toISOString() : null },
+    {
+      system: status.SystemStatus?.Status ?? 'insufficient-data',
+      instance: status.InstanceStatus?.Status ?? 'insufficient-data',
+      impairedSince: since ? since.toISOString() : null,
+    },
   ];
 }

@@ -26,11 +26,14 @@ export function stepShows(step: Step, before: Snapshot, now: Snapshot): boolean 
     }
     case 'AttachNetworkInterface': {
       const att = eniIn(now, str(input.NetworkInterfaceId))?.attachment;
-      return att?.instanceId === str(input.InstanceId) && att.deviceIndex === input.DeviceIndex && att.status !== 'detaching';
+      return (
+        att?.instanceId === str(input.InstanceId) && att.deviceIndex === input.DeviceIndex && att.status !== 'detaching'
+      );
     }
     case 'DetachNetworkInterface': {
       const id = str(input.AttachmentId);
-      const eniId = before.enis.find((e) => e.attachment?.id === id)?.id ?? now.enis.find((e) => e.attachment?.id === id)?.id;
+      const eniId =
+        before.enis.find((e) => e.attachment?.id === id)?.id ?? now.enis.find((e) => e.attachment?.id === id)?.id;
       const att = eniId ? eniIn(now, eniId)?.attachment : null;
       return !att || att.id !== id || att.status === 'detaching' || att.status === 'detached';
     }
@@ -66,7 +69,13 @@ export function errorKind(err: unknown): ErrorKind {
   const f = toFailure(err);
   if (f.code === 'throttled') return 'throttled';
   const status = (f.details as { httpStatus?: number } | undefined)?.httpStatus;
-  if (f.code === 'endpoint-unreachable' || f.code === 'malformed-response' || f.code === 'timeout' || f.code === 'internal') return 'lost';
+  if (
+    f.code === 'endpoint-unreachable' ||
+    f.code === 'malformed-response' ||
+    f.code === 'timeout' ||
+    f.code === 'internal'
+  )
+    return 'lost';
   if (typeof status === 'number' && status >= 500) return 'lost';
   return 'refused';
 }
@@ -78,7 +87,12 @@ export type Observation = { shows: boolean; snapshot: Snapshot } | { shows: null
  * may still appear (describes are eventually consistent, ec2-rules §4.6): it looks again, with backoff,
  * for up to `windowMs`, before saying it was not made.
  */
-export async function observeStep(client: EC2Client, step: Step, before: Snapshot, windowMs: number): Promise<Observation> {
+export async function observeStep(
+  client: EC2Client,
+  step: Step,
+  before: Snapshot,
+  windowMs: number,
+): Promise<Observation> {
   const started = Date.now();
   let delay = 100;
   for (;;) {

@@ -46,7 +46,14 @@ export function describeObserved(snapshot: Snapshot, entry: JournalEntry): Obser
       });
     } else if (id.startsWith('eipalloc-')) {
       const eip = snapshot.eips.find((e) => e.allocationId === id);
-      lines.push({ resource: id, state: !eip ? 'not found in the account' : eip.eniId ? `${eip.publicIp} associated with ${eip.privateIp} on ${eip.eniId}` : `${eip.publicIp}, not associated` });
+      lines.push({
+        resource: id,
+        state: !eip
+          ? 'not found in the account'
+          : eip.eniId
+            ? `${eip.publicIp} associated with ${eip.privateIp} on ${eip.eniId}`
+            : `${eip.publicIp}, not associated`,
+      });
     } else if (id.startsWith('i-')) {
       const instance = snapshot.instances.find((i) => i.id === id);
       lines.push({ resource: id, state: instance ? `${instance.state}` : 'not found in the account' });
@@ -60,7 +67,10 @@ export function describeObserved(snapshot: Snapshot, entry: JournalEntry): Obser
 }
 
 /** The operations (unfinished only, or the latest), each with the observed state of its resources. */
-export async function viewOperations(journal: OperationJournal, options: { unfinished: boolean; limit?: number; client?: EC2Client }): Promise<OperationView[]> {
+export async function viewOperations(
+  journal: OperationJournal,
+  options: { unfinished: boolean; limit?: number; client?: EC2Client },
+): Promise<OperationView[]> {
   const entries = options.unfinished ? await journal.unfinished() : await journal.recent(options.limit ?? 50);
   const client = options.client ?? getEc2Client();
   return Promise.all(
@@ -78,7 +88,13 @@ export async function viewOperations(journal: OperationJournal, options: { unfin
 }
 
 export type ResolveAction = 'finish' | 'restore';
-export type Resolved = { id: string; action: ResolveAction; outcome: FinalOutcome; applied: Applied[]; alreadyDone: string[] };
+export type Resolved = {
+  id: string;
+  action: ResolveAction;
+  outcome: FinalOutcome;
+  applied: Applied[];
+  alreadyDone: string[];
+};
 
 /** True when the account already shows the move's result (nothing left to do for it). */
 async function alreadyDone(client: EC2Client, move: Move): Promise<boolean> {
@@ -95,11 +111,23 @@ async function alreadyDone(client: EC2Client, move: Move): Promise<boolean> {
  * executor (locks, re-check, journal, verify). Only when every move is applied (or the account already shows
  * it) is the operation marked finished, with what was done; a refusal or failure leaves it unfinished and says why.
  */
-export async function resolveOperation(journal: ResolvableJournal, id: string, action: ResolveAction, options: ExecuteOptions & { user: string }): Promise<Result<Resolved>> {
+export async function resolveOperation(
+  journal: ResolvableJournal,
+  id: string,
+  action: ResolveAction,
+  options: ExecuteOptions & { user: string },
+): Promise<Result<Resolved>> {
   const entry = await journal.get(id);
-  if (!entry) return fail('not-found', `There is no operation ${id} in the journal. List them with GET /api/operations?unfinished=1.`);
+  if (!entry)
+    return fail(
+      'not-found',
+      `There is no operation ${id} in the journal. List them with GET /api/operations?unfinished=1.`,
+    );
   if (entry.finishedAt !== null) {
-    return fail('stale', `Operation ${id} was already finished at ${entry.finishedAt} (${entry.outcome?.status ?? 'unknown'}: ${entry.outcome?.message ?? ''}). Reload the list.`);
+    return fail(
+      'stale',
+      `Operation ${id} was already finished at ${entry.finishedAt} (${entry.outcome?.status ?? 'unknown'}: ${entry.outcome?.message ?? ''}). Reload the list.`,
+    );
   }
   const client = options.client ?? getEc2Client();
   const moves = action === 'finish' ? [entry.move] : entry.plan.inverse;
@@ -118,20 +146,34 @@ export async function resolveOperation(journal: ResolvableJournal, id: string, a
         skipped.push(move.kind);
         continue;
       }
-      return { ...planned, message: `Cannot ${action} operation ${id}: ${planned.message}`, details: { ...(planned.details as object), applied } };
+      return {
+        ...planned,
+        message: `Cannot ${action} operation ${id}: ${planned.message}`,
+        details: { ...(planned.details as object), applied },
+      };
     }
     const result = await applyPlannedMove(move, planned.plan, { ...options, client });
-    if (!result.ok) return { ...result, message: `Could not ${action} operation ${id}: ${result.message}`, details: { ...(result.details as object), applied } };
+    if (!result.ok)
+      return {
+        ...result,
+        message: `Could not ${action} operation ${id}: ${result.message}`,
+        details: { ...(result.details as object), applied },
+      };
     applied.push(result);
   }
-  const what = action === 'finish' ? `Finished by ${options.user}: the move "${entry.plan.summary}" was completed` : `Restored by ${options.user}: the resources were put back as before "${entry.plan.summary}"`;
+  const what =
+    action === 'finish'
+      ? `Finished by ${options.user}: the move "${entry.plan.summary}" was completed`
+      : `Restored by ${options.user}: the resources were put back as before "${entry.plan.summary}"`;
   const calls = applied.flatMap((a) => a.plan.summary);
   const outcome: FinalOutcome = {
     status: action === 'finish' ? 'applied' : 'not-applied',
     message: `${what}${calls.length ? ` (${calls.join(' ')})` : ' (the account already showed it; no call was needed)'}.`,
   };
   if (!(await journal.finish(id, outcome))) {
-    return fail('stale', `Operation ${id} was resolved by someone else meanwhile. Reload the list.`, { details: { applied } });
+    return fail('stale', `Operation ${id} was resolved by someone else meanwhile. Reload the list.`, {
+      details: { applied },
+    });
   }
   return { ok: true, id, action, outcome, applied, alreadyDone: skipped };
 }

@@ -6,9 +6,15 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('rootElement', () => {
   it.each([
-    ['<DescribeVpcsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><vpcSet/></DescribeVpcsResponse>', 'DescribeVpcsResponse'],
+    [
+      '<DescribeVpcsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><vpcSet/></DescribeVpcsResponse>',
+      'DescribeVpcsResponse',
+    ],
     ['\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n  <DescribeVpcsResponse>', 'DescribeVpcsResponse'],
-    ['<?xml version="1.0"?><!-- generated --><!DOCTYPE x><ec2:DescribeVpcsResponse xmlns:ec2="urn:x">', 'DescribeVpcsResponse'],
+    [
+      '<?xml version="1.0"?><!-- generated --><!DOCTYPE x><ec2:DescribeVpcsResponse xmlns:ec2="urn:x">',
+      'DescribeVpcsResponse',
+    ],
     ['<!DOCTYPE html>\n<html><body>It works</body></html>', 'html'],
     ['{"Vpcs": []}', null],
     ['', null],
@@ -20,7 +26,13 @@ describe('rootElement', () => {
 
 describe('checkResponseRoot', () => {
   it("passes the action's own document", () => {
-    expect(() => checkResponseRoot('DescribeVpcs', 200, bytes('<?xml version="1.0"?>\n<DescribeVpcsResponse><vpcSet/></DescribeVpcsResponse>'))).not.toThrow();
+    expect(() =>
+      checkResponseRoot(
+        'DescribeVpcs',
+        200,
+        bytes('<?xml version="1.0"?>\n<DescribeVpcsResponse><vpcSet/></DescribeVpcsResponse>'),
+      ),
+    ).not.toThrow();
   });
 
   it('leaves error statuses to the SDK (the EC2 error envelope has the root <Response>)', () => {
@@ -29,7 +41,10 @@ describe('checkResponseRoot', () => {
   });
 
   it.each([
-    ['<DescribeSubnetsResponse><subnetSet/></DescribeSubnetsResponse>', 'a document with root <DescribeSubnetsResponse>'],
+    [
+      '<DescribeSubnetsResponse><subnetSet/></DescribeSubnetsResponse>',
+      'a document with root <DescribeSubnetsResponse>',
+    ],
     ['<html><body>Default page</body></html>', 'a document with root <html>'],
     ['OK', 'a body that is not XML'],
     ['', 'an empty body'],

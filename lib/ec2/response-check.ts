@@ -38,6 +38,11 @@ export function checkResponseRoot(action: string, httpStatus: number, body: Uint
   if (httpStatus < 200 || httpStatus >= 300) return;
   const root = rootElement(new TextDecoder().decode(body.subarray(0, HEAD_BYTES)));
   if (root === `${action}Response`) return;
-  const found = body.byteLength === 0 ? 'an empty body' : root === null ? 'a body that is not XML' : `a document with root <${root}>`;
+  const found =
+    body.byteLength === 0
+      ? 'an empty body'
+      : root === null
+        ? 'a body that is not XML'
+        : `a document with root <${root}>`;
   throw new MalformedResponseError(action, httpStatus, found);
 }

@@ -30,7 +30,10 @@ export function originOf(detach: Step, fresh: Snapshot): Origin | null {
   return { eniId: eni.id, instanceId: eni.attachment.instanceId, deviceIndex: eni.attachment.deviceIndex };
 }
 
-async function describeEni(client: EC2Client, eniId: string): Promise<{ eni: NetworkInterface | null } | { error: string }> {
+async function describeEni(
+  client: EC2Client,
+  eniId: string,
+): Promise<{ eni: NetworkInterface | null } | { error: string }> {
   try {
     const [eni] = await describe.networkInterfaces(client, [{ Name: 'network-interface-id', Values: [eniId] }]);
     return { eni: eni ?? null };
@@ -44,7 +47,8 @@ export function putBackCommand(eni: NetworkInterface | null, origin: Origin): st
   const attach = attachStep(origin.eniId, origin.instanceId, origin.deviceIndex, '').cli;
   const waitAvailable = `aws ec2 wait network-interface-available --network-interface-ids ${origin.eniId}`;
   const att = eni?.Attachment;
-  if (att?.InstanceId === origin.instanceId && att.DeviceIndex === origin.deviceIndex && att.Status !== 'detaching') return null;
+  if (att?.InstanceId === origin.instanceId && att.DeviceIndex === origin.deviceIndex && att.Status !== 'detaching')
+    return null;
   if (!att?.AttachmentId) return `${waitAvailable} && ${attach}`;
   if (att.Status === 'detaching') return `${waitAvailable} && ${attach}`;
   // Attached (or attaching) somewhere else: detach it, wait, attach it back.
@@ -52,7 +56,10 @@ export function putBackCommand(eni: NetworkInterface | null, origin: Origin): st
 }
 
 /** Where the ENI is and the command to put it back, read now. */
-export async function locate(client: EC2Client, origin: Origin): Promise<{ where: string; command: string | null; back: boolean }> {
+export async function locate(
+  client: EC2Client,
+  origin: Origin,
+): Promise<{ where: string; command: string | null; back: boolean }> {
   const seen = await describeEni(client, origin.eniId);
   if ('error' in seen) {
     const attach = attachStep(origin.eniId, origin.instanceId, origin.deviceIndex, '').cli;
@@ -67,8 +74,19 @@ export async function locate(client: EC2Client, origin: Origin): Promise<{ where
 }
 
 /** Re-attaches the ENI at its origin, retrying with backoff (0.5 s doubling to 8 s) while the budget lasts. */
-export async function restoreEni(client: EC2Client, origin: Origin, index: number, fresh: Snapshot, options: RunOptions): Promise<Restored> {
-  const step = attachStep(origin.eniId, origin.instanceId, origin.deviceIndex, `Re-attach ${origin.eniId} to ${origin.instanceId} at device index ${origin.deviceIndex}, where it was.`);
+export async function restoreEni(
+  client: EC2Client,
+  origin: Origin,
+  index: number,
+  fresh: Snapshot,
+  options: RunOptions,
+): Promise<Restored> {
+  const step = attachStep(
+    origin.eniId,
+    origin.instanceId,
+    origin.deviceIndex,
+    `Re-attach ${origin.eniId} to ${origin.instanceId} at device index ${origin.deviceIndex}, where it was.`,
+  );
   let last: StepReport | null = null;
   let tries = 0;
   const left = () => remainingMs() - ANSWER_RESERVE_MS;
@@ -79,9 +97,16 @@ export async function restoreEni(client: EC2Client, origin: Origin, index: numbe
     if (!detaching) {
       tries++;
       const sent = await sendObserved(client, index, step, fresh, { ...options, attempts: 1 }, true);
-      last = tries > 1 ? { ...sent.report, note: [sent.report.note, `attempt ${tries}`].filter(Boolean).join(' ') } : sent.report;
+      last =
+        tries > 1
+          ? { ...sent.report, note: [sent.report.note, `attempt ${tries}`].filter(Boolean).join(' ') }
+          : sent.report;
       if (sent.report.outcome === 'done') {
-        await waitForEni(client, { eniId: origin.eniId, until: 'eni-attached', instanceId: origin.instanceId }, { ...options.wait, timeoutMs: Math.max(0, left()) }).catch(() => null);
+        await waitForEni(
+          client,
+          { eniId: origin.eniId, until: 'eni-attached', instanceId: origin.instanceId },
+          { ...options.wait, timeoutMs: Math.max(0, left()) },
+        ).catch(() => null);
         break;
       }
     }

@@ -49,10 +49,21 @@ const sentence = (text: string): string => (/[.!?)]$/.test(text.trim()) ? text.t
 
 function failureOf(err: unknown): StepFailure {
   const f = toFailure(err);
-  return { message: sentence(f.message), code: f.code, ec2Code: (f.details as { ec2Code?: string } | undefined)?.ec2Code };
+  return {
+    message: sentence(f.message),
+    code: f.code,
+    ec2Code: (f.details as { ec2Code?: string } | undefined)?.ec2Code,
+  };
 }
 
-export const report = (index: number, step: Step, outcome: StepReport['outcome'], requestId: string | null, note: string | null, restore = false): StepReport => ({
+export const report = (
+  index: number,
+  step: Step,
+  outcome: StepReport['outcome'],
+  requestId: string | null,
+  note: string | null,
+  restore = false,
+): StepReport => ({
   index,
   action: step.action,
   description: step.description,
@@ -69,7 +80,14 @@ export type Sent = { report: StepReport; failure: StepFailure | null };
  * Sends one call once; on failure, looks at the account. Retries (with backoff, within the budget) only when a
  * describe shows the change not made and EC2 throttled the call or its answer was lost.
  */
-export async function sendObserved(client: EC2Client, index: number, step: Step, fresh: Snapshot, options: RunOptions, restore = false): Promise<Sent> {
+export async function sendObserved(
+  client: EC2Client,
+  index: number,
+  step: Step,
+  fresh: Snapshot,
+  options: RunOptions,
+  restore = false,
+): Promise<Sent> {
   const attempts = options.attempts ?? 4;
   let delay = options.backoffMs ?? 250;
   for (let attempt = 1; ; attempt++) {
@@ -82,10 +100,30 @@ export async function sendObserved(client: EC2Client, index: number, step: Step,
       const kind = errorKind(err);
       const seen = await observeStep(client, step, fresh, kind === 'lost' ? (options.observeMs ?? 5_000) : 0);
       if (seen.shows === null) {
-        return { report: report(index, step, 'unknown', null, `${failure.message} The describe that should tell whether it was made failed too: ${seen.error}`, restore), failure };
+        return {
+          report: report(
+            index,
+            step,
+            'unknown',
+            null,
+            `${failure.message} The describe that should tell whether it was made failed too: ${seen.error}`,
+            restore,
+          ),
+          failure,
+        };
       }
       if (seen.shows) {
-        return { report: report(index, step, 'done', null, `EC2's answer was lost (${failure.message}); a describe shows the change made.`, restore), failure: null };
+        return {
+          report: report(
+            index,
+            step,
+            'done',
+            null,
+            `EC2's answer was lost (${failure.message}); a describe shows the change made.`,
+            restore,
+          ),
+          failure: null,
+        };
       }
       const retry = kind !== 'refused' && attempt < attempts && remainingMs() > delay;
       if (!retry || !(await pause(delay))) {
@@ -98,7 +136,11 @@ export async function sendObserved(client: EC2Client, index: number, step: Step,
 }
 
 /** DryRun is never a change: retried on a throttle or a lost answer, within the budget. */
-async function dryRunAll(client: EC2Client, plan: Plan, backoffMs: number): Promise<ReturnType<typeof toFailure> | null> {
+async function dryRunAll(
+  client: EC2Client,
+  plan: Plan,
+  backoffMs: number,
+): Promise<ReturnType<typeof toFailure> | null> {
   for (const step of plan.steps.filter((s) => s.supportsDryRun)) {
     for (let attempt = 1, delay = backoffMs; ; attempt++, delay *= 2) {
       const verdict = await dryRunStep(client, step);
@@ -114,15 +156,28 @@ async function dryRunAll(client: EC2Client, plan: Plan, backoffMs: number): Prom
 }
 
 /** Waits for a step's transition for what is left of the budget (less `reserveMs`); the words for where it is when it did not settle. */
-async function settle(client: EC2Client, step: Step, fresh: Snapshot, options: RunOptions, reserveMs: number): Promise<string | null> {
+async function settle(
+  client: EC2Client,
+  step: Step,
+  fresh: Snapshot,
+  options: RunOptions,
+  reserveMs: number,
+): Promise<string | null> {
   if (!step.waitFor) return null;
   const eniId = eniOfStep(step, fresh);
-  const timeoutMs = Math.max(0, Math.min(options.wait?.timeoutMs ?? Number.POSITIVE_INFINITY, remainingMs() - reserveMs));
+  const timeoutMs = Math.max(
+    0,
+    Math.min(options.wait?.timeoutMs ?? Number.POSITIVE_INFINITY, remainingMs() - reserveMs),
+  );
   try {
     const outcome =
       step.waitFor === 'eni-available'
         ? await waitForEni(client, { eniId, until: 'eni-available' }, { ...options.wait, timeoutMs })
-        : await waitForEni(client, { eniId, until: 'eni-attached', instanceId: str(step.input.InstanceId) }, { ...options.wait, timeoutMs });
+        : await waitForEni(
+            client,
+            { eniId, until: 'eni-attached', instanceId: str(step.input.InstanceId) },
+            { ...options.wait, timeoutMs },
+          );
     return outcome.ok ? null : `${whereIs(outcome.eni, eniId)} after waiting ${Math.round(outcome.waitedMs / 1000)} s`;
   } catch (err) {
     return `its state could not be read while waiting (${toFailure(err).message})`;
@@ -149,16 +204,32 @@ export async function runSteps(client: EC2Client, plan: Plan, fresh: Snapshot, o
     }
     // On record before the wait: a console stopped while EC2 completes the call still shows it was made (the
     // journal keeps one report per step: the settled one below replaces this).
-    if (step.waitFor) await options.onStep?.({ ...sent.report, note: [sent.report.note, 'Accepted; waiting for EC2 to complete it.'].filter(Boolean).join(' ') });
+    if (step.waitFor)
+      await options.onStep?.({
+        ...sent.report,
+        note: [sent.report.note, 'Accepted; waiting for EC2 to complete it.'].filter(Boolean).join(' '),
+      });
     const unsettled = await settle(client, step, fresh, options, ANSWER_RESERVE_MS);
-    await add(unsettled ? { ...sent.report, note: [sent.report.note, `Accepted, but not settled: ${unsettled}.`].filter(Boolean).join(' ') } : sent.report);
+    await add(
+      unsettled
+        ? {
+            ...sent.report,
+            note: [sent.report.note, `Accepted, but not settled: ${unsettled}.`].filter(Boolean).join(' '),
+          }
+        : sent.report,
+    );
     if (unsettled) {
-      ran.stopped = { index: i + 1, failure: { message: `${step.action} was accepted but did not complete: ${unsettled}`, code: 'timeout' }, unsettled };
+      ran.stopped = {
+        index: i + 1,
+        failure: { message: `${step.action} was accepted but did not complete: ${unsettled}`, code: 'timeout' },
+        unsettled,
+      };
       break;
     }
   }
   // The calls never sent are not done: nothing was sent for them.
   const next = ran.reports.length;
-  for (const [i, step] of plan.steps.entries()) if (i >= next) await add(report(i + 1, step, 'not-done', null, 'Not sent.'));
+  for (const [i, step] of plan.steps.entries())
+    if (i >= next) await add(report(i + 1, step, 'not-done', null, 'Not sent.'));
   return ran;
 }

@@ -15,7 +15,10 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (TRUE.has(raw)) return true;
   if (FALSE.has(raw)) return false;
   throw new GatewayError(
-    fail('internal', `The server setting ${name}="${env[name]}" is not a boolean. Set it to true or false (or unset it for the default, ${fallback}) and restart.`),
+    fail(
+      'internal',
+      `The server setting ${name}="${env[name]}" is not a boolean. Set it to true or false (or unset it for the default, ${fallback}) and restart.`,
+    ),
   );
 }
 
@@ -32,7 +35,12 @@ function positiveMs(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) {
-    throw new GatewayError(fail('internal', `The server setting ${name}="${env[name]}" is not a positive number of milliseconds. Set it (e.g. ${fallback}) or unset it for the default, and restart.`));
+    throw new GatewayError(
+      fail(
+        'internal',
+        `The server setting ${name}="${env[name]}" is not a positive number of milliseconds. Set it (e.g. ${fallback}) or unset it for the default, and restart.`,
+      ),
+    );
   }
   return n;
 }

@@ -21,7 +21,13 @@ const list = (reports: StepReport[]) => reports.map((r) => r.description).join('
 const EMPTY = { enis: [], instances: [], eips: [] };
 
 /** Every call was made: read back, retrying while it differs (EC2 lags) within verifyMs and the budget. */
-export async function verifyApplied(client: EC2Client, plan: Plan, fresh: Snapshot, ran: Ran, verifyMs: number): Promise<Ended> {
+export async function verifyApplied(
+  client: EC2Client,
+  plan: Plan,
+  fresh: Snapshot,
+  ran: Ran,
+  verifyMs: number,
+): Promise<Ended> {
   const expected = applyMove(fresh, plan.move);
   const scope = { ids: plan.involved, ips: ipsOf(plan) };
   const until = Date.now() + verifyMs;
@@ -33,7 +39,14 @@ export async function verifyApplied(client: EC2Client, plan: Plan, fresh: Snapsh
       if (diffs.length === 0) {
         const verified = pickVerified(plan, fresh, expected, actual);
         return {
-          result: { ok: true, plan, requestIds: ran.requestIds, verified, verification: 'verified', steps: ran.reports },
+          result: {
+            ok: true,
+            plan,
+            requestIds: ran.requestIds,
+            verified,
+            verification: 'verified',
+            steps: ran.reports,
+          },
           journal: { status: 'applied', message: plan.summary },
         };
       }
@@ -45,7 +58,15 @@ export async function verifyApplied(client: EC2Client, plan: Plan, fresh: Snapsh
   }
   const pending = `Every EC2 call succeeded; the result is not confirmed yet (${why}). EC2's describes can lag behind changes: reload in a few seconds to see it.`;
   return {
-    result: { ok: true, plan, requestIds: ran.requestIds, verified: EMPTY, verification: 'pending', steps: ran.reports, pending },
+    result: {
+      ok: true,
+      plan,
+      requestIds: ran.requestIds,
+      verified: EMPTY,
+      verification: 'pending',
+      steps: ran.reports,
+      pending,
+    },
     journal: { status: 'applied-verification-pending', message: pending },
   };
 }
@@ -58,11 +79,20 @@ function ipsOf(plan: Plan): string[] {
 }
 
 /** A step stopped (or the DryRun refused): say what was done, restore an ENI caught between detach and attach. */
-export async function settleOutcome(client: EC2Client, plan: Plan, fresh: Snapshot, ran: Ran, options: RunOptions): Promise<Ended> {
+export async function settleOutcome(
+  client: EC2Client,
+  plan: Plan,
+  fresh: Snapshot,
+  ran: Ran,
+  options: RunOptions,
+): Promise<Ended> {
   const base = { steps: ran.reports, requestIds: ran.requestIds };
   if (ran.dryRunFailure) {
     const f = ran.dryRunFailure;
-    return { result: { ...f, details: { ...(f.details as object), ...base } }, journal: { status: 'not-applied', message: f.message } };
+    return {
+      result: { ...f, details: { ...(f.details as object), ...base } },
+      journal: { status: 'not-applied', message: f.message },
+    };
   }
   const stopped = ran.stopped as NonNullable<Ran['stopped']>;
   const done = ran.reports.filter((r) => r.outcome === 'done');
@@ -75,7 +105,15 @@ export async function settleOutcome(client: EC2Client, plan: Plan, fresh: Snapsh
   if (stopped.unsettled && stopped.index === plan.steps.length && notDone.length === 0 && unknown.length === 0) {
     const pending = `Every EC2 call succeeded; ${stopped.unsettled}. EC2 finishes it on its own: reload in a few seconds to see it.`;
     return {
-      result: { ok: true, plan, requestIds: ran.requestIds, verified: EMPTY, verification: 'pending', steps: ran.reports, pending },
+      result: {
+        ok: true,
+        plan,
+        requestIds: ran.requestIds,
+        verified: EMPTY,
+        verification: 'pending',
+        steps: ran.reports,
+        pending,
+      },
       journal: { status: 'applied-verification-pending', message: pending },
     };
   }
@@ -83,27 +121,43 @@ export async function settleOutcome(client: EC2Client, plan: Plan, fresh: Snapsh
   if (done.length === 0 && unknown.length === 0) {
     const failed = ran.reports[stopped.index - 1];
     const message = `Nothing was changed: ${failedStep?.action} failed. ${failed?.note ?? stopped.failure.message}`;
-    const f: Failure = fail(stopped.failure.code === 'internal' ? 'ec2-error' : stopped.failure.code, message, { details });
+    const f: Failure = fail(stopped.failure.code === 'internal' ? 'ec2-error' : stopped.failure.code, message, {
+      details,
+    });
     return { result: f, journal: { status: 'not-applied', message } };
   }
 
   // An ENI move: the detach was made, the attach was not (or its detach never settled) — put the ENI back.
   const detach = plan.steps.find((s, i) => s.action === 'DetachNetworkInterface' && ran.reports[i]?.outcome === 'done');
   const origin = detach ? originOf(detach, fresh) : null;
-  const attachFailed = failedStep?.action === 'AttachNetworkInterface' && ran.reports[stopped.index - 1]?.outcome === 'not-done';
+  const attachFailed =
+    failedStep?.action === 'AttachNetworkInterface' && ran.reports[stopped.index - 1]?.outcome === 'not-done';
   if (origin && (attachFailed || (stopped.unsettled && failedStep === detach))) {
     const head = attachFailed
       ? `Attaching ${origin.eniId} to ${String(failedStep?.input.InstanceId)} failed: ${stopped.failure.message}`
       : `Detaching ${origin.eniId} did not complete: ${stopped.unsettled}.`;
-    const restored = attachFailed ? await restoreEni(client, origin, plan.steps.length + 1, fresh, options) : { report: null, ...(await locate(client, origin)), restored: false };
+    const restored = attachFailed
+      ? await restoreEni(client, origin, plan.steps.length + 1, fresh, options)
+      : { report: null, ...(await locate(client, origin)), restored: false };
     const reports = restored.report ? [...ran.reports, restored.report] : ran.reports;
     if (restored.report) await options.onStep?.(restored.report);
-    const withRestore = { ...details, steps: reports, restored: restored.restored, where: restored.where, command: restored.command };
+    const withRestore = {
+      ...details,
+      steps: reports,
+      restored: restored.restored,
+      where: restored.where,
+      command: restored.command,
+    };
     if (restored.restored) {
       const message = `${head} Restored: ${origin.eniId} is attached again to ${origin.instanceId} at device index ${origin.deviceIndex}, where it was before. Nothing else changed.`;
-      return { result: fail('partial-failure', message, { details: withRestore }), journal: { status: 'partial', message, where: restored.where } };
+      return {
+        result: fail('partial-failure', message, { details: withRestore }),
+        journal: { status: 'partial', message, where: restored.where },
+      };
     }
-    const tried = attachFailed ? ` Re-attaching it to ${origin.instanceId} at device index ${origin.deviceIndex} kept failing until the time budget ran out.` : '';
+    const tried = attachFailed
+      ? ` Re-attaching it to ${origin.instanceId} at device index ${origin.deviceIndex} kept failing until the time budget ran out.`
+      : '';
     const message = `${head}${tried} Now ${restored.where}. Put it back with: ${restored.command}`;
     return {
       result: fail('partial-failure', message, { details: withRestore }),
@@ -119,5 +173,8 @@ export async function settleOutcome(client: EC2Client, plan: Plan, fresh: Snapsh
     'Reload the topology to see the current state.',
   ];
   const message = parts.filter(Boolean).join(' ');
-  return { result: fail('partial-failure', message, { details }), journal: { status: unknown.length ? 'unknown' : 'partial', message } };
+  return {
+    result: fail('partial-failure', message, { details }),
+    journal: { status: unknown.length ? 'unknown' : 'partial', message },
+  };
 }

@@ -44,7 +44,8 @@ describe('loadSnapshot', () => {
     expect({ instances: snapshot.instances.length, enis: snapshot.enis.length }).toEqual(await independentCounts());
 
     const instanceIds = new Set(snapshot.instances.map((i) => i.id));
-    for (const eni of snapshot.enis) if (eni.attachment?.instanceId) expect(instanceIds).toContain(eni.attachment.instanceId);
+    for (const eni of snapshot.enis)
+      if (eni.attachment?.instanceId) expect(instanceIds).toContain(eni.attachment.instanceId);
     for (const i of snapshot.instances) expect(snapshot.instanceTypes[i.type], `limits of ${i.type}`).toBeDefined();
     // Every associated EIP shows under the private IP it maps to (ec2-rules §2.4).
     for (const eip of snapshot.eips.filter((e) => e.eniId)) {
@@ -101,7 +102,9 @@ describe('loadSnapshot: health', () => {
     await emu.reset('showcase');
     const before = await loadSnapshot(emu.client);
     const running = before.instances.filter((i) => i.state === 'running');
-    expect(running.every((i) => i.health?.system === 'ok' && i.health.instance === 'ok' && i.health.impairedSince === null)).toBe(true);
+    expect(
+      running.every((i) => i.health?.system === 'ok' && i.health.instance === 'ok' && i.health.impairedSince === null),
+    ).toBe(true);
     expect(before.instances.filter((i) => i.state === 'stopped').every((i) => i.health === undefined)).toBe(true);
     expect(before.healthUnavailable).toBeUndefined();
 
@@ -115,11 +118,19 @@ describe('loadSnapshot: health', () => {
 
   it('still reads the topology when the status checks are refused, and says why they are missing', async () => {
     await emu.reset('showcase');
-    await emu.fault({ action: 'DescribeInstanceStatus', code: 'UnauthorizedOperation', status: 403, message: 'You are not authorized to perform this operation.', times: 1 });
+    await emu.fault({
+      action: 'DescribeInstanceStatus',
+      code: 'UnauthorizedOperation',
+      status: 403,
+      message: 'You are not authorized to perform this operation.',
+      times: 1,
+    });
     const snapshot = await loadSnapshot(emu.client);
     expect(snapshot.instances.length).toBeGreaterThan(0);
     expect(snapshot.instances.every((i) => i.health === undefined)).toBe(true);
-    expect(snapshot.healthUnavailable).toBe('Status checks not shown: the credentials lack ec2:DescribeInstanceStatus.');
+    expect(snapshot.healthUnavailable).toBe(
+      'Status checks not shown: the credentials lack ec2:DescribeInstanceStatus.',
+    );
   });
 });
 
@@ -134,14 +145,23 @@ describe('loadScopedSnapshot', () => {
     const scoped = await loadScopedSnapshot(emu.client, { ids: [eni.id] });
     expect(scoped.enis.find((e) => e.id === eni.id)).toEqual(eni);
     expect(scoped.instances.map((i) => i.id)).toEqual([instanceId]);
-    expect(scoped.enis.map((e) => e.id).sort()).toEqual(full.enis.filter((e) => e.attachment?.instanceId === instanceId).map((e) => e.id).sort());
+    expect(scoped.enis.map((e) => e.id).sort()).toEqual(
+      full.enis
+        .filter((e) => e.attachment?.instanceId === instanceId)
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(scoped.subnets.map((s) => s.id)).toContain(eni.subnetId);
     expect(scoped.vpcs.map((v) => v.id)).toEqual([eni.vpcId]);
     expect(scoped.vpcs[0]?.hasInternetGateway).toBe(full.vpcs.find((v) => v.id === eni.vpcId)?.hasInternetGateway);
     const type = full.instances.find((i) => i.id === instanceId)?.type ?? '';
     expect(Object.keys(scoped.instanceTypes)).toEqual([type]);
     // Filtered, not unfiltered, describes: every call names what it wants.
-    expect((await emu.requests()).every((r) => Object.keys(r.parameters).some((k) => k.startsWith('Filter.')) || r.action === 'DescribeInstanceTypes')).toBe(true);
+    expect(
+      (await emu.requests()).every(
+        (r) => Object.keys(r.parameters).some((k) => k.startsWith('Filter.')) || r.action === 'DescribeInstanceTypes',
+      ),
+    ).toBe(true);
   });
 
   it('finds the current holder of a private IP', async () => {

@@ -61,16 +61,30 @@ async function byFilter<T>(name: string, values: string[], read: (filters: Filte
 const cfg = (client: EC2Client) => ({ client, pageSize: PAGE_SIZE });
 
 export const describe = {
-  vpcs: (client: EC2Client, Filters?: Filter[]) => collect('DescribeVpcs', paginateDescribeVpcs(cfg(client), { Filters }), (p) => p.Vpcs),
-  subnets: (client: EC2Client, Filters?: Filter[]) => collect('DescribeSubnets', paginateDescribeSubnets(cfg(client), { Filters }), (p) => p.Subnets),
+  vpcs: (client: EC2Client, Filters?: Filter[]) =>
+    collect('DescribeVpcs', paginateDescribeVpcs(cfg(client), { Filters }), (p) => p.Vpcs),
+  subnets: (client: EC2Client, Filters?: Filter[]) =>
+    collect('DescribeSubnets', paginateDescribeSubnets(cfg(client), { Filters }), (p) => p.Subnets),
   internetGateways: (client: EC2Client, Filters?: Filter[]) =>
-    collect('DescribeInternetGateways', paginateDescribeInternetGateways(cfg(client), { Filters }), (p) => p.InternetGateways),
+    collect(
+      'DescribeInternetGateways',
+      paginateDescribeInternetGateways(cfg(client), { Filters }),
+      (p) => p.InternetGateways,
+    ),
   securityGroups: (client: EC2Client, Filters?: Filter[]) =>
-    collect('DescribeSecurityGroups', paginateDescribeSecurityGroups(cfg(client), { Filters }), (p) => p.SecurityGroups),
+    collect(
+      'DescribeSecurityGroups',
+      paginateDescribeSecurityGroups(cfg(client), { Filters }),
+      (p) => p.SecurityGroups,
+    ),
   reservations: (client: EC2Client, Filters?: Filter[]) =>
     collect('DescribeInstances', paginateDescribeInstances(cfg(client), { Filters }), (p) => p.Reservations),
   networkInterfaces: (client: EC2Client, Filters?: Filter[]) =>
-    collect('DescribeNetworkInterfaces', paginateDescribeNetworkInterfaces(cfg(client), { Filters }), (p) => p.NetworkInterfaces),
+    collect(
+      'DescribeNetworkInterfaces',
+      paginateDescribeNetworkInterfaces(cfg(client), { Filters }),
+      (p) => p.NetworkInterfaces,
+    ),
   /** Not paginated (ec2-rules §1.5). */
   addresses: (client: EC2Client, Filters?: Filter[]) =>
     tagged('DescribeAddresses', client.send(new DescribeAddressesCommand({ Filters }))).then((r) => r.Addresses ?? []),
@@ -82,7 +96,11 @@ export const describe = {
     const chunks = chunk([...new Set(types)].sort(), TYPE_CHUNK);
     const parts = await Promise.all(
       chunks.map((names) =>
-        collect('DescribeInstanceTypes', paginateDescribeInstanceTypes({ client }, { InstanceTypes: names as _InstanceType[] }), (p) => p.InstanceTypes),
+        collect(
+          'DescribeInstanceTypes',
+          paginateDescribeInstanceTypes({ client }, { InstanceTypes: names as _InstanceType[] }),
+          (p) => p.InstanceTypes,
+        ),
       ),
     );
     return parts.flat();
@@ -94,7 +112,11 @@ const typesInUse = (reservations: Reservation[]): string[] =>
 
 async function finish(client: EC2Client, raw: RawDescribes): Promise<Snapshot> {
   const info = await clientInfo(client);
-  const result = toSnapshot(raw, { region: info.region, endpoint: info.endpoint, endpointServer: endpointServerOf(client) });
+  const result = toSnapshot(raw, {
+    region: info.region,
+    endpoint: info.endpoint,
+    endpointServer: endpointServerOf(client),
+  });
   if (!result.ok) throw new GatewayError(result);
   return result.snapshot;
 }
@@ -106,33 +128,49 @@ async function finish(client: EC2Client, raw: RawDescribes): Promise<Snapshot> {
  * Throws (Ec2CallError / GatewayError); callers turn that into a Failure with toFailure.
  */
 export async function loadSnapshot(client: EC2Client): Promise<Snapshot> {
-  const [vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses, statuses] = await Promise.all([
-    describe.vpcs(client),
-    describe.subnets(client),
-    describe.internetGateways(client),
-    describe.securityGroups(client),
-    describe.reservations(client),
-    describe.networkInterfaces(client),
-    describe.addresses(client),
-    readInstanceStatuses(client),
-  ]);
+  const [vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses, statuses] =
+    await Promise.all([
+      describe.vpcs(client),
+      describe.subnets(client),
+      describe.internetGateways(client),
+      describe.securityGroups(client),
+      describe.reservations(client),
+      describe.networkInterfaces(client),
+      describe.addresses(client),
+      readInstanceStatuses(client),
+    ]);
   const instanceTypes = await describe.instanceTypes(client, typesInUse(reservations));
-  return finish(client, { vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses, instanceTypes, ...statuses });
+  return finish(client, {
+    vpcs,
+    subnets,
+    internetGateways,
+    securityGroups,
+    reservations,
+    networkInterfaces,
+    addresses,
+    instanceTypes,
+    ...statuses,
+  });
 }
 
 /**
  * Health is an addition to the network view, not a precondition: when the status checks cannot be read (a
  * policy without ec2:DescribeInstanceStatus, an endpoint without the action) the snapshot says why instead.
  */
-async function readInstanceStatuses(client: EC2Client): Promise<{ instanceStatuses?: InstanceStatus[]; healthUnavailable?: string }> {
+async function readInstanceStatuses(
+  client: EC2Client,
+): Promise<{ instanceStatuses?: InstanceStatus[]; healthUnavailable?: string }> {
   try {
     return { instanceStatuses: await describe.instanceStatuses(client) };
   } catch (err) {
     // Only an answer from EC2 (a service error: it has $fault) is tolerated; no answer at all fails the read.
-    const cause = err instanceof Ec2CallError ? (err.cause as { name?: string; $fault?: string } | undefined) : undefined;
+    const cause =
+      err instanceof Ec2CallError ? (err.cause as { name?: string; $fault?: string } | undefined) : undefined;
     const code = cause?.$fault ? cause.name : undefined;
     if (code === undefined) throw err;
-    const why = /Unauthorized|AccessDenied/.test(code) ? 'the credentials lack ec2:DescribeInstanceStatus' : `DescribeInstanceStatus answered ${code}`;
+    const why = /Unauthorized|AccessDenied/.test(code)
+      ? 'the credentials lack ec2:DescribeInstanceStatus'
+      : `DescribeInstanceStatus answered ${code}`;
     return { healthUnavailable: `Status checks not shown: ${why}.` };
   }
 }
@@ -184,10 +222,9 @@ export async function loadScopedSnapshot(client: EC2Client, scope: Scope): Promi
   // Round 2: instances the found ENIs (or the EIPs' ENIs) are attached to, and those instances' other ENIs.
   const found1 = uniqueEnis([enisById, enisByIp, enisOfInstances]);
   const known = new Set(instanceIds);
-  const moreInstances = [
-    ...found1.map((e) => e.Attachment?.InstanceId),
-    ...addresses1.map((a) => a.InstanceId),
-  ].filter((id): id is string => !!id && !known.has(id));
+  const moreInstances = [...found1.map((e) => e.Attachment?.InstanceId), ...addresses1.map((a) => a.InstanceId)].filter(
+    (id): id is string => !!id && !known.has(id),
+  );
   const moreEniIds = addresses1.map((a) => a.NetworkInterfaceId).filter((id): id is string => !!id);
   const [reservations2, enisOfMore, enisOfEips] = await Promise.all([
     byFilter('instance-id', moreInstances, (f) => describe.reservations(client, f)),
@@ -204,9 +241,11 @@ export async function loadScopedSnapshot(client: EC2Client, scope: Scope): Promi
     ...networkInterfaces.map((e) => e.SubnetId),
     ...instances.map((i) => i.SubnetId),
   ].filter((id): id is string => !!id);
-  const vpcIds = [...withPrefix(ids, 'vpc-'), ...networkInterfaces.map((e) => e.VpcId), ...instances.map((i) => i.VpcId)].filter(
-    (id): id is string => !!id,
-  );
+  const vpcIds = [
+    ...withPrefix(ids, 'vpc-'),
+    ...networkInterfaces.map((e) => e.VpcId),
+    ...instances.map((i) => i.VpcId),
+  ].filter((id): id is string => !!id);
   const allEniIds = networkInterfaces.map((e) => e.NetworkInterfaceId).filter((id): id is string => !!id);
   const [subnets, vpcs, internetGateways, addresses2, instanceTypes] = await Promise.all([
     byFilter('subnet-id', subnetIds, (f) => describe.subnets(client, f)),
@@ -216,5 +255,14 @@ export async function loadScopedSnapshot(client: EC2Client, scope: Scope): Promi
     describe.instanceTypes(client, typesInUse(reservations)),
   ]);
   const addresses = [...new Map([...addresses1, ...addresses2].map((a) => [a.AllocationId ?? a.PublicIp, a])).values()];
-  return finish(client, { vpcs, subnets, internetGateways, securityGroups: [], reservations, networkInterfaces, addresses, instanceTypes });
+  return finish(client, {
+    vpcs,
+    subnets,
+    internetGateways,
+    securityGroups: [],
+    reservations,
+    networkInterfaces,
+    addresses,
+    instanceTypes,
+  });
 }

@@ -22,14 +22,22 @@ import { tagged } from './errors';
 import { describe } from './snapshot';
 
 /** Sends a step's exact SDK input; with dryRun, adds DryRun=true (only for steps whose model has it). */
-export async function sendStep(client: EC2Client, step: Step, dryRun = false): Promise<{ requestId: string | undefined }> {
+export async function sendStep(
+  client: EC2Client,
+  step: Step,
+  dryRun = false,
+): Promise<{ requestId: string | undefined }> {
   const input = dryRun ? { ...step.input, DryRun: true } : step.input;
   const send = () => {
     switch (step.action) {
       case 'AssignPrivateIpAddresses':
-        return client.send(new AssignPrivateIpAddressesCommand(input as unknown as AssignPrivateIpAddressesCommandInput));
+        return client.send(
+          new AssignPrivateIpAddressesCommand(input as unknown as AssignPrivateIpAddressesCommandInput),
+        );
       case 'UnassignPrivateIpAddresses':
-        return client.send(new UnassignPrivateIpAddressesCommand(input as unknown as UnassignPrivateIpAddressesCommandInput));
+        return client.send(
+          new UnassignPrivateIpAddressesCommand(input as unknown as UnassignPrivateIpAddressesCommandInput),
+        );
       case 'AttachNetworkInterface':
         return client.send(new AttachNetworkInterfaceCommand(input as unknown as AttachNetworkInterfaceCommandInput));
       case 'DetachNetworkInterface':
@@ -58,9 +66,12 @@ export async function dryRunStep(client: EC2Client, step: Step): Promise<DryRunV
   }
 }
 
-export type WaitTarget = { eniId: string } & ({ until: 'eni-available' } | { until: 'eni-attached'; instanceId: string });
+export type WaitTarget = { eniId: string } & (
+  { until: 'eni-available' } | { until: 'eni-attached'; instanceId: string }
+);
 export type WaitOptions = { timeoutMs?: number; firstDelayMs?: number; maxDelayMs?: number; steadyMs?: number };
-export type WaitOutcome = { ok: true; eni: NetworkInterface } | { ok: false; eni: NetworkInterface | null; waitedMs: number };
+export type WaitOutcome =
+  { ok: true; eni: NetworkInterface } | { ok: false; eni: NetworkInterface | null; waitedMs: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -76,7 +87,11 @@ function reached(eni: NetworkInterface, target: WaitTarget): boolean {
  * saw a one-second transition only at 1.5 s; four describes a second for a few seconds stays far inside
  * EC2's non-mutating request budget (ec2-rules §4.7).
  */
-export async function waitForEni(client: EC2Client, target: WaitTarget, options: WaitOptions = {}): Promise<WaitOutcome> {
+export async function waitForEni(
+  client: EC2Client,
+  target: WaitTarget,
+  options: WaitOptions = {},
+): Promise<WaitOutcome> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const steadyMs = options.steadyMs ?? 4_000;
   let delay = options.firstDelayMs ?? 250;

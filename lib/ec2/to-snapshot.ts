@@ -14,8 +14,24 @@ import type {
 } from '@aws-sdk/client-ec2';
 import type { z } from 'zod';
 import { type Failure, fail } from '@/lib/result';
-import { type Instance, type InstanceHealth, type InstanceTypeLimits, type Snapshot, snapshotSchema } from '@/lib/topology/schema';
-import { attachedGateways, reshapeEip, reshapeEni, reshapeInstance, reshapeInstanceStatus, reshapeInstanceType, reshapeSecurityGroup, reshapeSubnet, reshapeVpc } from './map';
+import {
+  type Instance,
+  type InstanceHealth,
+  type InstanceTypeLimits,
+  type Snapshot,
+  snapshotSchema,
+} from '@/lib/topology/schema';
+import {
+  attachedGateways,
+  reshapeEip,
+  reshapeEni,
+  reshapeInstance,
+  reshapeInstanceStatus,
+  reshapeInstanceType,
+  reshapeSecurityGroup,
+  reshapeSubnet,
+  reshapeVpc,
+} from './map';
 
 /** Everything the describes returned, before reshaping. */
 export type RawDescribes = {
@@ -43,7 +59,10 @@ const collectionLabels: Record<string, [string, (item: Record<string, unknown>) 
 };
 
 /** Turns a zod issue into "network interface eni-… field attachment.deviceIndex: expected number, received undefined". */
-function describeIssue(issue: z.core.$ZodIssue, candidate: Record<string, unknown>): { resource: string; field: string; problem: string } {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  candidate: Record<string, unknown>,
+): { resource: string; field: string; problem: string } {
   const [collection, key, ...rest] = issue.path.map(String);
   const label = collection ? collectionLabels[collection] : undefined;
   let resource = collection ?? 'snapshot';
@@ -62,7 +81,10 @@ const withHealth = (instance: Instance, health: ReadonlyMap<string, InstanceHeal
 };
 
 /** Reshapes everything and validates the whole snapshot; a failure names the resource and field. */
-export function toSnapshot(raw: RawDescribes, meta: { region: string; endpoint: string | null; endpointServer?: string | null; fetchedAt?: string }): { ok: true; snapshot: Snapshot } | Failure {
+export function toSnapshot(
+  raw: RawDescribes,
+  meta: { region: string; endpoint: string | null; endpointServer?: string | null; fetchedAt?: string },
+): { ok: true; snapshot: Snapshot } | Failure {
   const igwByVpc = attachedGateways(raw.internetGateways);
   const enis = raw.networkInterfaces.map(reshapeEni);
   const heldIps = new Map<string, number>();

@@ -27,11 +27,18 @@ let generation = 0;
 
 function sharedLoad(client: EC2Client): Promise<Snapshot> {
   const current = loads.get(client);
-  const fresh = current && current.generation === generation && (current.settledAt === null || Date.now() - current.settledAt < reuseMs());
+  const fresh =
+    current &&
+    current.generation === generation &&
+    (current.settledAt === null || Date.now() - current.settledAt < reuseMs());
   if (current && fresh) return current.promise;
   // The load has its own deadline and no caller's signal: one reader cancelling must not fail the others.
   const { readDeadlineMs } = loadTimeSettings();
-  const load: Load = { promise: withDeadline(readDeadlineMs, 'Reading the topology', () => loadSnapshot(client)), generation, settledAt: null };
+  const load: Load = {
+    promise: withDeadline(readDeadlineMs, 'Reading the topology', () => loadSnapshot(client)),
+    generation,
+    settledAt: null,
+  };
   loads.set(client, load);
   load.promise.then(
     () => {
@@ -74,7 +81,10 @@ function untilCancelled<T>(load: Promise<T>, signal?: AbortSignal): Promise<T> {
  * Used by GET /api/topology (one code path). The read stops at the read deadline (ENI_CONSOLE_READ_DEADLINE_MS)
  * with a `timeout`, or when `signal` fires (the browser cancelled the refresh).
  */
-export async function readTopology(client: EC2Client = getEc2Client(), signal?: AbortSignal): Promise<Result<Topology>> {
+export async function readTopology(
+  client: EC2Client = getEc2Client(),
+  signal?: AbortSignal,
+): Promise<Result<Topology>> {
   try {
     const settings = loadCheckSettings();
     const snapshot = await untilCancelled(sharedLoad(client), signal);

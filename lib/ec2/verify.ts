@@ -19,13 +19,23 @@ const eniShape = (eni: Eni | undefined) =>
     : null;
 
 const eipShape = (eip: Eip | undefined) =>
-  eip ? { associatedWith: eip.eniId ? `${eip.eniId} ${eip.privateIp ?? '?'}` : 'nothing', instance: eip.instanceId ?? 'none' } : null;
+  eip
+    ? {
+        associatedWith: eip.eniId ? `${eip.eniId} ${eip.privateIp ?? '?'}` : 'nothing',
+        instance: eip.instanceId ?? 'none',
+      }
+    : null;
 
 /** The ENIs, EIPs and instances a plan involves, plus every EIP sitting on those ENIs before or after. */
-export function involvedIds(plan: Plan, before: Snapshot, expected: Snapshot): { enis: string[]; eips: string[]; instances: string[] } {
+export function involvedIds(
+  plan: Plan,
+  before: Snapshot,
+  expected: Snapshot,
+): { enis: string[]; eips: string[]; instances: string[] } {
   const enis = plan.involved.filter((id) => id.startsWith('eni-'));
   const eips = new Set(plan.involved.filter((id) => id.startsWith('eipalloc-')));
-  for (const snap of [before, expected]) for (const eip of snap.eips) if (eip.eniId && enis.includes(eip.eniId)) eips.add(eip.allocationId);
+  for (const snap of [before, expected])
+    for (const eip of snap.eips) if (eip.eniId && enis.includes(eip.eniId)) eips.add(eip.allocationId);
   return { enis, eips: [...eips], instances: plan.involved.filter((id) => id.startsWith('i-')) };
 }
 
@@ -36,12 +46,14 @@ export function differences(plan: Plan, before: Snapshot, expected: Snapshot, ac
   for (const id of ids.enis) {
     const want = eniShape(expected.enis.find((e) => e.id === id));
     const got = eniShape(actual.enis.find((e) => e.id === id));
-    if (JSON.stringify(want) !== JSON.stringify(got)) out.push(`${id}: expected ${JSON.stringify(want)}, EC2 reports ${JSON.stringify(got)}`);
+    if (JSON.stringify(want) !== JSON.stringify(got))
+      out.push(`${id}: expected ${JSON.stringify(want)}, EC2 reports ${JSON.stringify(got)}`);
   }
   for (const id of ids.eips) {
     const want = eipShape(expected.eips.find((e) => e.allocationId === id));
     const got = eipShape(actual.eips.find((e) => e.allocationId === id));
-    if (JSON.stringify(want) !== JSON.stringify(got)) out.push(`${id}: expected ${JSON.stringify(want)}, EC2 reports ${JSON.stringify(got)}`);
+    if (JSON.stringify(want) !== JSON.stringify(got))
+      out.push(`${id}: expected ${JSON.stringify(want)}, EC2 reports ${JSON.stringify(got)}`);
   }
   return out;
 }

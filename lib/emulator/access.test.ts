@@ -12,29 +12,50 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 const logged = async () =>
-  ((await (await fetch(`${emu.url}/_emulator/requests`, { headers: controlHeaders(emu.controlToken) })).json()) as { requests: { action: string }[] }).requests;
-const clear = () => fetch(`${emu.url}/_emulator/requests`, { method: 'DELETE', headers: controlHeaders(emu.controlToken) });
+  (
+    (await (await fetch(`${emu.url}/_emulator/requests`, { headers: controlHeaders(emu.controlToken) })).json()) as {
+      requests: { action: string }[];
+    }
+  ).requests;
+const clear = () =>
+  fetch(`${emu.url}/_emulator/requests`, { method: 'DELETE', headers: controlHeaders(emu.controlToken) });
 const form = 'Action=DisassociateAddress&Version=2016-11-15&AllocationId=eipalloc-00000000';
 
 describe('EC2 requests', () => {
   it('refuses a request without an Authorization header with 401 MissingAuthenticationToken, running nothing', async () => {
     await clear();
-    const res = await fetch(emu.url, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await fetch(emu.url, {
+      method: 'POST',
+      body: form,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(401);
     expect(await res.text()).toContain('<Code>MissingAuthenticationToken</Code>');
     expect(await logged()).toEqual([]);
   });
 
   it('refuses an Authorization header that is not SigV4 for ec2 with 401 AuthFailure', async () => {
-    for (const authorization of ['Bearer abc', 'AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=' + '0'.repeat(64)]) {
-      const res = await fetch(emu.url, { method: 'POST', body: form, headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' } });
+    for (const authorization of [
+      'Bearer abc',
+      'AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=' +
+        '0'.repeat(64),
+    ]) {
+      const res = await fetch(emu.url, {
+        method: 'POST',
+        body: form,
+        headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(res.status).toBe(401);
       expect(await res.text()).toContain('<Code>AuthFailure</Code>');
     }
   });
 
   it('answers a signed POST (the SDK and the aws CLI sign every request)', async () => {
-    const res = await fetch(emu.url, { method: 'POST', body: 'Action=DescribeVpcs&Version=2016-11-15', headers: { ...SIGNED, 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await fetch(emu.url, {
+      method: 'POST',
+      body: 'Action=DescribeVpcs&Version=2016-11-15',
+      headers: { ...SIGNED, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -42,7 +63,9 @@ describe('EC2 requests', () => {
     await clear();
     const res = await fetch(`${emu.url}/?${form}`, { headers: SIGNED });
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/<Code>InvalidRequest<\/Code><Message>The action DisassociateAddress changes state and must be sent as POST/);
+    expect(await res.text()).toMatch(
+      /<Code>InvalidRequest<\/Code><Message>The action DisassociateAddress changes state and must be sent as POST/,
+    );
     expect(await logged()).toEqual([]);
     // Reads by GET stay allowed (EC2 takes the Query API as a query string).
     expect((await fetch(`${emu.url}/?Action=DescribeVpcs&Version=2016-11-15`, { headers: SIGNED })).status).toBe(200);
@@ -55,12 +78,24 @@ describe('the control plane', () => {
     ['a wrong token', { authorization: 'Bearer not-the-token' }],
     ['the token without the Bearer scheme', { authorization: 'the-control-token' }],
   ])('answers 401 to %s, on every route', async (_what, headers: Record<string, string>) => {
-    for (const [method, path] of [['GET', 'health'], ['GET', 'requests'], ['POST', 'reset'], ['PATCH', 'settings'], ['POST', 'faults']]) {
-      const res = await fetch(`${emu.url}/_emulator/${path}`, { method, headers, body: method === 'GET' ? undefined : '{"scenario":"large"}' });
+    for (const [method, path] of [
+      ['GET', 'health'],
+      ['GET', 'requests'],
+      ['POST', 'reset'],
+      ['PATCH', 'settings'],
+      ['POST', 'faults'],
+    ]) {
+      const res = await fetch(`${emu.url}/_emulator/${path}`, {
+        method,
+        headers,
+        body: method === 'GET' ? undefined : '{"scenario":"large"}',
+      });
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(((await res.json()) as { error: string }).error).toContain('Authorization: Bearer <token>');
     }
-    expect((await fetch(`${emu.url}/_emulator/health`, { headers: controlHeaders(emu.controlToken) })).status).toBe(200);
+    expect((await fetch(`${emu.url}/_emulator/health`, { headers: controlHeaders(emu.controlToken) })).status).toBe(
+      200,
+    );
   });
 
   it('takes EMULATOR_CONTROL_TOKEN when no token is passed, else generates a random one', async () => {

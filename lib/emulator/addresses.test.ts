@@ -22,7 +22,12 @@ describe('AssociateAddress', () => {
     const w = await world(env.ec2);
     const lab = get(w.enis, 'lab-1/eth0');
     await expectEc2Error(
-      env.ec2.send(new AssociateAddressCommand({ AllocationId: get(w.eips, 'spare-1').AllocationId, NetworkInterfaceId: lab.NetworkInterfaceId })),
+      env.ec2.send(
+        new AssociateAddressCommand({
+          AllocationId: get(w.eips, 'spare-1').AllocationId,
+          NetworkInterfaceId: lab.NetworkInterfaceId,
+        }),
+      ),
       'Gateway.NotAttached',
       `Network ${lab.VpcId} is not attached to any internet gateway`,
     );
@@ -32,7 +37,9 @@ describe('AssociateAddress', () => {
     const w = await world(env.ec2);
     const app1 = get(w.instances, 'app-1');
     await expectEc2Error(
-      env.ec2.send(new AssociateAddressCommand({ AllocationId: get(w.eips, 'spare-1').AllocationId, InstanceId: app1.InstanceId })),
+      env.ec2.send(
+        new AssociateAddressCommand({ AllocationId: get(w.eips, 'spare-1').AllocationId, InstanceId: app1.InstanceId }),
+      ),
       'InvalidInstanceID',
       `There are multiple interfaces attached to instance '${app1.InstanceId}'. Please specify an interface ID for the operation instead.`,
     );
@@ -42,10 +49,17 @@ describe('AssociateAddress', () => {
     const w = await world(env.ec2);
     const spare = get(w.eips, 'spare-1');
     const web2 = get(w.instances, 'web-2');
-    const { AssociationId } = await env.ec2.send(new AssociateAddressCommand({ AllocationId: spare.AllocationId, InstanceId: web2.InstanceId }));
+    const { AssociationId } = await env.ec2.send(
+      new AssociateAddressCommand({ AllocationId: spare.AllocationId, InstanceId: web2.InstanceId }),
+    );
     expect(AssociationId).toMatch(/^eipassoc-[0-9a-f]{17}$/);
-    expect(await address(spare.AllocationId)).toMatchObject({ InstanceId: web2.InstanceId, PrivateIpAddress: '10.0.1.20', AssociationId });
-    const inst = (await env.ec2.send(new DescribeInstancesCommand({ InstanceIds: [web2.InstanceId as string] }))).Reservations?.[0]?.Instances?.[0];
+    expect(await address(spare.AllocationId)).toMatchObject({
+      InstanceId: web2.InstanceId,
+      PrivateIpAddress: '10.0.1.20',
+      AssociationId,
+    });
+    const inst = (await env.ec2.send(new DescribeInstancesCommand({ InstanceIds: [web2.InstanceId as string] })))
+      .Reservations?.[0]?.Instances?.[0];
     expect(inst?.PublicIpAddress).toBe(spare.PublicIp);
   });
 
@@ -55,12 +69,19 @@ describe('AssociateAddress', () => {
     const db = get(w.instances, 'db-1');
     await env.ec2.send(new StartInstancesCommand({ InstanceIds: [db.InstanceId as string] }));
     await expectEc2Error(
-      env.ec2.send(new AssociateAddressCommand({ AllocationId: get(w.eips, 'spare-1').AllocationId, InstanceId: db.InstanceId })),
+      env.ec2.send(
+        new AssociateAddressCommand({ AllocationId: get(w.eips, 'spare-1').AllocationId, InstanceId: db.InstanceId }),
+      ),
       'InvalidInstanceID',
       `The pending instance '${db.InstanceId}' is not in a valid state for this operation.`,
     );
     await expectEc2Error(
-      env.ec2.send(new AssociateAddressCommand({ AllocationId: get(w.eips, 'spare-1').AllocationId, NetworkInterfaceId: get(w.enis, 'db-1/eth0').NetworkInterfaceId })),
+      env.ec2.send(
+        new AssociateAddressCommand({
+          AllocationId: get(w.eips, 'spare-1').AllocationId,
+          NetworkInterfaceId: get(w.enis, 'db-1/eth0').NetworkInterfaceId,
+        }),
+      ),
       'IncorrectInstanceState',
     );
   });
@@ -70,14 +91,31 @@ describe('AssociateAddress', () => {
     const shop = get(w.eips, 'tls-shop');
     const web2 = get(w.enis, 'web-2/eth0');
     await expectEc2Error(
-      env.ec2.send(new AssociateAddressCommand({ AllocationId: shop.AllocationId, NetworkInterfaceId: web2.NetworkInterfaceId, AllowReassociation: false })),
+      env.ec2.send(
+        new AssociateAddressCommand({
+          AllocationId: shop.AllocationId,
+          NetworkInterfaceId: web2.NetworkInterfaceId,
+          AllowReassociation: false,
+        }),
+      ),
       'Resource.AlreadyAssociated',
       `resource ${shop.AllocationId} is already associated with associate-id ${shop.AssociationId}`,
     );
-    const { AssociationId } = await env.ec2.send(new AssociateAddressCommand({ AllocationId: shop.AllocationId, NetworkInterfaceId: web2.NetworkInterfaceId }));
+    const { AssociationId } = await env.ec2.send(
+      new AssociateAddressCommand({ AllocationId: shop.AllocationId, NetworkInterfaceId: web2.NetworkInterfaceId }),
+    );
     expect(AssociationId).not.toBe(shop.AssociationId);
-    expect(await address(shop.AllocationId)).toMatchObject({ NetworkInterfaceId: web2.NetworkInterfaceId, PrivateIpAddress: '10.0.1.20' });
-    const web1 = (await env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [get(w.enis, 'web-1/eth0').NetworkInterfaceId as string] }))).NetworkInterfaces?.[0];
+    expect(await address(shop.AllocationId)).toMatchObject({
+      NetworkInterfaceId: web2.NetworkInterfaceId,
+      PrivateIpAddress: '10.0.1.20',
+    });
+    const web1 = (
+      await env.ec2.send(
+        new DescribeNetworkInterfacesCommand({
+          NetworkInterfaceIds: [get(w.enis, 'web-1/eth0').NetworkInterfaceId as string],
+        }),
+      )
+    ).NetworkInterfaces?.[0];
     expect(web1?.PrivateIpAddresses?.find((p) => p.PrivateIpAddress === '10.0.1.11')?.Association).toBeUndefined();
   });
 
@@ -85,7 +123,12 @@ describe('AssociateAddress', () => {
     env.emu.settings.allowReassociationDefault = false;
     const w = await world(env.ec2);
     await expectEc2Error(
-      env.ec2.send(new AssociateAddressCommand({ AllocationId: get(w.eips, 'tls-shop').AllocationId, NetworkInterfaceId: get(w.enis, 'web-2/eth0').NetworkInterfaceId })),
+      env.ec2.send(
+        new AssociateAddressCommand({
+          AllocationId: get(w.eips, 'tls-shop').AllocationId,
+          NetworkInterfaceId: get(w.enis, 'web-2/eth0').NetworkInterfaceId,
+        }),
+      ),
       'Resource.AlreadyAssociated',
     );
   });
@@ -94,7 +137,13 @@ describe('AssociateAddress', () => {
     const w = await world(env.ec2);
     const spare = get(w.eips, 'spare-1');
     const shop = get(w.eips, 'tls-shop');
-    await env.ec2.send(new AssociateAddressCommand({ AllocationId: spare.AllocationId, NetworkInterfaceId: get(w.enis, 'web-1/eth0').NetworkInterfaceId, PrivateIpAddress: '10.0.1.11' }));
+    await env.ec2.send(
+      new AssociateAddressCommand({
+        AllocationId: spare.AllocationId,
+        NetworkInterfaceId: get(w.enis, 'web-1/eth0').NetworkInterfaceId,
+        PrivateIpAddress: '10.0.1.11',
+      }),
+    );
     expect((await address(spare.AllocationId))?.PrivateIpAddress).toBe('10.0.1.11');
     const displaced = await address(shop.AllocationId);
     expect(displaced?.PublicIp).toBe(shop.PublicIp);
@@ -104,7 +153,12 @@ describe('AssociateAddress', () => {
   it('accepts a repeated identical association, with a new association id each time', async () => {
     const w = await world(env.ec2);
     const shop = get(w.eips, 'tls-shop');
-    const params = { AllocationId: shop.AllocationId, NetworkInterfaceId: get(w.enis, 'web-1/eth0').NetworkInterfaceId, PrivateIpAddress: '10.0.1.11', AllowReassociation: false };
+    const params = {
+      AllocationId: shop.AllocationId,
+      NetworkInterfaceId: get(w.enis, 'web-1/eth0').NetworkInterfaceId,
+      PrivateIpAddress: '10.0.1.11',
+      AllowReassociation: false,
+    };
     const first = await env.ec2.send(new AssociateAddressCommand(params));
     const second = await env.ec2.send(new AssociateAddressCommand(params));
     expect(first.AssociationId).not.toBe(second.AssociationId);
@@ -114,7 +168,13 @@ describe('AssociateAddress', () => {
   it('refuses a private IP that is not on the ENI', async () => {
     const w = await world(env.ec2);
     await expectEc2Error(
-      env.ec2.send(new AssociateAddressCommand({ AllocationId: get(w.eips, 'spare-1').AllocationId, NetworkInterfaceId: get(w.enis, 'web-2/eth0').NetworkInterfaceId, PrivateIpAddress: '10.0.1.99' })),
+      env.ec2.send(
+        new AssociateAddressCommand({
+          AllocationId: get(w.eips, 'spare-1').AllocationId,
+          NetworkInterfaceId: get(w.enis, 'web-2/eth0').NetworkInterfaceId,
+          PrivateIpAddress: '10.0.1.99',
+        }),
+      ),
       'InvalidParameterValue',
     );
   });
@@ -124,11 +184,22 @@ describe('AssociateAddress', () => {
     const alloc = get(w.eips, 'spare-1').AllocationId;
     await expectEc2Error(env.ec2.send(new AssociateAddressCommand({ AllocationId: alloc })), 'MissingParameter');
     await expectEc2Error(
-      env.ec2.send(new AssociateAddressCommand({ AllocationId: alloc, InstanceId: get(w.instances, 'web-2').InstanceId, NetworkInterfaceId: get(w.enis, 'web-2/eth0').NetworkInterfaceId })),
+      env.ec2.send(
+        new AssociateAddressCommand({
+          AllocationId: alloc,
+          InstanceId: get(w.instances, 'web-2').InstanceId,
+          NetworkInterfaceId: get(w.enis, 'web-2/eth0').NetworkInterfaceId,
+        }),
+      ),
       'InvalidParameterCombination',
     );
     await expectEc2Error(
-      env.ec2.send(new AssociateAddressCommand({ AllocationId: 'eipalloc-0123456789abcdef0', InstanceId: get(w.instances, 'web-2').InstanceId })),
+      env.ec2.send(
+        new AssociateAddressCommand({
+          AllocationId: 'eipalloc-0123456789abcdef0',
+          InstanceId: get(w.instances, 'web-2').InstanceId,
+        }),
+      ),
       'InvalidAllocationID.NotFound',
       "The allocation ID 'eipalloc-0123456789abcdef0' does not exist",
     );
@@ -142,11 +213,22 @@ describe('AssociateAddress', () => {
     const primary = get(w.enis, 'bastion/eth0');
     expect(primary.Association?.IpOwnerId).toBe('amazon');
     const spare = get(w.eips, 'spare-1');
-    const { AssociationId } = await env.ec2.send(new AssociateAddressCommand({ AllocationId: spare.AllocationId, InstanceId: bastion.InstanceId }));
-    const withEip = (await env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [primary.NetworkInterfaceId as string] }))).NetworkInterfaces?.[0];
-    expect(withEip?.Association).toMatchObject({ PublicIp: spare.PublicIp, IpOwnerId: '111122223333', AllocationId: spare.AllocationId });
+    const { AssociationId } = await env.ec2.send(
+      new AssociateAddressCommand({ AllocationId: spare.AllocationId, InstanceId: bastion.InstanceId }),
+    );
+    const withEip = (
+      await env.ec2.send(
+        new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [primary.NetworkInterfaceId as string] }),
+      )
+    ).NetworkInterfaces?.[0];
+    expect(withEip?.Association).toMatchObject({
+      PublicIp: spare.PublicIp,
+      IpOwnerId: '111122223333',
+      AllocationId: spare.AllocationId,
+    });
     await env.ec2.send(new DisassociateAddressCommand({ AssociationId }));
-    const after = (await env.ec2.send(new DescribeInstancesCommand({ InstanceIds: [bastion.InstanceId as string] }))).Reservations?.[0]?.Instances?.[0];
+    const after = (await env.ec2.send(new DescribeInstancesCommand({ InstanceIds: [bastion.InstanceId as string] })))
+      .Reservations?.[0]?.Instances?.[0];
     expect(after?.PublicIpAddress).toBeDefined();
     expect(after?.PublicIpAddress).not.toBe(spare.PublicIp);
   });
@@ -171,24 +253,39 @@ describe('DisassociateAddress', () => {
 
 describe('AllocateAddress / ReleaseAddress', () => {
   it('allocates up to the quota, then AddressLimitExceeded', async () => {
-    const res = await env.ec2.send(new AllocateAddressCommand({ Domain: 'vpc', TagSpecifications: [{ ResourceType: 'elastic-ip', Tags: [{ Key: 'Name', Value: 'new' }] }] }));
+    const res = await env.ec2.send(
+      new AllocateAddressCommand({
+        Domain: 'vpc',
+        TagSpecifications: [{ ResourceType: 'elastic-ip', Tags: [{ Key: 'Name', Value: 'new' }] }],
+      }),
+    );
     expect(res).toMatchObject({ Domain: 'vpc', PublicIpv4Pool: 'amazon', NetworkBorderGroup: 'us-east-1' });
     expect(res.AllocationId).toMatch(/^eipalloc-[0-9a-f]{17}$/);
     expect((await address(res.AllocationId))?.Tags).toEqual([{ Key: 'Name', Value: 'new' }]);
     await env.ec2.send(new AllocateAddressCommand({}));
     await env.ec2.send(new AllocateAddressCommand({}));
-    await expectEc2Error(env.ec2.send(new AllocateAddressCommand({})), 'AddressLimitExceeded', 'The maximum number of addresses has been reached.');
+    await expectEc2Error(
+      env.ec2.send(new AllocateAddressCommand({})),
+      'AddressLimitExceeded',
+      'The maximum number of addresses has been reached.',
+    );
   });
 
   it('refuses to release an associated address', async () => {
     const shop = get((await world(env.ec2)).eips, 'tls-shop');
-    await expectEc2Error(env.ec2.send(new ReleaseAddressCommand({ AllocationId: shop.AllocationId })), 'InvalidIPAddress.InUse');
+    await expectEc2Error(
+      env.ec2.send(new ReleaseAddressCommand({ AllocationId: shop.AllocationId })),
+      'InvalidIPAddress.InUse',
+    );
   });
 
   it('releases an unassociated address', async () => {
     const spare = get((await world(env.ec2)).eips, 'spare-1');
     await env.ec2.send(new ReleaseAddressCommand({ AllocationId: spare.AllocationId }));
-    await expectEc2Error(env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [spare.AllocationId as string] })), 'InvalidAllocationID.NotFound');
+    await expectEc2Error(
+      env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [spare.AllocationId as string] })),
+      'InvalidAllocationID.NotFound',
+    );
   });
 
   it('requires an allocation id to release a VPC address', async () => {

@@ -20,7 +20,12 @@ describe('DetachNetworkInterface', () => {
   it('refuses to detach the primary ENI', async () => {
     const w = await world(env.ec2);
     await expectEc2Error(
-      env.ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: get(w.enis, 'web-1/eth0').Attachment?.AttachmentId, Force: true })),
+      env.ec2.send(
+        new DetachNetworkInterfaceCommand({
+          AttachmentId: get(w.enis, 'web-1/eth0').Attachment?.AttachmentId,
+          Force: true,
+        }),
+      ),
       'OperationNotPermitted',
       'The network interface at device index 0 and networkCard index 0 cannot be detached.',
     );
@@ -43,17 +48,31 @@ describe('DetachNetworkInterface', () => {
     const w = await world(env.ec2);
     const data = get(w.enis, 'app-1-data');
     const spare = get(w.eips, 'spare-1');
-    await env.ec2.send(new AssociateAddressCommand({ AllocationId: spare.AllocationId, NetworkInterfaceId: data.NetworkInterfaceId, PrivateIpAddress: '10.0.2.51' }));
+    await env.ec2.send(
+      new AssociateAddressCommand({
+        AllocationId: spare.AllocationId,
+        NetworkInterfaceId: data.NetworkInterfaceId,
+        PrivateIpAddress: '10.0.2.51',
+      }),
+    );
     await env.ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: data.Attachment?.AttachmentId }));
     const after = await eni(data.NetworkInterfaceId as string);
     expect(after?.PrivateIpAddresses?.map((p) => p.PrivateIpAddress)).toEqual(['10.0.2.50', '10.0.2.51']);
     expect(after?.PrivateIpAddresses?.[1]?.Association?.AllocationId).toBe(spare.AllocationId);
-    const addr = (await env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [spare.AllocationId as string] }))).Addresses?.[0];
+    const addr = (await env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [spare.AllocationId as string] })))
+      .Addresses?.[0];
     expect(addr?.NetworkInterfaceId).toBe(data.NetworkInterfaceId);
     expect(addr?.InstanceId).toBeUndefined();
 
-    await env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: data.NetworkInterfaceId, InstanceId: get(w.instances, 'app-2').InstanceId, DeviceIndex: 1 }));
-    const moved = (await env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [spare.AllocationId as string] }))).Addresses?.[0];
+    await env.ec2.send(
+      new AttachNetworkInterfaceCommand({
+        NetworkInterfaceId: data.NetworkInterfaceId,
+        InstanceId: get(w.instances, 'app-2').InstanceId,
+        DeviceIndex: 1,
+      }),
+    );
+    const moved = (await env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [spare.AllocationId as string] })))
+      .Addresses?.[0];
     expect(moved?.InstanceId).toBe(get(w.instances, 'app-2').InstanceId);
   });
 
@@ -61,7 +80,10 @@ describe('DetachNetworkInterface', () => {
     env.emu.settings.attachDelayMs = 5_000;
     const data = get((await world(env.ec2)).enis, 'app-1-data');
     await env.ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: data.Attachment?.AttachmentId }));
-    await expectEc2Error(env.ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: data.Attachment?.AttachmentId })), 'IncorrectState');
+    await expectEc2Error(
+      env.ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: data.Attachment?.AttachmentId })),
+      'IncorrectState',
+    );
   });
 
   it('reports an unknown attachment as InvalidAttachmentID.NotFound and an ENI id as Malformed', async () => {
@@ -70,7 +92,10 @@ describe('DetachNetworkInterface', () => {
       'InvalidAttachmentID.NotFound',
       "The network interface attachment ID 'eni-attach-0123456789abcdef0' does not exist",
     );
-    await expectEc2Error(env.ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: 'eni-0123456789abcdef0' })), 'InvalidNetworkInterfaceAttachmentId.Malformed');
+    await expectEc2Error(
+      env.ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: 'eni-0123456789abcdef0' })),
+      'InvalidNetworkInterfaceAttachmentId.Malformed',
+    );
   });
 
   it("refuses to manage a requester-managed ENI's service attachment", async () => {
@@ -89,7 +114,13 @@ describe('AttachNetworkInterface', () => {
     env.emu.settings.attachDelayMs = 150;
     const w = await world(env.ec2);
     const spare = get(w.enis, 'spare-a');
-    const res = await env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: spare.NetworkInterfaceId, InstanceId: get(w.instances, 'app-2').InstanceId, DeviceIndex: 1 }));
+    const res = await env.ec2.send(
+      new AttachNetworkInterfaceCommand({
+        NetworkInterfaceId: spare.NetworkInterfaceId,
+        InstanceId: get(w.instances, 'app-2').InstanceId,
+        DeviceIndex: 1,
+      }),
+    );
     expect(res.AttachmentId).toMatch(/^eni-attach-[0-9a-f]{17}$/);
     expect(res.NetworkCardIndex).toBe(0);
     const during = await eni(spare.NetworkInterfaceId as string);
@@ -97,14 +128,25 @@ describe('AttachNetworkInterface', () => {
     expect(during?.Attachment?.Status).toBe('attaching');
     await sleep(200);
     const after = await eni(spare.NetworkInterfaceId as string);
-    expect(after?.Attachment).toMatchObject({ Status: 'attached', DeviceIndex: 1, DeleteOnTermination: false, AttachmentId: res.AttachmentId });
+    expect(after?.Attachment).toMatchObject({
+      Status: 'attached',
+      DeviceIndex: 1,
+      DeleteOnTermination: false,
+      AttachmentId: res.AttachmentId,
+    });
   });
 
   it('refuses an ENI that is already attached', async () => {
     const w = await world(env.ec2);
     const data = get(w.enis, 'app-1-data');
     await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: data.NetworkInterfaceId, InstanceId: get(w.instances, 'app-2').InstanceId, DeviceIndex: 2 })),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: data.NetworkInterfaceId,
+          InstanceId: get(w.instances, 'app-2').InstanceId,
+          DeviceIndex: 2,
+        }),
+      ),
       'InvalidNetworkInterface.InUse',
       `Interface: [${data.NetworkInterfaceId}] in use.`,
     );
@@ -113,7 +155,13 @@ describe('AttachNetworkInterface', () => {
   it('refuses an ENI in another availability zone', async () => {
     const w = await world(env.ec2);
     await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: get(w.enis, 'spare-b').NetworkInterfaceId, InstanceId: get(w.instances, 'app-2').InstanceId, DeviceIndex: 1 })),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: get(w.enis, 'spare-b').NetworkInterfaceId,
+          InstanceId: get(w.instances, 'app-2').InstanceId,
+          DeviceIndex: 1,
+        }),
+      ),
       'InvalidParameterCombination',
       'You may not attach a network interface to an instance if they are not in the same availability zone',
     );
@@ -123,7 +171,13 @@ describe('AttachNetworkInterface', () => {
     const w = await world(env.ec2);
     const app1 = get(w.instances, 'app-1');
     await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId, InstanceId: app1.InstanceId, DeviceIndex: 1 })),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
+          InstanceId: app1.InstanceId,
+          DeviceIndex: 1,
+        }),
+      ),
       'InvalidParameterValue',
       `Instance '${app1.InstanceId}' already has an interface attached at device index '1'.`,
     );
@@ -133,15 +187,29 @@ describe('AttachNetworkInterface', () => {
     env.emu.settings.attachDelayMs = 5_000;
     const w = await world(env.ec2);
     const app1 = get(w.instances, 'app-1');
-    await env.ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: get(w.enis, 'app-1-data').Attachment?.AttachmentId }));
+    await env.ec2.send(
+      new DetachNetworkInterfaceCommand({ AttachmentId: get(w.enis, 'app-1-data').Attachment?.AttachmentId }),
+    );
     await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId, InstanceId: app1.InstanceId, DeviceIndex: 1 })),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
+          InstanceId: app1.InstanceId,
+          DeviceIndex: 1,
+        }),
+      ),
       'InvalidParameterValue',
       /already has an interface attached at device index '1'/,
     );
     // …and the detaching ENI itself cannot be attached elsewhere yet.
     await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: get(w.enis, 'app-1-data').NetworkInterfaceId, InstanceId: get(w.instances, 'app-2').InstanceId, DeviceIndex: 1 })),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: get(w.enis, 'app-1-data').NetworkInterfaceId,
+          InstanceId: get(w.instances, 'app-2').InstanceId,
+          DeviceIndex: 1,
+        }),
+      ),
       'InvalidNetworkInterface.InUse',
     );
   });
@@ -149,7 +217,13 @@ describe('AttachNetworkInterface', () => {
   it('refuses more interfaces than the instance type allows, counting the new one', async () => {
     const w = await world(env.ec2);
     await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId, InstanceId: get(w.instances, 'monitor').InstanceId, DeviceIndex: 2 })),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
+          InstanceId: get(w.instances, 'monitor').InstanceId,
+          DeviceIndex: 2,
+        }),
+      ),
       'AttachmentLimitExceeded',
       'Interface count 3 exceeds the limit for t3.micro',
     );
@@ -158,9 +232,20 @@ describe('AttachNetworkInterface', () => {
   it('refuses an ENI carrying more private IPv4s than the target type allows per interface', async () => {
     const w = await world(env.ec2);
     const spare = get(w.enis, 'spare-a');
-    await env.ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: spare.NetworkInterfaceId, SecondaryPrivateIpAddressCount: 2 }));
+    await env.ec2.send(
+      new AssignPrivateIpAddressesCommand({
+        NetworkInterfaceId: spare.NetworkInterfaceId,
+        SecondaryPrivateIpAddressCount: 2,
+      }),
+    );
     await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: spare.NetworkInterfaceId, InstanceId: get(w.instances, 'bastion').InstanceId, DeviceIndex: 1 })),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: spare.NetworkInterfaceId,
+          InstanceId: get(w.instances, 'bastion').InstanceId,
+          DeviceIndex: 1,
+        }),
+      ),
       'PrivateIpAddressLimitExceeded',
     );
   });
@@ -171,7 +256,13 @@ describe('AttachNetworkInterface', () => {
     const app2 = get(w.instances, 'app-2');
     await env.ec2.send(new StopInstancesCommand({ InstanceIds: [app2.InstanceId as string] }));
     await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId, InstanceId: app2.InstanceId, DeviceIndex: 1 })),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
+          InstanceId: app2.InstanceId,
+          DeviceIndex: 1,
+        }),
+      ),
       'IncorrectInstanceState',
     );
   });
@@ -180,15 +271,31 @@ describe('AttachNetworkInterface', () => {
     const w = await world(env.ec2);
     const db = get(w.instances, 'db-1');
     expect(db.State?.Name).toBe('stopped');
-    await env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId, InstanceId: db.InstanceId, DeviceIndex: 1 }));
-    expect((await eni(get(w.enis, 'spare-a').NetworkInterfaceId as string))?.Attachment?.InstanceId).toBe(db.InstanceId);
+    await env.ec2.send(
+      new AttachNetworkInterfaceCommand({
+        NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
+        InstanceId: db.InstanceId,
+        DeviceIndex: 1,
+      }),
+    );
+    expect((await eni(get(w.enis, 'spare-a').NetworkInterfaceId as string))?.Attachment?.InstanceId).toBe(
+      db.InstanceId,
+    );
   });
 
   it('allows a second VPC in the same AZ unless cross-VPC attach is switched off', async () => {
     const w = await world(env.ec2);
-    const params = { NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId, InstanceId: get(w.instances, 'lab-1').InstanceId, DeviceIndex: 1 };
+    const params = {
+      NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
+      InstanceId: get(w.instances, 'lab-1').InstanceId,
+      DeviceIndex: 1,
+    };
     env.emu.settings.allowCrossVpcAttach = false;
-    await expectEc2Error(env.ec2.send(new AttachNetworkInterfaceCommand(params)), 'InvalidParameterCombination', /same VPC/);
+    await expectEc2Error(
+      env.ec2.send(new AttachNetworkInterfaceCommand(params)),
+      'InvalidParameterCombination',
+      /same VPC/,
+    );
     env.emu.settings.allowCrossVpcAttach = true;
     await env.ec2.send(new AttachNetworkInterfaceCommand(params));
   });
@@ -196,7 +303,13 @@ describe('AttachNetworkInterface', () => {
   it('refuses to attach a requester-managed ENI', async () => {
     const w = await world(env.ec2);
     await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: get(w.enis, 'nat').NetworkInterfaceId, InstanceId: get(w.instances, 'app-2').InstanceId, DeviceIndex: 1 })),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: get(w.enis, 'nat').NetworkInterfaceId,
+          InstanceId: get(w.instances, 'app-2').InstanceId,
+          DeviceIndex: 1,
+        }),
+      ),
       'InvalidNetworkInterface.InUse',
     );
   });
@@ -205,14 +318,28 @@ describe('AttachNetworkInterface', () => {
     const w = await world(env.ec2);
     const spare = get(w.enis, 'spare-a');
     const err = await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: spare.NetworkInterfaceId, InstanceId: get(w.instances, 'app-2').InstanceId, DeviceIndex: 1, DryRun: true })),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: spare.NetworkInterfaceId,
+          InstanceId: get(w.instances, 'app-2').InstanceId,
+          DeviceIndex: 1,
+          DryRun: true,
+        }),
+      ),
       'DryRunOperation',
       'Request would have succeeded, but DryRun flag is set.',
     );
     expect(err.$metadata.httpStatusCode).toBe(412);
     expect((await eni(spare.NetworkInterfaceId as string))?.Status).toBe('available');
     await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: 'eni-0000000000000000f', InstanceId: get(w.instances, 'app-2').InstanceId, DeviceIndex: 1, DryRun: true })),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: 'eni-0000000000000000f',
+          InstanceId: get(w.instances, 'app-2').InstanceId,
+          DeviceIndex: 1,
+          DryRun: true,
+        }),
+      ),
       'InvalidNetworkInterfaceID.NotFound',
     );
   });
@@ -220,7 +347,12 @@ describe('AttachNetworkInterface', () => {
   it('requires DeviceIndex', async () => {
     const w = await world(env.ec2);
     await expectEc2Error(
-      env.ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId, InstanceId: get(w.instances, 'app-2').InstanceId } as never)),
+      env.ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
+          InstanceId: get(w.instances, 'app-2').InstanceId,
+        } as never),
+      ),
       'MissingParameter',
       'The request must contain the parameter DeviceIndex',
     );

@@ -10,7 +10,16 @@ import {
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { controlHeaders } from './access';
-import { AWS_CLI, awsJson, comparable, hasAws, memberPaths, NO_AWS_REASON, runAws, splitCliLine } from '@/lib/testing/aws-cli';
+import {
+  AWS_CLI,
+  awsJson,
+  comparable,
+  hasAws,
+  memberPaths,
+  NO_AWS_REASON,
+  runAws,
+  splitCliLine,
+} from '@/lib/testing/aws-cli';
 import { expectEc2Error, get, type Started, startForTest, world } from '@/lib/testing/emulator';
 
 if (!hasAws) console.warn(NO_AWS_REASON);
@@ -27,7 +36,14 @@ describe('splitCliLine', () => {
     ]);
   });
 
-  it.each(['aws ec2 x; rm -rf /', 'aws ec2 x $(id)', 'aws ec2 x `id`', 'aws ec2 x > out', 'aws ec2 x "$HOME"', "aws ec2 x 'open"])('refuses %s', (line) => {
+  it.each([
+    'aws ec2 x; rm -rf /',
+    'aws ec2 x $(id)',
+    'aws ec2 x `id`',
+    'aws ec2 x > out',
+    'aws ec2 x "$HOME"',
+    "aws ec2 x 'open",
+  ])('refuses %s', (line) => {
     expect(() => splitCliLine(line)).toThrow();
   });
 });
@@ -46,7 +62,8 @@ describe.skipIf(!hasAws)(`the aws CLI (${AWS_CLI}) against the emulator`, () => 
     const res = await fetch(`${emu.url}/_emulator/requests`, { headers: controlHeaders(emu.controlToken) });
     return ((await res.json()) as { requests: { action: string; parameters: Record<string, string> }[] }).requests;
   }
-  const clearLog = () => fetch(`${emu.url}/_emulator/requests`, { method: 'DELETE', headers: controlHeaders(emu.controlToken) });
+  const clearLog = () =>
+    fetch(`${emu.url}/_emulator/requests`, { method: 'DELETE', headers: controlHeaders(emu.controlToken) });
 
   it('is a real aws CLI binary', async () => {
     const r = await runAws(emu.url, ['--version']);
@@ -67,10 +84,17 @@ describe.skipIf(!hasAws)(`the aws CLI (${AWS_CLI}) against the emulator`, () => 
     ['describe-instances', [], () => new DescribeInstancesCommand({}), 'Reservations'],
     ['describe-addresses', [], () => new DescribeAddressesCommand({}), 'Addresses'],
     ['describe-subnets', [], () => new DescribeSubnetsCommand({}), 'Subnets'],
-    ['describe-instance-types', ['--instance-types', 't3.micro'], () => new DescribeInstanceTypesCommand({ InstanceTypes: ['t3.micro'] }), 'InstanceTypes'],
+    [
+      'describe-instance-types',
+      ['--instance-types', 't3.micro'],
+      () => new DescribeInstanceTypesCommand({ InstanceTypes: ['t3.micro'] }),
+      'InstanceTypes',
+    ],
   ] as const)('%s answers what the SDK reads, member for member', async (command, extra, sdkCommand, key) => {
     const viaCli = comparable((await cli(command, ...extra))[key]) as unknown[];
-    const viaSdk = comparable(((await ec2.send(sdkCommand() as never)) as unknown as Record<string, unknown>)[key]) as unknown[];
+    const viaSdk = comparable(
+      ((await ec2.send(sdkCommand() as never)) as unknown as Record<string, unknown>)[key],
+    ) as unknown[];
     expect(viaCli.length).toBeGreaterThan(0);
     expect(viaSdk).toMatchObject(viaCli); // same items in the same order, every member the CLI printed equal
     const onlySdk = [...memberPaths(viaSdk, key)].filter((p) => !memberPaths(viaCli, key).has(p));
@@ -79,7 +103,11 @@ describe.skipIf(!hasAws)(`the aws CLI (${AWS_CLI}) against the emulator`, () => 
 
   it('reads the documented t3.micro limits', async () => {
     const out = await cli('describe-instance-types', '--instance-types', 't3.micro');
-    expect(out).toMatchObject({ InstanceTypes: [{ InstanceType: 't3.micro', NetworkInfo: { MaximumNetworkInterfaces: 2, Ipv4AddressesPerInterface: 2 } }] });
+    expect(out).toMatchObject({
+      InstanceTypes: [
+        { InstanceType: 't3.micro', NetworkInfo: { MaximumNetworkInterfaces: 2, Ipv4AddressesPerInterface: 2 } },
+      ],
+    });
   });
 
   it.each([
@@ -101,8 +129,15 @@ describe.skipIf(!hasAws)(`the aws CLI (${AWS_CLI}) against the emulator`, () => 
     const w = await world(ec2);
     const web1 = get(w.instances, 'web-1').InstanceId as string;
     const app1 = get(w.instances, 'app-1').InstanceId as string;
-    const out = await cli('describe-network-interfaces', '--filters', `Name=attachment.instance-id,Values=${web1},${app1}`, 'Name=status,Values=in-use');
-    const owners = (out.NetworkInterfaces as { Attachment: { InstanceId: string } }[]).map((e) => e.Attachment.InstanceId);
+    const out = await cli(
+      'describe-network-interfaces',
+      '--filters',
+      `Name=attachment.instance-id,Values=${web1},${app1}`,
+      'Name=status,Values=in-use',
+    );
+    const owners = (out.NetworkInterfaces as { Attachment: { InstanceId: string } }[]).map(
+      (e) => e.Attachment.InstanceId,
+    );
     expect(new Set(owners)).toEqual(new Set([web1, app1]));
     expect(owners).toHaveLength(3); // web-1 eth0, app-1 eth0 and eth1
     const ids = (out.NetworkInterfaces as { NetworkInterfaceId: string }[]).map((e) => e.NetworkInterfaceId);
@@ -112,7 +147,14 @@ describe.skipIf(!hasAws)(`the aws CLI (${AWS_CLI}) against the emulator`, () => 
 
   it('sends non-ASCII tag values in UTF-8 that the SDK reads back unchanged', async () => {
     const eni = get((await world(ec2)).enis, 'spare-a').NetworkInterfaceId as string;
-    const r = await runAws(emu.url, ['ec2', 'create-tags', '--resources', eni, '--tags', 'Key=Owner,Value=Zoë & Jürgen — ü/€ 100%']);
+    const r = await runAws(emu.url, [
+      'ec2',
+      'create-tags',
+      '--resources',
+      eni,
+      '--tags',
+      'Key=Owner,Value=Zoë & Jürgen — ü/€ 100%',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const read = await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] }));
@@ -122,20 +164,43 @@ describe.skipIf(!hasAws)(`the aws CLI (${AWS_CLI}) against the emulator`, () => 
   it('sends nested and list parameters of writes (--groups, --tag-specifications, --no-source-dest-check) as EC2 reads them', async () => {
     const w = await world(ec2);
     const subnet = get(w.subnets, 'private-a').SubnetId as string;
-    const groups = ['app-1/eth0', 'web-1/eth0'].flatMap((k) => (get(w.enis, k).Groups ?? []).map((g) => g.GroupId as string));
+    const groups = ['app-1/eth0', 'web-1/eth0'].flatMap((k) =>
+      (get(w.enis, k).Groups ?? []).map((g) => g.GroupId as string),
+    );
     expect(new Set(groups).size).toBe(2);
     const created = await cli(
       'create-network-interface',
-      ...['--subnet-id', subnet, '--groups', ...groups, '--secondary-private-ip-address-count', '2', '--description', 'made by the aws CLI'],
+      ...[
+        '--subnet-id',
+        subnet,
+        '--groups',
+        ...groups,
+        '--secondary-private-ip-address-count',
+        '2',
+        '--description',
+        'made by the aws CLI',
+      ],
       ...['--tag-specifications', 'ResourceType=network-interface,Tags=[{Key=Name,Value=cli-eni}]'],
     );
     const eni = (created.NetworkInterface as { NetworkInterfaceId: string }).NetworkInterfaceId;
-    const r = await runAws(emu.url, ['ec2', 'modify-network-interface-attribute', '--network-interface-id', eni, '--no-source-dest-check']);
+    const r = await runAws(emu.url, [
+      'ec2',
+      'modify-network-interface-attribute',
+      '--network-interface-id',
+      eni,
+      '--no-source-dest-check',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const wait = await runAws(emu.url, ['ec2', 'wait', 'network-interface-available', '--network-interface-ids', eni]);
     expect(wait.status, wait.stderr).toBe(0);
-    const [read] = (await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] }))).NetworkInterfaces ?? [];
-    expect(read).toMatchObject({ SubnetId: subnet, Description: 'made by the aws CLI', SourceDestCheck: false, TagSet: [{ Key: 'Name', Value: 'cli-eni' }] });
+    const [read] =
+      (await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] }))).NetworkInterfaces ?? [];
+    expect(read).toMatchObject({
+      SubnetId: subnet,
+      Description: 'made by the aws CLI',
+      SourceDestCheck: false,
+      TagSet: [{ Key: 'Name', Value: 'cli-eni' }],
+    });
     expect(read?.Groups?.map((g) => g.GroupId)).toEqual(groups);
     expect(read?.PrivateIpAddresses).toHaveLength(3);
   });
@@ -144,25 +209,45 @@ describe.skipIf(!hasAws)(`the aws CLI (${AWS_CLI}) against the emulator`, () => 
     const primary = get((await world(ec2)).enis, 'web-1/eth0');
     expect(primary.Attachment?.DeviceIndex).toBe(0);
     const attachmentId = primary.Attachment?.AttachmentId as string;
-    const sdkError = await expectEc2Error(ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: attachmentId })), 'OperationNotPermitted');
+    const sdkError = await expectEc2Error(
+      ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: attachmentId })),
+      'OperationNotPermitted',
+    );
     const r = await runAws(emu.url, ['ec2', 'detach-network-interface', '--attachment-id', attachmentId]);
     expect([254, 255]).toContain(r.status);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('An error occurred (OperationNotPermitted) when calling the DetachNetworkInterface operation');
+    expect(r.stderr).toContain(
+      'An error occurred (OperationNotPermitted) when calling the DetachNetworkInterface operation',
+    );
     expect(r.stderr).toContain(sdkError.message);
   });
 
   it('reports an unknown id with its NotFound code', async () => {
-    const r = await runAws(emu.url, ['ec2', 'describe-network-interfaces', '--network-interface-ids', 'eni-0000000000000000f']);
+    const r = await runAws(emu.url, [
+      'ec2',
+      'describe-network-interfaces',
+      '--network-interface-ids',
+      'eni-0000000000000000f',
+    ]);
     expect([254, 255]).toContain(r.status);
-    expect(r.stderr).toContain("(InvalidNetworkInterfaceID.NotFound) when calling the DescribeNetworkInterfaces operation: The networkInterface ID 'eni-0000000000000000f' does not exist");
+    expect(r.stderr).toContain(
+      "(InvalidNetworkInterfaceID.NotFound) when calling the DescribeNetworkInterfaces operation: The networkInterface ID 'eni-0000000000000000f' does not exist",
+    );
   });
 
   it('--dry-run answers DryRunOperation and changes nothing', async () => {
     const eth1 = get((await world(ec2)).enis, 'app-1/eth1');
-    const r = await runAws(emu.url, ['ec2', 'detach-network-interface', '--attachment-id', eth1.Attachment?.AttachmentId as string, '--dry-run']);
+    const r = await runAws(emu.url, [
+      'ec2',
+      'detach-network-interface',
+      '--attachment-id',
+      eth1.Attachment?.AttachmentId as string,
+      '--dry-run',
+    ]);
     expect([254, 255]).toContain(r.status);
-    expect(r.stderr).toContain('An error occurred (DryRunOperation) when calling the DetachNetworkInterface operation: Request would have succeeded, but DryRun flag is set.');
+    expect(r.stderr).toContain(
+      'An error occurred (DryRunOperation) when calling the DetachNetworkInterface operation: Request would have succeeded, but DryRun flag is set.',
+    );
     const after = get((await world(ec2)).enis, 'app-1/eth1');
     expect(after.Attachment).toMatchObject({ AttachmentId: eth1.Attachment?.AttachmentId, Status: 'attached' });
   });

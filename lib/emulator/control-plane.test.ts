@@ -1,5 +1,10 @@
 // The /_emulator/ JSON control plane: scenarios, reset, request log, settings, fault injection.
-import { DescribeVpcsCommand, type EC2Client, AttachNetworkInterfaceCommand, DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
+import {
+  DescribeVpcsCommand,
+  type EC2Client,
+  AttachNetworkInterfaceCommand,
+  DescribeNetworkInterfacesCommand,
+} from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { controlHeaders } from './access';
 import { expectEc2Error, get, type Started, startForTest, world } from '@/lib/testing/emulator';
@@ -15,8 +20,16 @@ beforeEach(async () => {
   await call('DELETE', '/_emulator/requests');
 });
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(emu.url + path, { method, headers: controlHeaders(emu.controlToken), body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(emu.url + path, {
+    method,
+    headers: controlHeaders(emu.controlToken),
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -25,7 +38,17 @@ describe('control plane', () => {
     expect((await call('GET', '/_emulator/health')).json).toEqual({ ok: true, scenario: 'showcase' });
     const { json } = await call('GET', '/_emulator/scenarios');
     const names = (json.scenarios as { name: string; title: string; description: string }[]).map((s) => s.name);
-    expect(names).toEqual(['showcase', 'dual-homed-tiers', 'ha-failover', 'large', 'management-network', 'multi-vpc', 'nat-appliance', 'tls-sites', 'xlarge']);
+    expect(names).toEqual([
+      'showcase',
+      'dual-homed-tiers',
+      'ha-failover',
+      'large',
+      'management-network',
+      'multi-vpc',
+      'nat-appliance',
+      'tls-sites',
+      'xlarge',
+    ]);
     for (const s of json.scenarios as { title: string; description: string }[]) {
       expect(s.title.length).toBeGreaterThan(3);
       expect(s.description.length).toBeGreaterThan(10);
@@ -48,18 +71,35 @@ describe('control plane', () => {
   });
 
   it('gives the same IDs after a reset to the same scenario', async () => {
-    const before = (await ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces?.map((e) => [e.NetworkInterfaceId, e.MacAddress]);
+    const before = (await ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces?.map((e) => [
+      e.NetworkInterfaceId,
+      e.MacAddress,
+    ]);
     await call('POST', '/_emulator/reset', { scenario: 'showcase' });
-    const after = (await ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces?.map((e) => [e.NetworkInterfaceId, e.MacAddress]);
+    const after = (await ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces?.map((e) => [
+      e.NetworkInterfaceId,
+      e.MacAddress,
+    ]);
     expect(after).toEqual(before);
   });
 
   it('logs each EC2 call with its parameters, outcome and request id', async () => {
-    const ok = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'vpc-id', Values: ['vpc-0000000000000000f'] }] }));
-    await expectEc2Error(ec2.send(new DescribeVpcsCommand({ VpcIds: ['vpc-0000000000000000f'] })), 'InvalidVpcID.NotFound');
+    const ok = await ec2.send(
+      new DescribeVpcsCommand({ Filters: [{ Name: 'vpc-id', Values: ['vpc-0000000000000000f'] }] }),
+    );
+    await expectEc2Error(
+      ec2.send(new DescribeVpcsCommand({ VpcIds: ['vpc-0000000000000000f'] })),
+      'InvalidVpcID.NotFound',
+    );
     const log = (await call('GET', '/_emulator/requests')).json.requests as Record<string, unknown>[];
     expect(log).toHaveLength(2);
-    expect(log[0]).toMatchObject({ action: 'DescribeVpcs', outcome: 'ok', httpStatus: 200, requestId: ok.$metadata.requestId, parameters: { 'Filter.1.Name': 'vpc-id', 'Filter.1.Value.1': 'vpc-0000000000000000f' } });
+    expect(log[0]).toMatchObject({
+      action: 'DescribeVpcs',
+      outcome: 'ok',
+      httpStatus: 200,
+      requestId: ok.$metadata.requestId,
+      parameters: { 'Filter.1.Name': 'vpc-id', 'Filter.1.Value.1': 'vpc-0000000000000000f' },
+    });
     expect(log[1]).toMatchObject({ action: 'DescribeVpcs', outcome: 'InvalidVpcID.NotFound', httpStatus: 400 });
     expect((log[1]?.seq as number) - (log[0]?.seq as number)).toBe(1);
     await call('DELETE', '/_emulator/requests');
@@ -69,8 +109,20 @@ describe('control plane', () => {
   it('fails the next N calls of an action with an injected fault, then recovers', async () => {
     const w = await world(ec2);
     const attach = () =>
-      ec2.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId, InstanceId: get(w.instances, 'app-2').InstanceId, DeviceIndex: 1 }));
-    const set = await call('POST', '/_emulator/faults', { action: 'AttachNetworkInterface', code: 'InternalError', status: 500, message: 'boom', times: 1 });
+      ec2.send(
+        new AttachNetworkInterfaceCommand({
+          NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
+          InstanceId: get(w.instances, 'app-2').InstanceId,
+          DeviceIndex: 1,
+        }),
+      );
+    const set = await call('POST', '/_emulator/faults', {
+      action: 'AttachNetworkInterface',
+      code: 'InternalError',
+      status: 500,
+      message: 'boom',
+      times: 1,
+    });
     expect(set.status).toBe(200);
     const err = await expectEc2Error(attach(), 'InternalError', 'boom');
     expect(err.$metadata.httpStatusCode).toBe(500);
@@ -85,7 +137,10 @@ describe('control plane', () => {
   });
 
   it('reads and patches settings, refusing unknown or ill-typed ones', async () => {
-    const patched = await call('PATCH', '/_emulator/settings', { attachDelayMs: 25, reassignErrorCode: 'Resource.AlreadyAssigned' });
+    const patched = await call('PATCH', '/_emulator/settings', {
+      attachDelayMs: 25,
+      reassignErrorCode: 'Resource.AlreadyAssigned',
+    });
     expect(patched.json).toMatchObject({ attachDelayMs: 25, reassignErrorCode: 'Resource.AlreadyAssigned' });
     expect(emu.settings.attachDelayMs).toBe(25);
     expect((await call('PATCH', '/_emulator/settings', { attachDelayMs: -1 })).status).toBe(400);

@@ -27,18 +27,22 @@ const FAULT_HINT =
 function parseFault(value: unknown): Fault | string {
   if (typeof value !== 'object' || value === null) return `Send a JSON object like ${FAULT_HINT}`;
   const v = value as Record<string, unknown>;
-  if (typeof v.action !== 'string' || v.action === '') return `"action" (an EC2 action name, or "*") is required, e.g. ${FAULT_HINT}`;
+  if (typeof v.action !== 'string' || v.action === '')
+    return `"action" (an EC2 action name, or "*") is required, e.g. ${FAULT_HINT}`;
   const when = v.when ?? 'before';
-  if (when !== 'before' && when !== 'after-commit') return '"when" must be "before" (nothing changes) or "after-commit" (the change is made, then the answer fails)';
+  if (when !== 'before' && when !== 'after-commit')
+    return '"when" must be "before" (nothing changes) or "after-commit" (the change is made, then the answer fails)';
   const kind = v.kind ?? 'error';
-  if (kind !== 'error' && kind !== 'reset') return '"kind" must be "error" (an EC2 error answer) or "reset" (the connection closes with no answer)';
+  if (kind !== 'error' && kind !== 'reset')
+    return '"kind" must be "error" (an EC2 error answer) or "reset" (the connection closes with no answer)';
   const dryRun = v.dryRun ?? true;
   if (typeof dryRun !== 'boolean') return '"dryRun" must be true or false (whether a DryRun call uses up the fault)';
   // A reset sends no answer, so it needs no error code.
   const code = v.code ?? (kind === 'reset' ? 'ConnectionReset' : undefined);
   if (typeof code !== 'string' || code === '') return `"code" (an EC2 error code) is required, e.g. ${FAULT_HINT}`;
   const status = v.status ?? 400;
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) return '"status" must be an HTTP error status (400-599)';
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
+    return '"status" must be an HTTP error status (400-599)';
   const times = v.times ?? 1;
   if (typeof times !== 'number' || !Number.isInteger(times) || times < 1) return '"times" must be a positive integer';
   const message = v.message ?? `Injected fault ${code}`;
@@ -53,16 +57,27 @@ function failInstanceRoute(emu: Emulator, body: string): JsonAnswer {
   const parsed = parseJson(body, FAIL_HINT);
   if (!parsed.ok) return parsed.answer;
   const v = (typeof parsed.value === 'object' && parsed.value !== null ? parsed.value : {}) as Record<string, unknown>;
-  if (typeof v.instanceId !== 'string' || v.instanceId === '') return bad(`"instanceId" is required, e.g. ${FAIL_HINT}`);
+  if (typeof v.instanceId !== 'string' || v.instanceId === '')
+    return bad(`"instanceId" is required, e.g. ${FAIL_HINT}`);
   const stop = v.stopAfterMs;
   if (stop !== undefined && (typeof stop !== 'number' || !Number.isInteger(stop) || stop < 0 || stop > 3_600_000)) {
-    return bad('"stopAfterMs" must be an integer number of milliseconds from 0 to 3600000, or left out (the instance keeps running, impaired)');
+    return bad(
+      '"stopAfterMs" must be an integer number of milliseconds from 0 to 3600000, or left out (the instance keeps running, impaired)',
+    );
   }
   const now = Date.now();
   emu.store.settle(now);
   const error = failInstance(emu.store, v.instanceId, now, stop);
   if (error) return { status: error.startsWith('There is no') ? 404 : 409, json: { error } };
-  return { status: 200, json: { ok: true, instanceId: v.instanceId, impairedSince: new Date(now).toISOString(), stopsAt: stop === undefined ? null : new Date(now + stop).toISOString() } };
+  return {
+    status: 200,
+    json: {
+      ok: true,
+      instanceId: v.instanceId,
+      impairedSince: new Date(now).toISOString(),
+      stopsAt: stop === undefined ? null : new Date(now + stop).toISOString(),
+    },
+  };
 }
 
 export function handleControl(emu: Emulator, method: string, path: string, body: string): JsonAnswer {
@@ -87,7 +102,10 @@ export function handleControl(emu: Emulator, method: string, path: string, body:
       }
       const name = typeof v === 'object' && v !== null ? v.scenario : undefined;
       if (typeof name !== 'string' || !scenarioNames().includes(name)) {
-        return { status: 400, json: { error: `Send ${hint} with one of the known scenarios`, scenarios: scenarioNames() } };
+        return {
+          status: 400,
+          json: { error: `Send ${hint} with one of the known scenarios`, scenarios: scenarioNames() },
+        };
       }
       emu.reset(name);
       return { status: 200, json: { ok: true, scenario: name } };

@@ -39,7 +39,10 @@ describe('pagination', () => {
       'InvalidParameterValue',
       'Value ( 3 ) for parameter maxResults is invalid. Expecting a value greater than 5.',
     );
-    await expectEc2Error(env.ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 1001 })), 'InvalidParameterValue');
+    await expectEc2Error(
+      env.ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 1001 })),
+      'InvalidParameterValue',
+    );
     await expectEc2Error(env.ec2.send(new DescribeInstanceTypesCommand({ MaxResults: 101 })), 'InvalidParameterValue');
   });
 
@@ -53,7 +56,10 @@ describe('pagination', () => {
   });
 
   it('rejects a NextToken it did not issue', async () => {
-    await expectEc2Error(env.ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 5, NextToken: 'not-a-token' })), 'InvalidNextToken');
+    await expectEc2Error(
+      env.ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 5, NextToken: 'not-a-token' })),
+      'InvalidNextToken',
+    );
   });
 
   it('serves the whole instance-type catalogue through the paginator', async () => {
@@ -76,28 +82,53 @@ describe('filters', () => {
         ],
       }),
     );
-    const names = (res.Reservations ?? []).flatMap((r) => r.Instances ?? []).map((i) => nameOf(i.Tags)).sort();
+    const names = (res.Reservations ?? [])
+      .flatMap((r) => r.Instances ?? [])
+      .map((i) => nameOf(i.Tags))
+      .sort();
     expect(names).toEqual(['app-1', 'app-2', 'web-1', 'web-2']);
   });
 
   it('matches tag-key and finds an ENI by a secondary address', async () => {
-    const byKey = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'tag-key', Values: ['Name'] }] }));
-    expect(byKey.NetworkInterfaces?.map((e) => nameOf(e.TagSet)).sort()).toEqual(['app-1-data', 'monitor-probe', 'spare-a', 'spare-b']);
-    const bySecondary = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.0.1.12'] }] }));
+    const byKey = await env.ec2.send(
+      new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'tag-key', Values: ['Name'] }] }),
+    );
+    expect(byKey.NetworkInterfaces?.map((e) => nameOf(e.TagSet)).sort()).toEqual([
+      'app-1-data',
+      'monitor-probe',
+      'spare-a',
+      'spare-b',
+    ]);
+    const bySecondary = await env.ec2.send(
+      new DescribeNetworkInterfacesCommand({
+        Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.0.1.12'] }],
+      }),
+    );
     expect(bySecondary.NetworkInterfaces?.map((e) => e.PrivateIpAddress)).toEqual(['10.0.1.10']);
   });
 
   it('filters ENIs by attachment.instance-id and status', async () => {
     const app1 = get((await world(env.ec2)).instances, 'app-1').InstanceId as string;
-    const res = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [app1] }, { Name: 'status', Values: ['in-use'] }] }));
+    const res = await env.ec2.send(
+      new DescribeNetworkInterfacesCommand({
+        Filters: [
+          { Name: 'attachment.instance-id', Values: [app1] },
+          { Name: 'status', Values: ['in-use'] },
+        ],
+      }),
+    );
     expect(res.NetworkInterfaces?.map((e) => e.Attachment?.DeviceIndex).sort()).toEqual([0, 1]);
-    const pool = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'status', Values: ['available'] }] }));
+    const pool = await env.ec2.send(
+      new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'status', Values: ['available'] }] }),
+    );
     expect(pool.NetworkInterfaces?.map((e) => nameOf(e.TagSet)).sort()).toEqual(['spare-a', 'spare-b']);
   });
 
   it('filters addresses by instance-id, derived from the ENI attachment', async () => {
     const web1 = get((await world(env.ec2)).instances, 'web-1').InstanceId as string;
-    const res = await env.ec2.send(new DescribeAddressesCommand({ Filters: [{ Name: 'instance-id', Values: [web1] }] }));
+    const res = await env.ec2.send(
+      new DescribeAddressesCommand({ Filters: [{ Name: 'instance-id', Values: [web1] }] }),
+    );
     expect(res.Addresses?.map((a) => a.PrivateIpAddress).sort()).toEqual(['10.0.1.11', '10.0.1.12', '10.0.1.13']);
   });
 
@@ -110,7 +141,9 @@ describe('filters', () => {
   });
 
   it('returns an empty list when a filter matches nothing', async () => {
-    const res = await env.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'vpc-id', Values: ['vpc-0000000000000000f'] }] }));
+    const res = await env.ec2.send(
+      new DescribeVpcsCommand({ Filters: [{ Name: 'vpc-id', Values: ['vpc-0000000000000000f'] }] }),
+    );
     expect(res.Vpcs).toEqual([]);
   });
 });
@@ -122,9 +155,19 @@ describe('ID lists', () => {
       'InvalidNetworkInterfaceID.NotFound',
       "The networkInterface ID 'eni-0123456789abcdef0' does not exist",
     );
-    await expectEc2Error(env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ['eni-zz'] })), 'InvalidNetworkInterfaceId.Malformed');
-    await expectEc2Error(env.ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-nope'] })), 'InvalidInstanceID.Malformed');
-    await expectEc2Error(env.ec2.send(new DescribeVpcsCommand({ VpcIds: ['vpc-0123456789abcdef0'] })), 'InvalidVpcID.NotFound', "The vpc ID 'vpc-0123456789abcdef0' does not exist");
+    await expectEc2Error(
+      env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ['eni-zz'] })),
+      'InvalidNetworkInterfaceId.Malformed',
+    );
+    await expectEc2Error(
+      env.ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-nope'] })),
+      'InvalidInstanceID.Malformed',
+    );
+    await expectEc2Error(
+      env.ec2.send(new DescribeVpcsCommand({ VpcIds: ['vpc-0123456789abcdef0'] })),
+      'InvalidVpcID.NotFound',
+      "The vpc ID 'vpc-0123456789abcdef0' does not exist",
+    );
   });
 
   it('rejects an unknown instance type', async () => {
@@ -142,7 +185,10 @@ describe('fields', () => {
     const web1 = get(w.enis, 'web-1/eth0');
     expect(web1.Association).toBeUndefined();
     expect(web1.PrivateIpAddresses?.[0]?.Association).toBeUndefined();
-    expect(web1.PrivateIpAddresses?.[1]?.Association).toMatchObject({ PublicIp: get(w.eips, 'tls-shop').PublicIp, IpOwnerId: '111122223333' });
+    expect(web1.PrivateIpAddresses?.[1]?.Association).toMatchObject({
+      PublicIp: get(w.eips, 'tls-shop').PublicIp,
+      IpOwnerId: '111122223333',
+    });
     const webB = get(w.enis, 'web-b-1/eth0');
     expect(webB.Association?.AllocationId).toBe(get(w.eips, 'web-b-1').AllocationId);
   });
@@ -150,8 +196,16 @@ describe('fields', () => {
   it('describes instances with state, placement, public IP and ENIs by device index', async () => {
     const w = await world(env.ec2);
     const app1 = get(w.instances, 'app-1');
-    expect(app1).toMatchObject({ InstanceType: 'm5.large', State: { Code: 16, Name: 'running' }, Placement: { AvailabilityZone: 'us-east-1a', Tenancy: 'default' }, PrivateIpAddress: '10.0.2.10' });
-    expect(app1.NetworkInterfaces?.map((n) => [n.Attachment?.DeviceIndex, n.PrivateIpAddress])).toEqual([[0, '10.0.2.10'], [1, '10.0.2.50']]);
+    expect(app1).toMatchObject({
+      InstanceType: 'm5.large',
+      State: { Code: 16, Name: 'running' },
+      Placement: { AvailabilityZone: 'us-east-1a', Tenancy: 'default' },
+      PrivateIpAddress: '10.0.2.10',
+    });
+    expect(app1.NetworkInterfaces?.map((n) => [n.Attachment?.DeviceIndex, n.PrivateIpAddress])).toEqual([
+      [0, '10.0.2.10'],
+      [1, '10.0.2.50'],
+    ]);
     expect(get(w.instances, 'db-1').State).toEqual({ Code: 80, Name: 'stopped' });
     expect(get(w.instances, 'web-b-1').PublicIpAddress).toBe(get(w.eips, 'web-b-1').PublicIp);
     expect(get(w.instances, 'web-b-1').Placement?.AvailabilityZone).toBe('us-east-1b');
@@ -167,7 +221,12 @@ describe('fields', () => {
     const igws = (await env.ec2.send(new DescribeInternetGatewaysCommand({}))).InternetGateways ?? [];
     expect(igws).toHaveLength(1);
     expect(igws[0]?.Attachments).toEqual([{ VpcId: expect.stringMatching(/^vpc-/), State: 'available' }]);
-    const t = (await env.ec2.send(new DescribeInstanceTypesCommand({ InstanceTypes: ['t3.medium'] }))).InstanceTypes?.[0];
-    expect(t?.NetworkInfo).toMatchObject({ MaximumNetworkInterfaces: 3, Ipv4AddressesPerInterface: 6, NetworkCards: [{ NetworkCardIndex: 0, MaximumNetworkInterfaces: 3 }] });
+    const t = (await env.ec2.send(new DescribeInstanceTypesCommand({ InstanceTypes: ['t3.medium'] })))
+      .InstanceTypes?.[0];
+    expect(t?.NetworkInfo).toMatchObject({
+      MaximumNetworkInterfaces: 3,
+      Ipv4AddressesPerInterface: 6,
+      NetworkCards: [{ NetworkCardIndex: 0, MaximumNetworkInterfaces: 3 }],
+    });
   });
 });

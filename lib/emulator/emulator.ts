@@ -191,8 +191,23 @@ export class Emulator {
     return answer;
   }
 
-  private record(now: number, action: string, params: Params, outcome: string, httpStatus: number, requestId: string): void {
-    this.log.push({ seq: ++this.seq, time: new Date(now).toISOString(), action, parameters: params.record(), outcome, httpStatus, requestId });
+  private record(
+    now: number,
+    action: string,
+    params: Params,
+    outcome: string,
+    httpStatus: number,
+    requestId: string,
+  ): void {
+    this.log.push({
+      seq: ++this.seq,
+      time: new Date(now).toISOString(),
+      action,
+      parameters: params.record(),
+      outcome,
+      httpStatus,
+      requestId,
+    });
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
   }
 }

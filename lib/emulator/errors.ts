@@ -40,20 +40,10 @@ export const missingParameter = (name: string): Ec2Error =>
 
 export const invalidValue = (message: string): Ec2Error => new Ec2Error('InvalidParameterValue', message);
 
-export const invalidCombination = (message: string): Ec2Error =>
-  new Ec2Error('InvalidParameterCombination', message);
+export const invalidCombination = (message: string): Ec2Error => new Ec2Error('InvalidParameterCombination', message);
 
 /** Resource kinds whose IDs are validated and looked up; codes keep AWS's inconsistent Id/ID casing (ec2-rules §5). */
-export type IdKind =
-  | 'eni'
-  | 'instance'
-  | 'subnet'
-  | 'vpc'
-  | 'sg'
-  | 'attachment'
-  | 'allocation'
-  | 'association'
-  | 'igw';
+export type IdKind = 'eni' | 'instance' | 'subnet' | 'vpc' | 'sg' | 'attachment' | 'allocation' | 'association' | 'igw';
 
 interface KindInfo {
   prefix: string;
@@ -63,15 +53,50 @@ interface KindInfo {
 }
 
 export const ID_KINDS: Record<IdKind, KindInfo> = {
-  eni: { prefix: 'eni', malformed: 'InvalidNetworkInterfaceId.Malformed', notFound: 'InvalidNetworkInterfaceID.NotFound', noun: 'networkInterface ID' },
-  instance: { prefix: 'i', malformed: 'InvalidInstanceID.Malformed', notFound: 'InvalidInstanceID.NotFound', noun: 'instance ID' },
-  subnet: { prefix: 'subnet', malformed: 'InvalidSubnetID.Malformed', notFound: 'InvalidSubnetID.NotFound', noun: 'subnet ID' },
+  eni: {
+    prefix: 'eni',
+    malformed: 'InvalidNetworkInterfaceId.Malformed',
+    notFound: 'InvalidNetworkInterfaceID.NotFound',
+    noun: 'networkInterface ID',
+  },
+  instance: {
+    prefix: 'i',
+    malformed: 'InvalidInstanceID.Malformed',
+    notFound: 'InvalidInstanceID.NotFound',
+    noun: 'instance ID',
+  },
+  subnet: {
+    prefix: 'subnet',
+    malformed: 'InvalidSubnetID.Malformed',
+    notFound: 'InvalidSubnetID.NotFound',
+    noun: 'subnet ID',
+  },
   vpc: { prefix: 'vpc', malformed: 'InvalidVpcID.Malformed', notFound: 'InvalidVpcID.NotFound', noun: 'vpc ID' },
-  sg: { prefix: 'sg', malformed: 'InvalidGroupId.Malformed', notFound: 'InvalidGroup.NotFound', noun: 'security group' },
-  attachment: { prefix: 'eni-attach', malformed: 'InvalidNetworkInterfaceAttachmentId.Malformed', notFound: 'InvalidAttachmentID.NotFound', noun: 'network interface attachment ID' },
+  sg: {
+    prefix: 'sg',
+    malformed: 'InvalidGroupId.Malformed',
+    notFound: 'InvalidGroup.NotFound',
+    noun: 'security group',
+  },
+  attachment: {
+    prefix: 'eni-attach',
+    malformed: 'InvalidNetworkInterfaceAttachmentId.Malformed',
+    notFound: 'InvalidAttachmentID.NotFound',
+    noun: 'network interface attachment ID',
+  },
   allocation: { prefix: 'eipalloc', malformed: null, notFound: 'InvalidAllocationID.NotFound', noun: 'allocation ID' },
-  association: { prefix: 'eipassoc', malformed: null, notFound: 'InvalidAssociationID.NotFound', noun: 'association ID' },
-  igw: { prefix: 'igw', malformed: 'InvalidInternetGatewayId.Malformed', notFound: 'InvalidInternetGatewayID.NotFound', noun: 'internetGateway ID' },
+  association: {
+    prefix: 'eipassoc',
+    malformed: null,
+    notFound: 'InvalidAssociationID.NotFound',
+    noun: 'association ID',
+  },
+  igw: {
+    prefix: 'igw',
+    malformed: 'InvalidInternetGatewayId.Malformed',
+    notFound: 'InvalidInternetGatewayID.NotFound',
+    noun: 'internetGateway ID',
+  },
 };
 
 export function notFound(kind: IdKind, ids: string | string[]): Ec2Error {

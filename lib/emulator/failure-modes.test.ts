@@ -1,6 +1,11 @@
 // EC2's failure modes as emulator faults and settings: latency per action, a reset or a 5xx after the change is
 // committed, throttling bursts, describes that lag behind writes, a slow detach.
-import { AssignPrivateIpAddressesCommand, DescribeNetworkInterfacesCommand, DescribeVpcsCommand, DetachNetworkInterfaceCommand } from '@aws-sdk/client-ec2';
+import {
+  AssignPrivateIpAddressesCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeVpcsCommand,
+  DetachNetworkInterfaceCommand,
+} from '@aws-sdk/client-ec2';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectEc2Error, get, useEmulator, world } from '@/lib/testing/emulator';
 import { controlHeaders } from './access';
@@ -8,8 +13,16 @@ import { controlHeaders } from './access';
 const h = useEmulator();
 beforeEach(async () => void (await control('DELETE', '/_emulator/faults')));
 
-async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(h.emu.url + path, { method, headers: controlHeaders(h.emu.controlToken, body !== undefined), body: body === undefined ? undefined : JSON.stringify(body) });
+async function control(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(h.emu.url + path, {
+    method,
+    headers: controlHeaders(h.emu.controlToken, body !== undefined),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -20,15 +33,34 @@ async function ipMove() {
   const ip = from.PrivateIpAddresses?.find((a) => !a.Primary)?.PrivateIpAddress as string;
   const to = get(w.enis, 'web-2/eth0');
   const holder = async () =>
-    (await h.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: [ip] }] }))).NetworkInterfaces?.[0]?.NetworkInterfaceId;
-  const send = () => h.ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: to.NetworkInterfaceId, PrivateIpAddresses: [ip], AllowReassignment: true }));
+    (
+      await h.ec2.send(
+        new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: [ip] }] }),
+      )
+    ).NetworkInterfaces?.[0]?.NetworkInterfaceId;
+  const send = () =>
+    h.ec2.send(
+      new AssignPrivateIpAddressesCommand({
+        NetworkInterfaceId: to.NetworkInterfaceId,
+        PrivateIpAddresses: [ip],
+        AllowReassignment: true,
+      }),
+    );
   return { to: to.NetworkInterfaceId as string, holder, send };
 }
 
 describe('failure modes', () => {
   it('makes the change, then closes the connection without an answer (reset after commit)', async () => {
     const m = await ipMove();
-    expect((await control('POST', '/_emulator/faults', { action: 'AssignPrivateIpAddresses', kind: 'reset', when: 'after-commit' })).status).toBe(200);
+    expect(
+      (
+        await control('POST', '/_emulator/faults', {
+          action: 'AssignPrivateIpAddresses',
+          kind: 'reset',
+          when: 'after-commit',
+        })
+      ).status,
+    ).toBe(200);
     await expect(m.send()).rejects.toThrow();
     expect(await m.holder()).toBe(m.to);
     expect((await control('GET', '/_emulator/faults')).json.fired).toEqual({ 'reset after-commit': 1 });
@@ -36,7 +68,12 @@ describe('failure modes', () => {
 
   it('makes the change, then answers a 5xx (error after commit)', async () => {
     const m = await ipMove();
-    await control('POST', '/_emulator/faults', { action: 'AssignPrivateIpAddresses', code: 'InternalError', status: 500, when: 'after-commit' });
+    await control('POST', '/_emulator/faults', {
+      action: 'AssignPrivateIpAddresses',
+      code: 'InternalError',
+      status: 500,
+      when: 'after-commit',
+    });
     await expectEc2Error(m.send(), 'InternalError');
     expect(await m.holder()).toBe(m.to);
   });
@@ -76,7 +113,11 @@ describe('failure modes', () => {
     await control('PATCH', '/_emulator/settings', { detachDelayMs: 60_000, attachDelayMs: 0 });
     const eni = get((await world(h.ec2)).enis, 'app-1-data');
     await h.ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: eni.Attachment?.AttachmentId }));
-    const now = (await h.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni.NetworkInterfaceId as string] }))).NetworkInterfaces?.[0];
+    const now = (
+      await h.ec2.send(
+        new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni.NetworkInterfaceId as string] }),
+      )
+    ).NetworkInterfaces?.[0];
     expect(now?.Attachment?.Status).toBe('detaching');
   });
 });

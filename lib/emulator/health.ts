@@ -28,7 +28,8 @@ export function renderSummary(inst: Instance): XmlObject {
 export function failInstance(store: Store, instanceId: string, now: number, stopAfterMs?: number): string | null {
   const inst = store.instances.get(instanceId);
   if (!inst) return `There is no instance ${instanceId}.`;
-  if (inst.state !== 'running') return `Instance ${instanceId} is ${inst.state}: only a running instance can fail its status checks.`;
+  if (inst.state !== 'running')
+    return `Instance ${instanceId} is ${inst.state}: only a running instance can fail its status checks.`;
   inst.impairedSince = new Date(now);
   if (stopAfterMs !== undefined) {
     inst.failStopAt = now + stopAfterMs;

@@ -23,7 +23,13 @@ export interface StartedEmulator {
 }
 
 export async function startEmulator(
-  opts: { port?: number; host?: string; scenario?: string; settings?: Partial<EmulatorSettings>; controlToken?: string } = {},
+  opts: {
+    port?: number;
+    host?: string;
+    scenario?: string;
+    settings?: Partial<EmulatorSettings>;
+    controlToken?: string;
+  } = {},
 ): Promise<StartedEmulator> {
   const host = opts.host ?? '127.0.0.1';
   const emu = new Emulator(opts.scenario ?? 'showcase', opts.settings);

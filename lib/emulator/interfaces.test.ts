@@ -19,11 +19,13 @@ import { expectEc2Error, get, sleep, useEmulator, world } from '@/lib/testing/em
 const env = useEmulator({ instanceStateDelayMs: 0 });
 
 const describeEni = async (id: string | undefined) =>
-  (await env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [id as string] }))).NetworkInterfaces?.[0];
+  (await env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [id as string] })))
+    .NetworkInterfaces?.[0];
 const describeInstance = async (id: string | undefined) =>
   (await env.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id as string] }))).Reservations?.[0]?.Instances?.[0];
 const freeIn = async (subnetId: string | undefined) =>
-  (await env.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId as string] }))).Subnets?.[0]?.AvailableIpAddressCount;
+  (await env.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId as string] }))).Subnets?.[0]
+    ?.AvailableIpAddressCount;
 
 describe('CreateNetworkInterface', () => {
   it('creates an available ENI with an address from the subnet, the default SG and its tags', async () => {
@@ -37,7 +39,14 @@ describe('CreateNetworkInterface', () => {
         TagSpecifications: [{ ResourceType: 'network-interface', Tags: [{ Key: 'Name', Value: 'leg' }] }],
       }),
     );
-    expect(eni).toMatchObject({ Status: 'available', Description: 'new leg', SubnetId: subnet.SubnetId, SourceDestCheck: true, InterfaceType: 'interface', RequesterManaged: false });
+    expect(eni).toMatchObject({
+      Status: 'available',
+      Description: 'new leg',
+      SubnetId: subnet.SubnetId,
+      SourceDestCheck: true,
+      InterfaceType: 'interface',
+      RequesterManaged: false,
+    });
     expect(eni?.NetworkInterfaceId).toMatch(/^eni-[0-9a-f]{17}$/);
     expect(eni?.MacAddress).toMatch(/^0e(:[0-9a-f]{2}){5}$/);
     expect(eni?.PrivateIpAddresses).toHaveLength(3);
@@ -66,14 +75,26 @@ describe('CreateNetworkInterface', () => {
 
   it('returns the original ENI for a repeated ClientToken and refuses the token with other parameters', async () => {
     const subnet = get((await world(env.ec2)).subnets, 'private-a');
-    const a = await env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1' }));
-    const b = await env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1' }));
+    const a = await env.ec2.send(
+      new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1' }),
+    );
+    const b = await env.ec2.send(
+      new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1' }),
+    );
     expect(b.NetworkInterface?.NetworkInterfaceId).toBe(a.NetworkInterface?.NetworkInterfaceId);
-    await expectEc2Error(env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1', Description: 'x' })), 'IdempotentParameterMismatch');
+    await expectEc2Error(
+      env.ec2.send(
+        new CreateNetworkInterfaceCommand({ SubnetId: subnet.SubnetId, ClientToken: 'tok-1', Description: 'x' }),
+      ),
+      'IdempotentParameterMismatch',
+    );
   });
 
   it('reports a malformed and an unknown subnet differently', async () => {
-    await expectEc2Error(env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: 'subnet-xyz' })), 'InvalidSubnetID.Malformed');
+    await expectEc2Error(
+      env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: 'subnet-xyz' })),
+      'InvalidSubnetID.Malformed',
+    );
     await expectEc2Error(
       env.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: 'subnet-0123456789abcdef0' })),
       'InvalidSubnetID.NotFound',
@@ -94,27 +115,42 @@ describe('DeleteNetworkInterface', () => {
 
   it('refuses a requester-managed ENI', async () => {
     const nat = get((await world(env.ec2)).enis, 'nat');
-    await expectEc2Error(env.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: nat.NetworkInterfaceId })), 'InvalidParameterValue', /currently in use/);
+    await expectEc2Error(
+      env.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: nat.NetworkInterfaceId })),
+      'InvalidParameterValue',
+      /currently in use/,
+    );
   });
 
   it('returns the addresses to the subnet and disassociates its EIPs, which stay allocated', async () => {
     const w = await world(env.ec2);
     const spare = get(w.enis, 'spare-a');
     const eip = get(w.eips, 'spare-1');
-    await env.ec2.send(new AssociateAddressCommand({ AllocationId: eip.AllocationId, NetworkInterfaceId: spare.NetworkInterfaceId }));
+    await env.ec2.send(
+      new AssociateAddressCommand({ AllocationId: eip.AllocationId, NetworkInterfaceId: spare.NetworkInterfaceId }),
+    );
     const before = await freeIn(spare.SubnetId);
     await env.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: spare.NetworkInterfaceId }));
     expect(await freeIn(spare.SubnetId)).toBe((before ?? 0) + 1);
-    const addr = (await env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [eip.AllocationId as string] }))).Addresses?.[0];
+    const addr = (await env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [eip.AllocationId as string] })))
+      .Addresses?.[0];
     expect(addr?.AssociationId).toBeUndefined();
-    await expectEc2Error(env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [spare.NetworkInterfaceId as string] })), 'InvalidNetworkInterfaceID.NotFound');
+    await expectEc2Error(
+      env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [spare.NetworkInterfaceId as string] })),
+      'InvalidNetworkInterfaceID.NotFound',
+    );
   });
 });
 
 describe('ModifyNetworkInterfaceAttribute', () => {
   it('turns off the source/destination check', async () => {
     const data = get((await world(env.ec2)).enis, 'app-1-data');
-    await env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, SourceDestCheck: { Value: false } }));
+    await env.ec2.send(
+      new ModifyNetworkInterfaceAttributeCommand({
+        NetworkInterfaceId: data.NetworkInterfaceId,
+        SourceDestCheck: { Value: false },
+      }),
+    );
     expect((await describeEni(data.NetworkInterfaceId))?.SourceDestCheck).toBe(false);
   });
 
@@ -122,10 +158,17 @@ describe('ModifyNetworkInterfaceAttribute', () => {
     const w = await world(env.ec2);
     const data = get(w.enis, 'app-1-data');
     const web = get(w.enis, 'web-1/eth0').Groups?.[0]?.GroupId as string;
-    await env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Groups: [web] }));
+    await env.ec2.send(
+      new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Groups: [web] }),
+    );
     expect((await describeEni(data.NetworkInterfaceId))?.Groups?.map((g) => g.GroupId)).toEqual([web]);
     await expectEc2Error(
-      env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Groups: ['sg-0123456789abcdef0'] })),
+      env.ec2.send(
+        new ModifyNetworkInterfaceAttributeCommand({
+          NetworkInterfaceId: data.NetworkInterfaceId,
+          Groups: ['sg-0123456789abcdef0'],
+        }),
+      ),
       'InvalidGroup.NotFound',
       "The security group 'sg-0123456789abcdef0' does not exist",
     );
@@ -133,15 +176,30 @@ describe('ModifyNetworkInterfaceAttribute', () => {
 
   it('changes the description, and accepts an empty one', async () => {
     const data = get((await world(env.ec2)).enis, 'app-1-data');
-    await env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Description: { Value: '' } }));
+    await env.ec2.send(
+      new ModifyNetworkInterfaceAttributeCommand({
+        NetworkInterfaceId: data.NetworkInterfaceId,
+        Description: { Value: '' },
+      }),
+    );
     expect((await describeEni(data.NetworkInterfaceId))?.Description).toBe('');
   });
 
   it('takes exactly one attribute per call', async () => {
     const data = get((await world(env.ec2)).enis, 'app-1-data');
-    await expectEc2Error(env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId })), 'InvalidParameterCombination', 'No attributes specified.');
     await expectEc2Error(
-      env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, SourceDestCheck: { Value: false }, Description: { Value: 'x' } })),
+      env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId })),
+      'InvalidParameterCombination',
+      'No attributes specified.',
+    );
+    await expectEc2Error(
+      env.ec2.send(
+        new ModifyNetworkInterfaceAttributeCommand({
+          NetworkInterfaceId: data.NetworkInterfaceId,
+          SourceDestCheck: { Value: false },
+          Description: { Value: 'x' },
+        }),
+      ),
       'InvalidParameterCombination',
       /multiple attribute types/,
     );
@@ -151,17 +209,35 @@ describe('ModifyNetworkInterfaceAttribute', () => {
   it('sets deleteOnTermination only through the ENI own attachment', async () => {
     const w = await world(env.ec2);
     const data = get(w.enis, 'app-1-data');
-    await env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Attachment: { AttachmentId: data.Attachment?.AttachmentId, DeleteOnTermination: true } }));
+    await env.ec2.send(
+      new ModifyNetworkInterfaceAttributeCommand({
+        NetworkInterfaceId: data.NetworkInterfaceId,
+        Attachment: { AttachmentId: data.Attachment?.AttachmentId, DeleteOnTermination: true },
+      }),
+    );
     expect((await describeEni(data.NetworkInterfaceId))?.Attachment?.DeleteOnTermination).toBe(true);
     await expectEc2Error(
-      env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: data.NetworkInterfaceId, Attachment: { AttachmentId: get(w.enis, 'web-1/eth0').Attachment?.AttachmentId, DeleteOnTermination: true } })),
+      env.ec2.send(
+        new ModifyNetworkInterfaceAttributeCommand({
+          NetworkInterfaceId: data.NetworkInterfaceId,
+          Attachment: { AttachmentId: get(w.enis, 'web-1/eth0').Attachment?.AttachmentId, DeleteOnTermination: true },
+        }),
+      ),
       'InvalidParameterValue',
     );
   });
 
   it('refuses to modify a requester-managed ENI', async () => {
     const nat = get((await world(env.ec2)).enis, 'nat');
-    await expectEc2Error(env.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: nat.NetworkInterfaceId, SourceDestCheck: { Value: false } })), 'OperationNotPermitted');
+    await expectEc2Error(
+      env.ec2.send(
+        new ModifyNetworkInterfaceAttributeCommand({
+          NetworkInterfaceId: nat.NetworkInterfaceId,
+          SourceDestCheck: { Value: false },
+        }),
+      ),
+      'OperationNotPermitted',
+    );
   });
 });
 
@@ -169,20 +245,43 @@ describe('CreateTags / DeleteTags', () => {
   it('adds, overwrites and deletes tags, matching values on delete', async () => {
     const data = get((await world(env.ec2)).enis, 'app-1-data');
     const id = data.NetworkInterfaceId as string;
-    await env.ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'Name', Value: 'renamed' }, { Key: 'env', Value: '<prod & co>' }] }));
-    expect((await describeEni(id))?.TagSet).toEqual([{ Key: 'Name', Value: 'renamed' }, { Key: 'env', Value: '<prod & co>' }]);
-    await env.ec2.send(new DeleteTagsCommand({ Resources: [id], Tags: [{ Key: 'env', Value: 'staging' }, { Key: 'Name' }] }));
+    await env.ec2.send(
+      new CreateTagsCommand({
+        Resources: [id],
+        Tags: [
+          { Key: 'Name', Value: 'renamed' },
+          { Key: 'env', Value: '<prod & co>' },
+        ],
+      }),
+    );
+    expect((await describeEni(id))?.TagSet).toEqual([
+      { Key: 'Name', Value: 'renamed' },
+      { Key: 'env', Value: '<prod & co>' },
+    ]);
+    await env.ec2.send(
+      new DeleteTagsCommand({ Resources: [id], Tags: [{ Key: 'env', Value: 'staging' }, { Key: 'Name' }] }),
+    );
     expect((await describeEni(id))?.TagSet).toEqual([{ Key: 'env', Value: '<prod & co>' }]);
   });
 
   it('answers InvalidID for a malformed id and NotFound for an unknown one', async () => {
-    await expectEc2Error(env.ec2.send(new CreateTagsCommand({ Resources: ['bogus-123'], Tags: [{ Key: 'a', Value: 'b' }] })), 'InvalidID', "The ID 'bogus-123' is not valid");
-    await expectEc2Error(env.ec2.send(new CreateTagsCommand({ Resources: ['i-0123456789abcdef0'], Tags: [{ Key: 'a', Value: 'b' }] })), 'InvalidInstanceID.NotFound');
+    await expectEc2Error(
+      env.ec2.send(new CreateTagsCommand({ Resources: ['bogus-123'], Tags: [{ Key: 'a', Value: 'b' }] })),
+      'InvalidID',
+      "The ID 'bogus-123' is not valid",
+    );
+    await expectEc2Error(
+      env.ec2.send(new CreateTagsCommand({ Resources: ['i-0123456789abcdef0'], Tags: [{ Key: 'a', Value: 'b' }] })),
+      'InvalidInstanceID.NotFound',
+    );
   });
 
   it('refuses the aws: prefix and more than 50 tags per resource', async () => {
     const id = get((await world(env.ec2)).enis, 'app-1-data').NetworkInterfaceId as string;
-    await expectEc2Error(env.ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'aws:owner', Value: 'x' }] })), 'InvalidParameterValue');
+    await expectEc2Error(
+      env.ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'aws:owner', Value: 'x' }] })),
+      'InvalidParameterValue',
+    );
     const many = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
     await expectEc2Error(env.ec2.send(new CreateTagsCommand({ Resources: [id], Tags: many })), 'TagLimitExceeded');
   });
@@ -194,7 +293,10 @@ describe('StopInstances / StartInstances', () => {
     const bastion = get((await world(env.ec2)).instances, 'bastion');
     expect(bastion.PublicIpAddress).toBeDefined();
     const res = await env.ec2.send(new StopInstancesCommand({ InstanceIds: [bastion.InstanceId as string] }));
-    expect(res.StoppingInstances?.[0]).toMatchObject({ CurrentState: { Code: 64, Name: 'stopping' }, PreviousState: { Code: 16, Name: 'running' } });
+    expect(res.StoppingInstances?.[0]).toMatchObject({
+      CurrentState: { Code: 64, Name: 'stopping' },
+      PreviousState: { Code: 16, Name: 'running' },
+    });
     await sleep(200);
     const after = await describeInstance(bastion.InstanceId);
     expect(after?.State).toEqual({ Code: 80, Name: 'stopped' });
@@ -207,7 +309,10 @@ describe('StopInstances / StartInstances', () => {
     await env.ec2.send(new StopInstancesCommand({ InstanceIds: [bastion.InstanceId as string] })); // instant: delay 0
     env.emu.settings.instanceStateDelayMs = 150;
     const res = await env.ec2.send(new StartInstancesCommand({ InstanceIds: [bastion.InstanceId as string] }));
-    expect(res.StartingInstances?.[0]).toMatchObject({ CurrentState: { Code: 0, Name: 'pending' }, PreviousState: { Code: 80, Name: 'stopped' } });
+    expect(res.StartingInstances?.[0]).toMatchObject({
+      CurrentState: { Code: 0, Name: 'pending' },
+      PreviousState: { Code: 80, Name: 'stopped' },
+    });
     await sleep(200);
     const after = await describeInstance(bastion.InstanceId);
     expect(after?.State?.Name).toBe('running');

@@ -38,10 +38,14 @@ export function paginate<T>(items: T[], params: Params, rules: PageRules): { pag
       throw invalidCombination(`The parameter ${rules.idSetName} cannot be used with the parameter maxResults`);
     }
     if (max < rules.min) {
-      throw invalidValue(`Value ( ${max} ) for parameter maxResults is invalid. Expecting a value greater than ${rules.min}.`);
+      throw invalidValue(
+        `Value ( ${max} ) for parameter maxResults is invalid. Expecting a value greater than ${rules.min}.`,
+      );
     }
     if (max > rules.max) {
-      throw invalidValue(`Value ( ${max} ) for parameter maxResults is invalid. Expecting a value less than ${rules.max}.`);
+      throw invalidValue(
+        `Value ( ${max} ) for parameter maxResults is invalid. Expecting a value less than ${rules.max}.`,
+      );
     }
   }
   const offset = token === undefined || token === '' ? 0 : decodeToken(rules.action, token);

@@ -75,7 +75,8 @@ export class Params {
     if (v === undefined) return undefined;
     // Integer members are 32-bit in the EC2 model: 1e+23 must not reach a device index (ec2-rules §1.1 rule 5).
     const n = /^-?\d+$/.test(v) ? Number(v) : NaN;
-    if (!(n >= INT32_MIN && n <= INT32_MAX)) throw invalidValue(`Value (${v}) for parameter ${name} is invalid. Expected an integer.`);
+    if (!(n >= INT32_MIN && n <= INT32_MAX))
+      throw invalidValue(`Value (${v}) for parameter ${name} is invalid. Expected an integer.`);
     return n;
   }
 

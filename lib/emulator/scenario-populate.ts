@@ -8,15 +8,24 @@ import type { Store } from './store';
 const BASE_TIME = Date.parse('2025-01-15T09:00:00.000Z');
 type IpSpec = { ip?: string | undefined; secondaryIps?: string[] | number | undefined };
 
-export function populate(store: Store, scenario: Scenario, name: string, subnetByKey: Map<string, string>, groupByKey: Map<string, string>): void {
+export function populate(
+  store: Store,
+  scenario: Scenario,
+  name: string,
+  subnetByKey: Map<string, string>,
+  groupByKey: Map<string, string>,
+): void {
   const fail = (msg: string): never => {
     throw new Error(`Scenario '${name}': ${msg}`);
   };
-  const subnet = (key: string): Subnet => store.subnets.get(subnetByKey.get(key) ?? '') ?? fail(`unknown subnet ${key}`);
+  const subnet = (key: string): Subnet =>
+    store.subnets.get(subnetByKey.get(key) ?? '') ?? fail(`unknown subnet ${key}`);
   const defaultGroup = new Map<string, string>();
   for (const g of store.groups.values()) if (g.name === 'default') defaultGroup.set(g.vpcId, g.id);
   const groups = (s: Subnet, keys: string[] | undefined): string[] =>
-    keys && keys.length > 0 ? keys.map((k) => groupByKey.get(k) ?? fail(`unknown security group ${k}`)) : [defaultGroup.get(s.vpcId) ?? fail('no default SG')];
+    keys && keys.length > 0
+      ? keys.map((k) => groupByKey.get(k) ?? fail(`unknown security group ${k}`))
+      : [defaultGroup.get(s.vpcId) ?? fail('no default SG')];
 
   // Explicit addresses are claimed up front so auto-picked ones never collide with them.
   const explicit = new Set<string>();
@@ -55,7 +64,8 @@ export function populate(store: Store, scenario: Scenario, name: string, subnetB
     const s = subnet(spec.subnet);
     const launchTime = new Date(BASE_TIME + n * 60_000);
     const extra = spec.enis ?? [];
-    if (1 + extra.length > maxInterfacesPerCard(type)) fail(`${spec.key}: ${1 + extra.length} ENIs exceed ${spec.type}`);
+    if (1 + extra.length > maxInterfacesPerCard(type))
+      fail(`${spec.key}: ${1 + extra.length} ENIs exceed ${spec.type}`);
     const inst: Instance = {
       id: store.ids.id('i'),
       reservationId: store.ids.id('r'),
@@ -81,12 +91,19 @@ export function populate(store: Store, scenario: Scenario, name: string, subnetB
     });
     inst.primaryEniId = primary.id;
     // ENIs created at launch delete with the instance (ec2-rules §3.11 effects).
-    attachEni(store, primary, inst, { deviceIndex: 0, networkCardIndex: 0, deleteOnTermination: true, attachTime: launchTime, settleAt: null });
+    attachEni(store, primary, inst, {
+      deviceIndex: 0,
+      networkCardIndex: 0,
+      deleteOnTermination: true,
+      attachTime: launchTime,
+      settleAt: null,
+    });
     eniByKey.set(`${spec.key}/eth0`, primary);
     for (const e of extra) {
       const es = subnet(e.subnet);
       if (es.az !== s.az) fail(`${spec.key} eth${e.deviceIndex} is in another AZ`);
-      if (extra.filter((x) => x.deviceIndex === e.deviceIndex).length > 1) fail(`${spec.key}: device index ${e.deviceIndex} used twice`);
+      if (extra.filter((x) => x.deviceIndex === e.deviceIndex).length > 1)
+        fail(`${spec.key}: device index ${e.deviceIndex} used twice`);
       const eni = createEni(store, es, {
         ...addresses(es, e),
         description: e.description ?? '',
@@ -94,14 +111,22 @@ export function populate(store: Store, scenario: Scenario, name: string, subnetB
         sourceDestCheck: e.sourceDestCheck ?? true,
         tags: e.name ? new Map([['Name', e.name]]) : new Map(),
       });
-      attachEni(store, eni, inst, { deviceIndex: e.deviceIndex, networkCardIndex: 0, deleteOnTermination: false, attachTime: launchTime, settleAt: null });
+      attachEni(store, eni, inst, {
+        deviceIndex: e.deviceIndex,
+        networkCardIndex: 0,
+        deleteOnTermination: false,
+        attachTime: launchTime,
+        settleAt: null,
+      });
       eniByKey.set(e.key ?? `${spec.key}/eth${e.deviceIndex}`, eni);
     }
     for (const eni of inst.eniIds.map((id) => store.enis.get(id) as NetworkInterface)) {
-      if (eni.privateIps.length > type.ipv4PerInterface) fail(`${spec.key}: ${eni.privateIps.length} IPs exceed ${spec.type}`);
+      if (eni.privateIps.length > type.ipv4PerInterface)
+        fail(`${spec.key}: ${eni.privateIps.length} IPs exceed ${spec.type}`);
     }
     // Launched with one ENI and auto-assign on: an Amazon public IPv4 while running (ec2-rules §3.11, ec2-rules §3.21).
-    if (spec.publicIp && spec.state === 'running' && extra.length === 0) primary.amazonPublicIp = store.nextAmazonPublicIp();
+    if (spec.publicIp && spec.state === 'running' && extra.length === 0)
+      primary.amazonPublicIp = store.nextAmazonPublicIp();
   });
 
   for (const spec of scenario.networkInterfaces) {
@@ -120,16 +145,26 @@ export function populate(store: Store, scenario: Scenario, name: string, subnetB
     eniByKey.set(spec.key, eni);
   }
 
-  if (scenario.elasticIps.length > store.settings.eipQuota) fail(`${scenario.elasticIps.length} Elastic IPs exceed eipQuota ${store.settings.eipQuota}`);
+  if (scenario.elasticIps.length > store.settings.eipQuota)
+    fail(`${scenario.elasticIps.length} Elastic IPs exceed eipQuota ${store.settings.eipQuota}`);
   for (const spec of scenario.elasticIps) {
-    const eip = { allocationId: store.ids.id('eipalloc'), publicIp: store.nextElasticPublicIp(), association: null, tags: spec.name ? new Map([['Name', spec.name]]) : new Map() };
+    const eip = {
+      allocationId: store.ids.id('eipalloc'),
+      publicIp: store.nextElasticPublicIp(),
+      association: null,
+      tags: spec.name ? new Map([['Name', spec.name]]) : new Map(),
+    };
     store.eips.set(eip.allocationId, eip);
     if (spec.eni === undefined) continue;
     const eni = eniByKey.get(spec.eni) ?? fail(`unknown ENI ${spec.eni}`);
     // `secondary:N` names the N-th secondary address of the ENI (used by generated scenarios).
-    const ip = spec.ip?.startsWith('secondary:') ? eni.privateIps[Number(spec.ip.slice(10))] : (spec.ip ?? eni.privateIps[0]);
-    if (ip === undefined || !eni.privateIps.includes(ip)) fail(`EIP ${spec.name ?? ''}: ${spec.ip ?? ''} is not on ${spec.eni}`);
-    if (!store.vpcHasInternetGateway(eni.vpcId)) fail(`EIP ${spec.name ?? ''}: VPC of ${spec.eni} has no internet gateway`);
+    const ip = spec.ip?.startsWith('secondary:')
+      ? eni.privateIps[Number(spec.ip.slice(10))]
+      : (spec.ip ?? eni.privateIps[0]);
+    if (ip === undefined || !eni.privateIps.includes(ip))
+      fail(`EIP ${spec.name ?? ''}: ${spec.ip ?? ''} is not on ${spec.eni}`);
+    if (!store.vpcHasInternetGateway(eni.vpcId))
+      fail(`EIP ${spec.name ?? ''}: VPC of ${spec.eni} has no internet gateway`);
     associateEip(store, eip, eni, ip as string);
   }
 }

@@ -83,7 +83,10 @@ export const scenarioSchema = z.strictObject({
     .strictObject({
       kind: z.literal('large'),
       /** Prefix of VPC and subnet names (`large` when absent). */
-      namePrefix: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+      namePrefix: z
+        .string()
+        .regex(/^[a-z][a-z0-9-]*$/)
+        .optional(),
       vpcs: z.number().int().min(1).max(9),
       vpcsWithInternetGateway: z.number().int().min(0),
       instances: z.number().int().min(1),

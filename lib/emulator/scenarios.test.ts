@@ -19,22 +19,31 @@ const env = useEmulator();
 const usable = (cidr: string) => 2 ** (32 - Number(cidr.split('/')[1])) - 5;
 
 // xlarge is read through the SDK by the bench (30 pages of ENIs); its own test below counts it in the store.
-describe.each(listScenarios().map((s) => s.name).filter((n) => n !== 'xlarge'))('scenario %s', (name) => {
+describe.each(
+  listScenarios()
+    .map((s) => s.name)
+    .filter((n) => n !== 'xlarge'),
+)('scenario %s', (name) => {
   it('loads, and every subnet counts usable minus held addresses as available', async () => {
     env.emu.reset(name);
     const subnets = (await env.ec2.send(new DescribeSubnetsCommand({}))).Subnets ?? [];
     const enis: NetworkInterface[] = [];
-    for await (const page of paginateDescribeNetworkInterfaces({ client: env.ec2, pageSize: 1000 }, {})) enis.push(...(page.NetworkInterfaces ?? []));
+    for await (const page of paginateDescribeNetworkInterfaces({ client: env.ec2, pageSize: 1000 }, {}))
+      enis.push(...(page.NetworkInterfaces ?? []));
     expect(subnets.length).toBeGreaterThan(0);
     expect(enis.length).toBeGreaterThan(0);
     const held = new Map<string, number>();
-    for (const e of enis) held.set(e.SubnetId as string, (held.get(e.SubnetId as string) ?? 0) + (e.PrivateIpAddresses?.length ?? 0));
-    for (const s of subnets) expect(s.AvailableIpAddressCount).toBe(usable(s.CidrBlock as string) - (held.get(s.SubnetId as string) ?? 0));
+    for (const e of enis)
+      held.set(e.SubnetId as string, (held.get(e.SubnetId as string) ?? 0) + (e.PrivateIpAddresses?.length ?? 0));
+    for (const s of subnets)
+      expect(s.AvailableIpAddressCount).toBe(usable(s.CidrBlock as string) - (held.get(s.SubnetId as string) ?? 0));
     // Every associated EIP points at an address its ENI really holds.
     const addresses = (await env.ec2.send(new DescribeAddressesCommand({}))).Addresses ?? [];
     const byId = new Map(enis.map((e) => [e.NetworkInterfaceId, e]));
     for (const a of addresses.filter((x) => x.AssociationId)) {
-      expect(byId.get(a.NetworkInterfaceId)?.PrivateIpAddresses?.map((p) => p.PrivateIpAddress)).toContain(a.PrivateIpAddress);
+      expect(byId.get(a.NetworkInterfaceId)?.PrivateIpAddresses?.map((p) => p.PrivateIpAddress)).toContain(
+        a.PrivateIpAddress,
+      );
     }
   });
 });
@@ -92,17 +101,20 @@ describe('large', () => {
     const [instances, enis, subnets, addresses] = await Promise.all([
       (async () => {
         let n = 0;
-        for await (const p of paginateDescribeInstances({ client: env.ec2, pageSize: 1000 }, {})) for (const r of p.Reservations ?? []) n += r.Instances?.length ?? 0;
+        for await (const p of paginateDescribeInstances({ client: env.ec2, pageSize: 1000 }, {}))
+          for (const r of p.Reservations ?? []) n += r.Instances?.length ?? 0;
         return n;
       })(),
       (async () => {
         const all: NetworkInterface[] = [];
-        for await (const p of paginateDescribeNetworkInterfaces({ client: env.ec2, pageSize: 1000 }, {})) all.push(...(p.NetworkInterfaces ?? []));
+        for await (const p of paginateDescribeNetworkInterfaces({ client: env.ec2, pageSize: 1000 }, {}))
+          all.push(...(p.NetworkInterfaces ?? []));
         return all;
       })(),
       (async () => {
         let n = 0;
-        for await (const p of paginateDescribeSubnets({ client: env.ec2, pageSize: 1000 }, {})) n += p.Subnets?.length ?? 0;
+        for await (const p of paginateDescribeSubnets({ client: env.ec2, pageSize: 1000 }, {}))
+          n += p.Subnets?.length ?? 0;
         return n;
       })(),
       env.ec2.send(new DescribeAddressesCommand({})),
@@ -117,7 +129,9 @@ describe('large', () => {
     // Client and server share this process, so CPU time is the honest figure on a busy machine; most of it
     // is the SDK parsing ~22 MB of XML, not the emulator (see the test above).
     const cpuMs = (used.user + used.system) / 1000;
-    console.log(`large scenario: SDK read in ${elapsed.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (client + server)`);
+    console.log(
+      `large scenario: SDK read in ${elapsed.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (client + server)`,
+    );
     expect(cpuMs).toBeLessThan(4000);
   });
 
@@ -128,9 +142,15 @@ describe('large', () => {
     const second = await env.ec2.send(new DescribeInstancesCommand({ MaxResults: 1000, NextToken: first.NextToken }));
     expect(second.Reservations).toHaveLength(1000);
     expect(second.NextToken).toBeUndefined();
-    const ids = new Set([...(first.Reservations ?? []), ...(second.Reservations ?? [])].map((r) => r.Instances?.[0]?.InstanceId));
+    const ids = new Set(
+      [...(first.Reservations ?? []), ...(second.Reservations ?? [])].map((r) => r.Instances?.[0]?.InstanceId),
+    );
     expect(ids.size).toBe(2000);
-    const byFilter = await env.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.1.0.10'] }] }));
+    const byFilter = await env.ec2.send(
+      new DescribeNetworkInterfacesCommand({
+        Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.1.0.10'] }],
+      }),
+    );
     expect(byFilter.NetworkInterfaces?.length).toBe(1);
   });
 });

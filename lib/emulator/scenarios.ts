@@ -46,7 +46,8 @@ export function listScenarios(): { name: string; title: string; description: str
   });
 }
 
-const tagsOf = (name: string, extra?: Record<string, string>) => new Map([['Name', name], ...Object.entries(extra ?? {})]);
+const tagsOf = (name: string, extra?: Record<string, string>) =>
+  new Map([['Name', name], ...Object.entries(extra ?? {})]);
 
 /** Build the account for a scenario (by default the named file). Same name → same IDs, addresses and MACs (seeded by the name). */
 export function buildStore(name: string, settings: EmulatorSettings, scenario: Scenario = loadScenario(name)): Store {
@@ -64,11 +65,23 @@ export function buildStore(name: string, settings: EmulatorSettings, scenario: S
       tags: tagsOf(spec.name),
     };
     store.vpcs.set(vpc.id, vpc);
-    const defaultSg = { id: store.ids.id('sg'), name: 'default', description: 'default VPC security group', vpcId: vpc.id, tags: new Map() };
+    const defaultSg = {
+      id: store.ids.id('sg'),
+      name: 'default',
+      description: 'default VPC security group',
+      vpcId: vpc.id,
+      tags: new Map(),
+    };
     store.groups.set(defaultSg.id, defaultSg);
     groupByKey.set(`${spec.key}:default`, defaultSg.id);
     for (const g of spec.securityGroups) {
-      const sg = { id: store.ids.id('sg'), name: g.name, description: g.description, vpcId: vpc.id, tags: tagsOf(g.name) };
+      const sg = {
+        id: store.ids.id('sg'),
+        name: g.name,
+        description: g.description,
+        vpcId: vpc.id,
+        tags: tagsOf(g.name),
+      };
       store.groups.set(sg.id, sg);
       groupByKey.set(g.key, sg.id);
     }
@@ -78,7 +91,8 @@ export function buildStore(name: string, settings: EmulatorSettings, scenario: S
     }
     for (const s of spec.subnets) {
       const cidr = parseCidr(s.cidr);
-      if (!cidrContains(vpcCidr, cidr)) throw new Error(`Scenario '${name}': subnet ${s.key} ${s.cidr} is outside ${spec.cidr}`);
+      if (!cidrContains(vpcCidr, cidr))
+        throw new Error(`Scenario '${name}': subnet ${s.key} ${s.cidr} is outside ${spec.cidr}`);
       const subnet = {
         id: store.ids.id('subnet'),
         vpcId: vpc.id,

@@ -27,15 +27,34 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string, requestId: string, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  requestId: string,
+  extra: Record<string, string> = {},
+): void {
   // x-amzn-RequestId on every answer: the SDK fills $metadata.requestId only from this header (ec2-rules §1.2).
   // Server: EC2 answers `AmazonEC2`; the emulator names itself so a console can tell it from other endpoints.
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'x-amzn-RequestId': requestId, Server: EMULATOR_SERVER_HEADER, ...extra });
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'x-amzn-RequestId': requestId,
+    Server: EMULATOR_SERVER_HEADER,
+    ...extra,
+  });
   res.end(body);
 }
 
 /** A protocol-level refusal in the EC2 error envelope (ec2-rules §1.3), for requests that never reach an action. */
-function sendEc2Error(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
+function sendEc2Error(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, string> = {},
+): void {
   const requestId = randomUUID();
   send(res, status, 'text/xml;charset=UTF-8', errorXml(code, message, requestId), requestId, extra);
 }
@@ -73,7 +92,13 @@ async function route(emu: Emulator, controlToken: string, req: IncomingMessage, 
   }
   // EC2 takes a POSTed form, or the same parameters as a GET query string (ec2-rules §1.1); other verbs run nothing.
   if (method !== 'POST' && method !== 'GET' && method !== 'HEAD') {
-    sendEc2Error(res, 405, 'MethodNotAllowed', `The HTTP method ${method} is not allowed; send the EC2 Query request as POST (or GET).`, { Allow: 'GET, POST' });
+    sendEc2Error(
+      res,
+      405,
+      'MethodNotAllowed',
+      `The HTTP method ${method} is not allowed; send the EC2 Query request as POST (or GET).`,
+      { Allow: 'GET, POST' },
+    );
     return;
   }
   const byGet = checkMethod(method, method === 'POST' ? null : url.searchParams.get('Action'));

@@ -35,7 +35,9 @@ const REASSIGN_CODES = ['InvalidParameterValue', 'Resource.AlreadyAssigned', 'In
 const ATTACH_IP_LIMIT_CODES = ['PrivateIpAddressLimitExceeded', 'InvalidInterface.IpAddressLimitExceeded'] as const;
 
 /** Validate an untrusted partial (control plane PATCH, scenario file); returns an error text or the patch. */
-export function parseSettingsPatch(input: unknown): { ok: true; patch: Partial<EmulatorSettings> } | { ok: false; error: string } {
+export function parseSettingsPatch(
+  input: unknown,
+): { ok: true; patch: Partial<EmulatorSettings> } | { ok: false; error: string } {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, error: 'Send a JSON object with any of: ' + Object.keys(DEFAULT_SETTINGS).join(', ') };
   }
@@ -49,10 +51,16 @@ export function parseSettingsPatch(input: unknown): { ok: true; patch: Partial<E
         patch.detachDelayMs = value as number | null;
         break;
       case 'latencyMs': {
-        const bad = 'latencyMs must be an object of action name (or "*") to a non-negative integer of milliseconds, e.g. {"DescribeVpcs":600000}';
+        const bad =
+          'latencyMs must be an object of action name (or "*") to a non-negative integer of milliseconds, e.g. {"DescribeVpcs":600000}';
         if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: bad };
         const entries = Object.entries(value as Record<string, unknown>);
-        if (entries.some(([k, v]) => !/^(\*|[A-Z][A-Za-z0-9]*)$/.test(k) || typeof v !== 'number' || !Number.isInteger(v) || v < 0)) return { ok: false, error: bad };
+        if (
+          entries.some(
+            ([k, v]) => !/^(\*|[A-Z][A-Za-z0-9]*)$/.test(k) || typeof v !== 'number' || !Number.isInteger(v) || v < 0,
+          )
+        )
+          return { ok: false, error: bad };
         patch.latencyMs = Object.fromEntries(entries) as Record<string, number>;
         break;
       }

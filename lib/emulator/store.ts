@@ -2,15 +2,7 @@
 import { type IdKind, ID_KINDS, malformed, notFound } from './errors';
 import { IdGenerator, isWellFormedId } from './ids';
 import { formatIpv4, parseIpv4 } from './ip';
-import type {
-  ElasticIp,
-  Instance,
-  InternetGateway,
-  NetworkInterface,
-  SecurityGroup,
-  Subnet,
-  Vpc,
-} from './model';
+import type { ElasticIp, Instance, InternetGateway, NetworkInterface, SecurityGroup, Subnet, Vpc } from './model';
 import type { EmulatorSettings } from './settings';
 import { stopFailedInstance } from './health';
 
@@ -176,10 +168,12 @@ export class Store {
   clone(): Store {
     const copy = Object.create(Store.prototype) as Store;
     for (const [key, value] of Object.entries(this)) {
-      (copy as unknown as Record<string, unknown>)[key] = key === 'ids' || key === 'settings' ? value : structuredClone(value);
+      (copy as unknown as Record<string, unknown>)[key] =
+        key === 'ids' || key === 'settings' ? value : structuredClone(value);
     }
     // structuredClone keeps data, not classes: give each subnet's address ledger its methods back.
-    for (const [id, subnet] of copy.subnets) Object.setPrototypeOf(subnet.ledger, Object.getPrototypeOf(this.subnets.get(id)?.ledger));
+    for (const [id, subnet] of copy.subnets)
+      Object.setPrototypeOf(subnet.ledger, Object.getPrototypeOf(this.subnets.get(id)?.ledger));
     return copy;
   }
 

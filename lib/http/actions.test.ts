@@ -29,7 +29,10 @@ beforeEach(async () => {
   await emu.clearRequests();
 });
 afterAll(async () => {
-  for (const [key, value] of [['AWS_ENDPOINT_URL_EC2', saved.endpoint], ['ENI_CONSOLE_DEMO', saved.demo]] as const) {
+  for (const [key, value] of [
+    ['AWS_ENDPOINT_URL_EC2', saved.endpoint],
+    ['ENI_CONSOLE_DEMO', saved.demo],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -38,7 +41,12 @@ afterAll(async () => {
   await emu?.close();
 });
 
-const fromPage = { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin', 'content-type': 'text/plain;charset=UTF-8' };
+const fromPage = {
+  host: '127.0.0.1:3000',
+  origin: 'http://127.0.0.1:3000',
+  'sec-fetch-site': 'same-origin',
+  'content-type': 'text/plain;charset=UTF-8',
+};
 
 describe('server actions', () => {
   it('apply from the console’s own page runs (Next’s action protocol sends its own Content-Type)', async () => {
@@ -65,6 +73,8 @@ describe('server actions', () => {
 
   it('refuses an input over 64 KiB', async () => {
     current = new Headers(fromPage);
-    expect(await applyMoveAction({ kind: 'detach-eni', eni: 'eni-0123456789abcdef0', pad: 'x'.repeat(70_000) })).toMatchObject({ ok: false, code: 'payload-too-large' });
+    expect(
+      await applyMoveAction({ kind: 'detach-eni', eni: 'eni-0123456789abcdef0', pad: 'x'.repeat(70_000) }),
+    ).toMatchObject({ ok: false, code: 'payload-too-large' });
   });
 });

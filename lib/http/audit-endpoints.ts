@@ -14,9 +14,15 @@ const auditQuerySchema = z
     resource: z.string().trim().min(1).max(200).optional(),
     outcome: z.enum(outcomes).optional(),
     action: z.string().trim().min(1).max(100).optional(),
-    since: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
+    since: z.iso
+      .datetime({ offset: true })
+      .transform((s) => new Date(s))
+      .optional(),
     limit: z.coerce.number().int().min(1).max(auditLimits.max).optional(),
-    cursor: z.string().regex(/^\d{1,19}$/, 'cursor is the nextCursor of a previous page').optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,19}$/, 'cursor is the nextCursor of a previous page')
+      .optional(),
   })
   .strict();
 

@@ -6,9 +6,15 @@ import { type Failure, fail } from '@/lib/result';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const tooLarge = (limit: number): Failure =>
-  fail('payload-too-large', `The request body is larger than ${limit / 1024} KiB. Send one move (and at most its confirmed plan) per request.`);
+  fail(
+    'payload-too-large',
+    `The request body is larger than ${limit / 1024} KiB. Send one move (and at most its confirmed plan) per request.`,
+  );
 
-export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES): Promise<{ ok: true; text: string } | Failure> {
+export async function readLimitedText(
+  request: Request,
+  limit = MAX_BODY_BYTES,
+): Promise<{ ok: true; text: string } | Failure> {
   const declared = request.headers.get('content-length');
   if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > limit)) return tooLarge(limit);
   if (!request.body) return { ok: true, text: '' };

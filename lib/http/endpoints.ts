@@ -30,7 +30,10 @@ export const planEndpoint: BoundarySpec<MoveRequest, Planned> = {
   audit: (request, result) => ({
     resourceIds: resourcesOf(request, result),
     requestIds: [],
-    details: { move: request.move, ...(result.ok ? { summary: result.plan.summary, steps: result.plan.steps.map((s) => s.action) } : {}) },
+    details: {
+      move: request.move,
+      ...(result.ok ? { summary: result.plan.summary, steps: result.plan.steps.map((s) => s.action) } : {}),
+    },
   }),
 };
 
@@ -84,16 +87,31 @@ export const guestConfigEndpoint: BoundarySpec<GuestConfigRequest, GuestConfigAn
     const { params, query } = input as QueryInput;
     const parsed = guestConfigRequestSchema.safeParse({ id: params.id, format: query.format });
     if (parsed.success) return { ok: true, value: parsed.data };
-    const message = describeIssues(parsed.error).replace('field "id"', 'the instance id in the path').replace('field "format"', 'the query parameter "format"');
-    return fail('invalid-input', `${message[0]!.toUpperCase()}${message.slice(1)}. For example: /api/instances/i-0123456789abcdef0/guest-config?format=iproute2`);
+    const message = describeIssues(parsed.error)
+      .replace('field "id"', 'the instance id in the path')
+      .replace('field "format"', 'the query parameter "format"');
+    return fail(
+      'invalid-input',
+      `${message[0]!.toUpperCase()}${message.slice(1)}. For example: /api/instances/i-0123456789abcdef0/guest-config?format=iproute2`,
+    );
   },
   handler: async ({ id, format }) => {
     const topology = await readTopology();
     if (!topology.ok) return topology;
     const config = guestConfigFor(topology.snapshot, id);
-    if (!config) return fail('not-found', `There is no instance ${id} in ${topology.snapshot.region}. Check the id with GET /api/topology.`);
+    if (!config)
+      return fail(
+        'not-found',
+        `There is no instance ${id} in ${topology.snapshot.region}. Check the id with GET /api/topology.`,
+      );
     return { ok: true, text: renderGuestConfig(config, format), needed: config.needed };
   },
   render: ({ text, needed }) =>
-    new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Guest-Config-Needed': String(needed) } }),
+    new Response(text, {
+      headers: {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Guest-Config-Needed': String(needed),
+      },
+    }),
 };

@@ -22,7 +22,14 @@ let accounts: ProcessAccounts;
 /** How many audit rows there were when the test started: the test reads only its own. */
 let auditStart = 0;
 const audit = async () => (await accounts.audit()).slice(auditStart);
-const ENV_KEYS = ['ENI_CONSOLE_DEMO', 'ENI_CONSOLE_READ_ONLY', 'ENI_CONSOLE_URL', 'ENI_CONSOLE_RATE_BURST', 'ENI_CONSOLE_RATE_PER_MINUTE', 'PORT'];
+const ENV_KEYS = [
+  'ENI_CONSOLE_DEMO',
+  'ENI_CONSOLE_READ_ONLY',
+  'ENI_CONSOLE_URL',
+  'ENI_CONSOLE_RATE_BURST',
+  'ENI_CONSOLE_RATE_PER_MINUTE',
+  'PORT',
+];
 
 beforeAll(async () => {
   emu = await startTestEmulator('showcase', { attachDelayMs: 20 });
@@ -47,20 +54,33 @@ afterAll(async () => {
   await emu?.close();
 });
 
-type Init = { method?: string; headers?: Record<string, string>; body?: BodyInit; token?: keyof typeof TOKENS | 'bogus' };
+type Init = {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: BodyInit;
+  token?: keyof typeof TOKENS | 'bogus';
+};
 
 function request(path: string, init: Init = {}): Request {
   const headers: Record<string, string> = { host: '127.0.0.1:3000', ...init.headers };
-  if (init.token) headers.authorization = `Bearer ${init.token === 'bogus' ? 'bogus' : accounts.tokens[TOKENS[init.token]]}`;
+  if (init.token)
+    headers.authorization = `Bearer ${init.token === 'bogus' ? 'bogus' : accounts.tokens[TOKENS[init.token]]}`;
   const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
-  return new Request(`http://127.0.0.1:3000${path}`, { method, headers, body: init.body, duplex: 'half' } as RequestInit);
+  return new Request(`http://127.0.0.1:3000${path}`, {
+    method,
+    headers,
+    body: init.body,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 const json = { 'content-type': 'application/json' };
 const routes = {
   topology: (init: Init = {}) => topologyGet(request('/api/topology', init)),
-  plan: (body: unknown, init: Init = {}) => planPost(request('/api/plan', { headers: json, body: JSON.stringify(body), ...init })),
-  apply: (body: unknown, init: Init = {}) => applyPost(request('/api/apply', { headers: json, body: JSON.stringify(body), ...init })),
+  plan: (body: unknown, init: Init = {}) =>
+    planPost(request('/api/plan', { headers: json, body: JSON.stringify(body), ...init })),
+  apply: (body: unknown, init: Init = {}) =>
+    applyPost(request('/api/apply', { headers: json, body: JSON.stringify(body), ...init })),
 };
 
 async function someMove(kind: Parameters<typeof findMove>[1] = 'move-eip'): Promise<Move> {
@@ -102,7 +122,10 @@ describe('roles', () => {
   it('lets a viewer read but not plan or apply, naming the role needed', async () => {
     const move = await someMove();
     expect((await routes.topology({ token: 'viewer-token' })).status).toBe(200);
-    for (const res of [await routes.plan(move, { token: 'viewer-token' }), await routes.apply(move, { token: 'viewer-token' })]) {
+    for (const res of [
+      await routes.plan(move, { token: 'viewer-token' }),
+      await routes.apply(move, { token: 'viewer-token' }),
+    ]) {
       expect(res.status).toBe(403);
       const body = await res.json();
       expect(body.code).toBe('forbidden');
@@ -135,7 +158,10 @@ describe('host', () => {
     expect((await routes.topology({ token: 'viewer-token', headers: { host: 'localhost:3000' } })).status).toBe(200);
     const res = await routes.topology({ token: 'viewer-token', headers: { host: 'rebound.attacker.example:3000' } });
     expect(res.status).toBe(421);
-    expect(await res.json()).toMatchObject({ code: 'wrong-host', message: expect.stringContaining('set ENI_CONSOLE_URL') });
+    expect(await res.json()).toMatchObject({
+      code: 'wrong-host',
+      message: expect.stringContaining('set ENI_CONSOLE_URL'),
+    });
   });
 
   it('with ENI_CONSOLE_URL answers only its host (loopback too in demo mode)', async () => {
@@ -159,40 +185,65 @@ describe('requests from another site', () => {
   /** A body that records whether anyone read it. */
   function watchedBody(text: string): { body: ReadableStream<Uint8Array>; read: () => boolean } {
     let pulled = false;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled = true;
-        controller.enqueue(new TextEncoder().encode(text));
-        controller.close();
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled = true;
+          controller.enqueue(new TextEncoder().encode(text));
+          controller.close();
+        },
       },
-    }, { highWaterMark: 0 }); // pulled only when someone reads
+      { highWaterMark: 0 },
+    ); // pulled only when someone reads
     return { body, read: () => pulled };
   }
 
   it.each([
     ['a foreign Origin, no cookie', { origin: 'http://attacker.example' }],
-    ['a foreign Origin, with a session cookie', { origin: 'http://attacker.example', cookie: 'session=stolen-by-the-browser' }],
+    [
+      'a foreign Origin, with a session cookie',
+      { origin: 'http://attacker.example', cookie: 'session=stolen-by-the-browser' },
+    ],
     ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
     ['Sec-Fetch-Site: same-site', { 'sec-fetch-site': 'same-site' }],
     ['Origin: null (a sandboxed frame or a form)', { origin: 'null' }],
-  ] as [string, Record<string, string>][])('refuses %s before reading the body, even in demo mode, and changes nothing', async (_what, headers) => {
-    process.env.ENI_CONSOLE_DEMO = '1';
-    const watched = watchedBody(JSON.stringify(await someMove()));
-    const res = await applyPost(request('/api/apply', { headers: { 'content-type': 'text/plain', ...headers }, body: watched.body }));
-    expect(res.status).toBe(403);
-    const body = await res.json();
-    expect(body).toMatchObject({ ok: false, code: 'cross-origin', message: expect.stringMatching(/^Refused: this request was sent by (the origin|another site)/) });
-    const origin = headers.origin;
-    if (origin?.startsWith('http')) expect(body.message).toContain(origin);
-    expect(watched.read()).toBe(false);
-    expect(mutations(await emu.requests())).toEqual([]);
-    expect((await audit()).at(-1)).toMatchObject({ action: 'request-refused', outcome: 'denied', userId: null, details: { code: 'cross-origin', request: 'apply' } });
-  });
+  ] as [string, Record<string, string>][])(
+    'refuses %s before reading the body, even in demo mode, and changes nothing',
+    async (_what, headers) => {
+      process.env.ENI_CONSOLE_DEMO = '1';
+      const watched = watchedBody(JSON.stringify(await someMove()));
+      const res = await applyPost(
+        request('/api/apply', { headers: { 'content-type': 'text/plain', ...headers }, body: watched.body }),
+      );
+      expect(res.status).toBe(403);
+      const body = await res.json();
+      expect(body).toMatchObject({
+        ok: false,
+        code: 'cross-origin',
+        message: expect.stringMatching(/^Refused: this request was sent by (the origin|another site)/),
+      });
+      const origin = headers.origin;
+      if (origin?.startsWith('http')) expect(body.message).toContain(origin);
+      expect(watched.read()).toBe(false);
+      expect(mutations(await emu.requests())).toEqual([]);
+      expect((await audit()).at(-1)).toMatchObject({
+        action: 'request-refused',
+        outcome: 'denied',
+        userId: null,
+        details: { code: 'cross-origin', request: 'apply' },
+      });
+    },
+  );
 
   it("accepts the console's own pages (same Origin, Sec-Fetch-Site: same-origin)", async () => {
     process.env.ENI_CONSOLE_DEMO = '1';
     const watched = watchedBody(JSON.stringify(await someMove()));
-    const res = await planPost(request('/api/plan', { headers: { ...json, origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' }, body: watched.body }));
+    const res = await planPost(
+      request('/api/plan', {
+        headers: { ...json, origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' },
+        body: watched.body,
+      }),
+    );
     expect(res.status).toBe(200);
     expect(watched.read()).toBe(true);
   });
@@ -209,11 +260,18 @@ describe('requests from another site', () => {
 });
 
 describe('limits', () => {
-  const padded = (bytes: number) => JSON.stringify({ kind: 'detach-eni', eni: 'eni-0123456789abcdef0', pad: 'x'.repeat(bytes) });
+  const padded = (bytes: number) =>
+    JSON.stringify({ kind: 'detach-eni', eni: 'eni-0123456789abcdef0', pad: 'x'.repeat(bytes) });
 
   it('refuses a body over 64 KiB with 413 before parsing', async () => {
     const body = padded(64 * 1024 + 1);
-    const res = await planPost(request('/api/plan', { token: 'operator-token', headers: { ...json, 'content-length': String(Buffer.byteLength(body)) }, body }));
+    const res = await planPost(
+      request('/api/plan', {
+        token: 'operator-token',
+        headers: { ...json, 'content-length': String(Buffer.byteLength(body)) },
+        body,
+      }),
+    );
     expect(res.status).toBe(413);
     expect((await res.json()).code).toBe('payload-too-large');
   });
@@ -226,9 +284,13 @@ describe('limits', () => {
           controller.close();
         },
       });
-    const lying = await planPost(request('/api/plan', { token: 'operator-token', headers: { ...json, 'content-length': '40' }, body: chunks(8) }));
+    const lying = await planPost(
+      request('/api/plan', { token: 'operator-token', headers: { ...json, 'content-length': '40' }, body: chunks(8) }),
+    );
     expect(lying.status).toBe(413);
-    const undeclared = await planPost(request('/api/plan', { token: 'operator-token', headers: json, body: chunks(8) }));
+    const undeclared = await planPost(
+      request('/api/plan', { token: 'operator-token', headers: json, body: chunks(8) }),
+    );
     expect(undeclared.status).toBe(413);
   });
 
@@ -236,11 +298,17 @@ describe('limits', () => {
     const move = await someMove();
     const planned = await (await routes.plan(move, { token: 'operator-token' })).json();
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `eni-${i.toString(16).padStart(17, '0')}`);
-    const tooMany = await routes.plan({ move, confirmed: { ...planned.plan, involved: ids(17) } }, { token: 'operator-token' });
+    const tooMany = await routes.plan(
+      { move, confirmed: { ...planned.plan, involved: ids(17) } },
+      { token: 'operator-token' },
+    );
     expect(tooMany.status).toBe(400);
     expect((await tooMany.json()).message).toContain('at most 16 resources');
     await emu.clearRequests();
-    const bounded = await routes.plan({ move, confirmed: { ...planned.plan, involved: ids(16) } }, { token: 'operator-token' });
+    const bounded = await routes.plan(
+      { move, confirmed: { ...planned.plan, involved: ids(16) } },
+      { token: 'operator-token' },
+    );
     expect(bounded.status).toBeLessThan(500);
     expect((await emu.requests()).length).toBeLessThanOrEqual(20);
   });
@@ -301,7 +369,10 @@ describe('snapshot reads', () => {
     await routes.topology({ token: 'viewer-token' });
     expect((await routes.apply(move, { token: 'operator-token' })).status).toBe(200);
     const after = await (await routes.topology({ token: 'viewer-token' })).json();
-    expect(after.eips.find((e: { allocationId: string }) => e.allocationId === move.allocationId)).toMatchObject({ eniId: move.toEni, privateIp: move.toIp });
+    expect(after.eips.find((e: { allocationId: string }) => e.allocationId === move.allocationId)).toMatchObject({
+      eniId: move.toEni,
+      privateIp: move.toIp,
+    });
   });
 });
 
@@ -326,11 +397,24 @@ describe('the audit', () => {
   });
 
   it('records refusals at the boundary with who asked, and the source address only behind a trusted proxy', async () => {
-    await routes.plan(await someMove(), { token: 'viewer-token', headers: { ...json, 'x-forwarded-for': '203.0.113.9' } });
-    expect((await audit()).at(-1)).toMatchObject({ action: 'request-refused', outcome: 'denied', userName: 'vera', role: 'viewer', sourceIp: null, details: { code: 'forbidden' } });
+    await routes.plan(await someMove(), {
+      token: 'viewer-token',
+      headers: { ...json, 'x-forwarded-for': '203.0.113.9' },
+    });
+    expect((await audit()).at(-1)).toMatchObject({
+      action: 'request-refused',
+      outcome: 'denied',
+      userName: 'vera',
+      role: 'viewer',
+      sourceIp: null,
+      details: { code: 'forbidden' },
+    });
     process.env.ENI_CONSOLE_TRUSTED_PROXY_HOPS = '1';
     try {
-      await routes.plan(await someMove(), { token: 'viewer-token', headers: { ...json, 'x-forwarded-for': '198.51.100.1, 203.0.113.9' } });
+      await routes.plan(await someMove(), {
+        token: 'viewer-token',
+        headers: { ...json, 'x-forwarded-for': '198.51.100.1, 203.0.113.9' },
+      });
       expect((await audit()).at(-1)?.sourceIp).toBe('203.0.113.9');
     } finally {
       delete process.env.ENI_CONSOLE_TRUSTED_PROXY_HOPS;
@@ -339,8 +423,10 @@ describe('the audit', () => {
 });
 
 describe('the sign-in endpoints (before anyone is signed in)', () => {
-  const signIn = (headers: Record<string, string>, body = JSON.stringify({ username: 'vera', password: 'not-her-password' })) =>
-    authPost(request('/api/auth/sign-in/username', { headers: { ...json, ...headers }, body }));
+  const signIn = (
+    headers: Record<string, string>,
+    body = JSON.stringify({ username: 'vera', password: 'not-her-password' }),
+  ) => authPost(request('/api/auth/sign-in/username', { headers: { ...json, ...headers }, body }));
 
   it('refuse a sign-in posted from another site, or for a foreign Host, before better-auth sees it', async () => {
     const cross = await signIn({ origin: 'http://attacker.example', 'sec-fetch-site': 'cross-site' });

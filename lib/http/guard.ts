@@ -31,7 +31,10 @@ export type BoundarySpec<I, O extends object> = {
   /** A route that answers something other than JSON (text/plain for scripts): the success as a Response. */
   render?: (value: O) => Response;
   /** When present, the outcome is audited with what this returns (resource ids, request ids, details). */
-  audit?: (input: I, result: Result<O>) => Pick<AuditEntry, 'resourceIds' | 'requestIds' | 'details'> & { outcome?: AuditEntry['outcome'] };
+  audit?: (
+    input: I,
+    result: Result<O>,
+  ) => Pick<AuditEntry, 'resourceIds' | 'requestIds' | 'details'> & { outcome?: AuditEntry['outcome'] };
 };
 
 /** What the guard needs of a request, from a Request (routes) or next/headers (server actions). */
@@ -68,14 +71,26 @@ function who(identity: Identity | null, incoming: Incoming) {
   };
 }
 
-async function refuse<O>(spec: { name: string }, incoming: Incoming, identity: Identity | null, failure: Failure, headers?: Record<string, string>): Promise<Passed<O>> {
+async function refuse<O>(
+  spec: { name: string },
+  incoming: Incoming,
+  identity: Identity | null,
+  failure: Failure,
+  headers?: Record<string, string>,
+): Promise<Passed<O>> {
   await audit({
     action: 'request-refused',
     outcome: 'denied',
     ...who(identity, incoming),
     resourceIds: [],
     requestIds: [],
-    details: { request: spec.name, method: incoming.method, path: incoming.path, code: failure.code, message: failure.message },
+    details: {
+      request: spec.name,
+      method: incoming.method,
+      path: incoming.path,
+      code: failure.code,
+      message: failure.message,
+    },
   });
   return { result: failure, headers };
 }
@@ -84,7 +99,8 @@ function outcomeOf(result: Result<object>): AuditEntry['outcome'] {
   if (result.ok) return 'ok';
   if (result.code === 'refused' || result.code === 'stale' || result.code === 'invalid-input') return 'refused';
   // No answer, or an answer we cannot read: the change may or may not have happened.
-  if (result.code === 'timeout' || result.code === 'endpoint-unreachable' || result.code === 'malformed-response') return 'unknown';
+  if (result.code === 'timeout' || result.code === 'endpoint-unreachable' || result.code === 'malformed-response')
+    return 'unknown';
   return 'failed';
 }
 
@@ -105,24 +121,54 @@ async function pass<I, O extends object>(spec: BoundarySpec<I, O>, incoming: Inc
   }
   if (!can(identity.role, spec.permission)) {
     const needed = roleNeeded[spec.permission];
-    return refuse(spec, incoming, identity, fail('forbidden', `Your role (${identity.role}) may not do this: it needs the ${needed} role or higher. Ask an admin.`));
+    return refuse(
+      spec,
+      incoming,
+      identity,
+      fail(
+        'forbidden',
+        `Your role (${identity.role}) may not do this: it needs the ${needed} role or higher. Ask an admin.`,
+      ),
+    );
   }
   if (spec.permission !== 'read' && isReadOnlyDeployment()) {
-    return refuse(spec, incoming, identity, fail('read-only', 'This deployment is read-only (ENI_CONSOLE_READ_ONLY): it refuses every change, whatever your role.'));
+    return refuse(
+      spec,
+      incoming,
+      identity,
+      fail(
+        'read-only',
+        'This deployment is read-only (ENI_CONSOLE_READ_ONLY): it refuses every change, whatever your role.',
+      ),
+    );
   }
   if (changes && incoming.via === 'route') {
     const type = incoming.headers.get('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) {
-      return refuse(spec, incoming, identity, fail('unsupported-media-type', `Send the body as JSON with Content-Type: application/json (got ${type ? `"${type.slice(0, 60)}"` : 'none'}).`));
+      return refuse(
+        spec,
+        incoming,
+        identity,
+        fail(
+          'unsupported-media-type',
+          `Send the body as JSON with Content-Type: application/json (got ${type ? `"${type.slice(0, 60)}"` : 'none'}).`,
+        ),
+      );
     }
   }
   if (spec.rateLimited) {
     const token = takeToken(identity.userId);
     if (!token.ok) {
       const message = `Too many plans and applies from ${identity.name}: wait ${token.retryAfterSeconds} s and retry.`;
-      return refuse(spec, incoming, identity, fail('rate-limited', message, { details: { retryAfterSeconds: token.retryAfterSeconds } }), {
-        'Retry-After': String(token.retryAfterSeconds),
-      });
+      return refuse(
+        spec,
+        incoming,
+        identity,
+        fail('rate-limited', message, { details: { retryAfterSeconds: token.retryAfterSeconds } }),
+        {
+          'Retry-After': String(token.retryAfterSeconds),
+        },
+      );
     }
   }
 
@@ -133,7 +179,15 @@ async function pass<I, O extends object>(spec: BoundarySpec<I, O>, incoming: Inc
     const parsed = body.ok ? spec.parse(body.value) : body;
     if (!parsed.ok) {
       // Not JSON, or not a move: the request is on the record as refused, like any other plan or apply.
-      if (spec.audit) await audit({ action: spec.name, outcome: 'refused', ...who(identity, incoming), resourceIds: [], requestIds: [], details: { code: parsed.code, message: parsed.message } });
+      if (spec.audit)
+        await audit({
+          action: spec.name,
+          outcome: 'refused',
+          ...who(identity, incoming),
+          resourceIds: [],
+          requestIds: [],
+          details: { code: parsed.code, message: parsed.message },
+        });
       return { result: parsed };
     }
     input = parsed.value;
@@ -148,18 +202,30 @@ async function pass<I, O extends object>(spec: BoundarySpec<I, O>, incoming: Inc
   }
   if (spec.audit) {
     const extra = spec.audit(input, result);
-    const details = result.ok ? extra.details : { ...(extra.details as object), code: result.code, message: publicFailure(result).message };
-    await audit({ action: spec.name, outcome: extra.outcome ?? outcomeOf(result), ...who(identity, incoming), ...extra, details });
+    const details = result.ok
+      ? extra.details
+      : { ...(extra.details as object), code: result.code, message: publicFailure(result).message };
+    await audit({
+      action: spec.name,
+      outcome: extra.outcome ?? outcomeOf(result),
+      ...who(identity, incoming),
+      ...extra,
+      details,
+    });
   }
   return { result };
 }
 
 function parseJsonText(text: string): { ok: true; value: unknown } | Failure {
-  if (text.trim() === '') return fail('invalid-input', 'The request body is empty. Send JSON (see the README, "Scripts").');
+  if (text.trim() === '')
+    return fail('invalid-input', 'The request body is empty. Send JSON (see the README, "Scripts").');
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {
-    return fail('invalid-input', `The request body is not valid JSON (${(err as Error).message}). Send JSON (see the README, "Scripts").`);
+    return fail(
+      'invalid-input',
+      `The request body is not valid JSON (${(err as Error).message}). Send JSON (see the README, "Scripts").`,
+    );
   }
 }
 
@@ -175,7 +241,9 @@ export type QueryInput = { params: Record<string, string>; query: Record<string,
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
 /** A route handler: (request) → Response, through the whole boundary. */
-export function guardRoute<I, O extends object>(spec: BoundarySpec<I, O>): (request: Request, context?: RouteContext) => Promise<Response> {
+export function guardRoute<I, O extends object>(
+  spec: BoundarySpec<I, O>,
+): (request: Request, context?: RouteContext) => Promise<Response> {
   return async (request, context) => {
     const url = new URL(request.url);
     // Next always passes the Host header; a Request built without one (tests, scripts) is judged by its URL.
@@ -189,7 +257,9 @@ export function guardRoute<I, O extends object>(spec: BoundarySpec<I, O>): (requ
       body: async () => {
         if (request.method === 'GET' || request.method === 'HEAD') {
           const raw = (await context?.params) ?? {};
-          const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
+          const params = Object.fromEntries(
+            Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]),
+          );
           return { ok: true, value: { params, query: Object.fromEntries(url.searchParams) } satisfies QueryInput };
         }
         const text = await readLimitedText(request);
@@ -198,7 +268,11 @@ export function guardRoute<I, O extends object>(spec: BoundarySpec<I, O>): (requ
     };
     const passed = await pass(spec, incoming);
     // API routes bypass proxy.ts: the security headers are set here.
-    const answerHeaders = { ...securityHeaders(servedOverHttps(request.headers)), 'Content-Security-Policy': API_CSP, ...passed.headers };
+    const answerHeaders = {
+      ...securityHeaders(servedOverHttps(request.headers)),
+      'Content-Security-Policy': API_CSP,
+      ...passed.headers,
+    };
     if (passed.result.ok && spec.render) {
       const rendered = spec.render(passed.result);
       for (const [k, v] of Object.entries(answerHeaders)) rendered.headers.set(k, v);
@@ -223,7 +297,11 @@ export function guardAction<I, O extends object>(spec: BoundarySpec<I, O>): (inp
       headers,
       body: async () => {
         const size = Buffer.byteLength(JSON.stringify(input ?? null));
-        if (size > MAX_BODY_BYTES) return fail('payload-too-large', `The request is larger than ${MAX_BODY_BYTES / 1024} KiB. Send one move and its plan.`);
+        if (size > MAX_BODY_BYTES)
+          return fail(
+            'payload-too-large',
+            `The request is larger than ${MAX_BODY_BYTES / 1024} KiB. Send one move and its plan.`,
+          );
         return { ok: true, value: input };
       },
     };
@@ -237,11 +315,20 @@ export function guardAction<I, O extends object>(spec: BoundarySpec<I, O>): (inp
  * checks that need no identity — Host, Origin for state-changing requests, the body limit, the security headers
  * and a record of each refusal — then the handler itself, which checks credentials on its own.
  */
-export function guardOpenRoute(name: string, handler: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+export function guardOpenRoute(
+  name: string,
+  handler: (request: Request) => Promise<Response>,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const url = new URL(request.url);
     const headers = request.headers.has('host') ? request.headers : withHost(request.headers, url.host);
-    const incoming: Incoming = { via: 'route', method: request.method, path: url.pathname, headers, body: async () => ({ ok: true, value: null }) };
+    const incoming: Incoming = {
+      via: 'route',
+      method: request.method,
+      path: url.pathname,
+      headers,
+      body: async () => ({ ok: true, value: null }),
+    };
     const answerHeaders = { ...securityHeaders(servedOverHttps(request.headers)), 'Content-Security-Policy': API_CSP };
     const changes = request.method !== 'GET' && request.method !== 'HEAD';
     const refusal = checkHost(headers.get('host')) ?? (changes ? checkOrigin(headers) : null);

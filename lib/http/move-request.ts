@@ -6,7 +6,8 @@ import { type Move, type Plan, moveSchema, planSchema } from '@/lib/topology';
 
 export type MoveRequest = { move: Move; confirmed?: Plan };
 
-export const MOVE_EXAMPLE = 'for example {"kind":"detach-eni","eni":"eni-0123456789abcdef0"} or {"move":{…},"confirmed":<the plan from /api/plan>}';
+export const MOVE_EXAMPLE =
+  'for example {"kind":"detach-eni","eni":"eni-0123456789abcdef0"} or {"move":{…},"confirmed":<the plan from /api/plan>}';
 
 const wrappedSchema = z.object({ move: moveSchema, confirmed: planSchema.optional() }).strict();
 
@@ -23,9 +24,13 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 export function invalidInput(error: z.ZodError): Failure {
-  return fail('invalid-input', `The request is not a valid move: ${describeIssues(error)}. Send a move as JSON, ${MOVE_EXAMPLE}.`, {
-    details: { issues: error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
-  });
+  return fail(
+    'invalid-input',
+    `The request is not a valid move: ${describeIssues(error)}. Send a move as JSON, ${MOVE_EXAMPLE}.`,
+    {
+      details: { issues: error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+    },
+  );
 }
 
 /** A bare move, or { move, confirmed }: the key `move` tells which was meant, so errors point at the right fields. */
@@ -33,7 +38,9 @@ export function parseMoveRequest(input: unknown): ({ ok: true } & MoveRequest) |
   if (input !== null && typeof input === 'object' && 'move' in input) {
     const parsed = wrappedSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
-    return parsed.data.confirmed ? { ok: true, move: parsed.data.move, confirmed: parsed.data.confirmed } : { ok: true, move: parsed.data.move };
+    return parsed.data.confirmed
+      ? { ok: true, move: parsed.data.move, confirmed: parsed.data.confirmed }
+      : { ok: true, move: parsed.data.move };
   }
   const parsed = moveSchema.safeParse(input);
   return parsed.success ? { ok: true, move: parsed.data } : invalidInput(parsed.error);

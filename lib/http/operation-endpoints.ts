@@ -22,9 +22,18 @@ function parseList(input: unknown): Parsed<ListQuery> {
   const { query } = input as QueryInput;
   const parsed = listSchema.safeParse(query);
   if (!parsed.success) {
-    return fail('invalid-input', 'Bad query: use unfinished=1 (only operations never finished) and limit (1–200), e.g. /api/operations?unfinished=1.');
+    return fail(
+      'invalid-input',
+      'Bad query: use unfinished=1 (only operations never finished) and limit (1–200), e.g. /api/operations?unfinished=1.',
+    );
   }
-  return { ok: true, value: { unfinished: parsed.data.unfinished === '1' || parsed.data.unfinished === 'true', limit: parsed.data.limit ?? 50 } };
+  return {
+    ok: true,
+    value: {
+      unfinished: parsed.data.unfinished === '1' || parsed.data.unfinished === 'true',
+      limit: parsed.data.limit ?? 50,
+    },
+  };
 }
 
 export const operationsEndpoint: BoundarySpec<ListQuery, { operations: OperationView[] }> = {
@@ -39,7 +48,9 @@ export const operationsEndpoint: BoundarySpec<ListQuery, { operations: Operation
 
 type ResolveRequest = { id: string; action: 'finish' | 'restore' };
 
-const idSchema = z.string().regex(/^op-[0-9a-f-]{36}$/, 'Expected an operation id such as op-0b7c…, from GET /api/operations?unfinished=1');
+const idSchema = z
+  .string()
+  .regex(/^op-[0-9a-f-]{36}$/, 'Expected an operation id such as op-0b7c…, from GET /api/operations?unfinished=1');
 const resolveSchema = z.object({ action: z.enum(['finish', 'restore']) }).strict();
 
 /** The resolve endpoint of one operation (its id comes from the path, the action from the body). */
@@ -50,9 +61,14 @@ export function resolveEndpoint(id: string): BoundarySpec<ResolveRequest, Resolv
     rateLimited: true,
     parse: (body) => {
       const okId = idSchema.safeParse(id);
-      if (!okId.success) return fail('invalid-input', `The operation id in the path is not valid: ${okId.error.issues[0]?.message}.`);
+      if (!okId.success)
+        return fail('invalid-input', `The operation id in the path is not valid: ${okId.error.issues[0]?.message}.`);
       const parsed = resolveSchema.safeParse(body);
-      if (!parsed.success) return fail('invalid-input', 'Send {"action":"finish"} (complete the move on fresh state) or {"action":"restore"} (put the resources back).');
+      if (!parsed.success)
+        return fail(
+          'invalid-input',
+          'Send {"action":"finish"} (complete the move on fresh state) or {"action":"restore"} (put the resources back).',
+        );
       return { ok: true, value: { id, action: parsed.data.action } };
     },
     handler: async (request, identity) => {

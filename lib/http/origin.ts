@@ -34,7 +34,8 @@ function splitHost(host: string): { hostname: string; port: string } | null {
 export function checkHost(host: string | null, env: Env = process.env): Failure | null {
   const origin = configuredOrigin(env);
   const parts = host ? splitHost(host) : null;
-  if (parts && origin && `${parts.hostname}${parts.port ? `:${parts.port}` : ''}` === origin.host.toLowerCase()) return null;
+  if (parts && origin && `${parts.hostname}${parts.port ? `:${parts.port}` : ''}` === origin.host.toLowerCase())
+    return null;
   const loopbackAllowed = !origin || isDemoMode(env);
   const portOk = (port: string) => !env.PORT || port === env.PORT;
   if (parts && loopbackAllowed && LOOPBACK_HOSTNAMES.has(parts.hostname) && portOk(parts.port)) return null;
@@ -64,7 +65,9 @@ export function checkOrigin(headers: Headers, env: Env = process.env): Failure |
   const crossSite = site !== null && site !== 'same-origin' && site !== 'none';
   const foreignOrigin = origin !== null && !ownOrigins(headers.get('host'), env).includes(origin.toLowerCase());
   if (!crossSite && !foreignOrigin) return null;
-  const from = foreignOrigin ? `the origin ${origin?.slice(0, 100)}` : `another site (Sec-Fetch-Site: ${site?.slice(0, 30)})`;
+  const from = foreignOrigin
+    ? `the origin ${origin?.slice(0, 100)}`
+    : `another site (Sec-Fetch-Site: ${site?.slice(0, 30)})`;
   return fail(
     'cross-origin',
     `Refused: this request was sent by ${from}, not by the console's own pages. Use the console itself, or call the API from a script with Authorization: Bearer <token> (scripts send no Origin).`,

@@ -10,11 +10,23 @@ const URL_IN_TEXT = /\bhttps?:\/\/[^\s'"()<>]+/gi;
 const PRIVATE_DETAILS = new Set(['endpoint', 'cause', 'stack']);
 
 /** The boundary's own refusals: their messages are ours and may name the request's origin or host. */
-const BOUNDARY_CODES = new Set<ErrorCode>(['invalid-input', 'unauthenticated', 'forbidden', 'read-only', 'cross-origin', 'wrong-host', 'unsupported-media-type', 'payload-too-large', 'rate-limited']);
+const BOUNDARY_CODES = new Set<ErrorCode>([
+  'invalid-input',
+  'unauthenticated',
+  'forbidden',
+  'read-only',
+  'cross-origin',
+  'wrong-host',
+  'unsupported-media-type',
+  'payload-too-large',
+  'rate-limited',
+]);
 
 /** The failure as the client may see it: URLs in EC2-side messages replaced, private details dropped; the original is logged. */
 export function publicFailure(failure: Failure): Failure {
-  const message = BOUNDARY_CODES.has(failure.code) ? failure.message : failure.message.replace(URL_IN_TEXT, 'the EC2 endpoint');
+  const message = BOUNDARY_CODES.has(failure.code)
+    ? failure.message
+    : failure.message.replace(URL_IN_TEXT, 'the EC2 endpoint');
   let details = failure.details;
   let removed = false;
   if (details && typeof details === 'object' && !Array.isArray(details)) {
@@ -31,7 +43,10 @@ export function publicFailure(failure: Failure): Failure {
 export function respond<T extends object>(result: Result<T>, headers: Record<string, string> = {}): Response {
   if (!result.ok) {
     const failure = publicFailure(result);
-    return Response.json(failure, { status: httpStatusFor(failure), headers: { 'Cache-Control': 'no-store', ...headers } });
+    return Response.json(failure, {
+      status: httpStatusFor(failure),
+      headers: { 'Cache-Control': 'no-store', ...headers },
+    });
   }
   return Response.json(result, { headers: { 'Cache-Control': 'no-store', ...headers } });
 }

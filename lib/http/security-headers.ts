@@ -26,7 +26,9 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** Served over https: ENI_CONSOLE_URL says so, or the proxy in front of the console does (X-Forwarded-Proto). */
 export function servedOverHttps(headers: Headers, env: NodeJS.ProcessEnv = process.env): boolean {
-  return configuredOrigin(env)?.protocol === 'https:' || headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  return (
+    configuredOrigin(env)?.protocol === 'https:' || headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
+  );
 }
 
 /** The headers besides the CSP, for every answer. */

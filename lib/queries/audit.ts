@@ -18,7 +18,11 @@ export const auditRecordSchema = z.object({
 });
 export type AuditRecordView = z.infer<typeof auditRecordSchema>;
 
-const pageSchema = z.object({ ok: z.literal(true), entries: z.array(auditRecordSchema), nextCursor: z.string().nullable() });
+const pageSchema = z.object({
+  ok: z.literal(true),
+  entries: z.array(auditRecordSchema),
+  nextCursor: z.string().nullable(),
+});
 const failureSchema = z.object({ ok: z.literal(false), message: z.string() });
 
 export type AuditFilters = { user?: string; resource?: string; outcome?: string };
@@ -35,7 +39,10 @@ export function auditQueryOptions(filters: AuditFilters, pageSize = 30) {
     initialPageParam: null as string | null,
     getNextPageParam: (last: z.infer<typeof pageSchema>) => last.nextCursor,
     queryFn: async ({ pageParam, signal }) => {
-      const res = await fetch(`/api/audit?${auditSearch(filters, { limit: String(pageSize), ...(pageParam ? { cursor: pageParam } : {}) })}`, { signal });
+      const res = await fetch(
+        `/api/audit?${auditSearch(filters, { limit: String(pageSize), ...(pageParam ? { cursor: pageParam } : {}) })}`,
+        { signal },
+      );
       const body: unknown = await res.json().catch(() => null);
       const failure = failureSchema.safeParse(body);
       if (failure.success) throw new Error(failure.data.message);

@@ -3,7 +3,10 @@ import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { mergeVerified, optimisticTopology } from './moves';
 import type { TopologyData } from './topology';
 
-const data = (): TopologyData => ({ ...testSnapshot(), settings: { allowCrossVpcAttach: false, allowReassociation: true } });
+const data = (): TopologyData => ({
+  ...testSnapshot(),
+  settings: { allowCrossVpcAttach: false, allowReassociation: true },
+});
 
 describe('optimisticTopology', () => {
   it('shows the moved IP and its EIP on the new ENI and keeps the settings', () => {
@@ -21,7 +24,10 @@ describe('optimisticTopology', () => {
 describe('mergeVerified', () => {
   it('replaces the involved records with what EC2 reported, leaving the rest shared', () => {
     const before = data();
-    const eni = { ...before.enis[0]!, attachment: { ...before.enis[0]!.attachment!, id: 'eni-attach-0123456789abcdef0' } };
+    const eni = {
+      ...before.enis[0]!,
+      attachment: { ...before.enis[0]!.attachment!, id: 'eni-attach-0123456789abcdef0' },
+    };
     const merged = mergeVerified(before, { enis: [eni], instances: [], eips: [] });
     expect(merged.enis[0]!.attachment!.id).toBe('eni-attach-0123456789abcdef0');
     expect(merged.enis[1]).toBe(before.enis[1]);

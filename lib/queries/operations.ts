@@ -4,7 +4,14 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 
 const stepSchema = z.object({
-  report: z.object({ index: z.number(), action: z.string(), description: z.string(), outcome: z.string(), requestId: z.string().nullable(), note: z.string().nullable() }),
+  report: z.object({
+    index: z.number(),
+    action: z.string(),
+    description: z.string(),
+    outcome: z.string(),
+    requestId: z.string().nullable(),
+    note: z.string().nullable(),
+  }),
   at: z.string(),
 });
 
@@ -36,7 +43,8 @@ async function answer<T>(res: Response, schema: z.ZodType<T>): Promise<T> {
 export function unfinishedOperationsOptions() {
   return queryOptions({
     queryKey: unfinishedOperationsKey,
-    queryFn: async ({ signal }) => (await answer(await fetch('/api/operations?unfinished=1', { signal }), listSchema)).operations,
+    queryFn: async ({ signal }) =>
+      (await answer(await fetch('/api/operations?unfinished=1', { signal }), listSchema)).operations,
     refetchInterval: 30_000,
   });
 }

@@ -13,7 +13,9 @@ describe('parseTopologyResponse', () => {
     const strict = { allowCrossVpcAttach: false, allowReassociation: false };
     expect(parseTopologyResponse(200, { ok: true, ...snap, settings: strict }).settings).toEqual(strict);
     expect(parseTopologyResponse(200, snap).settings).toEqual({ allowCrossVpcAttach: true, allowReassociation: true });
-    expect(parseTopologyResponse(200, { ...snap, settings: { allowCrossVpcAttach: 'no' } }).settings.allowCrossVpcAttach).toBe(true);
+    expect(
+      parseTopologyResponse(200, { ...snap, settings: { allowCrossVpcAttach: 'no' } }).settings.allowCrossVpcAttach,
+    ).toBe(true);
   });
   it('turns an error answer into an error carrying its code and message', () => {
     const body = { ok: false, code: 'endpoint-unreachable', message: 'No answer from http://127.0.0.1:4610' };

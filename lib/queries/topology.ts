@@ -1,6 +1,12 @@
 // The topology query: one place that knows how the browser fetches and validates a Snapshot.
 import { queryOptions } from '@tanstack/react-query';
-import { checkSettingsSchema, defaultCheckSettings, type CheckSettings, snapshotSchema, type Snapshot } from '@/lib/topology';
+import {
+  checkSettingsSchema,
+  defaultCheckSettings,
+  type CheckSettings,
+  snapshotSchema,
+  type Snapshot,
+} from '@/lib/topology';
 import type { ErrorCode } from '@/lib/result';
 
 /** What the topology query caches: the snapshot plus the server's CheckSettings, so browser and server check alike. */
@@ -31,7 +37,8 @@ const hints: Partial<Record<LoadErrorCode, string>> = {
   network: 'The console server did not answer. Is `next dev` (or `next start`) still running?',
   http: 'The console server answered with an unexpected status. Its log says more.',
   internal: 'This is a bug in the console. The server log has the details.',
-  timeout: 'The EC2 endpoint did not answer before the read deadline (the server setting ENI_CONSOLE_READ_DEADLINE_MS). Check that it is up, then retry.',
+  timeout:
+    'The EC2 endpoint did not answer before the read deadline (the server setting ENI_CONSOLE_READ_DEADLINE_MS). Check that it is up, then retry.',
 };
 
 /** What to do about a load failure, in one sentence. */
@@ -60,7 +67,11 @@ export function parseTopologyResponse(status: number, body: unknown): TopologyDa
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? ` (${first.path.join('.') || 'root'}: ${first.message})` : '';
-    throw new TopologyLoadError('malformed-response', `The topology answer does not match the snapshot model${where}.`, status);
+    throw new TopologyLoadError(
+      'malformed-response',
+      `The topology answer does not match the snapshot model${where}.`,
+      status,
+    );
   }
   // A server without settings (or with settings this build does not know) gets the documented defaults.
   const rawSettings = (body as { settings?: unknown }).settings;

@@ -21,11 +21,19 @@ export async function authHarness(backend: TestBackend, env: Record<string, stri
     const res = await auth.handler(
       new Request(`${testOrigin}/api/auth/sign-in/username`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: testOrigin, 'user-agent': 'vitest', 'x-forwarded-for': `127.0.1.${from}` },
+        headers: {
+          'content-type': 'application/json',
+          origin: testOrigin,
+          'user-agent': 'vitest',
+          'x-forwarded-for': `127.0.1.${from}`,
+        },
         body: JSON.stringify({ username, password }),
       }),
     );
-    const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!).filter((c) => !c.endsWith('='));
+    const cookies = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .filter((c) => !c.endsWith('='));
     return { status: res.status, cookie: cookies.length > 0 ? cookies.join('; ') : null };
   }
 

@@ -94,7 +94,8 @@ export function splitCliLine(line: string): string[] {
  */
 export function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value)) return new Date(value).toISOString();
+  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value))
+    return new Date(value).toISOString();
   if (Array.isArray(value)) return value.map(comparable);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -26,7 +26,11 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Makes each account (name → role) with an API token in the database; answers the tokens by name. */
 export function makeAccounts(database: ConsoleDatabase, accounts: Record<string, string>): Record<string, string> {
-  const r = spawnSync(tsx, [path.join(root, 'lib/testing/make-accounts.ts'), JSON.stringify(accounts)], { cwd: root, env: cleanEnv(databaseEnv(database)), encoding: 'utf8' });
+  const r = spawnSync(tsx, [path.join(root, 'lib/testing/make-accounts.ts'), JSON.stringify(accounts)], {
+    cwd: root,
+    env: cleanEnv(databaseEnv(database)),
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`make-accounts failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, string>;
 }
@@ -49,7 +53,13 @@ export type Started = {
   stop(signal?: NodeJS.Signals): Promise<void>;
 };
 
-async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, url: string, probe: string): Promise<Started> {
+async function startProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  url: string,
+  probe: string,
+): Promise<Started> {
   const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
@@ -59,7 +69,13 @@ async function startProcess(command: string, args: string[], env: NodeJS.Process
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with code ${child.exitCode}`);
-    if (await fetch(`${url}${probe}`).then((r) => r.status < 500, () => false)) break;
+    if (
+      await fetch(`${url}${probe}`).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       await stop('SIGKILL');
       throw new Error(`${url} did not answer within 90 s`);
@@ -76,14 +92,24 @@ export async function startEmulatorProcess(settings: Record<string, unknown>): P
   const port = await freePort();
   const token = randomBytes(16).toString('hex');
   const url = `http://127.0.0.1:${port}`;
-  const started = await startProcess(tsx, [path.join(root, 'lib/cli/emulator.ts')], cleanEnv({ EMULATOR_PORT: String(port), EMULATOR_SCENARIO: 'showcase', EMULATOR_CONTROL_TOKEN: token }), url, '/_emulator/scenarios');
+  const started = await startProcess(
+    tsx,
+    [path.join(root, 'lib/cli/emulator.ts')],
+    cleanEnv({ EMULATOR_PORT: String(port), EMULATOR_SCENARIO: 'showcase', EMULATOR_CONTROL_TOKEN: token }),
+    url,
+    '/_emulator/scenarios',
+  );
   const control = new EmulatorControl(url, token);
   await control.patchSettings(settings);
   return { ...started, control };
 }
 
 /** `next start` on a free port with the database and EC2 endpoint given; resolves once it answers. */
-export async function startConsoleProcess(options: { database: ConsoleDatabase; ec2Endpoint: string; env?: Record<string, string> }): Promise<Started> {
+export async function startConsoleProcess(options: {
+  database: ConsoleDatabase;
+  ec2Endpoint: string;
+  env?: Record<string, string>;
+}): Promise<Started> {
   const port = await freePort();
   const env = cleanEnv({
     ...databaseEnv(options.database),

@@ -54,7 +54,9 @@ export const testBackends: { backend: TestBackend; skip: boolean; title: string 
 ];
 
 /** Opens a new empty database on a backend; returns it with a cleanup that closes and removes it. */
-export async function freshDatabase(backend: TestBackend): Promise<DatabaseHandle & { options: DatabaseOptions; dispose(): Promise<void> }> {
+export async function freshDatabase(
+  backend: TestBackend,
+): Promise<DatabaseHandle & { options: DatabaseOptions; dispose(): Promise<void> }> {
   const { options, cleanup } = await backend.fresh();
   const handle = await openDatabase(options);
   return {

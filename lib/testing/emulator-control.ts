@@ -8,7 +8,16 @@ export type { LoggedRequest };
  * The next `times` calls of `action` ('*': any) fail with this EC2 error (DryRun calls included); `times` defaults
  * to 1. `kind: 'reset'` closes the connection instead; `when: 'after-commit'` makes the change first (lost answer).
  */
-export type Fault = { action: string; code?: string; status?: number; message?: string; times?: number; kind?: string; when?: string; dryRun?: boolean };
+export type Fault = {
+  action: string;
+  code?: string;
+  status?: number;
+  message?: string;
+  times?: number;
+  kind?: string;
+  when?: string;
+  dryRun?: boolean;
+};
 
 export class EmulatorControl {
   readonly url: string;

@@ -89,7 +89,8 @@ export async function world(ec2: EC2Client): Promise<World> {
     ec2.send(new DescribeSubnetsCommand({})),
   ]);
   const w: World = { instances: new Map(), enis: new Map(), eips: new Map(), subnets: new Map() };
-  for (const r of inst.Reservations ?? []) for (const i of r.Instances ?? []) w.instances.set(nameOf(i.Tags) ?? i.InstanceId ?? '', i);
+  for (const r of inst.Reservations ?? [])
+    for (const i of r.Instances ?? []) w.instances.set(nameOf(i.Tags) ?? i.InstanceId ?? '', i);
   const instanceName = new Map([...w.instances].map(([n, i]) => [i.InstanceId, n]));
   for (const e of enis.NetworkInterfaces ?? []) {
     const name = nameOf(e.TagSet);
@@ -110,7 +111,11 @@ export function get<T>(map: Map<string, T>, key: string): T {
 }
 
 /** Assert an SDK call fails with this EC2 code (and message, when given). */
-export async function expectEc2Error(call: Promise<unknown>, code: string, message?: string | RegExp): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
+export async function expectEc2Error(
+  call: Promise<unknown>,
+  code: string,
+  message?: string | RegExp,
+): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
   try {
     await call;
   } catch (err) {

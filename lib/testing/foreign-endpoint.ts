@@ -69,10 +69,13 @@ const BODIES: Record<string, string> = {
 export type ForeignMode = 'documented' | 'html' | 'truncated-xml' | 'unknown-root' | 'proxy-error-page';
 
 const GARBAGE: Record<Exclude<ForeignMode, 'documented'>, (action: string) => string> = {
-  html: () => '<!DOCTYPE html>\n<html><head><title>Welcome</title></head><body><h1>It works!</h1><p>Default page<br></body></html>',
+  html: () =>
+    '<!DOCTYPE html>\n<html><head><title>Welcome</title></head><body><h1>It works!</h1><p>Default page<br></body></html>',
   'truncated-xml': (action) => response(action, BODIES[action] ?? '').slice(0, 120),
-  'unknown-root': () => `<?xml version="1.0" encoding="UTF-8"?>\n<Status xmlns="${NS}"><healthy>true</healthy></Status>`,
-  'proxy-error-page': () => '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+  'unknown-root': () =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Status xmlns="${NS}"><healthy>true</healthy></Status>`,
+  'proxy-error-page': () =>
+    '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
 };
 
 export interface ForeignEndpoint {
@@ -86,8 +89,10 @@ export interface ForeignEndpoint {
 function answer(mode: ForeignMode, form: URLSearchParams): { status: number; type: string; body: string } {
   const action = form.get('Action') ?? '';
   if (mode === 'proxy-error-page') return { status: 502, type: 'text/html', body: GARBAGE[mode](action) };
-  if (mode !== 'documented') return { status: 200, type: mode === 'html' ? 'text/html' : 'text/xml', body: GARBAGE[mode](action) };
-  if (action === 'DescribeNetworkInterfaces') return { status: 200, type: 'text/xml', body: DESCRIBE_NETWORK_INTERFACES };
+  if (mode !== 'documented')
+    return { status: 200, type: mode === 'html' ? 'text/html' : 'text/xml', body: GARBAGE[mode](action) };
+  if (action === 'DescribeNetworkInterfaces')
+    return { status: 200, type: 'text/xml', body: DESCRIBE_NETWORK_INTERFACES };
   if (action === 'DescribeAddresses') return { status: 200, type: 'text/xml', body: DESCRIBE_ADDRESSES };
   const body = BODIES[action];
   if (body !== undefined) return { status: 200, type: 'text/xml', body: response(action, body) };

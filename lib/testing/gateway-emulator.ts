@@ -22,7 +22,15 @@ export class TestEmulator extends EmulatorControl {
   }
 }
 
-export async function startTestEmulator(scenario = 'showcase', settings: Record<string, unknown> = { attachDelayMs: 20 }): Promise<TestEmulator> {
+export async function startTestEmulator(
+  scenario = 'showcase',
+  settings: Record<string, unknown> = { attachDelayMs: 20 },
+): Promise<TestEmulator> {
   const emu = await startEmulator({ port: 0, host: '127.0.0.1', scenario, settings });
-  return new TestEmulator(emu.url, createEc2Client({ endpoint: emu.url, region: 'us-east-1' }), () => emu.close(), emu.controlToken);
+  return new TestEmulator(
+    emu.url,
+    createEc2Client({ endpoint: emu.url, region: 'us-east-1' }),
+    () => emu.close(),
+    emu.controlToken,
+  );
 }

@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const db = await openDatabase(optionsFromEnv());
   try {
     const auth = await createAuth(db.db, process.env, { quiet: true });
-    const deps = { db: db.db, auth, actor: { userId: null, name: 'cli:test', role: null, sourceIp: null, userAgent: 'test' } };
+    const deps = {
+      db: db.db,
+      auth,
+      actor: { userId: null, name: 'cli:test', role: null, sourceIp: null, userAgent: 'test' },
+    };
     const tokens: Record<string, string> = {};
     for (const [name, role] of Object.entries(accounts)) {
       const added = await addUser(deps, name, role, `pw-${name}-${Math.random().toString(36).slice(2)}`);

@@ -13,12 +13,19 @@ export function candidateMoves(s: Snapshot): Move[] {
     moves.push({ kind: 'detach-eni', eni: eni.id });
     for (const instance of s.instances) {
       moves.push({ kind: 'move-eni', eni: eni.id, toInstance: instance.id });
-      moves.push({ kind: 'move-eni', eni: eni.id, toInstance: instance.id, deviceIndex: 1 + (eni.privateIps.length % 3) });
+      moves.push({
+        kind: 'move-eni',
+        eni: eni.id,
+        toInstance: instance.id,
+        deviceIndex: 1 + (eni.privateIps.length % 3),
+      });
     }
   }
   for (const eip of s.eips) {
     moves.push({ kind: 'disassociate-eip', allocationId: eip.allocationId });
-    for (const eni of s.enis) for (const p of eni.privateIps) moves.push({ kind: 'move-eip', allocationId: eip.allocationId, toEni: eni.id, toIp: p.address });
+    for (const eni of s.enis)
+      for (const p of eni.privateIps)
+        moves.push({ kind: 'move-eip', allocationId: eip.allocationId, toEni: eni.id, toIp: p.address });
   }
   return moves;
 }
@@ -34,7 +41,14 @@ function isOfKind(s: Snapshot, move: Move, kind: MoveKind): boolean {
     case 'move-ip': {
       const from = eniOfIp(move.ip);
       const to = s.enis.find((e) => e.id === move.toEni);
-      return kind === 'move-ip' && secondary(move.ip) && from !== undefined && to !== undefined && to.id !== from.id && to.subnetId === from.subnetId;
+      return (
+        kind === 'move-ip' &&
+        secondary(move.ip) &&
+        from !== undefined &&
+        to !== undefined &&
+        to.id !== from.id &&
+        to.subnetId === from.subnetId
+      );
     }
     case 'unassign-ip':
       return kind === 'unassign-ip' && secondary(move.ip);

@@ -9,9 +9,14 @@ export type NetnsSupport = { ok: true } | { ok: false; reason: string };
 /** Whether this machine can build namespaces (root, iproute2, ping, and a kernel that allows `ip netns add`). */
 export function netnsSupport(): NetnsSupport {
   if (process.platform !== 'linux') return { ok: false, reason: 'network namespaces need Linux' };
-  if (process.getuid?.() !== 0) return { ok: false, reason: 'network namespaces need root (npm test runs it as root in CI)' };
-  for (const [tool, pkg] of [['ip', 'iproute2'], ['ping', 'iputils-ping']] as const) {
-    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) return { ok: false, reason: `${tool} is missing (apt-get install -y ${pkg})` };
+  if (process.getuid?.() !== 0)
+    return { ok: false, reason: 'network namespaces need root (npm test runs it as root in CI)' };
+  for (const [tool, pkg] of [
+    ['ip', 'iproute2'],
+    ['ping', 'iputils-ping'],
+  ] as const) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
+      return { ok: false, reason: `${tool} is missing (apt-get install -y ${pkg})` };
   }
   const probe = `gcprobe-${process.pid}`;
   const add = spawnSync('ip', ['netns', 'add', probe], { encoding: 'utf8' });
@@ -34,7 +39,8 @@ export interface NetnsLab {
   destroy(): void;
 }
 
-const sh = (args: string[], input?: string) => execFileSync(args[0]!, args.slice(1), { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+const sh = (args: string[], input?: string) =>
+  execFileSync(args[0]!, args.slice(1), { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
 
 /**
  * Builds the lab for `config` in the state a booted instance is in: eth0 up with its primary address and the main
@@ -50,7 +56,8 @@ export function buildNetnsLab(config: GuestConfig, tag: string): NetnsLab {
     sh(['ip', '-n', name, 'link', 'set', 'lo', 'up']);
     return name;
   };
-  const sysctl = (ns: string, ...settings: string[]) => sh(['ip', 'netns', 'exec', ns, 'sysctl', '-q', '-w', ...settings]);
+  const sysctl = (ns: string, ...settings: string[]) =>
+    sh(['ip', 'netns', 'exec', ns, 'sysctl', '-q', '-w', ...settings]);
   const lab: NetnsLab = {
     instance: '',
     subnets: [],
@@ -72,7 +79,13 @@ export function buildNetnsLab(config: GuestConfig, tag: string): NetnsLab {
     lab.instance = addNs(`${base}-inst`);
     // Strict reverse-path filtering, as a hardened guest has it: the source rules must satisfy it too.
     // arp_ignore=1: only the interface that holds an address answers ARP for it, as the VPC does.
-    sysctl(lab.instance, 'net.ipv4.conf.all.rp_filter=1', 'net.ipv4.conf.default.rp_filter=1', 'net.ipv4.conf.all.arp_ignore=1', 'net.ipv4.conf.default.arp_ignore=1');
+    sysctl(
+      lab.instance,
+      'net.ipv4.conf.all.rp_filter=1',
+      'net.ipv4.conf.default.rp_filter=1',
+      'net.ipv4.conf.all.arp_ignore=1',
+      'net.ipv4.conf.default.arp_ignore=1',
+    );
     for (const iface of config.interfaces) {
       let subnet = lab.subnets.find((s) => s.cidr === iface.subnetCidr);
       if (!subnet) {
@@ -95,10 +108,25 @@ export function buildNetnsLab(config: GuestConfig, tag: string): NetnsLab {
       // One router port per ENI, each holding the router's address, and a host route per address the ENI holds:
       // the router knows which ENI owns which address, as the VPC does (two ENIs in one subnet stay apart).
       const port = `p${iface.deviceIndex}`;
-      sh(['ip', '-n', lab.instance, 'link', 'add', iface.name, 'type', 'veth', 'peer', 'name', port, 'netns', subnet.router]);
+      sh([
+        'ip',
+        '-n',
+        lab.instance,
+        'link',
+        'add',
+        iface.name,
+        'type',
+        'veth',
+        'peer',
+        'name',
+        port,
+        'netns',
+        subnet.router,
+      ]);
       sh(['ip', '-n', subnet.router, 'addr', 'add', `${iface.gateway}/${iface.prefix}`, 'dev', port, 'noprefixroute']);
       sh(['ip', '-n', subnet.router, 'link', 'set', port, 'up']);
-      for (const a of [iface.primaryAddress, ...iface.secondaryAddresses]) sh(['ip', '-n', subnet.router, 'route', 'add', `${a}/32`, 'dev', port]);
+      for (const a of [iface.primaryAddress, ...iface.secondaryAddresses])
+        sh(['ip', '-n', subnet.router, 'route', 'add', `${a}/32`, 'dev', port]);
       if (iface.deviceIndex === 0) {
         sh(['ip', '-n', lab.instance, 'addr', 'add', `${iface.primaryAddress}/${iface.prefix}`, 'dev', iface.name]);
         sh(['ip', '-n', lab.instance, 'link', 'set', iface.name, 'up']);
@@ -135,7 +163,14 @@ export function ifupScript(stanzas: string): string {
   let iface: string | null = null;
   for (const raw of stanzas.split('\n')) {
     const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith('auto ') || line.startsWith('allow-hotplug ') || line.startsWith('pre-down ')) continue;
+    if (
+      line === '' ||
+      line.startsWith('#') ||
+      line.startsWith('auto ') ||
+      line.startsWith('allow-hotplug ') ||
+      line.startsWith('pre-down ')
+    )
+      continue;
     const stanza = /^iface (\S+) inet (static|dhcp)$/.exec(line);
     if (stanza) {
       iface = stanza[1]!;

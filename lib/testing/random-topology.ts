@@ -1,6 +1,14 @@
 // Small random topologies from a number source, for property tests and the bench (no test framework needed).
 import type { InstanceState, Snapshot } from '@/lib/topology';
-import { buildSnapshot, defaultInstanceTypes, type EipSpec, type EniSpec, type InstanceSpec, type SnapshotSpec, type SubnetSpec } from './snapshot-builder';
+import {
+  buildSnapshot,
+  defaultInstanceTypes,
+  type EipSpec,
+  type EniSpec,
+  type InstanceSpec,
+  type SnapshotSpec,
+  type SubnetSpec,
+} from './snapshot-builder';
 
 /** Returns an integer in [0, n). Backed by fast-check in property tests, by any PRNG elsewhere. */
 export type Pick = (n: number) => number;
@@ -11,11 +19,23 @@ const hex8 = (prefix: string, n: number) => `${prefix}-${n.toString(16).padStart
  * 1–2 VPCs (IGW or not) with 1–2 subnets each over two AZs, 1–4 instances filled up to random counts
  * within their type's limits, 0–2 pool ENIs, 0–4 EIPs (associated only in VPCs with an IGW, as EC2 requires).
  */
-export function randomSnapshotSpec(pick: Pick, states: readonly InstanceState[] = ['running', 'running', 'stopped', 'pending']): SnapshotSpec {
+export function randomSnapshotSpec(
+  pick: Pick,
+  states: readonly InstanceState[] = ['running', 'running', 'stopped', 'pending'],
+): SnapshotSpec {
   const types = Object.keys(defaultInstanceTypes);
-  const vpcs = Array.from({ length: 1 + pick(2) }, (_, v) => ({ id: hex8('vpc', 0xa0 + v), cidr: `10.${v}.0.0/16`, igw: pick(3) > 0 }));
+  const vpcs = Array.from({ length: 1 + pick(2) }, (_, v) => ({
+    id: hex8('vpc', 0xa0 + v),
+    cidr: `10.${v}.0.0/16`,
+    igw: pick(3) > 0,
+  }));
   const subnets: SubnetSpec[] = vpcs.flatMap((vpc, v) =>
-    Array.from({ length: 1 + pick(2) }, (_, k) => ({ id: hex8('subnet', 0x100 * (v + 1) + k), vpc: vpc.id, az: pick(2) ? 'us-east-1a' : 'us-east-1b', cidr: `10.${v}.${k}.0/24` })),
+    Array.from({ length: 1 + pick(2) }, (_, k) => ({
+      id: hex8('subnet', 0x100 * (v + 1) + k),
+      vpc: vpc.id,
+      az: pick(2) ? 'us-east-1a' : 'us-east-1b',
+      cidr: `10.${v}.${k}.0/24`,
+    })),
   );
   const nextHost = new Map<string, number>();
   const ipIn = (subnet: SubnetSpec) => {
@@ -53,4 +73,5 @@ export function randomSnapshotSpec(pick: Pick, states: readonly InstanceState[] 
   return { vpcs, subnets, instances, poolEnis, eips };
 }
 
-export const randomSnapshot = (pick: Pick, states?: readonly InstanceState[]): Snapshot => buildSnapshot(randomSnapshotSpec(pick, states));
+export const randomSnapshot = (pick: Pick, states?: readonly InstanceState[]): Snapshot =>
+  buildSnapshot(randomSnapshotSpec(pick, states));

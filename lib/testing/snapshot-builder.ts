@@ -1,9 +1,30 @@
 // buildSnapshot: a consistent Snapshot from a terse spec (attachments, EIPs on both sides, free-address counts).
 import { usableCount } from '@/lib/topology/ipv4';
-import type { Eip, Eni, Instance, InstanceState, InstanceTypeLimits, PrivateIp, Snapshot, Subnet, Vpc } from '@/lib/topology';
+import type {
+  Eip,
+  Eni,
+  Instance,
+  InstanceState,
+  InstanceTypeLimits,
+  PrivateIp,
+  Snapshot,
+  Subnet,
+  Vpc,
+} from '@/lib/topology';
 
-export interface VpcSpec { id: string; cidr: string; igw?: boolean; name?: string }
-export interface SubnetSpec { id: string; vpc: string; az: string; cidr: string; name?: string }
+export interface VpcSpec {
+  id: string;
+  cidr: string;
+  igw?: boolean;
+  name?: string;
+}
+export interface SubnetSpec {
+  id: string;
+  vpc: string;
+  az: string;
+  cidr: string;
+  name?: string;
+}
 export interface EniSpec {
   id: string;
   /** The first address is the primary. */
@@ -20,8 +41,21 @@ export interface EniSpec {
   /** An Amazon-assigned public IPv4 on the primary address. */
   amazonPublicIp?: string;
 }
-export interface InstanceSpec { id: string; type: string; subnet: string; state?: InstanceState; name?: string; enis: EniSpec[] }
-export interface EipSpec { allocationId: string; publicIp: string; eni?: string; ip?: string; name?: string }
+export interface InstanceSpec {
+  id: string;
+  type: string;
+  subnet: string;
+  state?: InstanceState;
+  name?: string;
+  enis: EniSpec[];
+}
+export interface EipSpec {
+  allocationId: string;
+  publicIp: string;
+  eni?: string;
+  ip?: string;
+  name?: string;
+}
 export interface SnapshotSpec {
   region?: string;
   vpcs: VpcSpec[];
@@ -58,9 +92,21 @@ export function buildSnapshot(spec: SnapshotSpec): Snapshot {
     const privateIps: PrivateIp[] = e.ips.map((address, i) => {
       const eip = eipByEniIp.get(`${e.id}|${address}`);
       const association = eip
-        ? { publicIp: eip.publicIp, publicDnsName: null, ipOwnerId: OWNER_ID, allocationId: eip.allocationId, associationId: `eipassoc-${eip.allocationId.slice(9)}` }
+        ? {
+            publicIp: eip.publicIp,
+            publicDnsName: null,
+            ipOwnerId: OWNER_ID,
+            allocationId: eip.allocationId,
+            associationId: `eipassoc-${eip.allocationId.slice(9)}`,
+          }
         : i === 0 && e.amazonPublicIp
-          ? { publicIp: e.amazonPublicIp, publicDnsName: null, ipOwnerId: 'amazon', allocationId: null, associationId: null }
+          ? {
+              publicIp: e.amazonPublicIp,
+              publicDnsName: null,
+              ipOwnerId: 'amazon',
+              allocationId: null,
+              associationId: null,
+            }
           : null;
       return { address, primary: i === 0, dnsName: dns(address), association };
     });
@@ -143,7 +189,16 @@ export function buildSnapshot(spec: SnapshotSpec): Snapshot {
 
   const subnets: Subnet[] = spec.subnets.map((s) => {
     const held = enis.filter((e) => e.subnetId === s.id).reduce((n, e) => n + e.privateIps.length, 0);
-    return { id: s.id, vpcId: s.vpc, az: s.az, azId: null, cidr: s.cidr, availableIpCount: usableCount(s.cidr) - held, name: s.name ?? null, tags: nameTags(s.name) };
+    return {
+      id: s.id,
+      vpcId: s.vpc,
+      az: s.az,
+      azId: null,
+      cidr: s.cidr,
+      availableIpCount: usableCount(s.cidr) - held,
+      name: s.name ?? null,
+      tags: nameTags(s.name),
+    };
   });
   const vpcs: Vpc[] = spec.vpcs.map((v) => ({
     id: v.id,

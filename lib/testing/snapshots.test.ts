@@ -9,7 +9,10 @@ describe('test fixtures', () => {
     expect(snapshotSchema.parse(s)).toEqual(s);
     // 10.0.1.0/24: 251 usable; web eth0 4, full 4, batch 1, poolA 2, NAT 1 = 12 held.
     expect(s.subnets.find((x) => x.id === d.subnetA)!.availableIpCount).toBe(239);
-    expect(s.instances.find((i) => i.id === d.web)).toMatchObject({ privateIp: '10.0.1.10', publicIp: '198.51.100.10' });
+    expect(s.instances.find((i) => i.id === d.web)).toMatchObject({
+      privateIp: '10.0.1.10',
+      publicIp: '198.51.100.10',
+    });
   });
 
   it('buildSnapshot refuses an EIP mapped to an address its ENI does not hold', () => {

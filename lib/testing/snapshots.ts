@@ -54,7 +54,12 @@ export function demoSnapshot(): Snapshot {
         subnet: d.subnetA,
         name: 'web-1',
         enis: [
-          { id: d.webEth0, ips: ['10.0.1.10', '10.0.1.20', '10.0.1.21', '10.0.1.22'], name: 'web-1-eth0', amazonPublicIp: '198.51.100.10' },
+          {
+            id: d.webEth0,
+            ips: ['10.0.1.10', '10.0.1.20', '10.0.1.21', '10.0.1.22'],
+            name: 'web-1-eth0',
+            amazonPublicIp: '198.51.100.10',
+          },
           { id: d.webEth1, ips: ['10.0.2.10'], subnet: d.subnetA2, name: 'web-1-mgmt' },
         ],
       },
@@ -68,9 +73,28 @@ export function demoSnapshot(): Snapshot {
           { id: d.fullEth1, ips: ['10.0.1.32', '10.0.1.33'] },
         ],
       },
-      { id: d.api, type: 't3.medium', subnet: d.subnetB, name: 'api-b', enis: [{ id: d.apiEth0, ips: ['10.0.3.10'], amazonPublicIp: '198.51.100.20' }] },
-      { id: d.batch, type: 'c5.xlarge', subnet: d.subnetA, state: 'stopped', name: 'batch', enis: [{ id: d.batchEth0, ips: ['10.0.1.40'] }] },
-      { id: d.lab, type: 't3.medium', subnet: d.subnetLab, name: 'lab-1', enis: [{ id: d.labEth0, ips: ['10.1.1.10'] }] },
+      {
+        id: d.api,
+        type: 't3.medium',
+        subnet: d.subnetB,
+        name: 'api-b',
+        enis: [{ id: d.apiEth0, ips: ['10.0.3.10'], amazonPublicIp: '198.51.100.20' }],
+      },
+      {
+        id: d.batch,
+        type: 'c5.xlarge',
+        subnet: d.subnetA,
+        state: 'stopped',
+        name: 'batch',
+        enis: [{ id: d.batchEth0, ips: ['10.0.1.40'] }],
+      },
+      {
+        id: d.lab,
+        type: 't3.medium',
+        subnet: d.subnetLab,
+        name: 'lab-1',
+        enis: [{ id: d.labEth0, ips: ['10.1.1.10'] }],
+      },
     ],
     poolEnis: [
       { id: d.poolA, subnet: d.subnetA, ips: ['10.0.1.50', '10.0.1.51'], name: 'floating-a' },
@@ -89,7 +113,10 @@ export function demoSnapshot(): Snapshot {
 
 /** The plan of an allowed verdict; throws with the reasons otherwise (for tests). */
 export function planOf(verdict: Verdict): Plan {
-  if (!verdict.ok) throw new Error(`expected an allowed move, got: ${verdict.reasons.map((r) => `${r.rule}: ${r.message}`).join(' | ')}`);
+  if (!verdict.ok)
+    throw new Error(
+      `expected an allowed move, got: ${verdict.reasons.map((r) => `${r.rule}: ${r.message}`).join(' | ')}`,
+    );
   return verdict.plan;
 }
 
@@ -101,7 +128,12 @@ export function rulesOf(verdict: Verdict): RuleId[] {
 /** A copy of the snapshot with one instance, ENI or VPC changed (for tests of states and settings). */
 export function patchSnapshot(
   s: Snapshot,
-  patch: { instances?: Record<string, Partial<Instance>>; enis?: Record<string, Partial<Eni>>; vpcs?: Record<string, Partial<Vpc>>; instanceTypes?: Snapshot['instanceTypes'] },
+  patch: {
+    instances?: Record<string, Partial<Instance>>;
+    enis?: Record<string, Partial<Eni>>;
+    vpcs?: Record<string, Partial<Vpc>>;
+    instanceTypes?: Snapshot['instanceTypes'];
+  },
 ): Snapshot {
   return {
     ...s,

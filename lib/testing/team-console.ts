@@ -15,7 +15,13 @@ const root = path.resolve(__dirname, '../..');
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
@@ -37,10 +43,20 @@ async function main(): Promise<void> {
   }
   await db.close();
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ENI_CONSOLE_DATA_DIR: dataDir, AWS_ENDPOINT_URL_EC2: endpoint, AWS_REGION: 'us-east-1', PORT: port };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ENI_CONSOLE_DATA_DIR: dataDir,
+    AWS_ENDPOINT_URL_EC2: endpoint,
+    AWS_REGION: 'us-east-1',
+    PORT: port,
+  };
   delete env.ENI_CONSOLE_DEMO;
   delete env.DATABASE_URL;
-  const app = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], { cwd: root, env, stdio: 'inherit' });
+  const app = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'],
+    { cwd: root, env, stdio: 'inherit' },
+  );
   const stop = () => app.kill('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

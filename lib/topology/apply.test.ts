@@ -26,7 +26,11 @@ describe('applyMove', () => {
     const s = frozen();
     const next = applyMove(s, { kind: 'move-ip', ip: '10.0.1.20', toEni: d.batchEth0 });
     expect(ips(next, d.webEth0)).not.toContain('10.0.1.20');
-    expect(eni(next, d.batchEth0).privateIps.at(-1)).toMatchObject({ address: '10.0.1.20', primary: false, association: { allocationId: d.eipWeb1 } });
+    expect(eni(next, d.batchEth0).privateIps.at(-1)).toMatchObject({
+      address: '10.0.1.20',
+      primary: false,
+      association: { allocationId: d.eipWeb1 },
+    });
     expect(eip(next, d.eipWeb1)).toMatchObject({ eniId: d.batchEth0, privateIp: '10.0.1.20', instanceId: d.batch });
     expect(subnetFree(next, d.subnetA)).toBe(subnetFree(s, d.subnetA));
   });
@@ -56,10 +60,17 @@ describe('applyMove', () => {
 
   it('attaches an ENI at the lowest free index with a placeholder attachment; its EIPs name the new instance', () => {
     const next = applyMove(frozen(), { kind: 'move-eni', eni: d.poolA, toInstance: d.web });
-    expect(eni(next, d.poolA)).toMatchObject({ status: 'in-use', attachment: { instanceId: d.web, deviceIndex: 2, status: 'attached' } });
+    expect(eni(next, d.poolA)).toMatchObject({
+      status: 'in-use',
+      attachment: { instanceId: d.web, deviceIndex: 2, status: 'attached' },
+    });
     expect(eni(next, d.poolA).attachment!.id).toMatch(/^eni-attach-/);
     expect(eip(next, d.eipPoolA).instanceId).toBe(d.web);
-    expect(indexSnapshot(next).enisByInstance.get(d.web)!.map((e) => e.id)).toEqual([d.webEth0, d.webEth1, d.poolA]);
+    expect(
+      indexSnapshot(next)
+        .enisByInstance.get(d.web)!
+        .map((e) => e.id),
+    ).toEqual([d.webEth0, d.webEth1, d.poolA]);
   });
 
   it('moves an EIP: both the address list and the private IPs on both ENIs change, a displaced EIP goes idle', () => {
@@ -67,12 +78,19 @@ describe('applyMove', () => {
     const next = applyMove(s, { kind: 'move-eip', allocationId: d.eipWeb1, toEni: d.webEth0, toIp: '10.0.1.21' });
     expect(eip(next, d.eipWeb1)).toMatchObject({ eniId: d.webEth0, privateIp: '10.0.1.21', instanceId: d.web });
     expect(eip(next, d.eipWeb2)).toMatchObject({ associationId: null, eniId: null });
-    const byIp = Object.fromEntries(eni(next, d.webEth0).privateIps.map((p) => [p.address, p.association?.allocationId ?? null]));
+    const byIp = Object.fromEntries(
+      eni(next, d.webEth0).privateIps.map((p) => [p.address, p.association?.allocationId ?? null]),
+    );
     expect(byIp).toMatchObject({ '10.0.1.20': null, '10.0.1.21': d.eipWeb1 });
   });
 
   it('replaces an Amazon-assigned public IPv4 and updates the instance public IP', () => {
-    const next = applyMove(frozen(), { kind: 'move-eip', allocationId: d.eipIdle, toEni: d.apiEth0, toIp: '10.0.3.10' });
+    const next = applyMove(frozen(), {
+      kind: 'move-eip',
+      allocationId: d.eipIdle,
+      toEni: d.apiEth0,
+      toIp: '10.0.3.10',
+    });
     expect(indexSnapshot(next).instanceById.get(d.api)!.publicIp).toBe('203.0.113.20');
     const back = applyMove(next, { kind: 'disassociate-eip', allocationId: d.eipIdle });
     expect(indexSnapshot(back).instanceById.get(d.api)!.publicIp).toBeNull();
@@ -92,7 +110,9 @@ describe('applyMove', () => {
     const s = frozen();
     expect(() => applyMove(s, { kind: 'move-ip', ip: '10.0.1.10', toEni: d.batchEth0 })).toThrow(ApplyMoveError);
     expect(() => applyMove(s, { kind: 'detach-eni', eni: d.webEth0 })).toThrow(ApplyMoveError);
-    expect(() => applyMove(s, { kind: 'move-eip', allocationId: d.eipIdle, toEni: d.webEth0, toIp: '10.9.9.9' })).toThrow(ApplyMoveError);
+    expect(() =>
+      applyMove(s, { kind: 'move-eip', allocationId: d.eipIdle, toEni: d.webEth0, toIp: '10.9.9.9' }),
+    ).toThrow(ApplyMoveError);
     expect(() => applyMove(s, { kind: 'unassign-ip', ip: '10.9.9.9' })).toThrow(ApplyMoveError);
   });
 

@@ -12,7 +12,10 @@ type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
 export const pendingAttachmentId = (eniId: string): string => `eni-attach-pending-${eniId.slice(4)}`;
 export const pendingAssociationId = (allocationId: string): string => `eipassoc-pending-${allocationId.slice(9)}`;
 
-const withoutIp = (eni: Eni, ip: string): Eni => ({ ...eni, privateIps: eni.privateIps.filter((p) => p.address !== ip) });
+const withoutIp = (eni: Eni, ip: string): Eni => ({
+  ...eni,
+  privateIps: eni.privateIps.filter((p) => p.address !== ip),
+});
 
 const setAssociation = (eni: Eni, ip: string, association: PrivateIp['association']): Eni => ({
   ...eni,
@@ -62,7 +65,8 @@ function applyUnassignIp(snapshot: Snapshot, draft: Draft, move: MoveOf<'unassig
 
 function applyAssignIp(draft: Draft, move: MoveOf<'assign-ip'>): void {
   const target = draft.eni(move.toEni);
-  if (target.privateIps.some((p) => p.address === move.ip)) throw new ApplyMoveError(`${move.ip} is already on ${target.id}`);
+  if (target.privateIps.some((p) => p.address === move.ip))
+    throw new ApplyMoveError(`${move.ip} is already on ${target.id}`);
   const entry: PrivateIp = { address: move.ip, primary: false, dnsName: null, association: null };
   draft.setEni({ ...target, privateIps: [...target.privateIps, entry] });
   draft.adjustFreeIps(target.subnetId, -1);
@@ -83,13 +87,17 @@ function applyDetachEni(draft: Draft, move: MoveOf<'detach-eni'>): void {
 function applyMoveEni(snapshot: Snapshot, draft: Draft, move: MoveOf<'move-eni'>): void {
   const eni = draft.eni(move.eni);
   if (eni.attachment?.deviceIndex === 0) throw new ApplyMoveError(`${eni.id} is a primary ENI`);
-  if (!snapshot.instances.some((i) => i.id === move.toInstance)) throw new ApplyMoveError(`${move.toInstance} is not in the snapshot`);
+  if (!snapshot.instances.some((i) => i.id === move.toInstance))
+    throw new ApplyMoveError(`${move.toInstance} is not in the snapshot`);
   const taken = new Set(
-    snapshot.enis.filter((e) => e.id !== eni.id && e.attachment?.instanceId === move.toInstance).map((e) => e.attachment!.deviceIndex),
+    snapshot.enis
+      .filter((e) => e.id !== eni.id && e.attachment?.instanceId === move.toInstance)
+      .map((e) => e.attachment!.deviceIndex),
   );
   let deviceIndex = move.deviceIndex ?? 1;
   if (move.deviceIndex === undefined) while (taken.has(deviceIndex)) deviceIndex += 1;
-  else if (taken.has(deviceIndex)) throw new ApplyMoveError(`device index ${deviceIndex} of ${move.toInstance} is taken`);
+  else if (taken.has(deviceIndex))
+    throw new ApplyMoveError(`device index ${deviceIndex} of ${move.toInstance} is taken`);
   draft.setEni({
     ...eni,
     status: 'in-use',
@@ -109,7 +117,8 @@ function applyMoveEni(snapshot: Snapshot, draft: Draft, move: MoveOf<'move-eni'>
 function applyMoveEip(draft: Draft, move: MoveOf<'move-eip'>): void {
   const eip = draft.eip(move.allocationId);
   const target = draft.eni(move.toEni);
-  if (!target.privateIps.some((p) => p.address === move.toIp)) throw new ApplyMoveError(`${move.toIp} is not on ${target.id}`);
+  if (!target.privateIps.some((p) => p.address === move.toIp))
+    throw new ApplyMoveError(`${move.toIp} is not on ${target.id}`);
   const displaced = draft.eipAt(target.id, move.toIp);
   if (displaced && displaced.allocationId !== eip.allocationId) disassociate(draft, displaced);
   disassociate(draft, eip);
@@ -124,7 +133,13 @@ function applyMoveEip(draft: Draft, move: MoveOf<'move-eip'>): void {
       associationId,
     }),
   );
-  draft.setEip({ ...eip, associationId, eniId: target.id, privateIp: move.toIp, instanceId: target.attachment?.instanceId ?? null });
+  draft.setEip({
+    ...eip,
+    associationId,
+    eniId: target.id,
+    privateIp: move.toIp,
+    instanceId: target.attachment?.instanceId ?? null,
+  });
 }
 
 /**

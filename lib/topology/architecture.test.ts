@@ -12,7 +12,9 @@ describe('lib/topology stays pure', () => {
     const offenders = sources.flatMap((file) => {
       const text = readFileSync(join(dir, file), 'utf8');
       const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-      return specifiers.filter((spec) => spec !== 'zod' && !/^\.\/[a-z0-9-]+$/.test(spec)).map((spec) => `${file}: ${spec}`);
+      return specifiers
+        .filter((spec) => spec !== 'zod' && !/^\.\/[a-z0-9-]+$/.test(spec))
+        .map((spec) => `${file}: ${spec}`);
     });
     expect(offenders).toEqual([]);
   });

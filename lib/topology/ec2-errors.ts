@@ -10,15 +10,26 @@ export interface RulePrediction {
 
 export const ruleEc2Errors: Readonly<Record<RuleId, RulePrediction>> = {
   'resource-exists': {
-    codes: ['InvalidNetworkInterfaceID.NotFound', 'InvalidInstanceID.NotFound', 'InvalidAllocationID.NotFound', 'InvalidParameterValue'],
+    codes: [
+      'InvalidNetworkInterfaceID.NotFound',
+      'InvalidInstanceID.NotFound',
+      'InvalidAllocationID.NotFound',
+      'InvalidParameterValue',
+    ],
     note: 'Unknown ids → …NotFound; an address not on any ENI → InvalidParameterValue (ec2-rules §3.14, ec2-rules §5).',
   },
   'ip-is-secondary': {
     codes: ['InvalidParameterValue', 'Resource.AlreadyAssigned', 'InvalidIPAddress.InUse'],
-    note: 'Unassigning a primary → InvalidParameterValue; taking another ENI\'s primary is refused with an unconfirmed code (ec2-rules §3.13 rule 4, ec2-rules §10.1).',
+    note: "Unassigning a primary → InvalidParameterValue; taking another ENI's primary is refused with an unconfirmed code (ec2-rules §3.13 rule 4, ec2-rules §10.1).",
   },
-  'same-subnet': { codes: ['InvalidParameterValue'], note: 'Address outside the ENI\'s subnet range (ec2-rules §3.13 rule 3).' },
-  'ip-slot-free': { codes: ['PrivateIpAddressLimitExceeded'], note: '"Number of private addresses will exceed limit." (ec2-rules §3.13 rule 2).' },
+  'same-subnet': {
+    codes: ['InvalidParameterValue'],
+    note: "Address outside the ENI's subnet range (ec2-rules §3.13 rule 3).",
+  },
+  'ip-slot-free': {
+    codes: ['PrivateIpAddressLimitExceeded'],
+    note: '"Number of private addresses will exceed limit." (ec2-rules §3.13 rule 2).',
+  },
   'target-is-different': {
     codes: ['InvalidNetworkInterface.InUse', 'InvalidParameterValue'],
     note: 'Attaching an attached ENI → InvalidNetworkInterface.InUse; repeating an association is an idempotent success (ec2-rules §3.17), so the console refuses no-ops itself.',
@@ -30,27 +41,48 @@ export const ruleEc2Errors: Readonly<Record<RuleId, RulePrediction>> = {
   },
   'eni-settled': {
     codes: ['InvalidNetworkInterface.InUse', 'IncorrectState'],
-    note: 'Attaching an ENI still attaching or detaching: in use (ec2-rules §3.11 rule 2). Detaching an attachment that has not settled is undocumented; EC2\'s generic IncorrectState (the emulator\'s answer) is accepted.',
+    note: "Attaching an ENI still attaching or detaching: in use (ec2-rules §3.11 rule 2). Detaching an attachment that has not settled is undocumented; EC2's generic IncorrectState (the emulator's answer) is accepted.",
   },
-  'same-az': { codes: ['InvalidParameterCombination'], note: 'Attach across Availability Zones (ec2-rules §3.11 rule 3).' },
+  'same-az': {
+    codes: ['InvalidParameterCombination'],
+    note: 'Attach across Availability Zones (ec2-rules §3.11 rule 3).',
+  },
   'cross-vpc-allowed': {
     codes: [],
     note: 'A console setting: EC2 has allowed same-AZ multi-VPC attachments since October 2023 (ec2-rules §3.11 rule 4).',
   },
-  'instance-state': { codes: ['IncorrectInstanceState'], note: 'Attach/detach/associate on a transitional instance (ec2-rules §4.4; code unconfirmed for attach, ec2-rules §10.3).' },
-  'device-index-free': { codes: ['InvalidParameterValue'], note: '"already has an interface attached at device index" (ec2-rules §3.11 rule 5).' },
-  'eni-slot-free': { codes: ['AttachmentLimitExceeded'], note: '"Interface count N exceeds the limit for T" (ec2-rules §3.11 rule 6).' },
+  'instance-state': {
+    codes: ['IncorrectInstanceState'],
+    note: 'Attach/detach/associate on a transitional instance (ec2-rules §4.4; code unconfirmed for attach, ec2-rules §10.3).',
+  },
+  'device-index-free': {
+    codes: ['InvalidParameterValue'],
+    note: '"already has an interface attached at device index" (ec2-rules §3.11 rule 5).',
+  },
+  'eni-slot-free': {
+    codes: ['AttachmentLimitExceeded'],
+    note: '"Interface count N exceeds the limit for T" (ec2-rules §3.11 rule 6).',
+  },
   'eni-ips-fit-type': {
     codes: ['InvalidInterface.IpAddressLimitExceeded', 'PrivateIpAddressLimitExceeded'],
     note: 'The ENI carries more IPv4 addresses than the target type allows (ec2-rules §3.11 rule 7, ec2-rules §10.4).',
   },
-  'internet-gateway': { codes: ['Gateway.NotAttached'], note: '"Network vpc-… is not attached to any internet gateway" (ec2-rules §3.17).' },
-  'ip-on-eni': { codes: ['InvalidParameterValue'], note: 'PrivateIpAddress not one of the ENI\'s addresses (ec2-rules §3.17).' },
+  'internet-gateway': {
+    codes: ['Gateway.NotAttached'],
+    note: '"Network vpc-… is not attached to any internet gateway" (ec2-rules §3.17).',
+  },
+  'ip-on-eni': {
+    codes: ['InvalidParameterValue'],
+    note: "PrivateIpAddress not one of the ENI's addresses (ec2-rules §3.17).",
+  },
   'eip-associated': {
     codes: ['Resource.AlreadyAssociated', 'InvalidAssociationID.NotFound', 'MissingParameter'],
     note: 'Reassociation refused (ec2-rules §3.17), or disassociating an address that has no association (ec2-rules §3.18).',
   },
-  'instance-type-known': { codes: [], note: 'Console-side: the limits of the type are unknown, so no prediction can be made.' },
+  'instance-type-known': {
+    codes: [],
+    note: 'Console-side: the limits of the type are unknown, so no prediction can be made.',
+  },
   'ip-free-in-subnet': {
     codes: ['InvalidParameterValue', 'Resource.AlreadyAssigned', 'InvalidIPAddress.InUse'],
     note: 'Address reserved or held by another ENI without AllowReassignment (ec2-rules §3.13 rule 4, ec2-rules §10.1).',

@@ -30,10 +30,12 @@ function header(c: GuestConfig, what: string): string[] {
     ...(warning ? comment(`Warning: ${warning[0]!.toLowerCase()}${warning.slice(1)}`) : []),
     ...c.notes.flatMap((n) => comment(`Note: ${n}`)),
     ...comment(
-      'Containers or VMs on a local bridge (docker0, virbr0): add the bridge\'s network to each table below ' +
+      "Containers or VMs on a local bridge (docker0, virbr0): add the bridge's network to each table below " +
         `(e.g. ip route add 172.17.0.0/16 dev docker0 table ${c.interfaces[0]?.table ?? 1000}), or replies to them follow the table's default route.`,
     ),
-    ...c.skipped.map((s) => `# Left out: ${s.eniId} (its subnet ${s.subnetId} is not in the snapshot, so its router is unknown).`),
+    ...c.skipped.map(
+      (s) => `# Left out: ${s.eniId} (its subnet ${s.subnetId} is not in the snapshot, so its router is unknown).`,
+    ),
   ];
 }
 
@@ -55,18 +57,27 @@ function policyCommands(i: GuestInterface): { up: string[]; down: string[] } {
 }
 
 export function renderIproute2(c: GuestConfig): string {
-  const lines = ['#!/bin/sh', ...header(c, 'Policy routing (iproute2)'), '# Run as root. Safe to run again: it replaces what it set before.', 'set -e'];
+  const lines = [
+    '#!/bin/sh',
+    ...header(c, 'Policy routing (iproute2)'),
+    '# Run as root. Safe to run again: it replaces what it set before.',
+    'set -e',
+  ];
   for (const i of c.interfaces) {
     lines.push('', `# ${ifaceComment(i)}`, `ip link set dev ${i.name} up`);
     if (i.deviceIndex > 0) {
       lines.push(`ip addr replace ${i.primaryAddress}/${i.prefix} dev ${i.name}`);
-      lines.push(`ip route del default dev ${i.name} 2>/dev/null || true  # no default route via ${i.name} in the main table (DHCP)`);
+      lines.push(
+        `ip route del default dev ${i.name} 2>/dev/null || true  # no default route via ${i.name} in the main table (DHCP)`,
+      );
     }
     lines.push(`while ip rule del table ${i.table} 2>/dev/null; do :; done  # this script's earlier rules`);
     lines.push(...policyCommands(i).up);
   }
   lines.push('', '# Check: each source address leaves by its own interface and router.');
-  for (const i of c.interfaces) for (const a of [i.primaryAddress, ...i.secondaryAddresses]) lines.push(`#   ip route get 1.1.1.1 from ${a}   → via ${i.gateway} dev ${i.name}`);
+  for (const i of c.interfaces)
+    for (const a of [i.primaryAddress, ...i.secondaryAddresses])
+      lines.push(`#   ip route get 1.1.1.1 from ${a}   → via ${i.gateway} dev ${i.name}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -74,7 +85,7 @@ export function renderNetplan(c: GuestConfig): string {
   const lines = [
     ...header(c, 'Netplan (Ubuntu)'),
     ...comment(
-      'Replace /etc/netplan/50-cloud-init.yaml with this file after disabling cloud-init\'s network configuration ' +
+      "Replace /etc/netplan/50-cloud-init.yaml with this file after disabling cloud-init's network configuration " +
         '(echo "network: {config: disabled}" > /etc/cloud/cloud.cfg.d/99-disable-network-config.cfg), then run ' +
         '"sudo netplan try" and confirm from a second SSH session.',
     ),
@@ -88,7 +99,9 @@ export function renderNetplan(c: GuestConfig): string {
     if (i.deviceIndex === 0) {
       lines.push('      dhcp4: true', '      dhcp4-overrides:', '        route-metric: 100');
     } else {
-      lines.push(`      dhcp4: false  # static: no default route in the main table, so ${i.name} cannot take SSH away from eth0`);
+      lines.push(
+        `      dhcp4: false  # static: no default route in the main table, so ${i.name} cannot take SSH away from eth0`,
+      );
     }
     const addresses = [...(i.deviceIndex === 0 ? [] : [i.primaryAddress]), ...i.secondaryAddresses];
     if (addresses.length) lines.push('      addresses:', ...addresses.map((a) => `        - ${a}/${i.prefix}`));
@@ -113,7 +126,9 @@ export function renderNetplan(c: GuestConfig): string {
 export function renderIfupdown(c: GuestConfig): string {
   const lines = [
     ...header(c, '/etc/network/interfaces stanzas (Debian, ifupdown)'),
-    ...comment('Put them in /etc/network/interfaces.d/60-eni-console (in place of the eth0 stanza you have), then "ifdown ethN; ifup ethN" per interface, eth0 last and from a second session.'),
+    ...comment(
+      'Put them in /etc/network/interfaces.d/60-eni-console (in place of the eth0 stanza you have), then "ifdown ethN; ifup ethN" per interface, eth0 last and from a second session.',
+    ),
   ];
   for (const i of c.interfaces) {
     const { up, down } = policyCommands(i);
@@ -122,7 +137,11 @@ export function renderIfupdown(c: GuestConfig): string {
       lines.push(`auto ${i.name}`, `iface ${i.name} inet dhcp`);
     } else {
       // allow-hotplug: brought up at boot and again when the ENI is hot-attached later
-      lines.push(`allow-hotplug ${i.name}`, `iface ${i.name} inet static`, `    address ${i.primaryAddress}/${i.prefix}`);
+      lines.push(
+        `allow-hotplug ${i.name}`,
+        `iface ${i.name} inet static`,
+        `    address ${i.primaryAddress}/${i.prefix}`,
+      );
       lines.push(`    # no "gateway" line: the main table's default route stays on eth0`);
     }
     lines.push(...up.map((cmd) => `    post-up ${cmd}`), ...down.map((cmd) => `    pre-down ${cmd} || true`));
@@ -132,20 +151,22 @@ export function renderIfupdown(c: GuestConfig): string {
 
 /** What Amazon Linux does by itself, for this instance's interfaces. */
 export function renderAmazonLinuxNote(c: GuestConfig): string {
-  const list = c.interfaces.map((i) => `  ${i.name} (${eniOf(i)}): ${[i.primaryAddress, ...i.secondaryAddresses].join(', ')} via ${i.gateway}`);
+  const list = c.interfaces.map(
+    (i) => `  ${i.name} (${eniOf(i)}): ${[i.primaryAddress, ...i.secondaryAddresses].join(', ')} via ${i.gateway}`,
+  );
   return [
     `Amazon Linux (2023 and 2) for ${who(c)}: nothing to do.`,
     '',
     'Its amazon-ec2-net-utils package configures every ENI by itself, including ENIs and secondary IPs added while the',
-    'instance runs: on each attach (a udev event) it reads the interface\'s addresses from the instance metadata',
-    'service and brings the interface up with DHCP, each interface\'s default route in the main table at metric',
-    '512 + device number (so eth0\'s stays preferred); it adds the secondary IPv4s as /32 addresses; and for every',
+    "instance runs: on each attach (a udev event) it reads the interface's addresses from the instance metadata",
+    "service and brings the interface up with DHCP, each interface's default route in the main table at metric",
+    "512 + device number (so eth0's stays preferred); it adds the secondary IPv4s as /32 addresses; and for every",
     'interface but the primary it installs a route table 10000 + device number (+100 per network card) with a',
     '"from <address>" rule per address at that priority. A timer refreshes it, so an IP assigned later is picked up',
     'without a reboot. Do not run the generated script on top of it.',
     '',
-    'One difference: it leaves the primary interface\'s addresses to the main table (so containers on a local bridge',
-    'keep working); the generated configuration gives eth0 its own table too, so even eth0\'s replies always leave by',
+    "One difference: it leaves the primary interface's addresses to the main table (so containers on a local bridge",
+    "keep working); the generated configuration gives eth0 its own table too, so even eth0's replies always leave by",
     'eth0.',
     '',
     'Check it with:  ip rule   and   ip route show table all',

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { dhcpWarning, guestConfigFor, guestConfigTargetOf, subnetRouter } from './guest-config';
-import { renderAmazonLinuxNote, renderGuestConfig, renderIfupdown, renderIproute2, renderNetplan } from './guest-config-render';
+import {
+  renderAmazonLinuxNote,
+  renderGuestConfig,
+  renderIfupdown,
+  renderIproute2,
+  renderNetplan,
+} from './guest-config-render';
 import { buildSnapshot } from '@/lib/testing/snapshots';
 
 const snapshot = buildSnapshot({
-  vpcs: [{ id: 'vpc-1', cidr: '10.0.0.0/16' }, { id: 'vpc-2', cidr: '172.31.0.0/16' }],
+  vpcs: [
+    { id: 'vpc-1', cidr: '10.0.0.0/16' },
+    { id: 'vpc-2', cidr: '172.31.0.0/16' },
+  ],
   subnets: [
     { id: 'subnet-a', vpc: 'vpc-1', az: 'us-east-1a', cidr: '10.0.1.0/24' },
     { id: 'subnet-b', vpc: 'vpc-1', az: 'us-east-1a', cidr: '10.0.2.0/24' },
@@ -12,7 +21,13 @@ const snapshot = buildSnapshot({
   ],
   instances: [
     { id: 'i-single', type: 't3.medium', subnet: 'subnet-a', enis: [{ id: 'eni-s0', ips: ['10.0.1.5'] }] },
-    { id: 'i-ips', type: 't3.medium', subnet: 'subnet-a', name: 'tls', enis: [{ id: 'eni-t0', ips: ['10.0.1.10', '10.0.1.11', '10.0.1.12'] }] },
+    {
+      id: 'i-ips',
+      type: 't3.medium',
+      subnet: 'subnet-a',
+      name: 'tls',
+      enis: [{ id: 'eni-t0', ips: ['10.0.1.10', '10.0.1.11', '10.0.1.12'] }],
+    },
     {
       id: 'i-three',
       type: 'c5.xlarge',
@@ -44,7 +59,9 @@ describe('guestConfigFor', () => {
   it('needs configuration for secondary IPs on the primary ENI alone, without the DHCP warning', () => {
     const c = guestConfigFor(snapshot, 'i-ips')!;
     expect(c.needed).toBe(true);
-    expect(c.interfaces.map((i) => [i.name, i.primaryAddress, i.secondaryAddresses])).toEqual([['eth0', '10.0.1.10', ['10.0.1.11', '10.0.1.12']]]);
+    expect(c.interfaces.map((i) => [i.name, i.primaryAddress, i.secondaryAddresses])).toEqual([
+      ['eth0', '10.0.1.10', ['10.0.1.11', '10.0.1.12']],
+    ]);
     expect(dhcpWarning(c)).toBeNull();
   });
 
@@ -72,10 +89,22 @@ describe('notes', () => {
     const same = buildSnapshot({
       vpcs: [{ id: 'vpc-1', cidr: '10.0.0.0/16' }],
       subnets: [{ id: 'subnet-a', vpc: 'vpc-1', az: 'us-east-1a', cidr: '10.0.1.0/24' }],
-      instances: [{ id: 'i-1', type: 'm5.large', subnet: 'subnet-a', enis: [{ id: 'eni-1', ips: ['10.0.1.10'] }, { id: 'eni-2', ips: ['10.0.1.11'] }] }],
+      instances: [
+        {
+          id: 'i-1',
+          type: 'm5.large',
+          subnet: 'subnet-a',
+          enis: [
+            { id: 'eni-1', ips: ['10.0.1.10'] },
+            { id: 'eni-2', ips: ['10.0.1.11'] },
+          ],
+        },
+      ],
     });
     const c = guestConfigFor(same, 'i-1')!;
-    expect(c.notes).toEqual([expect.stringMatching(/^eth0 and eth1 are in the same subnet \(subnet-a\): AWS advises a secondary IP/)]);
+    expect(c.notes).toEqual([
+      expect.stringMatching(/^eth0 and eth1 are in the same subnet \(subnet-a\): AWS advises a secondary IP/),
+    ]);
     expect(renderIproute2(c)).toContain('# Note: eth0 and eth1 are in the same subnet');
     expect(guestConfigFor(snapshot, 'i-three')!.notes).toEqual([]);
   });
@@ -132,7 +161,10 @@ describe('renderers', () => {
   });
 
   it('netplan matches each interface by MAC when the snapshot has it', () => {
-    const withMac = { ...snapshot, enis: snapshot.enis.map((e) => (e.id === 'eni-f1' ? { ...e, macAddress: '0a:11:22:33:44:55' } : e)) };
+    const withMac = {
+      ...snapshot,
+      enis: snapshot.enis.map((e) => (e.id === 'eni-f1' ? { ...e, macAddress: '0a:11:22:33:44:55' } : e)),
+    };
     const yaml = renderNetplan(guestConfigFor(withMac, 'i-three')!);
     expect(yaml).toContain('    eth1:\n      match:\n        macaddress: "0a:11:22:33:44:55"\n      set-name: eth1\n');
   });
@@ -148,7 +180,8 @@ describe('renderers', () => {
   });
 
   it('every format carries the DHCP warning; the Amazon Linux note says there is nothing to do and what to check', () => {
-    for (const format of ['iproute2', 'netplan', 'ifupdown'] as const) expect(renderGuestConfig(c, format)).toContain('# Warning: do not bring eth1, eth2 up');
+    for (const format of ['iproute2', 'netplan', 'ifupdown'] as const)
+      expect(renderGuestConfig(c, format)).toContain('# Warning: do not bring eth1, eth2 up');
     const note = renderAmazonLinuxNote(c);
     expect(note).toMatch(/nothing to do/);
     expect(note).toContain('amazon-ec2-net-utils');

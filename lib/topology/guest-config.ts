@@ -91,7 +91,14 @@ export function guestConfigFor(snapshot: Snapshot, instanceId: string): GuestCon
   interfaces.sort((a, b) => a.deviceIndex - b.deviceIndex);
   const addressCount = interfaces.reduce((n, i) => n + 1 + i.secondaryAddresses.length, 0);
   const needed = interfaces.length > 1 || addressCount > 1;
-  return { instance, needed, summary: summaryOf(instance, interfaces, addressCount, needed), interfaces, skipped, notes: notesOf(interfaces) };
+  return {
+    instance,
+    needed,
+    summary: summaryOf(instance, interfaces, addressCount, needed),
+    interfaces,
+    skipped,
+    notes: notesOf(interfaces),
+  };
 }
 
 /** AWS's own advice (best practices for network interfaces): ENIs sharing a subnet invite asymmetric routing. */
@@ -142,7 +149,10 @@ export const guestConfigRequestSchema = z.object({
  * The instance whose guest OS a move changes: the one an ENI is attached to, or the one a secondary IP moves onto.
  * Null for moves that add nothing to a guest (detach, unassign, Elastic IPs: those are mapped outside the OS).
  */
-export function guestConfigTargetOf(snapshot: Snapshot, move: { kind: string; toInstance?: string; toEni?: string }): string | null {
+export function guestConfigTargetOf(
+  snapshot: Snapshot,
+  move: { kind: string; toInstance?: string; toEni?: string },
+): string | null {
   if (move.kind === 'move-eni') return move.toInstance ?? null;
   if ((move.kind === 'move-ip' || move.kind === 'assign-ip') && move.toEni) {
     return indexSnapshot(snapshot).eniById.get(move.toEni)?.attachment?.instanceId ?? null;

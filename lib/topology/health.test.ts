@@ -16,9 +16,19 @@ describe('healthMark', () => {
   });
 
   it('marks failed status checks as impaired, naming which and since when', () => {
-    const m = healthMark({ ...base, health: { system: 'impaired', instance: 'impaired', impairedSince: '2026-01-02T03:04:05.000Z' } });
-    expect(m).toEqual({ level: 'danger', label: 'Impaired', detail: 'The system and instance status checks have failed since 2026-01-02 03:04:05 UTC: it may not answer on its ENIs.' });
-    expect(healthMark({ ...base, health: { system: 'ok', instance: 'impaired', impairedSince: null } })?.detail).toMatch(/^The instance status check has failed:/);
+    const m = healthMark({
+      ...base,
+      health: { system: 'impaired', instance: 'impaired', impairedSince: '2026-01-02T03:04:05.000Z' },
+    });
+    expect(m).toEqual({
+      level: 'danger',
+      label: 'Impaired',
+      detail:
+        'The system and instance status checks have failed since 2026-01-02 03:04:05 UTC: it may not answer on its ENIs.',
+    });
+    expect(
+      healthMark({ ...base, health: { system: 'ok', instance: 'impaired', impairedSince: null } })?.detail,
+    ).toMatch(/^The instance status check has failed:/);
   });
 
   it('marks a stopped instance, whose addresses stay but answer nothing', () => {
@@ -28,8 +38,12 @@ describe('healthMark', () => {
 
 describe('statusChecksWords', () => {
   it('reads the checks, or says why there are none', () => {
-    expect(statusChecksWords({ ...base, health: { system: 'ok', instance: 'ok', impairedSince: null } })).toBe('system ok, instance ok');
-    expect(statusChecksWords(base, 'Status checks not shown: the credentials lack ec2:DescribeInstanceStatus.')).toMatch(/lack ec2:DescribeInstanceStatus/);
+    expect(statusChecksWords({ ...base, health: { system: 'ok', instance: 'ok', impairedSince: null } })).toBe(
+      'system ok, instance ok',
+    );
+    expect(
+      statusChecksWords(base, 'Status checks not shown: the credentials lack ec2:DescribeInstanceStatus.'),
+    ).toMatch(/lack ec2:DescribeInstanceStatus/);
     expect(statusChecksWords({ ...base, state: 'stopped' })).toMatch(/not running/);
   });
 });

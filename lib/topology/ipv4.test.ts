@@ -9,7 +9,11 @@ describe('ipv4', () => {
     expect(ipToInt('10.0.1.256')).toBeNull();
     expect(cidrContains('10.0.1.0/24', '10.0.1.255')).toBe(true);
     expect(cidrContains('10.0.1.0/24', '10.0.2.0')).toBe(false);
-    expect(['10.0.1.0', '10.0.1.1', '10.0.1.2', '10.0.1.3', '10.0.1.255'].every((ip) => isReservedInSubnet('10.0.1.0/24', ip))).toBe(true);
+    expect(
+      ['10.0.1.0', '10.0.1.1', '10.0.1.2', '10.0.1.3', '10.0.1.255'].every((ip) =>
+        isReservedInSubnet('10.0.1.0/24', ip),
+      ),
+    ).toBe(true);
     expect(isReservedInSubnet('10.0.1.0/24', '10.0.1.4')).toBe(false);
     expect(usableCount('10.0.1.0/24')).toBe(251);
     expect(usableCount('10.0.1.0/28')).toBe(11);

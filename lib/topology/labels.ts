@@ -8,10 +8,13 @@ export function eniLabel(eni: Eni, ix?: SnapshotIndex): string {
   if (eni.name) return `${eni.name} (${eni.id})`;
   const attachment = eni.attachment;
   const instance = attachment?.instanceId ? ix?.instanceById.get(attachment.instanceId) : undefined;
-  return attachment && instance ? `eth${attachment.deviceIndex} of ${instance.name ?? instance.id} (${eni.id})` : eni.id;
+  return attachment && instance
+    ? `eth${attachment.deviceIndex} of ${instance.name ?? instance.id} (${eni.id})`
+    : eni.id;
 }
 
-export const instanceLabel = (i: Instance): string => (i.name ? `${i.name} (${i.id}, ${i.type})` : `${i.id} (${i.type})`);
+export const instanceLabel = (i: Instance): string =>
+  i.name ? `${i.name} (${i.id}, ${i.type})` : `${i.id} (${i.type})`;
 
 /** Name and id, without the type: for sentences that are not about limits. */
 export const instanceName = (i: Instance): string => (i.name ? `${i.name} (${i.id})` : i.id);

@@ -34,7 +34,8 @@ export function layoutOf(snapshot: Snapshot, only?: ReadonlySet<string>): Layout
     };
   }
   for (const eip of [...snapshot.eips].sort((a, b) => a.allocationId.localeCompare(b.allocationId))) {
-    if (keep(eip.allocationId)) layout.eips[eip.allocationId] = { eniId: eip.eniId, privateIp: eip.privateIp, instanceId: eip.instanceId };
+    if (keep(eip.allocationId))
+      layout.eips[eip.allocationId] = { eniId: eip.eniId, privateIp: eip.privateIp, instanceId: eip.instanceId };
   }
   for (const subnet of [...snapshot.subnets].sort((a, b) => a.id.localeCompare(b.id))) {
     if (keep(subnet.id)) layout.freeIpsBySubnet[subnet.id] = subnet.availableIpCount;

@@ -3,7 +3,9 @@ import { z } from 'zod';
 
 const ipv4 = z.ipv4({ message: 'Expected a dotted IPv4 address such as 10.0.1.20' });
 const eniId = z.string().regex(/^eni-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an ENI id such as eni-0123456789abcdef0');
-const instanceId = z.string().regex(/^i-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an instance id such as i-0123456789abcdef0');
+const instanceId = z
+  .string()
+  .regex(/^i-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an instance id such as i-0123456789abcdef0');
 const allocationId = z
   .string()
   .regex(/^eipalloc-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an allocation id such as eipalloc-0123456789abcdef0');
@@ -14,7 +16,12 @@ export const moveSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unassign-ip'), ip: ipv4 }).strict(),
   /** An ENI (attached elsewhere, or from the pool) to an instance; deviceIndex defaults to the lowest free slot. */
   z
-    .object({ kind: z.literal('move-eni'), eni: eniId, toInstance: instanceId, deviceIndex: z.number().int().min(1).max(127).optional() })
+    .object({
+      kind: z.literal('move-eni'),
+      eni: eniId,
+      toInstance: instanceId,
+      deviceIndex: z.number().int().min(1).max(127).optional(),
+    })
     .strict(),
   z.object({ kind: z.literal('detach-eni'), eni: eniId }).strict(),
   z.object({ kind: z.literal('move-eip'), allocationId, toEni: eniId, toIp: ipv4 }).strict(),

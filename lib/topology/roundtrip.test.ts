@@ -27,7 +27,10 @@ function roundTrip(start: Snapshot, picks: readonly number[]): { done: Move[]; e
   for (const plan of plans.reverse()) {
     for (const inverse of plan.inverse) {
       const verdict = checkMove(s, inverse);
-      if (!verdict.ok) throw new Error(`undo ${JSON.stringify(inverse)} of ${plan.summary} refused: ${JSON.stringify(verdict.reasons)}`);
+      if (!verdict.ok)
+        throw new Error(
+          `undo ${JSON.stringify(inverse)} of ${plan.summary} refused: ${JSON.stringify(verdict.reasons)}`,
+        );
       s = applyMove(s, verdict.plan.move);
     }
   }
@@ -50,13 +53,20 @@ describe('undo restores the layout', () => {
   // from one waits until it runs (the plan says so; see rules-eip.test.ts).
   it('for random allowed moves on random small topologies of running and stopped instances', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(1000), { minLength: 80, maxLength: 80 }), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), (numbers, picks) => {
-        let cursor = 0;
-        const start = randomSnapshot((n) => (n <= 1 ? 0 : numbers[cursor++ % numbers.length]! % n), ['running', 'running', 'stopped']);
-        expect(snapshotSchema.safeParse(start).success).toBe(true);
-        const { end } = roundTrip(start, picks);
-        expect(layoutOf(end)).toEqual(layoutOf(start));
-      }),
+      fc.property(
+        fc.array(fc.nat(1000), { minLength: 80, maxLength: 80 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        (numbers, picks) => {
+          let cursor = 0;
+          const start = randomSnapshot(
+            (n) => (n <= 1 ? 0 : numbers[cursor++ % numbers.length]! % n),
+            ['running', 'running', 'stopped'],
+          );
+          expect(snapshotSchema.safeParse(start).success).toBe(true);
+          const { end } = roundTrip(start, picks);
+          expect(layoutOf(end)).toEqual(layoutOf(start));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -69,6 +79,13 @@ describe('undo restores the layout', () => {
         .filter((v) => v.ok)
         .map((v) => (v.ok ? v.plan.move.kind : '')),
     );
-    expect([...kinds].sort()).toEqual(['detach-eni', 'disassociate-eip', 'move-eip', 'move-eni', 'move-ip', 'unassign-ip']);
+    expect([...kinds].sort()).toEqual([
+      'detach-eni',
+      'disassociate-eip',
+      'move-eip',
+      'move-eni',
+      'move-ip',
+      'unassign-ip',
+    ]);
   });
 });

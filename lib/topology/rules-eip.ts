@@ -8,7 +8,8 @@ import { associateStep, disassociateStep } from './steps';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
 
-const whereText = (eip: Eip): string => `${eip.privateIp} on ${eip.eniId}${eip.instanceId ? ` (${eip.instanceId})` : ''}`;
+const whereText = (eip: Eip): string =>
+  `${eip.privateIp} on ${eip.eniId}${eip.instanceId ? ` (${eip.instanceId})` : ''}`;
 
 /** EC2 refuses associations with a pending instance (ec2-rules §3.17), so undoing a move away from one has to wait. */
 function pendingUndoNote(ix: SnapshotIndex, eip: Eip): string | null {
@@ -31,7 +32,11 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
   const reasons = new Reasons();
   const eip = ix.eipByAllocation.get(move.allocationId);
   const target = ix.eniById.get(move.toEni);
-  if (!eip) reasons.add('resource-exists', `${move.allocationId} does not exist (any more): it may have been released. Refresh the view.`);
+  if (!eip)
+    reasons.add(
+      'resource-exists',
+      `${move.allocationId} does not exist (any more): it may have been released. Refresh the view.`,
+    );
   if (!target) reasons.add('resource-exists', `${move.toEni} does not exist (any more). Refresh the view.`);
   if (!eip || !target) return { ok: false, reasons: reasons.list };
 
@@ -56,7 +61,10 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
   const associated = eip.associationId !== null || eip.eniId !== null;
   const samePlace = eip.eniId === target.id && eip.privateIp === move.toIp;
   if (samePlace) {
-    reasons.add('target-is-different', `${eipLabel(eip)} is already mapped to ${move.toIp} on ${eniLabel(target, ix)}.`);
+    reasons.add(
+      'target-is-different',
+      `${eipLabel(eip)} is already mapped to ${move.toIp} on ${eniLabel(target, ix)}.`,
+    );
   } else if (associated && !settings.allowReassociation) {
     reasons.add(
       'eip-associated',
@@ -66,7 +74,10 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
   checkServiceAddress(ix, reasons, eip, samePlace);
   const targetInstance = instanceOf(ix, target);
   if (targetInstance?.state === 'pending') {
-    reasons.add('instance-state', `${targetInstance.id} is pending; EC2 refuses to associate an address with it until it is running.`);
+    reasons.add(
+      'instance-state',
+      `${targetInstance.id} is pending; EC2 refuses to associate an address with it until it is running.`,
+    );
   }
   if (!reasons.empty) return { ok: false, reasons: reasons.list };
 
@@ -88,7 +99,8 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
     );
     inverse.push({ kind: 'move-eip', allocationId: displaced.allocationId, toEni: target.id, toIp: move.toIp });
   }
-  const amazonIp = targetIp?.association && targetIp.association.allocationId === null ? targetIp.association.publicIp : null;
+  const amazonIp =
+    targetIp?.association && targetIp.association.allocationId === null ? targetIp.association.publicIp : null;
   if (amazonIp) {
     // An EIP on an address with an Amazon-assigned public IPv4 releases that address (ec2-rules §3.17).
     hourlyCostDelta -= PUBLIC_IPV4_HOURLY_USD;
@@ -103,7 +115,13 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
       move,
       summary: `Map ${eip.publicIp} to ${move.toIp} on ${eniLabel(target, ix)}${associated && !samePlace ? `, moving it from ${eip.privateIp}` : ''}.`,
       steps: [
-        associateStep(eip.allocationId, target.id, move.toIp, associated, `Associate ${eip.publicIp} with ${move.toIp} on ${target.id}.`),
+        associateStep(
+          eip.allocationId,
+          target.id,
+          move.toIp,
+          associated,
+          `Associate ${eip.publicIp} with ${move.toIp} on ${target.id}.`,
+        ),
       ],
       sideEffects,
       hourlyCostDelta,
@@ -124,10 +142,20 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
 export function checkDisassociateEip(ix: SnapshotIndex, move: MoveOf<'disassociate-eip'>): Verdict {
   const eip = ix.eipByAllocation.get(move.allocationId);
   if (!eip) {
-    return { ok: false, reasons: [{ rule: 'resource-exists', message: `${move.allocationId} does not exist (any more). Refresh the view.` }] };
+    return {
+      ok: false,
+      reasons: [
+        { rule: 'resource-exists', message: `${move.allocationId} does not exist (any more). Refresh the view.` },
+      ],
+    };
   }
   if (eip.associationId === null) {
-    return { ok: false, reasons: [{ rule: 'eip-associated', message: `${eipLabel(eip)} is not associated with anything: it is already idle.` }] };
+    return {
+      ok: false,
+      reasons: [
+        { rule: 'eip-associated', message: `${eipLabel(eip)} is not associated with anything: it is already idle.` },
+      ],
+    };
   }
   const service = new Reasons();
   checkServiceAddress(ix, service, eip, false);

@@ -10,7 +10,10 @@ type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
 
 /** Settled: `available` and unattached, or `in-use` with an `attached` attachment (ec2-rules §2.2). */
 function checkSettledEni(reasons: Reasons, eni: Eni): void {
-  const settled = eni.attachment === null ? eni.status === 'available' : eni.status === 'in-use' && eni.attachment.status === 'attached';
+  const settled =
+    eni.attachment === null
+      ? eni.status === 'available'
+      : eni.status === 'in-use' && eni.attachment.status === 'attached';
   if (settled) return;
   const state = eni.attachment && eni.attachment.status !== 'attached' ? eni.attachment.status : eni.status;
   reasons.add('eni-settled', `${eniLabel(eni)} is ${state}; wait until it is attached or available, then refresh.`);
@@ -21,9 +24,15 @@ function checkInstanceAttachment(ix: SnapshotIndex, reasons: Reasons, eni: Eni):
   const attachment = eni.attachment;
   if (!attachment) return;
   if (!attachment.instanceId) {
-    reasons.add('eni-not-requester-managed', `${eniLabel(eni, ix)} is attached by another service (${attachment.id}), not to an instance; change it through that service.`);
+    reasons.add(
+      'eni-not-requester-managed',
+      `${eniLabel(eni, ix)} is attached by another service (${attachment.id}), not to an instance; change it through that service.`,
+    );
   } else if (!ix.instanceById.has(attachment.instanceId)) {
-    reasons.add('resource-exists', `${eniLabel(eni, ix)} is attached to ${attachment.instanceId}, which is not in this view. Refresh and try again.`);
+    reasons.add(
+      'resource-exists',
+      `${eniLabel(eni, ix)} is attached to ${attachment.instanceId}, which is not in this view. Refresh and try again.`,
+    );
   }
 }
 
@@ -73,7 +82,10 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
   const source = instanceOf(ix, eni);
   const sourceIndex = eni.attachment?.deviceIndex;
   if (eni.attachment?.instanceId === target.id) {
-    reasons.add('target-is-different', `${eniLabel(eni, ix)} is already attached to ${instanceName(target)} at device index ${sourceIndex}.`);
+    reasons.add(
+      'target-is-different',
+      `${eniLabel(eni, ix)} is already attached to ${instanceName(target)} at device index ${sourceIndex}.`,
+    );
   }
   if (eni.az !== target.az) {
     reasons.add(
@@ -95,7 +107,10 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
   const deviceIndex = move.deviceIndex ?? lowestFreeDeviceIndex(taken);
   const holder = attached.find((e) => e.attachment?.deviceIndex === deviceIndex);
   if (holder && holder.id !== eni.id) {
-    reasons.add('device-index-free', `${instanceName(target)} already has ${eniLabel(holder, ix)} at device index ${deviceIndex}. Drop the ENI on an empty slot.`);
+    reasons.add(
+      'device-index-free',
+      `${instanceName(target)} already has ${eniLabel(holder, ix)} at device index ${deviceIndex}. Drop the ENI on an empty slot.`,
+    );
   }
   const limits = ix.limitsByType.get(target.type);
   if (!limits) {
@@ -124,17 +139,33 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
   const steps: Step[] = [];
   const attachment = eni.attachment;
   if (attachment && source) {
-    steps.push(detachStep(attachment.id, `Detach ${eni.id} from ${source.id} (device index ${attachment.deviceIndex}) and wait until it is available.`));
+    steps.push(
+      detachStep(
+        attachment.id,
+        `Detach ${eni.id} from ${source.id} (device index ${attachment.deviceIndex}) and wait until it is available.`,
+      ),
+    );
   }
-  steps.push(attachStep(eni.id, target.id, deviceIndex, `Attach ${eni.id} to ${target.id} at device index ${deviceIndex}.`));
-  const sideEffects = [`Its private ${ips.length === 1 ? 'IP' : 'IPs'} ${listWords(ips)} ${ips.length === 1 ? 'moves' : 'move'} with ${eniLabel(eni, ix)}.`];
+  steps.push(
+    attachStep(eni.id, target.id, deviceIndex, `Attach ${eni.id} to ${target.id} at device index ${deviceIndex}.`),
+  );
+  const sideEffects = [
+    `Its private ${ips.length === 1 ? 'IP' : 'IPs'} ${listWords(ips)} ${ips.length === 1 ? 'moves' : 'move'} with ${eniLabel(eni, ix)}.`,
+  ];
   if (eipNotes.length > 0) {
-    sideEffects.push(`${listWords(eipNotes)} ${eipNotes.length === 1 ? 'moves' : 'move'} with it; DescribeAddresses will name ${instanceName(target)}.`);
+    sideEffects.push(
+      `${listWords(eipNotes)} ${eipNotes.length === 1 ? 'moves' : 'move'} with it; DescribeAddresses will name ${instanceName(target)}.`,
+    );
   }
-  if (source) sideEffects.push(`${instanceName(source)} loses the interface at device index ${attachment?.deviceIndex}; its traffic on ${listWords(ips)} stops until the attach completes.`);
+  if (source)
+    sideEffects.push(
+      `${instanceName(source)} loses the interface at device index ${attachment?.deviceIndex}; its traffic on ${listWords(ips)} stops until the attach completes.`,
+    );
   if (crossVpc) {
     const vpc = target.vpcId ? ix.vpcById.get(target.vpcId) : undefined;
-    sideEffects.push(`Multi-VPC attachment: ${eniLabel(eni, ix)} stays in ${eni.vpcId} while ${instanceName(target)} lives in ${vpc ? vpcLabel(vpc) : target.vpcId}; routes and security groups follow the ENI's VPC.`);
+    sideEffects.push(
+      `Multi-VPC attachment: ${eniLabel(eni, ix)} stays in ${eni.vpcId} while ${instanceName(target)} lives in ${vpc ? vpcLabel(vpc) : target.vpcId}; routes and security groups follow the ENI's VPC.`,
+    );
   }
   sideEffects.push(
     `The guest OS of ${instanceName(target)} must configure the interface at device index ${deviceIndex} (Amazon Linux and Windows do it automatically); with a second ENI, add source-based routing so replies leave by the interface they came in on (asymmetric routing).`,
@@ -159,9 +190,14 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
 export function checkDetachEni(ix: SnapshotIndex, move: MoveOf<'detach-eni'>): Verdict {
   const reasons = new Reasons();
   const eni = ix.eniById.get(move.eni);
-  if (!eni) return { ok: false, reasons: [{ rule: 'resource-exists', message: `${move.eni} does not exist (any more). Refresh the view.` }] };
+  if (!eni)
+    return {
+      ok: false,
+      reasons: [{ rule: 'resource-exists', message: `${move.eni} does not exist (any more). Refresh the view.` }],
+    };
   const attachment = eni.attachment;
-  if (!attachment) reasons.add('target-is-different', `${eniLabel(eni, ix)} is not attached: it is already in the pool.`);
+  if (!attachment)
+    reasons.add('target-is-different', `${eniLabel(eni, ix)} is not attached: it is already in the pool.`);
   checkNotPrimary(reasons, eni);
   checkNotRequesterManaged(reasons, eni);
   checkInstanceAttachment(ix, reasons, eni);
@@ -171,14 +207,20 @@ export function checkDetachEni(ix: SnapshotIndex, move: MoveOf<'detach-eni'>): V
   if (!reasons.empty || !attachment || !instance) return { ok: false, reasons: reasons.list };
 
   const { ips, eipNotes, allocationIds } = cargo(ix, eni);
-  const sideEffects = [`${listWords(ips)} stay on ${eniLabel(eni, ix)}${eipNotes.length > 0 ? `, and so do ${listWords(eipNotes)}` : ''}.`];
-  sideEffects.push(`${instanceName(instance)} loses the interface at device index ${attachment.deviceIndex}; traffic to ${listWords(ips)} stops.`);
+  const sideEffects = [
+    `${listWords(ips)} stay on ${eniLabel(eni, ix)}${eipNotes.length > 0 ? `, and so do ${listWords(eipNotes)}` : ''}.`,
+  ];
+  sideEffects.push(
+    `${instanceName(instance)} loses the interface at device index ${attachment.deviceIndex}; traffic to ${listWords(ips)} stops.`,
+  );
   return {
     ok: true,
     plan: {
       move,
       summary: `Detach ${eniLabel(eni, ix)} from ${instanceName(instance)} into the pool of ${eni.subnetId}.`,
-      steps: [detachStep(attachment.id, `Detach ${eni.id} from ${instance.id} (device index ${attachment.deviceIndex}).`)],
+      steps: [
+        detachStep(attachment.id, `Detach ${eni.id} from ${instance.id} (device index ${attachment.deviceIndex}).`),
+      ],
       sideEffects,
       hourlyCostDelta: 0,
       inverse: [{ kind: 'move-eni', eni: eni.id, toInstance: instance.id, deviceIndex: attachment.deviceIndex }],

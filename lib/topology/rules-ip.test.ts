@@ -19,12 +19,16 @@ describe('move-ip', () => {
     expect(plan.sideEffects.join('\n')).toMatch(/203\.0\.113\.10 \(eipalloc-0000e010\) follows 10\.0\.1\.20/);
     expect(plan.sideEffects.join('\n')).toContain(`web-1-eth0 (${d.webEth0}) loses 10.0.1.20`);
     expect(plan.inverse).toEqual([{ kind: 'move-ip', ip: '10.0.1.20', toEni: d.webEth0 }]);
-    expect(plan.involved).toEqual(expect.arrayContaining([d.webEth0, d.batchEth0, d.web, d.batch, d.eipWeb1, d.subnetA]));
+    expect(plan.involved).toEqual(
+      expect.arrayContaining([d.webEth0, d.batchEth0, d.web, d.batch, d.eipWeb1, d.subnetA]),
+    );
     expect(plan.hourlyCostDelta).toBe(0);
   });
 
   it('refuses to move a primary IP', () => {
-    expect(rulesOf(checkMove(s, { kind: 'move-ip', ip: '10.0.1.10', toEni: d.batchEth0 }))).toEqual(['ip-is-secondary']);
+    expect(rulesOf(checkMove(s, { kind: 'move-ip', ip: '10.0.1.10', toEni: d.batchEth0 }))).toEqual([
+      'ip-is-secondary',
+    ]);
   });
 
   it('refuses to move an IP across subnets and says which subnets and what to do', () => {
@@ -52,24 +56,42 @@ describe('move-ip', () => {
     const big = buildSnapshot({
       vpcs: [{ id: 'vpc-1', cidr: '10.0.0.0/16', igw: true }],
       subnets: [{ id: 'subnet-1', vpc: 'vpc-1', az: 'us-east-1a', cidr: '10.0.1.0/24' }],
-      instances: [{ id: 'i-00000001', type: 'c5.xlarge', subnet: 'subnet-1', enis: [{ id: 'eni-00000001', ips: ['10.0.1.10', '10.0.1.11'] }] }],
+      instances: [
+        {
+          id: 'i-00000001',
+          type: 'c5.xlarge',
+          subnet: 'subnet-1',
+          enis: [{ id: 'eni-00000001', ips: ['10.0.1.10', '10.0.1.11'] }],
+        },
+      ],
       poolEnis: [{ id: 'eni-000000f1', subnet: 'subnet-1', ips }],
     });
-    expect(rulesOf(checkMove(big, { kind: 'move-ip', ip: '10.0.1.11', toEni: 'eni-000000f1' }))).toEqual(['ip-slot-free']);
-    const smaller = patchSnapshot(big, { enis: { 'eni-000000f1': { privateIps: big.enis[1]!.privateIps.slice(0, 63) } } });
+    expect(rulesOf(checkMove(big, { kind: 'move-ip', ip: '10.0.1.11', toEni: 'eni-000000f1' }))).toEqual([
+      'ip-slot-free',
+    ]);
+    const smaller = patchSnapshot(big, {
+      enis: { 'eni-000000f1': { privateIps: big.enis[1]!.privateIps.slice(0, 63) } },
+    });
     expect(checkMove(smaller, { kind: 'move-ip', ip: '10.0.1.11', toEni: 'eni-000000f1' }).ok).toBe(true);
   });
 
   it('refuses to move an IP to the ENI that already holds it', () => {
-    expect(rulesOf(checkMove(s, { kind: 'move-ip', ip: '10.0.1.20', toEni: d.webEth0 }))).toEqual(['target-is-different']);
+    expect(rulesOf(checkMove(s, { kind: 'move-ip', ip: '10.0.1.20', toEni: d.webEth0 }))).toEqual([
+      'target-is-different',
+    ]);
   });
 
   it('refuses unknown ENIs and unassigned addresses', () => {
-    expect(rulesOf(checkMove(s, { kind: 'move-ip', ip: '10.0.1.99', toEni: 'eni-0000dead' }))).toEqual(['resource-exists', 'resource-exists']);
+    expect(rulesOf(checkMove(s, { kind: 'move-ip', ip: '10.0.1.99', toEni: 'eni-0000dead' }))).toEqual([
+      'resource-exists',
+      'resource-exists',
+    ]);
   });
 
   it('refuses to touch a requester-managed ENI', () => {
-    expect(rulesOf(checkMove(s, { kind: 'move-ip', ip: '10.0.1.22', toEni: d.natEni }))).toEqual(['eni-not-requester-managed']);
+    expect(rulesOf(checkMove(s, { kind: 'move-ip', ip: '10.0.1.22', toEni: d.natEni }))).toEqual([
+      'eni-not-requester-managed',
+    ]);
   });
 
   it('refuses clearly when the target instance type limits are unknown', () => {
@@ -81,7 +103,9 @@ describe('move-ip', () => {
 
   it('refuses a target instance in a transitional state', () => {
     const stopping = patchSnapshot(s, { instances: { [d.batch]: { state: 'stopping' } } });
-    expect(rulesOf(checkMove(stopping, { kind: 'move-ip', ip: '10.0.1.22', toEni: d.batchEth0 }))).toEqual(['instance-state']);
+    expect(rulesOf(checkMove(stopping, { kind: 'move-ip', ip: '10.0.1.22', toEni: d.batchEth0 }))).toEqual([
+      'instance-state',
+    ]);
   });
 
   it('lists every reason at once', () => {
@@ -110,7 +134,9 @@ describe('unassign-ip', () => {
   });
 
   it('undoes an unassign without EIP with a single assign', () => {
-    expect(planOf(checkMove(s, { kind: 'unassign-ip', ip: '10.0.1.22' })).inverse).toEqual([{ kind: 'assign-ip', ip: '10.0.1.22', toEni: d.webEth0 }]);
+    expect(planOf(checkMove(s, { kind: 'unassign-ip', ip: '10.0.1.22' })).inverse).toEqual([
+      { kind: 'assign-ip', ip: '10.0.1.22', toEni: d.webEth0 },
+    ]);
   });
 
   it('refuses to unassign a primary IP', () => {
@@ -118,12 +144,18 @@ describe('unassign-ip', () => {
   });
 
   it("names both rules for the primary IP of a service's ENI (EC2 refuses the requester-managed ENI first)", () => {
-    expect(rulesOf(checkMove(s, { kind: 'unassign-ip', ip: '10.0.1.5' }))).toEqual(['ip-is-secondary', 'eni-not-requester-managed']);
+    expect(rulesOf(checkMove(s, { kind: 'unassign-ip', ip: '10.0.1.5' }))).toEqual([
+      'ip-is-secondary',
+      'eni-not-requester-managed',
+    ]);
   });
 
   it('names the unsettled instance too when asked to unassign a primary IP (EC2 answers IncorrectInstanceState first)', () => {
     const stopping = patchSnapshot(s, { instances: { [d.web]: { state: 'stopping' } } });
-    expect(rulesOf(checkMove(stopping, { kind: 'unassign-ip', ip: '10.0.1.10' }))).toEqual(['ip-is-secondary', 'instance-state']);
+    expect(rulesOf(checkMove(stopping, { kind: 'unassign-ip', ip: '10.0.1.10' }))).toEqual([
+      'ip-is-secondary',
+      'instance-state',
+    ]);
   });
 
   it('refuses an address no ENI holds', () => {
@@ -144,9 +176,15 @@ describe('assign-ip (inverse only)', () => {
 
   it('refuses an address outside the subnet, a reserved one, and one already held', () => {
     expect(rulesOf(checkMove(s, { kind: 'assign-ip', ip: '10.0.2.77', toEni: d.batchEth0 }))).toEqual(['same-subnet']);
-    expect(rulesOf(checkMove(s, { kind: 'assign-ip', ip: '10.0.1.3', toEni: d.batchEth0 }))).toEqual(['ip-free-in-subnet']);
-    expect(rulesOf(checkMove(s, { kind: 'assign-ip', ip: '10.0.1.255', toEni: d.batchEth0 }))).toEqual(['ip-free-in-subnet']);
-    expect(rulesOf(checkMove(s, { kind: 'assign-ip', ip: '10.0.1.20', toEni: d.batchEth0 }))).toEqual(['ip-free-in-subnet']);
+    expect(rulesOf(checkMove(s, { kind: 'assign-ip', ip: '10.0.1.3', toEni: d.batchEth0 }))).toEqual([
+      'ip-free-in-subnet',
+    ]);
+    expect(rulesOf(checkMove(s, { kind: 'assign-ip', ip: '10.0.1.255', toEni: d.batchEth0 }))).toEqual([
+      'ip-free-in-subnet',
+    ]);
+    expect(rulesOf(checkMove(s, { kind: 'assign-ip', ip: '10.0.1.20', toEni: d.batchEth0 }))).toEqual([
+      'ip-free-in-subnet',
+    ]);
   });
 
   it('refuses when the ENI has no free IP slot', () => {

@@ -44,14 +44,17 @@ export function checkMoveIp(ix: SnapshotIndex, move: MoveOf<'move-ip'>): Verdict
   if (targetInstance) checkSettledInstance(reasons, targetInstance, 'assigning private IPs');
   // Conservative: a reassignment also unassigns from the source (ec2-rules §4.4 requires running|stopped for that),
   // and refusing here keeps the undo (a move back) always possible.
-  if (sourceInstance && sourceInstance.id !== targetInstance?.id) checkSettledInstance(reasons, sourceInstance, 'reassigning its private IPs');
+  if (sourceInstance && sourceInstance.id !== targetInstance?.id)
+    checkSettledInstance(reasons, sourceInstance, 'reassigning its private IPs');
   if (source.id !== target.id) checkIpSlot(ix, reasons, target, 1);
   if (!reasons.empty) return { ok: false, reasons: reasons.list };
 
   const eip = eipAt(ix, source.id, move.ip);
   const sideEffects = [`${eniLabel(source, ix)} loses ${move.ip}.`];
   if (eip) {
-    sideEffects.push(`${eipLabel(eip)} follows ${move.ip} to ${eniLabel(target, ix)}: EC2 moves the association with a reassigned secondary IP.`);
+    sideEffects.push(
+      `${eipLabel(eip)} follows ${move.ip} to ${eniLabel(target, ix)}: EC2 moves the association with a reassigned secondary IP.`,
+    );
   }
   sideEffects.push(
     targetInstance
@@ -67,7 +70,14 @@ export function checkMoveIp(ix: SnapshotIndex, move: MoveOf<'move-ip'>): Verdict
       sideEffects,
       hourlyCostDelta: 0,
       inverse: [{ kind: 'move-ip', ip: move.ip, toEni: source.id }],
-      involved: uniqueIds([source.id, target.id, sourceInstance?.id, targetInstance?.id, eip?.allocationId, source.subnetId]),
+      involved: uniqueIds([
+        source.id,
+        target.id,
+        sourceInstance?.id,
+        targetInstance?.id,
+        eip?.allocationId,
+        source.subnetId,
+      ]),
     },
   };
 }
@@ -80,7 +90,10 @@ export function checkUnassignIp(ix: SnapshotIndex, move: MoveOf<'unassign-ip'>):
     reasons.add('resource-exists', `${move.ip} is not assigned to any ENI in this view.`);
   } else if (secondaryHolders.length === 0) {
     const primaryHolder = holders[0]!;
-    reasons.add('ip-is-secondary', `${move.ip} is the primary IP of ${eniLabel(primaryHolder, ix)}; only secondary IPs can be unassigned.`);
+    reasons.add(
+      'ip-is-secondary',
+      `${move.ip} is the primary IP of ${eniLabel(primaryHolder, ix)}; only secondary IPs can be unassigned.`,
+    );
     // Every rule that applies, not just the first: EC2 checks the ENI and its instance before the address.
     checkNotRequesterManaged(reasons, primaryHolder);
     const primaryInstance = instanceOf(ix, primaryHolder);
@@ -125,17 +138,31 @@ export function checkUnassignIp(ix: SnapshotIndex, move: MoveOf<'unassign-ip'>):
 export function checkAssignIp(ix: SnapshotIndex, move: MoveOf<'assign-ip'>): Verdict {
   const reasons = new Reasons();
   const target = ix.eniById.get(move.toEni);
-  if (!target) return { ok: false, reasons: [{ rule: 'resource-exists', message: `${move.toEni} does not exist (any more). Refresh the view.` }] };
+  if (!target)
+    return {
+      ok: false,
+      reasons: [{ rule: 'resource-exists', message: `${move.toEni} does not exist (any more). Refresh the view.` }],
+    };
   const subnet = ix.subnetById.get(target.subnetId);
   if (!subnet) {
-    reasons.add('resource-exists', `The subnet ${target.subnetId} of ${target.id} is not in this view. Refresh the view.`);
+    reasons.add(
+      'resource-exists',
+      `The subnet ${target.subnetId} of ${target.id} is not in this view. Refresh the view.`,
+    );
   } else if (!cidrContains(subnet.cidr, move.ip)) {
-    reasons.add('same-subnet', `${move.ip} is outside ${subnetLabel(subnet)}, the subnet of ${eniLabel(target, ix)}; an ENI only takes addresses of its own subnet.`);
+    reasons.add(
+      'same-subnet',
+      `${move.ip} is outside ${subnetLabel(subnet)}, the subnet of ${eniLabel(target, ix)}; an ENI only takes addresses of its own subnet.`,
+    );
   } else if (isReservedInSubnet(subnet.cidr, move.ip)) {
-    reasons.add('ip-free-in-subnet', `${move.ip} is reserved by AWS in ${subnetLabel(subnet)} (the first four and the last address of a subnet).`);
+    reasons.add(
+      'ip-free-in-subnet',
+      `${move.ip} is reserved by AWS in ${subnetLabel(subnet)} (the first four and the last address of a subnet).`,
+    );
   }
   const taken = (ix.enisByPrivateIp.get(move.ip) ?? []).find((e) => e.subnetId === target.subnetId);
-  if (taken) reasons.add('ip-free-in-subnet', `${move.ip} is already held by ${eniLabel(taken, ix)}. Pick a free address.`);
+  if (taken)
+    reasons.add('ip-free-in-subnet', `${move.ip} is already held by ${eniLabel(taken, ix)}. Pick a free address.`);
   checkNotRequesterManaged(reasons, target);
   const instance = instanceOf(ix, target);
   if (instance) checkSettledInstance(reasons, instance, 'assigning private IPs');

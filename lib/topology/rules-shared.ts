@@ -46,7 +46,10 @@ export function ipCapacity(ix: SnapshotIndex, reasons: Reasons, eni: Eni): IpCap
   if (!instanceId) return { cap: UNATTACHED_ENI_IP_CAP, by: 'an unattached ENI' };
   const instance = instanceOf(ix, eni);
   if (!instance) {
-    reasons.add('resource-exists', `${eniLabel(eni)} is attached to ${instanceId}, which is not in this view. Refresh and try again.`);
+    reasons.add(
+      'resource-exists',
+      `${eniLabel(eni)} is attached to ${instanceId}, which is not in this view. Refresh and try again.`,
+    );
     return null;
   }
   const limits = ix.limitsByType.get(instance.type);

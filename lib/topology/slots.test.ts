@@ -18,7 +18,9 @@ describe('eniSlots', () => {
   });
 
   it('keeps an ENI at a high device index in one of the slots', () => {
-    const high = patchSnapshot(s, { enis: { [d.webEth1]: { attachment: { ...s.enis[1]!.attachment!, deviceIndex: 7 } } } });
+    const high = patchSnapshot(s, {
+      enis: { [d.webEth1]: { attachment: { ...s.enis[1]!.attachment!, deviceIndex: 7 } } },
+    });
     expect(eniSlots(high, d.web).map((x) => [x.deviceIndex, x.eni?.id ?? null])).toEqual([
       [0, d.webEth0],
       [1, null],

@@ -22,7 +22,10 @@ describe('indexSnapshot', () => {
 
   it('resolves an address held in two VPCs with overlapping CIDRs to the one in the preferred VPC', () => {
     const s = buildSnapshot({
-      vpcs: [{ id: 'vpc-1', cidr: '10.0.0.0/16' }, { id: 'vpc-2', cidr: '10.0.0.0/16' }],
+      vpcs: [
+        { id: 'vpc-1', cidr: '10.0.0.0/16' },
+        { id: 'vpc-2', cidr: '10.0.0.0/16' },
+      ],
       subnets: [
         { id: 'subnet-1', vpc: 'vpc-1', az: 'us-east-1a', cidr: '10.0.1.0/24' },
         { id: 'subnet-2', vpc: 'vpc-2', az: 'us-east-1a', cidr: '10.0.1.0/24' },

@@ -58,7 +58,11 @@ export function associateStep(
   allowReassociation: boolean,
   description: string,
 ): Step {
-  const input: Record<string, unknown> = { AllocationId: allocationId, NetworkInterfaceId: eniId, PrivateIpAddress: ip };
+  const input: Record<string, unknown> = {
+    AllocationId: allocationId,
+    NetworkInterfaceId: eniId,
+    PrivateIpAddress: ip,
+  };
   if (allowReassociation) input.AllowReassociation = true;
   return {
     action: 'AssociateAddress',

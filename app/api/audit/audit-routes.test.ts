@@ -13,11 +13,17 @@ import { GET as exportGet } from './export/route';
 import { GET as auditGet } from './route';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'eni-audit-api-'));
-const saved = { data: process.env.ENI_CONSOLE_DATA_DIR, url: process.env.DATABASE_URL, demo: process.env.ENI_CONSOLE_DEMO };
+const saved = {
+  data: process.env.ENI_CONSOLE_DATA_DIR,
+  url: process.env.DATABASE_URL,
+  demo: process.env.ENI_CONSOLE_DEMO,
+};
 let token = '';
 
 const get = (handler: (r: Request) => Promise<Response>, query: string, auth = true) =>
-  handler(new Request(`http://127.0.0.1/api/audit${query}`, { headers: auth ? { authorization: `Bearer ${token}` } : {} }));
+  handler(
+    new Request(`http://127.0.0.1/api/audit${query}`, { headers: auth ? { authorization: `Bearer ${token}` } : {} }),
+  );
 
 beforeAll(async () => {
   // This process's database (the routes use it) is a new embedded one in a temp folder.
@@ -48,7 +54,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await (await getDatabase()).close();
-  for (const [key, value] of [['ENI_CONSOLE_DATA_DIR', saved.data], ['DATABASE_URL', saved.url], ['ENI_CONSOLE_DEMO', saved.demo]] as const) {
+  for (const [key, value] of [
+    ['ENI_CONSOLE_DATA_DIR', saved.data],
+    ['DATABASE_URL', saved.url],
+    ['ENI_CONSOLE_DEMO', saved.demo],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -59,8 +69,14 @@ describe('GET /api/audit', () => {
   it('refuses a request without credentials, and one with a bad token', async () => {
     const res = await get(auditGet, '', false);
     expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ ok: false, code: 'unauthenticated', message: expect.stringContaining('Authorization: Bearer') });
-    const bad = await auditGet(new Request('http://127.0.0.1/api/audit', { headers: { authorization: 'Bearer eni_nope' } }));
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      code: 'unauthenticated',
+      message: expect.stringContaining('Authorization: Bearer'),
+    });
+    const bad = await auditGet(
+      new Request('http://127.0.0.1/api/audit', { headers: { authorization: 'Bearer eni_nope' } }),
+    );
     expect(bad.status).toBe(401);
   });
 
@@ -90,7 +106,10 @@ describe('GET /api/audit/export', () => {
     const res = await get(exportGet, '/export?resource=eni-2');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/x-ndjson');
-    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { requestIds: string[] });
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { requestIds: string[] });
     expect(lines.map((l) => l.requestIds)).toEqual([['req-2']]);
     const all = (await (await get(exportGet, '/export')).text()).trim().split('\n');
     // The four applies, the user and the token created for this test, and the boundary's two refusals of the

@@ -12,12 +12,22 @@ export function ActivityPanel() {
   const [user, setUser] = useState('');
   const [resource, setResource] = useState('');
   const [outcome, setOutcome] = useState('');
-  const filters: AuditFilters = { user: useDeferredValue(user.trim()), resource: useDeferredValue(resource.trim()), outcome };
+  const filters: AuditFilters = {
+    user: useDeferredValue(user.trim()),
+    resource: useDeferredValue(resource.trim()),
+    outcome,
+  };
   return (
     <div className="flex h-full flex-col" data-testid="activity-panel">
       <div className="flex flex-col gap-1.5 border-b border-line bg-surface p-3">
         <div className="flex gap-1.5">
-          <Input aria-label="Filter by user" placeholder="User" value={user} onChange={(e) => setUser(e.target.value)} className="h-7 text-xs" />
+          <Input
+            aria-label="Filter by user"
+            placeholder="User"
+            value={user}
+            onChange={(e) => setUser(e.target.value)}
+            className="h-7 text-xs"
+          />
           <select
             aria-label="Filter by outcome"
             value={outcome}
@@ -31,8 +41,18 @@ export function ActivityPanel() {
             <option value="denied">denied</option>
           </select>
         </div>
-        <Input aria-label="Filter by resource id" placeholder="Resource id or IP" value={resource} onChange={(e) => setResource(e.target.value)} className="h-7 font-mono text-xs" />
-        <a href={`/api/audit/export?${auditSearch(filters)}`} className="self-end text-2xs text-accent hover:underline" download>
+        <Input
+          aria-label="Filter by resource id"
+          placeholder="Resource id or IP"
+          value={resource}
+          onChange={(e) => setResource(e.target.value)}
+          className="h-7 font-mono text-xs"
+        />
+        <a
+          href={`/api/audit/export?${auditSearch(filters)}`}
+          className="self-end text-2xs text-accent hover:underline"
+          download
+        >
           Export as JSON Lines
         </a>
       </div>
@@ -41,7 +61,15 @@ export function ActivityPanel() {
   );
 }
 
-export function AuditList({ filters, empty, pageSize = 30 }: { filters: AuditFilters; empty: string; pageSize?: number }) {
+export function AuditList({
+  filters,
+  empty,
+  pageSize = 30,
+}: {
+  filters: AuditFilters;
+  empty: string;
+  pageSize?: number;
+}) {
   const query = useInfiniteQuery({ ...auditQueryOptions(filters, pageSize), refetchInterval: 15_000 });
   const now = Date.now();
   if (query.isPending) {
@@ -69,7 +97,12 @@ export function AuditList({ filters, empty, pageSize = 30 }: { filters: AuditFil
       </ul>
       {query.hasNextPage ? (
         <div className="p-2">
-          <Button size="sm" className="w-full justify-center" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          <Button
+            size="sm"
+            className="w-full justify-center"
+            onClick={() => void query.fetchNextPage()}
+            disabled={query.isFetchingNextPage}
+          >
             {query.isFetchingNextPage ? <Spinner /> : null}
             Older entries
           </Button>
@@ -84,7 +117,11 @@ export function ResourceHistory({ resourceId }: { resourceId: string }) {
   return (
     <section aria-label="History" className="border-t border-line" data-testid="resource-history">
       <h3 className="px-4 pt-3 pb-1 text-2xs font-semibold tracking-wider text-faint uppercase">History</h3>
-      <AuditList filters={{ resource: resourceId }} empty="No change to this resource is on the record." pageSize={10} />
+      <AuditList
+        filters={{ resource: resourceId }}
+        empty="No change to this resource is on the record."
+        pageSize={10}
+      />
     </section>
   );
 }

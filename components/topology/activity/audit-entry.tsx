@@ -47,7 +47,11 @@ function age(at: string, now: number): string {
 export function AuditEntry({ entry, now }: { entry: AuditRecordView; now: number }) {
   const detail = detailLine(entry.details);
   return (
-    <li className="flex flex-col gap-1 border-b border-line px-3 py-2 text-xs" data-testid="audit-entry" data-action={entry.action}>
+    <li
+      className="flex flex-col gap-1 border-b border-line px-3 py-2 text-xs"
+      data-testid="audit-entry"
+      data-action={entry.action}
+    >
       <div className="flex items-center gap-1.5">
         <span className="truncate font-medium text-fg">{entry.userName ?? 'unknown'}</span>
         {entry.role ? <span className="text-2xs text-faint">{entry.role}</span> : null}

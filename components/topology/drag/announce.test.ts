@@ -7,7 +7,12 @@ import { candidateMove, type DragSource, type DropTarget } from './model';
 
 const snapshot = testSnapshot();
 const ix = buildTopologyIndex(snapshot);
-const ip: DragSource = { kind: 'ip', eniId: 'eni-0000000000000000a', address: '10.0.2.11', allocationId: 'eipalloc-0000000000000000a' };
+const ip: DragSource = {
+  kind: 'ip',
+  eniId: 'eni-0000000000000000a',
+  address: '10.0.2.11',
+  allocationId: 'eipalloc-0000000000000000a',
+};
 const verdictFor = (source: DragSource, target: DropTarget) => {
   const move = candidateMove(source, target);
   return move ? checkMove(snapshot, move) : null;
@@ -20,9 +25,11 @@ describe('announcements', () => {
       'Picked up ENI floating from the pool.',
     );
   });
-  it('says a target is allowed, or refused with the rule\'s own words', () => {
+  it("says a target is allowed, or refused with the rule's own words", () => {
     const sameSubnet: DropTarget = { kind: 'ip-slot', eniId: 'eni-0000000000000000e', n: 1 };
-    expect(overText(ix, sameSubnet, verdictFor(ip, sameSubnet))).toBe('Over free IP slot 2 of pool ENI floating: allowed.');
+    expect(overText(ix, sameSubnet, verdictFor(ip, sameSubnet))).toBe(
+      'Over free IP slot 2 of pool ENI floating: allowed.',
+    );
     const otherSubnet: DropTarget = { kind: 'ip-slot', eniId: 'eni-0000000000000000d', n: 2 };
     const refused = overText(ix, otherSubnet, verdictFor(ip, otherSubnet));
     expect(refused).toMatch(/^Over free IP slot 3 of app-1's eth0: refused — /);
@@ -30,9 +37,13 @@ describe('announcements', () => {
   });
   it('names an ENI slot as ethN of the instance', () => {
     const slot: DropTarget = { kind: 'eni-slot', instanceId: 'i-0000000000000000c', deviceIndex: 1 };
-    expect(overText(ix, slot, verdictFor({ kind: 'eni', eniId: 'eni-0000000000000000e', instanceId: null, deviceIndex: null }, slot))).toMatch(
-      /^Over eth1 of app-1: refused — /,
-    );
+    expect(
+      overText(
+        ix,
+        slot,
+        verdictFor({ kind: 'eni', eniId: 'eni-0000000000000000e', instanceId: null, deviceIndex: null }, slot),
+      ),
+    ).toMatch(/^Over eth1 of app-1: refused — /);
   });
   it('says why a full ENI refuses an IP', () => {
     const full: DropTarget = { kind: 'eni', eniId: 'eni-0000000000000000d' };
@@ -43,7 +54,9 @@ describe('announcements', () => {
     const a = overText(ix, { kind: 'ip-slot', eniId: 'eni-0000000000000000d', n: 1 }, null);
     const b = overText(ix, { kind: 'ip-slot', eniId: 'eni-0000000000000000d', n: 2 }, null);
     expect(a).not.toBe(b);
-    expect(overText(ix, { kind: 'instance', instanceId: 'i-0123456789abcdef0' }, null)).toBe('Over instance i-0123…: that is where it already is.');
+    expect(overText(ix, { kind: 'instance', instanceId: 'i-0123456789abcdef0' }, null)).toBe(
+      'Over instance i-0123…: that is where it already is.',
+    );
   });
   it('asks for review after an allowed drop and says nothing was sent after a refused one', () => {
     const slot: DropTarget = { kind: 'ip-slot', eniId: 'eni-0000000000000000e', n: 1 };

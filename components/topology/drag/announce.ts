@@ -84,7 +84,12 @@ export function overText(ix: TopologyIndex, target: DropTarget | null, verdict: 
   return verdict.ok ? `Over ${where}: allowed.` : `Over ${where}: refused — ${reasonText(verdict.reasons)}`;
 }
 
-export function dropText(ix: TopologyIndex, source: DragSource, target: DropTarget | null, verdict: Verdict | null): string {
+export function dropText(
+  ix: TopologyIndex,
+  source: DragSource,
+  target: DropTarget | null,
+  verdict: Verdict | null,
+): string {
   const what = describeSource(ix, source);
   if (!target || !verdict) return `Dropped ${what} where it was: nothing changed.`;
   const where = describeTarget(ix, target);

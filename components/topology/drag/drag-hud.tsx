@@ -9,7 +9,8 @@ import { describeTarget, eniPlace } from './announce';
 import { targetId, type DragSource, type DropTarget } from './model';
 
 export function DragPreview({ index, source }: { index: TopologyIndex; source: DragSource }) {
-  const shell = 'inline-flex h-8 cursor-grabbing items-stretch overflow-hidden rounded-md border bg-surface text-xs shadow-lg ring-1 ring-black/5';
+  const shell =
+    'inline-flex h-8 cursor-grabbing items-stretch overflow-hidden rounded-md border bg-surface text-xs shadow-lg ring-1 ring-black/5';
   switch (source.kind) {
     case 'ip': {
       const eip = source.allocationId ? index.eipByAllocation.get(source.allocationId) : undefined;
@@ -28,7 +29,10 @@ export function DragPreview({ index, source }: { index: TopologyIndex; source: D
     case 'eni': {
       const eni = index.eniById.get(source.eniId);
       return (
-        <div data-testid="drag-preview" className={cn(shell, 'h-auto flex-col gap-0.5 border-eni border-l-[3px] px-2.5 py-1.5')}>
+        <div
+          data-testid="drag-preview"
+          className={cn(shell, 'h-auto flex-col gap-0.5 border-eni border-l-[3px] px-2.5 py-1.5')}
+        >
           <span className="flex items-center gap-1.5">
             <span className="font-mono font-medium text-fg">{source.eniId}</span>
             <span className="text-2xs text-faint">{eni?.privateIps.length ?? 0} IPs</span>
@@ -40,7 +44,10 @@ export function DragPreview({ index, source }: { index: TopologyIndex; source: D
     case 'eip': {
       const eip = index.eipByAllocation.get(source.allocationId);
       return (
-        <div data-testid="drag-preview" className={cn(shell, 'items-center gap-1 border-eip bg-eip-soft px-2 font-mono text-eip')}>
+        <div
+          data-testid="drag-preview"
+          className={cn(shell, 'items-center gap-1 border-eip bg-eip-soft px-2 font-mono text-eip')}
+        >
           <span className="font-sans text-[9px] font-bold tracking-wider">EIP</span>
           {eip?.publicIp ?? source.allocationId}
         </div>
@@ -52,7 +59,15 @@ export function DragPreview({ index, source }: { index: TopologyIndex; source: D
 type Place = { left: number; top: number; below: boolean };
 
 /** Floats above (or below) the target the drag is over: allowed with the plan's summary, or refused and why. */
-export function TargetHint({ index, target, verdict }: { index: TopologyIndex; target: DropTarget; verdict: Verdict | null }) {
+export function TargetHint({
+  index,
+  target,
+  verdict,
+}: {
+  index: TopologyIndex;
+  target: DropTarget;
+  verdict: Verdict | null;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<Place | null>(null);
   const id = targetId(target);
@@ -90,13 +105,19 @@ export function TargetHint({ index, target, verdict }: { index: TopologyIndex; t
       )}
     >
       <p className="flex items-center gap-1.5 font-semibold">
-        {tone === 'allowed' ? <CheckIcon className="size-3.5 text-accent" /> : tone === 'refused' ? <BanIcon className="size-3.5 text-danger" /> : null}
+        {tone === 'allowed' ? (
+          <CheckIcon className="size-3.5 text-accent" />
+        ) : tone === 'refused' ? (
+          <BanIcon className="size-3.5 text-danger" />
+        ) : null}
         <span className={tone === 'refused' ? 'text-danger' : tone === 'allowed' ? 'text-accent' : undefined}>
           {tone === 'allowed' ? 'Allowed' : tone === 'refused' ? 'Refused' : 'Already here'}
         </span>
         <span className="font-normal text-muted">· {describeTarget(index, target)}</span>
       </p>
-      {verdict && verdict.ok ? <p className="mt-0.5 text-muted">{verdict.plan.summary} Drop to review the plan.</p> : null}
+      {verdict && verdict.ok ? (
+        <p className="mt-0.5 text-muted">{verdict.plan.summary} Drop to review the plan.</p>
+      ) : null}
       {verdict && !verdict.ok ? (
         <ul className="mt-0.5 flex flex-col gap-0.5">
           {verdict.reasons.map((r) => (

@@ -18,7 +18,15 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { indexSnapshot, type Plan, type Reason, type Verdict } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
 import type { TopologyIndex } from '../model/topology-index';
-import { cancelText, describeSource, describeTarget, dropText, overText, pickedUpText, screenReaderInstructions } from './announce';
+import {
+  cancelText,
+  describeSource,
+  describeTarget,
+  dropText,
+  overText,
+  pickedUpText,
+  screenReaderInstructions,
+} from './announce';
 import { DragPreview, TargetHint } from './drag-hud';
 import { DragSessionContext, VerdictCache, type DragSession } from './drag-session';
 import { DropDock } from './drop-dock';
@@ -59,7 +67,8 @@ export function DragLayer({ data, index, railVisible, onDragKind, onDrop, childr
     return () => cancelIdleCallback(id);
   }, [data]);
 
-  const verdictOf = (s: DragSource, t: DropTarget | null): Verdict | null => (t ? cache.verdict(latest.current.data, s, t) : null);
+  const verdictOf = (s: DragSource, t: DropTarget | null): Verdict | null =>
+    t ? cache.verdict(latest.current.data, s, t) : null;
 
   const sensors = useSensors(
     useSensor(MousePointerSensor, { activationConstraint: { distance: 6 } }),
@@ -123,7 +132,13 @@ export function DragLayer({ data, index, railVisible, onDragKind, onDrop, childr
     if (verdict.ok) onDrop({ kind: 'plan', plan: verdict.plan, source: s });
     else {
       const { index: ix } = latest.current;
-      onDrop({ kind: 'refused', source: s, target: t, reasons: verdict.reasons, title: `Not moved: ${describeTarget(ix, t)} refuses ${describeSource(ix, s)}` });
+      onDrop({
+        kind: 'refused',
+        source: s,
+        target: t,
+        reasons: verdict.reasons,
+        title: `Not moved: ${describeTarget(ix, t)} refuses ${describeSource(ix, s)}`,
+      });
     }
   };
 

@@ -14,17 +14,33 @@ function zonesFor(source: DragSource, railVisible: boolean): Zone[] {
       {
         target: { kind: 'unassign' },
         title: `Unassign ${source.address}`,
-        detail: source.allocationId ? 'The address returns to its subnet; its Elastic IP is disassociated and stays allocated.' : 'The address returns to its subnet.',
+        detail: source.allocationId
+          ? 'The address returns to its subnet; its Elastic IP is disassociated and stays allocated.'
+          : 'The address returns to its subnet.',
         testId: 'drop-unassign',
       },
     ];
   }
   if (railVisible) return [];
   if (source.kind === 'eni' && source.instanceId) {
-    return [{ target: { kind: 'eni-pool' }, title: 'Detach to the ENI pool', detail: 'The ENI stays, with its IPs, unattached.', testId: 'drop-eni-pool' }];
+    return [
+      {
+        target: { kind: 'eni-pool' },
+        title: 'Detach to the ENI pool',
+        detail: 'The ENI stays, with its IPs, unattached.',
+        testId: 'drop-eni-pool',
+      },
+    ];
   }
   if (source.kind === 'eip' && source.eniId) {
-    return [{ target: { kind: 'eip-pool' }, title: 'Disassociate', detail: 'The Elastic IP stays allocated (and billed) in the pool.', testId: 'drop-eip-pool' }];
+    return [
+      {
+        target: { kind: 'eip-pool' },
+        title: 'Disassociate',
+        detail: 'The Elastic IP stays allocated (and billed) in the pool.',
+        testId: 'drop-eip-pool',
+      },
+    ];
   }
   return [];
 }
@@ -64,7 +80,13 @@ function DockZone({ zone }: { zone: Zone }) {
         )}
         aria-hidden
       >
-        {state === 'refused' ? <BanIcon className="size-4" /> : isOver ? <CheckIcon className="size-4" /> : <span className="text-base leading-none">↓</span>}
+        {state === 'refused' ? (
+          <BanIcon className="size-4" />
+        ) : isOver ? (
+          <CheckIcon className="size-4" />
+        ) : (
+          <span className="text-base leading-none">↓</span>
+        )}
       </span>
       <span className="flex min-w-0 flex-col">
         <span className="text-13 font-semibold text-fg">{zone.title}</span>

@@ -9,10 +9,15 @@ import type { DropState } from './drag-session';
 export function dropClasses(state: DropState, isOver: boolean, base: string): string {
   switch (state) {
     case 'allowed':
-      return cn('border-solid border-accent bg-accent-soft', isOver ? 'ring-3 ring-accent/40' : 'ring-1 ring-accent/20');
+      return cn(
+        'border-solid border-accent bg-accent-soft',
+        isOver ? 'ring-3 ring-accent/40' : 'ring-1 ring-accent/20',
+      );
     case 'refused':
       // Muted rather than loud: most targets refuse most drags; the one under the pointer says why.
-      return isOver ? 'border-solid border-danger/60 bg-danger-soft ring-3 ring-danger/25' : 'border-dashed border-line-strong bg-transparent opacity-45';
+      return isOver
+        ? 'border-solid border-danger/60 bg-danger-soft ring-3 ring-danger/25'
+        : 'border-dashed border-line-strong bg-transparent opacity-45';
     case 'same':
       return cn(base, 'opacity-60');
     default:

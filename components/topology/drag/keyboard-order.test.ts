@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { nextTarget, readingOrder, type TargetBox } from './keyboard-order';
 
-const box = (id: string, left: number, top: number, region = 1, height = 28): TargetBox => ({ id, left, top, width: 40, height, region });
+const box = (id: string, left: number, top: number, region = 1, height = 28): TargetBox => ({
+  id,
+  left,
+  top,
+  width: 40,
+  height,
+  region,
+});
 
 // Canvas (region 1): two chips on one line (different heights), one below; rail (region 0) on the left.
 const boxes = [box('b', 300, 100, 1, 24), box('a', 200, 102), box('c', 220, 200), box('pool', 10, 500, 0)];

@@ -23,7 +23,10 @@ export function readingLines(boxes: readonly TargetBox[]): TargetBox[][] {
   let line: TargetBox[] = [];
   for (const box of sorted) {
     const first = line[0];
-    const sameLine = first && first.region === box.region && Math.abs(centerY(box) - centerY(first)) <= Math.max(6, Math.min(first.height, box.height) / 2);
+    const sameLine =
+      first &&
+      first.region === box.region &&
+      Math.abs(centerY(box) - centerY(first)) <= Math.max(6, Math.min(first.height, box.height) / 2);
     if (first && !sameLine) {
       lines.push(line);
       line = [];
@@ -44,7 +47,11 @@ export function readingOrder(boxes: readonly TargetBox[]): TargetBox[] {
  * of the dragged element itself. Right/Left step through reading order; Down/Up jump to the nearest target
  * (horizontally) on the next/previous line. Both wrap around. Null when there is no target at all.
  */
-export function nextTarget(boxes: readonly TargetBox[], from: { id: string | null; box: TargetBox | null }, key: ArrowKey): string | null {
+export function nextTarget(
+  boxes: readonly TargetBox[],
+  from: { id: string | null; box: TargetBox | null },
+  key: ArrowKey,
+): string | null {
   if (boxes.length === 0) return null;
   const current = from.id !== null ? boxes.find((b) => b.id === from.id) : undefined;
   const origin = current ?? (from.box ? { ...from.box, id: ORIGIN } : undefined);

@@ -42,7 +42,11 @@ export function useLockedHint(reason: string | null): LockedHint {
     closeShown?.();
     closeShown = () => setBubble(null);
     const above = r.bottom + 96 > window.innerHeight;
-    setBubble({ left: Math.max(8, Math.min(r.left, window.innerWidth - 328)), top: above ? r.top - 6 : r.bottom + 6, above });
+    setBubble({
+      left: Math.max(8, Math.min(r.left, window.innerWidth - 328)),
+      top: above ? r.top - 6 : r.bottom + 6,
+      above,
+    });
     announce(reason);
   };
   return {
@@ -76,7 +80,11 @@ export function useLockedHint(reason: string | null): LockedHint {
               <div
                 aria-hidden
                 data-testid="locked-hint"
-                style={{ left: bubble.left, top: bubble.top, transform: bubble.above ? 'translateY(-100%)' : undefined }}
+                style={{
+                  left: bubble.left,
+                  top: bubble.top,
+                  transform: bubble.above ? 'translateY(-100%)' : undefined,
+                }}
                 className="pointer-events-none fixed z-[90] w-80 rounded-md border border-line-strong bg-surface px-3 py-2 text-xs text-fg shadow-lg"
               >
                 {reason}

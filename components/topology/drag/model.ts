@@ -89,13 +89,17 @@ export function candidateMove(source: DragSource, target: DropTarget): Move | nu
       }
       return null;
     case 'eni':
-      if (target.kind === 'eni-pool') return source.instanceId === null ? null : { kind: 'detach-eni', eni: source.eniId };
-      if (target.kind === 'eni-slot') return { kind: 'move-eni', eni: source.eniId, toInstance: target.instanceId, deviceIndex: target.deviceIndex };
+      if (target.kind === 'eni-pool')
+        return source.instanceId === null ? null : { kind: 'detach-eni', eni: source.eniId };
+      if (target.kind === 'eni-slot')
+        return { kind: 'move-eni', eni: source.eniId, toInstance: target.instanceId, deviceIndex: target.deviceIndex };
       // The whole card: the lowest free device index, which checkMove resolves (or refuses: no free slot).
-      if (target.kind === 'instance' && target.instanceId !== source.instanceId) return { kind: 'move-eni', eni: source.eniId, toInstance: target.instanceId };
+      if (target.kind === 'instance' && target.instanceId !== source.instanceId)
+        return { kind: 'move-eni', eni: source.eniId, toInstance: target.instanceId };
       return null;
     case 'eip':
-      if (target.kind === 'eip-pool') return source.eniId === null ? null : { kind: 'disassociate-eip', allocationId: source.allocationId };
+      if (target.kind === 'eip-pool')
+        return source.eniId === null ? null : { kind: 'disassociate-eip', allocationId: source.allocationId };
       if (target.kind === 'private-ip') {
         if (target.eniId === source.eniId && target.address === source.privateIp) return null;
         return { kind: 'move-eip', allocationId: source.allocationId, toEni: target.eniId, toIp: target.address };

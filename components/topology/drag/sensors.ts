@@ -55,7 +55,10 @@ export type KeyboardTargetRef = { current: string | null };
  * move the overlay just below it. The chosen id goes into `targetRef`, which the collision detection reads:
  * with the keyboard, "over" is exactly the target the keys chose.
  */
-export function keyboardTargetGetter(sourceRef: { current: DragSource | null }, targetRef: KeyboardTargetRef): KeyboardCoordinateGetter {
+export function keyboardTargetGetter(
+  sourceRef: { current: DragSource | null },
+  targetRef: KeyboardTargetRef,
+): KeyboardCoordinateGetter {
   return (event, { context }) => {
     if (!isArrowKey(event.code)) return undefined;
     event.preventDefault();
@@ -91,7 +94,10 @@ export function keyboardTargetGetter(sourceRef: { current: DragSource | null }, 
  * reading those on every pointer move walks each target's ancestors for their scroll offsets (issue 11), and
  * the DOM is always current, also while the view scrolls under the drag.
  */
-export function collisionFor(sourceRef: { current: DragSource | null }, targetRef: KeyboardTargetRef): CollisionDetection {
+export function collisionFor(
+  sourceRef: { current: DragSource | null },
+  targetRef: KeyboardTargetRef,
+): CollisionDetection {
   return (args) => {
     const source = sourceRef.current;
     if (!source) return [];
@@ -103,7 +109,8 @@ export function collisionFor(sourceRef: { current: DragSource | null }, targetRe
       const id = targetRef.current;
       return id !== null && droppableContainers.some((c) => c.id === id) ? [{ id }] : [];
     }
-    if (typeof document === 'undefined' || typeof document.elementsFromPoint !== 'function') return pointerWithin({ ...args, droppableContainers });
+    if (typeof document === 'undefined' || typeof document.elementsFromPoint !== 'function')
+      return pointerWithin({ ...args, droppableContainers });
     const ids = new Set(droppableContainers.map((c) => String(c.id)));
     const { x, y } = args.pointerCoordinates;
     for (const el of document.elementsFromPoint(x, y)) {
@@ -132,5 +139,9 @@ function pointerPoint(event: Event | null): { x: number; y: number } | null {
 export const besideCursor: Modifier = ({ activatorEvent, draggingNodeRect, transform }) => {
   const point = pointerPoint(activatorEvent);
   if (!point || !draggingNodeRect) return transform;
-  return { ...transform, x: transform.x + point.x - draggingNodeRect.left + 14, y: transform.y + point.y - draggingNodeRect.top + 18 };
+  return {
+    ...transform,
+    x: transform.x + point.x - draggingNodeRect.left + 14,
+    y: transform.y + point.y - draggingNodeRect.top + 18,
+  };
 };

@@ -11,9 +11,14 @@ export function exportSnapshot(index: TopologyIndex, filters: Filters): Snapshot
   if (!isFiltering(filters)) return s;
   const keep = matchingInstances(index, filters) ?? new Set<string>();
   const instances = s.instances.filter((i) => keep.has(i.id));
-  const homed = (subnetId: string) => (index.instancesBySubnet.get(subnetId) ?? []).filter((i) => keep.has(i.id)).length;
-  const subnetIds = new Set(s.subnets.filter((sn) => subnetShown(index, filters, sn.id, homed(sn.id))).map((sn) => sn.id));
-  const enis = s.enis.filter((e) => (e.attachment?.instanceId ? keep.has(e.attachment.instanceId) : subnetIds.has(e.subnetId)));
+  const homed = (subnetId: string) =>
+    (index.instancesBySubnet.get(subnetId) ?? []).filter((i) => keep.has(i.id)).length;
+  const subnetIds = new Set(
+    s.subnets.filter((sn) => subnetShown(index, filters, sn.id, homed(sn.id))).map((sn) => sn.id),
+  );
+  const enis = s.enis.filter((e) =>
+    e.attachment?.instanceId ? keep.has(e.attachment.instanceId) : subnetIds.has(e.subnetId),
+  );
   const eniIds = new Set(enis.map((e) => e.id));
   for (const e of enis) subnetIds.add(e.subnetId);
   const subnets = s.subnets.filter((sn) => subnetIds.has(sn.id));

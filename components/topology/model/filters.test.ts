@@ -66,7 +66,9 @@ describe('rows under filters', () => {
     expect(rows.filter((r) => r.kind === 'vpc')).toHaveLength(1);
     const vpc = rows.find((r) => r.kind === 'vpc');
     expect(vpc).toMatchObject({ instanceCount: 1, totalCount: 3 });
-    expect(rows.filter((r) => r.kind === 'subnet').map((r) => r.kind === 'subnet' && r.subnet.id)).toEqual(['subnet-0a1']);
+    expect(rows.filter((r) => r.kind === 'subnet').map((r) => r.kind === 'subnet' && r.subnet.id)).toEqual([
+      'subnet-0a1',
+    ]);
   });
   it('a place filter keeps its empty subnets: there is nothing to hide there', () => {
     const rows = buildRows(index, {}, { ...noFilters, vpc: 'vpc-0b000000000000002' });

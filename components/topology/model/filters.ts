@@ -20,7 +20,16 @@ export type Filters = {
 
 export type Facet = 'vpc' | 'az' | 'subnet' | 'state' | 'type';
 
-export const noFilters: Filters = { vpc: null, az: null, subnet: null, state: null, type: null, tag: null, freeEniSlots: false, idleEips: false };
+export const noFilters: Filters = {
+  vpc: null,
+  az: null,
+  subnet: null,
+  state: null,
+  type: null,
+  tag: null,
+  freeEniSlots: false,
+  idleEips: false,
+};
 
 export const INSTANCE_STATES = instanceStateSchema.options;
 
@@ -41,8 +50,15 @@ function factsOf(index: TopologyIndex): Map<string, Facts> {
     const enis = index.enisByInstance.get(inst.id) ?? [];
     const max = limitsFor(index, inst.type)?.maxEnis;
     let eips = 0;
-    if (inst.state !== 'running') for (const e of enis) for (const ip of e.privateIps) if (ip.association?.allocationId) eips++;
-    facts.set(inst.id, { vpc: subnet?.vpcId ?? inst.vpcId, az: subnet?.az ?? inst.az, subnet: subnetId, freeEniSlots: max !== undefined && enis.length < max, idleEips: eips });
+    if (inst.state !== 'running')
+      for (const e of enis) for (const ip of e.privateIps) if (ip.association?.allocationId) eips++;
+    facts.set(inst.id, {
+      vpc: subnet?.vpcId ?? inst.vpcId,
+      az: subnet?.az ?? inst.az,
+      subnet: subnetId,
+      freeEniSlots: max !== undefined && enis.length < max,
+      idleEips: eips,
+    });
   }
   factsCache.set(index, facts);
   return facts;
@@ -65,7 +81,13 @@ export function hasInstanceFilters(f: Filters): boolean {
 function tagMatches(tags: Record<string, string>, filter: string): boolean {
   const eq = filter.indexOf('=');
   const key = (eq < 0 ? filter : filter.slice(0, eq)).trim().toLowerCase();
-  const value = eq < 0 ? null : filter.slice(eq + 1).trim().toLowerCase();
+  const value =
+    eq < 0
+      ? null
+      : filter
+          .slice(eq + 1)
+          .trim()
+          .toLowerCase();
   for (const [k, v] of Object.entries(tags)) {
     if (k.toLowerCase() !== key) continue;
     if (value === null || v.toLowerCase() === value) return true;

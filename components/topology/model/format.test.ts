@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_SERVER_HEADER } from '@/lib/emulator/server';
-import { cidrPrefix, EMULATOR_SERVER, endpointHost, endpointMode, formatAge, formatUtc, subnetUsage, usableAddresses } from './format';
+import {
+  cidrPrefix,
+  EMULATOR_SERVER,
+  endpointHost,
+  endpointMode,
+  formatAge,
+  formatUtc,
+  subnetUsage,
+  usableAddresses,
+} from './format';
 
 describe('subnet addressing', () => {
   it('subtracts the five addresses AWS reserves', () => {

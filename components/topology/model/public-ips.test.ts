@@ -7,7 +7,9 @@ import { buildTopologyIndex } from './topology-index';
 describe('public IPv4 at a glance', () => {
   it("lists an instance's public IPs on every address, Elastic and Amazon-assigned", () => {
     const index = buildTopologyIndex(testSnapshot());
-    expect(publicIpsOfInstance(index, 'i-0000000000000000a').map((r) => [r.publicIp, r.privateIp, r.allocationId])).toEqual([
+    expect(
+      publicIpsOfInstance(index, 'i-0000000000000000a').map((r) => [r.publicIp, r.privateIp, r.allocationId]),
+    ).toEqual([
       ['3.3.3.3', '10.0.2.10', null],
       ['54.0.0.1', '10.0.2.11', 'eipalloc-0000000000000000a'],
     ]);

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { azKey, breadcrumbAt, buildRows, expandAllSubnets, COLLAPSE_THRESHOLD, defaultExpanded, expandPath, rowIndexFor, subnetKey, vpcKey } from './rows';
+import {
+  azKey,
+  breadcrumbAt,
+  buildRows,
+  expandAllSubnets,
+  COLLAPSE_THRESHOLD,
+  defaultExpanded,
+  expandPath,
+  rowIndexFor,
+  subnetKey,
+  vpcKey,
+} from './rows';
 import { locate } from './selection';
 import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from './topology-index';
@@ -28,7 +39,11 @@ describe('buildRows', () => {
   it('hides the children of a collapsed group', () => {
     const rows = buildRows(index, { [vpcKey('vpc-0a000000000000001')]: false });
     expect(rows.some((r) => r.kind === 'instance')).toBe(false);
-    expect(rows.find((r) => r.key === vpcKey('vpc-0a000000000000001'))).toMatchObject({ expanded: false, instanceCount: 3, subnetCount: 3 });
+    expect(rows.find((r) => r.key === vpcKey('vpc-0a000000000000001'))).toMatchObject({
+      expanded: false,
+      instanceCount: 3,
+      subnetCount: 3,
+    });
   });
   it('collapses subnets by default only beyond the threshold', () => {
     expect(defaultExpanded('subnet:x', COLLAPSE_THRESHOLD)).toBe(true);

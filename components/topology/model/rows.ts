@@ -6,9 +6,35 @@ import type { TopologyIndex } from './topology-index';
 
 /** instanceCount: the instances shown; totalCount: all of the group's instances (they differ under filters). */
 export type Row =
-  | { kind: 'vpc'; key: string; vpc: Vpc; subnetCount: number; instanceCount: number; totalCount: number; expanded: boolean }
-  | { kind: 'az'; key: string; vpcId: string; az: string; subnetCount: number; instanceCount: number; totalCount: number; expanded: boolean }
-  | { kind: 'subnet'; key: string; subnet: Subnet; instanceCount: number; totalCount: number; poolEniCount: number; visitorEniCount: number; expanded: boolean }
+  | {
+      kind: 'vpc';
+      key: string;
+      vpc: Vpc;
+      subnetCount: number;
+      instanceCount: number;
+      totalCount: number;
+      expanded: boolean;
+    }
+  | {
+      kind: 'az';
+      key: string;
+      vpcId: string;
+      az: string;
+      subnetCount: number;
+      instanceCount: number;
+      totalCount: number;
+      expanded: boolean;
+    }
+  | {
+      kind: 'subnet';
+      key: string;
+      subnet: Subnet;
+      instanceCount: number;
+      totalCount: number;
+      poolEniCount: number;
+      visitorEniCount: number;
+      expanded: boolean;
+    }
   | { kind: 'instance'; key: string; instance: Instance; last: boolean }
   | { kind: 'empty'; key: string; message: string };
 
@@ -30,7 +56,12 @@ export function defaultExpanded(key: string, totalInstances: number, threshold =
   return true;
 }
 
-export function isExpanded(expansion: Expansion, key: string, totalInstances: number, threshold = COLLAPSE_THRESHOLD): boolean {
+export function isExpanded(
+  expansion: Expansion,
+  key: string,
+  totalInstances: number,
+  threshold = COLLAPSE_THRESHOLD,
+): boolean {
   return expansion[key] ?? defaultExpanded(key, totalInstances, threshold);
 }
 
@@ -46,7 +77,12 @@ export function expandPath(expansion: Expansion, loc: Location): Expansion {
 type SubnetView = { subnet: Subnet; instances: Instance[]; total: number };
 
 /** compact: one line per instance, so subnets open by default up to COMPACT_COLLAPSE_THRESHOLD instances. */
-export function buildRows(index: TopologyIndex, expansion: Expansion, filters: Filters = noFilters, compact = false): Row[] {
+export function buildRows(
+  index: TopologyIndex,
+  expansion: Expansion,
+  filters: Filters = noFilters,
+  compact = false,
+): Row[] {
   const filtering = isFiltering(filters);
   // Per subnet, the instances that pass (all of them when nothing filters).
   const shownBySubnet = new Map<string, SubnetView>();
@@ -61,14 +97,20 @@ export function buildRows(index: TopologyIndex, expansion: Expansion, filters: F
   // Under instance filters, subnets open by default when the matches are few enough to read (the threshold applies
   // to what is shown, not to the account).
   const total = hasInstanceFilters(filters) ? shownTotal : index.snapshot.instances.length;
-  const open = (key: string) => isExpanded(expansion, key, total, compact ? COMPACT_COLLAPSE_THRESHOLD : COLLAPSE_THRESHOLD);
+  const open = (key: string) =>
+    isExpanded(expansion, key, total, compact ? COMPACT_COLLAPSE_THRESHOLD : COLLAPSE_THRESHOLD);
   const rows: Row[] = [];
   for (const vpc of index.vpcs) {
-    const count = (subnets: Subnet[]) => subnets.reduce((n, s) => n + (index.instancesBySubnet.get(s.id)?.length ?? 0), 0);
+    const count = (subnets: Subnet[]) =>
+      subnets.reduce((n, s) => n + (index.instancesBySubnet.get(s.id)?.length ?? 0), 0);
     const allAzs = index.azsByVpc.get(vpc.id) ?? [];
     const vpcTotal = allAzs.reduce((n, { subnets }) => n + count(subnets), 0);
     const azs = allAzs
-      .map(({ az, subnets }) => ({ az, total: count(subnets), views: subnets.map((s) => shownBySubnet.get(s.id)).filter((v) => v !== undefined) }))
+      .map(({ az, subnets }) => ({
+        az,
+        total: count(subnets),
+        views: subnets.map((s) => shownBySubnet.get(s.id)).filter((v) => v !== undefined),
+      }))
       .filter(({ views }) => !filtering || views.length > 0);
     if (filtering && azs.length === 0) continue;
     let vpcInstances = 0;
@@ -79,24 +121,54 @@ export function buildRows(index: TopologyIndex, expansion: Expansion, filters: F
     }
     const vk = vpcKey(vpc.id);
     const vpcOpen = open(vk);
-    rows.push({ kind: 'vpc', key: vk, vpc, subnetCount: vpcSubnets, instanceCount: vpcInstances, totalCount: vpcTotal, expanded: vpcOpen });
+    rows.push({
+      kind: 'vpc',
+      key: vk,
+      vpc,
+      subnetCount: vpcSubnets,
+      instanceCount: vpcInstances,
+      totalCount: vpcTotal,
+      expanded: vpcOpen,
+    });
     if (!vpcOpen) continue;
     if (azs.length === 0) rows.push({ kind: 'empty', key: `${vk}:empty`, message: 'No subnets in this VPC.' });
     for (const { az, views, total: azTotal } of azs) {
       const ak = azKey(vpc.id, az);
       const azOpen = open(ak);
       const azInstances = views.reduce((n, v) => n + v.instances.length, 0);
-      rows.push({ kind: 'az', key: ak, vpcId: vpc.id, az, subnetCount: views.length, instanceCount: azInstances, totalCount: azTotal, expanded: azOpen });
+      rows.push({
+        kind: 'az',
+        key: ak,
+        vpcId: vpc.id,
+        az,
+        subnetCount: views.length,
+        instanceCount: azInstances,
+        totalCount: azTotal,
+        expanded: azOpen,
+      });
       if (!azOpen) continue;
       for (const { subnet, instances, total: subnetTotal } of views) {
         const sk = subnetKey(subnet.id);
         const subnetOpen = open(sk);
         const poolEniCount = index.poolEnisBySubnet.get(subnet.id)?.length ?? 0;
         const visitorEniCount = index.visitorEnisBySubnet.get(subnet.id)?.length ?? 0;
-        rows.push({ kind: 'subnet', key: sk, subnet, instanceCount: instances.length, totalCount: subnetTotal, poolEniCount, visitorEniCount, expanded: subnetOpen });
+        rows.push({
+          kind: 'subnet',
+          key: sk,
+          subnet,
+          instanceCount: instances.length,
+          totalCount: subnetTotal,
+          poolEniCount,
+          visitorEniCount,
+          expanded: subnetOpen,
+        });
         if (!subnetOpen) continue;
         if (instances.length === 0) {
-          rows.push({ kind: 'empty', key: `${sk}:empty`, message: subnetTotal > 0 ? 'No instance here matches the filters.' : emptySubnetMessage(index, subnet.id) });
+          rows.push({
+            kind: 'empty',
+            key: `${sk}:empty`,
+            message: subnetTotal > 0 ? 'No instance here matches the filters.' : emptySubnetMessage(index, subnet.id),
+          });
         }
         instances.forEach((instance, i) =>
           rows.push({ kind: 'instance', key: `instance:${instance.id}`, instance, last: i === instances.length - 1 }),

@@ -17,10 +17,16 @@ describe('search', () => {
     expect(hits[1]?.selection).toEqual({ kind: 'ip', eniId: 'eni-0000000000000000a', address: '10.0.2.11' });
   });
   it('finds by Name tag, case-insensitively', () => {
-    expect(search(entries, 'WEB-1').hits[0]).toMatchObject({ kind: 'instance', selection: { id: 'i-0000000000000000a' } });
+    expect(search(entries, 'WEB-1').hits[0]).toMatchObject({
+      kind: 'instance',
+      selection: { id: 'i-0000000000000000a' },
+    });
   });
   it('finds an id typed without its prefix', () => {
-    expect(search(entries, '0000000000000000e').hits.map((h) => h.selection)).toContainEqual({ kind: 'eni', id: 'eni-0000000000000000e' });
+    expect(search(entries, '0000000000000000e').hits.map((h) => h.selection)).toContainEqual({
+      kind: 'eni',
+      id: 'eni-0000000000000000e',
+    });
   });
   it('returns nothing for a blank query and caps the list', () => {
     expect(search(entries, '   ').hits).toEqual([]);
@@ -47,7 +53,11 @@ describe('search fields', () => {
 
   it('finds an ENI by MAC, with colons, dashes, Cisco dots or none, and says the MAC matched', () => {
     for (const q of ['0e:73:9d:a4:ee:ed', '0E-73-9D-A4-EE-ED', '0e73.9da4.eeed', '0e739da4eeed', '0e:73:9d']) {
-      expect(first(q)).toMatchObject({ kind: 'eni', selection: { id: 'eni-0000000000000000a' }, matched: 'MAC 0e:73:9d:a4:ee:ed' });
+      expect(first(q)).toMatchObject({
+        kind: 'eni',
+        selection: { id: 'eni-0000000000000000a' },
+        matched: 'MAC 0e:73:9d:a4:ee:ed',
+      });
     }
   });
   it('does not take a dotted IP for a MAC', () => {
@@ -58,12 +68,20 @@ describe('search fields', () => {
     expect(first('ip-10-0-2-11.ec2.internal')).toMatchObject({ kind: 'ip', selection: { address: '10.0.2.11' } });
   });
   it('finds by any tag value and by key=value', () => {
-    expect(first('payments')).toMatchObject({ selection: { id: 'eni-0000000000000000a' }, matched: 'tag Team payments' });
+    expect(first('payments')).toMatchObject({
+      selection: { id: 'eni-0000000000000000a' },
+      matched: 'tag Team payments',
+    });
     expect(first('env=staging')).toMatchObject({ selection: { id: 'i-0000000000000000c' } });
     expect(first('alice')).toMatchObject({ kind: 'eip', selection: { id: 'eipalloc-0000000000000000b' } });
   });
   it('finds by security group id or name: the ENIs and instances in it', () => {
-    expect(selections('sg-0000000000000000a')).toEqual(expect.arrayContaining([{ kind: 'eni', id: 'eni-0000000000000000d' }, { kind: 'instance', id: 'i-0000000000000000a' }]));
+    expect(selections('sg-0000000000000000a')).toEqual(
+      expect.arrayContaining([
+        { kind: 'eni', id: 'eni-0000000000000000d' },
+        { kind: 'instance', id: 'i-0000000000000000a' },
+      ]),
+    );
     expect(search(ix, 'web').hits.some((h) => h.matched === 'security group web')).toBe(true);
   });
   it('finds instances by type and by state', () => {

@@ -22,7 +22,14 @@ export type SearchHit = {
 /** label: the attribute's name when it is not the resource's own name; compact: matched without separators. */
 type Field = { value: string; lower: string; weight: number; label: string | null; compact: boolean };
 /** haystack: every field's lower-cased text in one string, so most entries are rejected by one includes(). */
-type Entry = { selection: Selection; kind: SearchKind; name: string; fields: Field[]; context: string; haystack?: string };
+type Entry = {
+  selection: Selection;
+  kind: SearchKind;
+  name: string;
+  fields: Field[];
+  context: string;
+  haystack?: string;
+};
 
 export type SearchIndex = Entry[];
 
@@ -33,7 +40,14 @@ function add(out: Field[], value: string | null | undefined, weight: number, lab
 
 /** A MAC is matched with or without separators: 0e:73:9d…, 0e-73-9d…, Cisco's 0e73.9d…, 0e739d…. */
 function addMac(out: Field[], mac: string | null): void {
-  if (mac) out.push({ value: mac, lower: mac.toLowerCase().replace(/[^0-9a-f]/g, ''), weight: 3, label: 'MAC', compact: true });
+  if (mac)
+    out.push({
+      value: mac,
+      lower: mac.toLowerCase().replace(/[^0-9a-f]/g, ''),
+      weight: 3,
+      label: 'MAC',
+      compact: true,
+    });
 }
 
 function addTags(out: Field[], tags: Tags): void {
@@ -55,7 +69,13 @@ export function buildSearchIndex(index: TopologyIndex): SearchIndex {
     add(f, vpc.name, 2);
     for (const c of vpc.cidrs) add(f, c, 2);
     addTags(f, vpc.tags);
-    entries.push({ selection: { kind: 'vpc', id: vpc.id }, kind: 'vpc', name: vpc.name ?? vpc.id, context: `VPC ${vpc.cidr}`, fields: f });
+    entries.push({
+      selection: { kind: 'vpc', id: vpc.id },
+      kind: 'vpc',
+      name: vpc.name ?? vpc.id,
+      context: `VPC ${vpc.cidr}`,
+      fields: f,
+    });
   }
   for (const sn of s.subnets) {
     const f: Field[] = [];
@@ -64,7 +84,13 @@ export function buildSearchIndex(index: TopologyIndex): SearchIndex {
     add(f, sn.cidr, 2);
     add(f, sn.az, 1, 'AZ');
     addTags(f, sn.tags);
-    entries.push({ selection: { kind: 'subnet', id: sn.id }, kind: 'subnet', name: sn.name ?? sn.id, context: `Subnet ${sn.cidr} · ${sn.az}`, fields: f });
+    entries.push({
+      selection: { kind: 'subnet', id: sn.id },
+      kind: 'subnet',
+      name: sn.name ?? sn.id,
+      context: `Subnet ${sn.cidr} · ${sn.az}`,
+      fields: f,
+    });
   }
   for (const inst of s.instances) {
     const f: Field[] = [];
@@ -82,7 +108,13 @@ export function buildSearchIndex(index: TopologyIndex): SearchIndex {
       }
     }
     addTags(f, inst.tags);
-    entries.push({ selection: { kind: 'instance', id: inst.id }, kind: 'instance', name: inst.name ?? inst.id, context: `Instance ${inst.type} · ${inst.state} · ${inst.az}`, fields: f });
+    entries.push({
+      selection: { kind: 'instance', id: inst.id },
+      kind: 'instance',
+      name: inst.name ?? inst.id,
+      context: `Instance ${inst.type} · ${inst.state} · ${inst.az}`,
+      fields: f,
+    });
   }
   for (const eni of s.enis) {
     const where = eniWhere(index, eni);
@@ -98,7 +130,13 @@ export function buildSearchIndex(index: TopologyIndex): SearchIndex {
       add(f, g.name, 1, 'security group');
     }
     addTags(f, eni.tags);
-    entries.push({ selection: { kind: 'eni', id: eni.id }, kind: 'eni', name: eni.name ?? eni.id, context: `ENI · ${where}`, fields: f });
+    entries.push({
+      selection: { kind: 'eni', id: eni.id },
+      kind: 'eni',
+      name: eni.name ?? eni.id,
+      context: `ENI · ${where}`,
+      fields: f,
+    });
     const on = `${eni.name ?? shortId(eni.id)} · ${where}`;
     for (const ip of eni.privateIps) {
       const pub = ip.association?.publicIp;
@@ -128,7 +166,9 @@ export function buildSearchIndex(index: TopologyIndex): SearchIndex {
       selection: { kind: 'eip', id: eip.allocationId },
       kind: 'eip',
       name: eip.publicIp,
-      context: eip.privateIp ? `Elastic IP → ${eip.privateIp} on ${holder ? eniWhere(index, holder) : eip.eniId}` : 'Elastic IP · idle (not associated, still billed)',
+      context: eip.privateIp
+        ? `Elastic IP → ${eip.privateIp} on ${holder ? eniWhere(index, holder) : eip.eniId}`
+        : 'Elastic IP · idle (not associated, still billed)',
       fields: f,
     });
   }
@@ -162,7 +202,10 @@ function scoreField(f: Field, q: string): number {
 /** The query as a MAC is compared: hex digits only, when it looks like (part of) one. */
 function compactQuery(q: string): string {
   // Colons or dashes between hex pairs, Cisco's dotted quads, or twelve bare hex digits; a dotted IP is not a MAC.
-  const mac = /^[0-9a-f]{2}([:-][0-9a-f]{2})+[:-]?$/.test(q) || /^[0-9a-f]{4}\.[0-9a-f]{1,4}(\.[0-9a-f]{0,4})?$/.test(q) || /^[0-9a-f]{12}$/.test(q);
+  const mac =
+    /^[0-9a-f]{2}([:-][0-9a-f]{2})+[:-]?$/.test(q) ||
+    /^[0-9a-f]{4}\.[0-9a-f]{1,4}(\.[0-9a-f]{0,4})?$/.test(q) ||
+    /^[0-9a-f]{12}$/.test(q);
   return mac ? q.replace(/[^0-9a-f]/g, '') : '';
 }
 
@@ -189,7 +232,8 @@ export function search(entries: SearchIndex, query: string, limit = 50): { hits:
   }
   const titleOf = (m: (typeof matched)[number]) => (m.field.label === null ? m.field.value : m.entry.name);
   // Rank by the numbers first (cheap), then order by title only the ones that can reach the first `limit`.
-  const byRank = (a: (typeof matched)[number], b: (typeof matched)[number]) => b.score - a.score || kindOrder[a.entry.kind] - kindOrder[b.entry.kind];
+  const byRank = (a: (typeof matched)[number], b: (typeof matched)[number]) =>
+    b.score - a.score || kindOrder[a.entry.kind] - kindOrder[b.entry.kind];
   matched.sort(byRank);
   let end = Math.min(limit, matched.length);
   while (end < matched.length && byRank(matched[end - 1]!, matched[end]!) === 0) end++;

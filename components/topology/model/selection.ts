@@ -55,7 +55,9 @@ export function followSelection(index: TopologyIndex, sel: Selection): Selection
   const holders = index.enisByAddress.get(sel.address) ?? [];
   if (holders.includes(sel.eniId)) return sel;
   const vpcId = index.eniById.get(sel.eniId)?.vpcId;
-  const next = holders.find((id) => !vpcId || index.eniById.get(id)?.vpcId === vpcId) ?? (holders.length === 1 ? holders[0] : undefined);
+  const next =
+    holders.find((id) => !vpcId || index.eniById.get(id)?.vpcId === vpcId) ??
+    (holders.length === 1 ? holders[0] : undefined);
   return next ? { ...sel, eniId: next } : sel;
 }
 
@@ -75,7 +77,13 @@ function locateInstance(index: TopologyIndex, instanceId: string): Location {
   const primary = index.enisByInstance.get(instanceId)?.find((e) => e.attachment?.deviceIndex === 0);
   const subnetId = primary?.subnetId ?? inst.subnetId;
   const subnet = subnetId ? index.subnetById.get(subnetId) : undefined;
-  return { vpcId: subnet?.vpcId ?? inst.vpcId, az: subnet?.az ?? inst.az, subnetId: subnetId ?? null, instanceId, pool: null };
+  return {
+    vpcId: subnet?.vpcId ?? inst.vpcId,
+    az: subnet?.az ?? inst.az,
+    subnetId: subnetId ?? null,
+    instanceId,
+    pool: null,
+  };
 }
 
 export function locate(index: TopologyIndex, sel: Selection): Location {

@@ -39,7 +39,12 @@ describe('ipSlots', () => {
     e.privateIps = [{ ...twelve!, address: '10.0.2.100' }, twelve!, { ...primary!, address: '10.0.2.9' }, eleven!];
     const ix = buildTopologyIndex(snap);
     const { slots } = ipSlots(ix, ix.eniById.get(e.id)!);
-    expect(slots.filter((s) => s.ip).map((s) => s.ip!.address)).toEqual(['10.0.2.9', '10.0.2.11', '10.0.2.12', '10.0.2.100']);
+    expect(slots.filter((s) => s.ip).map((s) => s.ip!.address)).toEqual([
+      '10.0.2.9',
+      '10.0.2.11',
+      '10.0.2.12',
+      '10.0.2.100',
+    ]);
     expect(slots.map((s) => s.n)).toEqual(slots.map((_, i) => i));
   });
   it('has no free slot when the type is full', () => {
@@ -76,6 +81,9 @@ describe('buildTopologyIndex', () => {
     expect(index.serviceEnis.map((e) => e.id)).toEqual(['eni-0000000000000000f']);
   });
   it('lists named instances before unnamed ones', () => {
-    expect(index.instancesBySubnet.get('subnet-0a2')?.map((i) => i.id)).toEqual(['i-0000000000000000a', 'i-0000000000000000b']);
+    expect(index.instancesBySubnet.get('subnet-0a2')?.map((i) => i.id)).toEqual([
+      'i-0000000000000000a',
+      'i-0000000000000000b',
+    ]);
   });
 });

@@ -1,5 +1,12 @@
 // Slot view-model over lib/topology/slots (the same derivation the move rules use), plus used/allowed counts.
-import { eniSlots as libEniSlots, ipSlots as libIpSlots, type Eip, type Eni, type Instance, type PrivateIp } from '@/lib/topology';
+import {
+  eniSlots as libEniSlots,
+  ipSlots as libIpSlots,
+  type Eip,
+  type Eni,
+  type Instance,
+  type PrivateIp,
+} from '@/lib/topology';
 import { compareIp, limitsFor, type TopologyIndex } from './topology-index';
 
 /** locked: never draggable (primary ENI or IP, requester-managed ENI); free: an empty drop target. */
@@ -70,5 +77,7 @@ function primaryThenAddress(a: IpSlot, b: IpSlot): number {
 
 /** An ENI's private IPv4s, primary first, then by address (the order every view lists them in). */
 export function sortedIps(eni: Eni): PrivateIp[] {
-  return [...eni.privateIps].sort((a, b) => (a.primary !== b.primary ? (a.primary ? -1 : 1) : compareIp(a.address, b.address)));
+  return [...eni.privateIps].sort((a, b) =>
+    a.primary !== b.primary ? (a.primary ? -1 : 1) : compareIp(a.address, b.address),
+  );
 }

@@ -1,5 +1,14 @@
 // Lookup tables derived once per snapshot: who holds what, grouped the way the view walks it.
-import type { Eip, Eni, Instance, InstanceTypeLimits, SecurityGroup, Snapshot, Subnet, Vpc } from '@/lib/topology/schema';
+import type {
+  Eip,
+  Eni,
+  Instance,
+  InstanceTypeLimits,
+  SecurityGroup,
+  Snapshot,
+  Subnet,
+  Vpc,
+} from '@/lib/topology/schema';
 
 export type TopologyIndex = {
   snapshot: Snapshot;

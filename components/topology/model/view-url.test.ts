@@ -6,7 +6,16 @@ describe('the view in the URL', () => {
   it('round-trips filters, search, selection and hand-opened groups', () => {
     const view: ViewState = {
       query: '10.0.1.',
-      filters: { ...noFilters, vpc: 'vpc-0a1', az: 'us-east-1a', state: 'stopped', type: 't3.micro', tag: 'Env=prod', freeEniSlots: true, idleEips: true },
+      filters: {
+        ...noFilters,
+        vpc: 'vpc-0a1',
+        az: 'us-east-1a',
+        state: 'stopped',
+        type: 't3.micro',
+        tag: 'Env=prod',
+        freeEniSlots: true,
+        idleEips: true,
+      },
       selection: { kind: 'ip', eniId: 'eni-0abc', address: '10.0.1.11' },
       expansion: { 'subnet:subnet-0a1': true, 'vpc:vpc-0b2': false, 'az:vpc-0a1:us-east-1a': true },
       compact: true,
@@ -27,7 +36,13 @@ describe('the view in the URL', () => {
     expect(v.filters.freeEniSlots).toBe(false);
   });
   it('reads every selection kind', () => {
-    for (const sel of [{ kind: 'instance', id: 'i-0abc' }, { kind: 'eni', id: 'eni-0abc' }, { kind: 'eip', id: 'eipalloc-0abc' }, { kind: 'subnet', id: 'subnet-0abc' }, { kind: 'vpc', id: 'vpc-0abc' }] as const) {
+    for (const sel of [
+      { kind: 'instance', id: 'i-0abc' },
+      { kind: 'eni', id: 'eni-0abc' },
+      { kind: 'eip', id: 'eipalloc-0abc' },
+      { kind: 'subnet', id: 'subnet-0abc' },
+      { kind: 'vpc', id: 'vpc-0abc' },
+    ] as const) {
       expect(decodeView(encodeView({ ...emptyView, selection: sel })).selection).toEqual(sel);
     }
   });

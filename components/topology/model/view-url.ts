@@ -7,7 +7,13 @@ import type { Expansion } from './rows';
 import type { Selection } from './selection';
 
 /** compact: one line per instance (the density for large accounts). */
-export type ViewState = { filters: Filters; query: string; selection: Selection | null; expansion: Expansion; compact: boolean };
+export type ViewState = {
+  filters: Filters;
+  query: string;
+  selection: Selection | null;
+  expansion: Expansion;
+  compact: boolean;
+};
 
 export const emptyView: ViewState = { filters: noFilters, query: '', selection: null, expansion: {}, compact: false };
 
@@ -57,7 +63,10 @@ export function decodeView(search: string): ViewState {
   };
   const state = instanceStateSchema.safeParse(p.get('state'));
   const expansion: Record<string, boolean> = {};
-  for (const [param, open] of [['open', true], ['closed', false]] as const) {
+  for (const [param, open] of [
+    ['open', true],
+    ['closed', false],
+  ] as const) {
     for (const key of (p.get(param) ?? '').split(',')) if (groupKey.test(key)) expansion[key] = open;
   }
   return {

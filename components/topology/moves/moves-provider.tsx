@@ -57,7 +57,11 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
       const plans = applied.map((a) => a.plan);
       if (vars.undo) {
         setHistory((h) => h.slice(0, -1));
-        show({ tone: 'success', title: `Undone: ${vars.label}`, lines: [...plans.map((p) => p.summary), 'EC2 confirms the previous layout.'] });
+        show({
+          tone: 'success',
+          title: `Undone: ${vars.label}`,
+          lines: [...plans.map((p) => p.summary), 'EC2 confirms the previous layout.'],
+        });
         return;
       }
       setHistory((h) => [...h.slice(-(HISTORY - 1)), plans]);
@@ -65,28 +69,47 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
       show({
         tone: pending.length ? 'pending' : 'success',
         title: pending.length ? `Applied, verification pending: ${vars.label}` : `Done: ${vars.label}`,
-        lines: [...plans.map((p) => p.summary), ...(pending.length ? pending.map((a) => a.pending ?? '') : ['Applied and verified against EC2.'])],
+        lines: [
+          ...plans.map((p) => p.summary),
+          ...(pending.length ? pending.map((a) => a.pending ?? '') : ['Applied and verified against EC2.']),
+        ],
         steps: pending.length ? applied.flatMap((a) => a.steps) : undefined,
         action: { label: 'Undo', onClick: () => undoRef.current() },
       });
     },
     onFailed: (vars, failure, applied, failedAt) => {
-      const fresh = failure.code === 'stale' ? planSchema.safeParse((failure.details as { plan?: unknown } | undefined)?.plan) : null;
+      const fresh =
+        failure.code === 'stale'
+          ? planSchema.safeParse((failure.details as { plan?: unknown } | undefined)?.plan)
+          : null;
       if (fresh?.success && applied.length === 0 && vars.plans.length === 1) {
         // The account changed between the drag and the confirm: show what would happen now.
-        setReview({ plans: [fresh.data], undo: vars.undo, notice: `The account changed since the drag. ${failure.message} Review the updated plan.` });
+        setReview({
+          plans: [fresh.data],
+          undo: vars.undo,
+          notice: `The account changed since the drag. ${failure.message} Review the updated plan.`,
+        });
         return;
       }
       const plan = vars.plans[failedAt];
-      const done = applied.length ? [`Applied before the failure: ${applied.map((a) => a.plan.summary).join(' ')}`] : [];
+      const done = applied.length
+        ? [`Applied before the failure: ${applied.map((a) => a.plan.summary).join(' ')}`]
+        : [];
       const steps = stepsOf(failure);
       // Only an observed outcome decides the title: a call made (or not known) is never called rolled back.
       const changed = applied.length > 0 || steps.some((s) => s.outcome !== 'not-done');
       show({
         tone: 'error',
-        title: changed ? `Failed part-way: ${vars.undo ? 'the undo' : vars.label}` : `Rolled back: ${vars.undo ? 'the undo' : vars.label} failed`,
+        title: changed
+          ? `Failed part-way: ${vars.undo ? 'the undo' : vars.label}`
+          : `Rolled back: ${vars.undo ? 'the undo' : vars.label} failed`,
         // The failing plan's own words first, then EC2's answer.
-        lines: [...(plan ? [plan.summary] : []), ...failureLines(failure), ...done, 'Refreshing from EC2 to show where everything is now.'],
+        lines: [
+          ...(plan ? [plan.summary] : []),
+          ...failureLines(failure),
+          ...done,
+          'Refreshing from EC2 to show where everything is now.',
+        ],
         steps,
       });
     },
@@ -97,7 +120,10 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
     filters: { mutationKey: applyMutationKey, status: 'pending' },
     select: (m) => m.state.variables as ApplyVariables | undefined,
   });
-  const applying = useMemo(() => new Set(pending.flatMap((v) => v?.plans.map((p) => movedSubject(p.move)) ?? [])), [pending]);
+  const applying = useMemo(
+    () => new Set(pending.flatMap((v) => v?.plans.map((p) => movedSubject(p.move)) ?? [])),
+    [pending],
+  );
 
   const undo = useCallback(() => {
     const last = history[history.length - 1];
@@ -127,7 +153,11 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
         setReview({ plans: [outcome.plan], undo: false, returnFocus: sourceDomId(outcome.source) });
         return;
       }
-      show({ tone: 'refused', title: outcome.title, lines: [...outcome.reasons.map((r) => r.message), 'Nothing was sent to EC2.'] });
+      show({
+        tone: 'refused',
+        title: outcome.title,
+        lines: [...outcome.reasons.map((r) => r.message), 'Nothing was sent to EC2.'],
+      });
     },
     [show],
   );
@@ -168,7 +198,14 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
           onConfirm={() => {
             keepFocus(review.returnFocus ?? movedSubject(review.plans[0]!.move));
             setReview(null);
-            mutation.mutate({ plans: review.plans, undo: review.undo, label: sequenceWords(index, review.plans.map((p) => p.move)) });
+            mutation.mutate({
+              plans: review.plans,
+              undo: review.undo,
+              label: sequenceWords(
+                index,
+                review.plans.map((p) => p.move),
+              ),
+            });
           }}
         />
       ) : null}

@@ -15,11 +15,18 @@ describe('undo as a sequence', () => {
     // The EIP move names an IP that only exists once the first move is applied.
     expect(checkMove(after, moves[1]!).ok).toBe(false);
     const sequence = planSequence(after, moves, defaultCheckSettings);
-    expect(sequence.ok && sequence.plans.map((p) => p.steps[0]!.action)).toEqual(['AssignPrivateIpAddresses', 'AssociateAddress']);
+    expect(sequence.ok && sequence.plans.map((p) => p.steps[0]!.action)).toEqual([
+      'AssignPrivateIpAddresses',
+      'AssociateAddress',
+    ]);
   });
   it('stops at the first move the current state refuses, naming it', () => {
     const snapshot = testSnapshot();
-    const sequence = planSequence(snapshot, [{ kind: 'detach-eni', eni: 'eni-0000000000000000e' }], defaultCheckSettings);
+    const sequence = planSequence(
+      snapshot,
+      [{ kind: 'detach-eni', eni: 'eni-0000000000000000e' }],
+      defaultCheckSettings,
+    );
     expect(sequence).toMatchObject({ ok: false, at: 0, move: { kind: 'detach-eni' } });
   });
   it('undoes a batch last plan first', () => {

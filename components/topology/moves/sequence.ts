@@ -1,5 +1,13 @@
 // Plans in sequence (an undo can take several moves), the undo of applied plans, and moves and costs in words.
-import { applyMove, type CheckSettings, type Move, type Plan, type Reason, checkMove, type Snapshot } from '@/lib/topology';
+import {
+  applyMove,
+  type CheckSettings,
+  type Move,
+  type Plan,
+  type Reason,
+  checkMove,
+  type Snapshot,
+} from '@/lib/topology';
 import { eniPlace } from '../drag/announce';
 import type { TopologyIndex } from '../model/topology-index';
 
@@ -26,7 +34,8 @@ export function undoMoves(applied: readonly Plan[]): Move[] {
   return [...applied].reverse().flatMap((p) => p.inverse);
 }
 
-const eipName = (ix: TopologyIndex, allocationId: string) => ix.eipByAllocation.get(allocationId)?.publicIp ?? allocationId;
+const eipName = (ix: TopologyIndex, allocationId: string) =>
+  ix.eipByAllocation.get(allocationId)?.publicIp ?? allocationId;
 const eniName = (ix: TopologyIndex, eniId: string) => {
   const eni = ix.eniById.get(eniId);
   return eni?.name ? `${eni.name} (${eniId})` : eniId;

@@ -10,7 +10,11 @@ const badge: Record<StepOutcome, { tone: BadgeTone; label: string }> = {
 
 export function StepOutcomes({ steps }: { steps: StepReport[] }) {
   return (
-    <ol aria-label="EC2 calls" data-testid="step-outcomes" className="mt-1 flex flex-col gap-1 border-t border-line pt-1.5">
+    <ol
+      aria-label="EC2 calls"
+      data-testid="step-outcomes"
+      className="mt-1 flex flex-col gap-1 border-t border-line pt-1.5"
+    >
       {steps.map((s) => (
         <li key={`${s.index}-${s.restore}`} data-outcome={s.outcome} className="flex items-start gap-2 text-xs">
           <Badge tone={badge[s.outcome].tone} className="mt-px shrink-0 font-mono text-2xs">

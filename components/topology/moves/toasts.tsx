@@ -46,7 +46,11 @@ export const ERROR_TIMEOUT_MS = 30_000;
 
 export function ToastRegion({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
   return (
-    <div role="region" aria-label="Notifications" className="pointer-events-none fixed right-4 bottom-4 z-[80] xl:right-[23rem] flex w-[min(28rem,calc(100vw-2rem))] flex-col gap-2">
+    <div
+      role="region"
+      aria-label="Notifications"
+      className="pointer-events-none fixed right-4 bottom-4 z-[80] xl:right-[23rem] flex w-[min(28rem,calc(100vw-2rem))] flex-col gap-2"
+    >
       {toasts.map((t) => (
         <ToastCard key={t.id} toast={t} onDismiss={onDismiss} />
       ))}

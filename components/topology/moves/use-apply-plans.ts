@@ -12,10 +12,18 @@ import type { StepReport, Verification } from '@/lib/topology/outcome';
 /** label: the plans in words, as the dialog titled them (the view changes before the toast names them). */
 export type ApplyVariables = { plans: Plan[]; undo: boolean; label: string };
 /** An applied plan: 'pending' when every call succeeded but EC2's read-back did not confirm it yet. */
-type Applied = { plan: Plan; requestIds: string[]; verified: VerifiedResources; verification: Verification; steps: StepReport[]; pending?: string };
+type Applied = {
+  plan: Plan;
+  requestIds: string[];
+  verified: VerifiedResources;
+  verification: Verification;
+  steps: StepReport[];
+  pending?: string;
+};
 
 /** ok, or the first failure with the plans applied before it (for a sequence, they stay applied). */
-export type ApplyOutcome = { ok: true; applied: Applied[] } | { ok: false; failure: Failure; applied: Applied[]; failedAt: number };
+export type ApplyOutcome =
+  { ok: true; applied: Applied[] } | { ok: false; failure: Failure; applied: Applied[]; failedAt: number };
 
 export type ApplyCallbacks = {
   onApplied: (vars: ApplyVariables, applied: Applied[]) => void;
@@ -36,7 +44,11 @@ async function runPlans({ plans }: ApplyVariables): Promise<ApplyOutcome> {
 /** A thrown action (network down, server crash) becomes a failure the toast can explain. */
 function thrownFailure(error: unknown): Failure {
   const message = error instanceof Error ? error.message : String(error);
-  return { ok: false, code: 'internal', message: `The console server did not answer the apply (${message}). Nothing is known to have changed; refresh to see EC2's state.` };
+  return {
+    ok: false,
+    code: 'internal',
+    message: `The console server did not answer the apply (${message}). Nothing is known to have changed; refresh to see EC2's state.`,
+  };
 }
 
 export function useApplyPlans({ onApplied, onFailed }: ApplyCallbacks) {
@@ -52,7 +64,10 @@ export function useApplyPlans({ onApplied, onFailed }: ApplyCallbacks) {
       await queryClient.cancelQueries({ queryKey: topologyQueryKey });
       const previous = queryClient.getQueryData<TopologyData>(topologyQueryKey);
       if (previous) {
-        const next = optimisticTopology(previous, vars.plans.map((p) => p.move));
+        const next = optimisticTopology(
+          previous,
+          vars.plans.map((p) => p.move),
+        );
         if (next) queryClient.setQueryData(topologyQueryKey, next);
       }
       return { previous };
@@ -70,7 +85,11 @@ export function useApplyPlans({ onApplied, onFailed }: ApplyCallbacks) {
       if (outcome.applied.length > 0) {
         queryClient.setQueryData<TopologyData>(topologyQueryKey, (data) => {
           if (!data) return data;
-          const moved = optimisticTopology(data, outcome.applied.map((a) => a.plan.move)) ?? data;
+          const moved =
+            optimisticTopology(
+              data,
+              outcome.applied.map((a) => a.plan.move),
+            ) ?? data;
           return outcome.applied.reduce((acc, a) => mergeVerified(acc, a.verified), moved);
         });
       }

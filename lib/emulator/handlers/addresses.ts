@@ -8,13 +8,26 @@ import { tagSpecifications, TAG_SPEC_PARAMS } from './tags';
 import type { ActionDef } from './types';
 
 export const allocateAddress: ActionDef = {
-  params: ['Domain', 'Address', 'PublicIpv4Pool', 'NetworkBorderGroup', 'CustomerOwnedIpv4Pool', 'IpamPoolId', 'DryRun', ...TAG_SPEC_PARAMS],
+  params: [
+    'Domain',
+    'Address',
+    'PublicIpv4Pool',
+    'NetworkBorderGroup',
+    'CustomerOwnedIpv4Pool',
+    'IpamPoolId',
+    'DryRun',
+    ...TAG_SPEC_PARAMS,
+  ],
   run(ctx) {
     const { store, params, settings } = ctx;
     const domain = params.str('Domain');
-    if (domain !== undefined && domain !== 'vpc') throw invalidValue(`Value (${domain}) for parameter domain is invalid. Only 'vpc' addresses exist (EC2-Classic is retired).`);
+    if (domain !== undefined && domain !== 'vpc')
+      throw invalidValue(
+        `Value (${domain}) for parameter domain is invalid. Only 'vpc' addresses exist (EC2-Classic is retired).`,
+      );
     const group = params.str('NetworkBorderGroup');
-    if (group !== undefined && group !== settings.region) throw invalidValue(`The network border group '${group}' is not valid in ${settings.region}.`);
+    if (group !== undefined && group !== settings.region)
+      throw invalidValue(`The network border group '${group}' is not valid in ${settings.region}.`);
     const pool = params.str('PublicIpv4Pool');
     if (pool !== undefined && pool !== 'amazon') throw invalidValue(`The public IPv4 pool '${pool}' does not exist.`);
     const address = params.str('Address');
@@ -25,7 +38,12 @@ export const allocateAddress: ActionDef = {
     if (store.eips.size >= settings.eipQuota) {
       throw new Ec2Error('AddressLimitExceeded', 'The maximum number of addresses has been reached.');
     }
-    const eip: ElasticIp = { allocationId: store.ids.id('eipalloc'), publicIp: store.nextElasticPublicIp(), association: null, tags };
+    const eip: ElasticIp = {
+      allocationId: store.ids.id('eipalloc'),
+      publicIp: store.nextElasticPublicIp(),
+      association: null,
+      tags,
+    };
     store.eips.set(eip.allocationId, eip);
     return {
       publicIp: eip.publicIp,
@@ -43,19 +61,26 @@ export const releaseAddress: ActionDef = {
     const { store, params } = ctx;
     const allocationId = params.str('AllocationId');
     if (allocationId === undefined) {
-      if (params.has('PublicIp')) throw invalidValue('You must specify an allocation id when releasing a VPC elastic IP address');
+      if (params.has('PublicIp'))
+        throw invalidValue('You must specify an allocation id when releasing a VPC elastic IP address');
       throw missingParameter('AllocationId');
     }
     const eip = store.resolve('allocation', store.eips, allocationId);
     // Every address lives in the region's own border group; naming another one finds nothing (ec2-rules §3.16).
     const group = params.str('NetworkBorderGroup');
     if (group !== undefined && group !== ctx.settings.region) {
-      throw new Ec2Error('InvalidAddress.NotFound', `The address with allocation id [${eip.allocationId}] was not found in network border group ${group}.`);
+      throw new Ec2Error(
+        'InvalidAddress.NotFound',
+        `The address with allocation id [${eip.allocationId}] was not found in network border group ${group}.`,
+      );
     }
     ctx.dryRunGate();
     // Non-default VPC addresses must be disassociated first (ec2-rules §3.16).
     if (eip.association) {
-      throw new Ec2Error('InvalidIPAddress.InUse', `The address with allocation id [${eip.allocationId}] is currently associated with ${eip.association.associationId}.`);
+      throw new Ec2Error(
+        'InvalidIPAddress.InUse',
+        `The address with allocation id [${eip.allocationId}] is currently associated with ${eip.association.associationId}.`,
+      );
     }
     store.eips.delete(eip.allocationId);
     return { return: true };
@@ -65,7 +90,10 @@ export const releaseAddress: ActionDef = {
 /** Requester-managed ENIs keep the Elastic IP their service gave them: moving it away is refused too (ec2-rules §3.19). */
 function refuseServiceAddress(store: Store, eniId: string): void {
   if (store.enis.get(eniId)?.requesterManaged) {
-    throw new Ec2Error('OperationNotPermitted', `You are not allowed to manage network interface '${eniId}': it is requester-managed.`);
+    throw new Ec2Error(
+      'OperationNotPermitted',
+      `You are not allowed to manage network interface '${eniId}': it is requester-managed.`,
+    );
   }
 }
 
@@ -75,7 +103,15 @@ function holderInstance(store: Store, eip: ElasticIp) {
 }
 
 export const associateAddress: ActionDef = {
-  params: ['AllocationId', 'InstanceId', 'NetworkInterfaceId', 'PrivateIpAddress', 'AllowReassociation', 'PublicIp', 'DryRun'],
+  params: [
+    'AllocationId',
+    'InstanceId',
+    'NetworkInterfaceId',
+    'PrivateIpAddress',
+    'AllowReassociation',
+    'PublicIp',
+    'DryRun',
+  ],
   run(ctx) {
     const { store, params, settings } = ctx;
     const allocationId = params.str('AllocationId');
@@ -90,18 +126,25 @@ export const associateAddress: ActionDef = {
     }
     // A malformed address is a syntax error, judged before existence and DryRun (ec2-rules §1.4).
     const ipParam = params.str('PrivateIpAddress');
-    if (ipParam !== undefined && parseIpv4(ipParam) === null) throw invalidValue(`Invalid value '${ipParam}' for privateIpAddress.`);
+    if (ipParam !== undefined && parseIpv4(ipParam) === null)
+      throw invalidValue(`Invalid value '${ipParam}' for privateIpAddress.`);
     const eip = store.resolve('allocation', store.eips, allocationId);
     let eni: NetworkInterface;
     if (instanceId !== undefined) {
       const inst = store.resolve('instance', store.instances, instanceId);
       ctx.dryRunGate();
       if (inst.state === 'pending') {
-        throw new Ec2Error('InvalidInstanceID', `The pending instance '${inst.id}' is not in a valid state for this operation.`);
+        throw new Ec2Error(
+          'InvalidInstanceID',
+          `The pending instance '${inst.id}' is not in a valid state for this operation.`,
+        );
       }
       // "Associate with an instance" means its only ENI (ec2-rules §2.4).
       if (inst.eniIds.length !== 1) {
-        throw new Ec2Error('InvalidInstanceID', `There are multiple interfaces attached to instance '${inst.id}'. Please specify an interface ID for the operation instead.`);
+        throw new Ec2Error(
+          'InvalidInstanceID',
+          `There are multiple interfaces attached to instance '${inst.id}'. Please specify an interface ID for the operation instead.`,
+        );
       }
       const only = store.enis.get(inst.eniIds[0] as string);
       if (!only) throw notFound('eni', inst.eniIds[0] as string);
@@ -111,7 +154,10 @@ export const associateAddress: ActionDef = {
       ctx.dryRunGate();
       const inst = store.instanceOf(eni);
       if (inst?.state === 'pending') {
-        throw new Ec2Error('IncorrectInstanceState', `The instance '${inst.id}' is not in a valid state for this operation.`);
+        throw new Ec2Error(
+          'IncorrectInstanceState',
+          `The instance '${inst.id}' is not in a valid state for this operation.`,
+        );
       }
     }
     const privateIp = ipParam ?? (eni.privateIps[0] as string);
@@ -119,7 +165,10 @@ export const associateAddress: ActionDef = {
       throw invalidValue(`The private IP address ${privateIp} is not assigned to network interface ${eni.id}.`);
     }
     if (eni.requesterManaged) {
-      throw new Ec2Error('OperationNotPermitted', `You are not allowed to manage network interface '${eni.id}': it is requester-managed.`);
+      throw new Ec2Error(
+        'OperationNotPermitted',
+        `You are not allowed to manage network interface '${eni.id}': it is requester-managed.`,
+      );
     }
     if (!store.vpcHasInternetGateway(eni.vpcId)) {
       throw new Ec2Error('Gateway.NotAttached', `Network ${eni.vpcId} is not attached to any internet gateway`);
@@ -129,7 +178,10 @@ export const associateAddress: ActionDef = {
     // Reassociation is automatic unless AllowReassociation=false (current reference; configurable, ec2-rules §10.5).
     const allowReassociation = params.bool('AllowReassociation') ?? settings.allowReassociationDefault;
     if (current && !sameTarget && !allowReassociation) {
-      throw new Ec2Error('Resource.AlreadyAssociated', `resource ${eip.allocationId} is already associated with associate-id ${current.associationId}`);
+      throw new Ec2Error(
+        'Resource.AlreadyAssociated',
+        `resource ${eip.allocationId} is already associated with associate-id ${current.associationId}`,
+      );
     }
     // The address of a service's ENI (e.g. a NAT gateway's) is changed through that service only.
     if (current && !sameTarget) refuseServiceAddress(store, current.eniId);

@@ -15,7 +15,10 @@ function requireInt(ctx: Context, name: string): number {
 /** Attach/detach need a running (hot) or stopped (warm) instance (ec2-rules §4.2, ec2-rules §4.4; code per ec2-rules §10.3). */
 export function requireSettledState(inst: Instance): void {
   if (inst.state !== 'running' && inst.state !== 'stopped') {
-    throw new Ec2Error('IncorrectInstanceState', `The instance '${inst.id}' is not in a valid state for this operation.`);
+    throw new Ec2Error(
+      'IncorrectInstanceState',
+      `The instance '${inst.id}' is not in a valid state for this operation.`,
+    );
   }
 }
 
@@ -24,8 +27,16 @@ function vpcOfInstance(store: Store, inst: Instance): string | undefined {
 }
 
 export const attachNetworkInterface: ActionDef = {
-  params: ['NetworkInterfaceId', 'InstanceId', 'DeviceIndex', 'NetworkCardIndex', 'EnaSrdSpecification.EnaSrdEnabled',
-    'EnaSrdSpecification.EnaSrdUdpSpecification.EnaSrdUdpEnabled', 'EnaQueueCount', 'DryRun'],
+  params: [
+    'NetworkInterfaceId',
+    'InstanceId',
+    'DeviceIndex',
+    'NetworkCardIndex',
+    'EnaSrdSpecification.EnaSrdEnabled',
+    'EnaSrdSpecification.EnaSrdUdpSpecification.EnaSrdUdpEnabled',
+    'EnaQueueCount',
+    'DryRun',
+  ],
   run(ctx) {
     const { store, params, settings } = ctx;
     const eniId = params.required('NetworkInterfaceId');
@@ -40,10 +51,13 @@ export const attachNetworkInterface: ActionDef = {
     ctx.dryRunGate();
 
     // Attaching or detaching still counts as in use: a second attach must wait for the first to settle.
-    if (eni.attachment || eni.serviceAttachmentId) throw new Ec2Error('InvalidNetworkInterface.InUse', `Interface: [${eni.id}] in use.`);
+    if (eni.attachment || eni.serviceAttachmentId)
+      throw new Ec2Error('InvalidNetworkInterface.InUse', `Interface: [${eni.id}] in use.`);
     const instSubnet = store.subnets.get(inst.subnetId);
     if (instSubnet?.az !== eni.az) {
-      throw invalidCombination('You may not attach a network interface to an instance if they are not in the same availability zone');
+      throw invalidCombination(
+        'You may not attach a network interface to an instance if they are not in the same availability zone',
+      );
     }
     // Multi-VPC attachments are allowed since Oct 2023 (ec2-rules §3.11 rule 4); the setting restores the older rule.
     if (!settings.allowCrossVpcAttach && vpcOfInstance(store, inst) !== eni.vpcId) {
@@ -53,7 +67,9 @@ export const attachNetworkInterface: ActionDef = {
     const type = instanceType(inst.type);
     if (!type) throw new Ec2Error('InternalError', `Unknown instance type ${inst.type}`);
     if (cardIndex >= type.networkCards) {
-      throw invalidValue(`Invalid value '${cardIndex}' for networkCardIndex. ${inst.type} has ${type.networkCards} network card(s).`);
+      throw invalidValue(
+        `Invalid value '${cardIndex}' for networkCardIndex. ${inst.type} has ${type.networkCards} network card(s).`,
+      );
     }
     const onCard = inst.eniIds
       .map((id) => store.enis.get(id)?.attachment)
@@ -98,11 +114,18 @@ export const detachNetworkInterface: ActionDef = {
     const eniId = store.resolve('attachment', store.attachments, attachmentId);
     const eni = store.enis.get(eniId);
     const att = eni?.attachment;
-    if (!eni || !att) throw new Ec2Error('InvalidAttachmentID.NotFound', `The network interface attachment ID '${attachmentId}' does not exist`);
+    if (!eni || !att)
+      throw new Ec2Error(
+        'InvalidAttachmentID.NotFound',
+        `The network interface attachment ID '${attachmentId}' does not exist`,
+      );
     ctx.dryRunGate();
 
     if (att.deviceIndex === 0 && att.networkCardIndex === 0) {
-      throw new Ec2Error('OperationNotPermitted', 'The network interface at device index 0 and networkCard index 0 cannot be detached.');
+      throw new Ec2Error(
+        'OperationNotPermitted',
+        'The network interface at device index 0 and networkCard index 0 cannot be detached.',
+      );
     }
     if (att.status !== 'attached') {
       throw new Ec2Error('IncorrectState', `The attachment '${att.id}' is currently ${att.status}.`);

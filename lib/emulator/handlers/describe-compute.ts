@@ -43,7 +43,10 @@ export const describeInstances: ActionDef = {
     const { store } = ctx;
     // Paged by instance; each instance is its own reservation, as when launched one at a time.
     const { page, nextToken } = pagedDescribe(ctx, {
-      idParam: 'InstanceId', kind: 'instance', items: store.instances, filters: instanceFilters(store),
+      idParam: 'InstanceId',
+      kind: 'instance',
+      items: store.instances,
+      filters: instanceFilters(store),
       paging: { action: 'DescribeInstances', min: 5, max: 1000, idSetName: 'instancesSet' },
     });
     return { reservationSet: page.map((i) => renderReservation(store, i)), nextToken };
@@ -96,9 +99,13 @@ export const describeInstanceTypes: ActionDef = {
     const catalogue = instanceTypes();
     const unknown = names.filter((n) => !catalogue.has(n));
     if (unknown.length > 0) {
-      throw new Ec2Error('InvalidInstanceType', `The following supplied instance types do not exist: [${unknown.join(', ')}]`);
+      throw new Ec2Error(
+        'InvalidInstanceType',
+        `The following supplied instance types do not exist: [${unknown.join(', ')}]`,
+      );
     }
-    const base = names.length > 0 ? [...new Set(names)].map((n) => catalogue.get(n) as InstanceTypeLimits) : catalogue.values();
+    const base =
+      names.length > 0 ? [...new Set(names)].map((n) => catalogue.get(n) as InstanceTypeLimits) : catalogue.values();
     const filtered = applyFilters(base, ctx.params.filters(), TYPE_FILTERS, () => new Map());
     // MaxResults 5–100 (ec2-rules §1.5); without it EC2 still pages at 100.
     const { page, nextToken } = paginate(filtered, ctx.params, {

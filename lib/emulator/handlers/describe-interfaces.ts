@@ -53,7 +53,10 @@ export const describeNetworkInterfaces: ActionDef = {
   run(ctx) {
     const { store } = ctx;
     const { page, nextToken } = pagedDescribe(ctx, {
-      idParam: 'NetworkInterfaceId', kind: 'eni', items: store.enis, filters: eniFilters(store),
+      idParam: 'NetworkInterfaceId',
+      kind: 'eni',
+      items: store.enis,
+      filters: eniFilters(store),
       paging: { action: 'DescribeNetworkInterfaces', min: 5, max: 1000, idSetName: 'networkInterfaceIdSet' },
     });
     return { networkInterfaceSet: page.map((e) => renderNetworkInterface(store, e)), nextToken };
@@ -90,7 +93,8 @@ export const describeAddresses: ActionDef = {
     if (publicIps.length > 0) {
       for (const ip of publicIps) {
         if (parseIpv4(ip) === null) throw new Ec2Error('InvalidAddress.Malformed', `Invalid address: ${ip}`);
-        if (!base.some((a) => a.publicIp === ip)) throw new Ec2Error('InvalidAddress.NotFound', `Address '${ip}' not found.`);
+        if (!base.some((a) => a.publicIp === ip))
+          throw new Ec2Error('InvalidAddress.NotFound', `Address '${ip}' not found.`);
       }
       base = base.filter((a) => publicIps.includes(a.publicIp));
     }

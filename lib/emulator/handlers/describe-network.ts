@@ -18,11 +18,19 @@ export const describeRegions: ActionDef = {
     const names = ctx.params.list('RegionName');
     for (const n of names) if (!REGIONS.includes(n)) throw invalidValue(`Invalid region: ${n}`);
     const items = names.length > 0 ? names : REGIONS;
-    const table: FilterTable<string> = { 'region-name': (r) => r, endpoint: (r) => `ec2.${r}.amazonaws.com`, 'opt-in-status': () => 'opt-in-not-required' };
+    const table: FilterTable<string> = {
+      'region-name': (r) => r,
+      endpoint: (r) => `ec2.${r}.amazonaws.com`,
+      'opt-in-status': () => 'opt-in-not-required',
+    };
     const regions = applyFilters(items, ctx.params.filters(), table, () => NO_TAGS);
     ctx.dryRunGate(); // after the filter names are checked (ec2-rules §1.4)
     return {
-      regionInfo: regions.map((r) => ({ regionName: r, regionEndpoint: `ec2.${r}.amazonaws.com`, optInStatus: 'opt-in-not-required' })),
+      regionInfo: regions.map((r) => ({
+        regionName: r,
+        regionEndpoint: `ec2.${r}.amazonaws.com`,
+        optInStatus: 'opt-in-not-required',
+      })),
     };
   },
 };
@@ -33,7 +41,8 @@ export const describeAvailabilityZones: ActionDef = {
     const zones = ctx.store.zones();
     const names = ctx.params.list('ZoneName');
     const ids = ctx.params.list('ZoneId');
-    for (const n of names) if (!zones.some((z) => z.name === n)) throw invalidValue(`Invalid availability zone: [${n}]`);
+    for (const n of names)
+      if (!zones.some((z) => z.name === n)) throw invalidValue(`Invalid availability zone: [${n}]`);
     for (const n of ids) if (!zones.some((z) => z.id === n)) throw invalidValue(`Invalid availability zone: [${n}]`);
     const region = ctx.settings.region;
     const table: FilterTable<Zone> = {
@@ -45,7 +54,9 @@ export const describeAvailabilityZones: ActionDef = {
       'group-name': () => region,
       'opt-in-status': () => 'opt-in-not-required',
     };
-    const picked = zones.filter((z) => (names.length === 0 && ids.length === 0) || names.includes(z.name) || ids.includes(z.id));
+    const picked = zones.filter(
+      (z) => (names.length === 0 && ids.length === 0) || names.includes(z.name) || ids.includes(z.id),
+    );
     const matching = applyFilters(picked, ctx.params.filters(), table, () => NO_TAGS);
     ctx.dryRunGate(); // after the filter names are checked (ec2-rules §1.4)
     return {
@@ -80,7 +91,13 @@ const VPC_FILTERS: FilterTable<Vpc> = {
 export const describeVpcs: ActionDef = {
   params: ['VpcId.N', 'DryRun', ...FILTER_PARAMS, ...PAGE_PARAMS],
   run(ctx) {
-    const { page, nextToken } = pagedDescribe(ctx, { idParam: 'VpcId', kind: 'vpc', items: ctx.store.vpcs, filters: VPC_FILTERS, paging: { action: 'DescribeVpcs', ...PAGE } });
+    const { page, nextToken } = pagedDescribe(ctx, {
+      idParam: 'VpcId',
+      kind: 'vpc',
+      items: ctx.store.vpcs,
+      filters: VPC_FILTERS,
+      paging: { action: 'DescribeVpcs', ...PAGE },
+    });
     return { vpcSet: page.map(renderVpc), nextToken };
   },
 };
@@ -105,7 +122,13 @@ export const describeSubnets: ActionDef = {
   params: ['SubnetId.N', 'DryRun', ...FILTER_PARAMS, ...PAGE_PARAMS],
   run(ctx) {
     const table: FilterTable<Subnet> = { ...SUBNET_FILTERS, 'availability-zone-id': (s) => ctx.store.zoneId(s.az) };
-    const { page, nextToken } = pagedDescribe(ctx, { idParam: 'SubnetId', kind: 'subnet', items: ctx.store.subnets, filters: table, paging: { action: 'DescribeSubnets', ...PAGE } });
+    const { page, nextToken } = pagedDescribe(ctx, {
+      idParam: 'SubnetId',
+      kind: 'subnet',
+      items: ctx.store.subnets,
+      filters: table,
+      paging: { action: 'DescribeSubnets', ...PAGE },
+    });
     return { subnetSet: page.map((s) => renderSubnet(ctx.store, s)), nextToken };
   },
 };
@@ -120,7 +143,13 @@ const IGW_FILTERS: FilterTable<InternetGateway> = {
 export const describeInternetGateways: ActionDef = {
   params: ['InternetGatewayId.N', 'DryRun', ...FILTER_PARAMS, ...PAGE_PARAMS],
   run(ctx) {
-    const { page, nextToken } = pagedDescribe(ctx, { idParam: 'InternetGatewayId', kind: 'igw', items: ctx.store.igws, filters: IGW_FILTERS, paging: { action: 'DescribeInternetGateways', ...PAGE } });
+    const { page, nextToken } = pagedDescribe(ctx, {
+      idParam: 'InternetGatewayId',
+      kind: 'igw',
+      items: ctx.store.igws,
+      filters: IGW_FILTERS,
+      paging: { action: 'DescribeInternetGateways', ...PAGE },
+    });
     return { internetGatewaySet: page.map(renderInternetGateway), nextToken };
   },
 };
@@ -139,9 +168,18 @@ export const describeSecurityGroups: ActionDef = {
     const names = ctx.params.list('GroupName');
     if (names.length > 0) {
       // GroupName.N only addresses the default VPC, and the emulated account has none (ec2-rules §3.6).
-      throw new Ec2Error('VPCIdNotSpecified', 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.');
+      throw new Ec2Error(
+        'VPCIdNotSpecified',
+        'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.',
+      );
     }
-    const { page, nextToken } = pagedDescribe(ctx, { idParam: 'GroupId', kind: 'sg', items: ctx.store.groups, filters: SG_FILTERS, paging: { action: 'DescribeSecurityGroups', ...PAGE } });
+    const { page, nextToken } = pagedDescribe(ctx, {
+      idParam: 'GroupId',
+      kind: 'sg',
+      items: ctx.store.groups,
+      filters: SG_FILTERS,
+      paging: { action: 'DescribeSecurityGroups', ...PAGE },
+    });
     return { securityGroupInfo: page.map((g) => renderSecurityGroup(ctx.store, g)), nextToken };
   },
 };

@@ -34,7 +34,11 @@ export const describeInstanceStatus: ActionDef = {
     const visible = ctx.params.bool('IncludeAllInstances') === true ? base : base.filter((i) => i.state === 'running');
     const filtered = applyFilters(visible, ctx.params.filters(), statusFilters(store), () => new Map());
     const { page, nextToken } = paginate(filtered, ctx.params, {
-      action: 'DescribeInstanceStatus', min: 5, max: 1000, idSetName: 'instancesSet', idsGiven: ids.length > 0,
+      action: 'DescribeInstanceStatus',
+      min: 5,
+      max: 1000,
+      idSetName: 'instancesSet',
+      idsGiven: ids.length > 0,
     });
     ctx.dryRunGate(); // after paging checks: MaxResults/NextToken are syntax (ec2-rules §1.4)
     const rendered = page.map((i) => ({

@@ -15,7 +15,13 @@ function resolveInstances(ctx: Context): Instance[] {
   return ctx.store.resolveAll('instance', ctx.store.instances, ids);
 }
 
-function transition(store: Store, inst: Instance, to: InstanceStateName, settled: InstanceStateName, now: number): void {
+function transition(
+  store: Store,
+  inst: Instance,
+  to: InstanceStateName,
+  settled: InstanceStateName,
+  now: number,
+): void {
   const delay = store.settings.instanceStateDelayMs;
   if (delay > 0) {
     inst.state = to;
@@ -35,7 +41,10 @@ export const stopInstances: ActionDef = {
     ctx.dryRunGate();
     for (const inst of list) {
       if (inst.state === 'terminated' || inst.state === 'shutting-down' || inst.state === 'pending') {
-        throw new Ec2Error('IncorrectInstanceState', `This instance '${inst.id}' is not in a state from which it can be stopped.`);
+        throw new Ec2Error(
+          'IncorrectInstanceState',
+          `This instance '${inst.id}' is not in a state from which it can be stopped.`,
+        );
       }
     }
     const changes = list.map((inst) => {
@@ -62,7 +71,10 @@ export const startInstances: ActionDef = {
     ctx.dryRunGate();
     for (const inst of list) {
       if (inst.state === 'terminated' || inst.state === 'shutting-down' || inst.state === 'stopping') {
-        throw new Ec2Error('IncorrectInstanceState', `The instance '${inst.id}' is not in a state from which it can be started.`);
+        throw new Ec2Error(
+          'IncorrectInstanceState',
+          `The instance '${inst.id}' is not in a state from which it can be started.`,
+        );
       }
     }
     const changes = list.map((inst) => {

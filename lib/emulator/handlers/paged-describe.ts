@@ -15,7 +15,10 @@ export interface PagedDescribe<T extends { tags: Tags }> {
 }
 
 /** The listed IDs (each must exist) or everything, filtered, then paged; the dry-run verdict comes after the paging checks. */
-export function pagedDescribe<T extends { tags: Tags }>(ctx: Context, d: PagedDescribe<T>): { page: T[]; nextToken?: string } {
+export function pagedDescribe<T extends { tags: Tags }>(
+  ctx: Context,
+  d: PagedDescribe<T>,
+): { page: T[]; nextToken?: string } {
   const ids = ctx.params.list(d.idParam);
   const base = ids.length > 0 ? ctx.store.resolveAll(d.kind, d.items, ids) : d.items.values();
   const filtered = applyFilters(base, ctx.params.filters(), d.filters, (item) => item.tags);

@@ -10,7 +10,10 @@ import type { ActionDef } from './types';
 /** Requester-managed ENIs are changed through their owning service only (ec2-rules §3.10, ec2-rules §3.19). */
 export function refuseRequesterManaged(eni: NetworkInterface): void {
   if (eni.requesterManaged) {
-    throw new Ec2Error('OperationNotPermitted', `You are not allowed to manage network interface '${eni.id}': it is requester-managed.`);
+    throw new Ec2Error(
+      'OperationNotPermitted',
+      `You are not allowed to manage network interface '${eni.id}': it is requester-managed.`,
+    );
   }
 }
 
@@ -18,7 +21,10 @@ export function refuseRequesterManaged(eni: NetworkInterface): void {
 function requireIpChangeState(store: Store, eni: NetworkInterface): void {
   const inst = store.instanceOf(eni);
   if (inst && inst.state !== 'running' && inst.state !== 'stopped') {
-    throw new Ec2Error('IncorrectInstanceState', `The instance '${inst.id}' is not in a valid state for this operation.`);
+    throw new Ec2Error(
+      'IncorrectInstanceState',
+      `The instance '${inst.id}' is not in a valid state for this operation.`,
+    );
   }
 }
 
@@ -32,12 +38,20 @@ function ipv4Limit(store: Store, eni: NetworkInterface): number {
 function alreadyAssigned(store: Store, ip: string, ownerId: string): Ec2Error {
   const code = store.settings.reassignErrorCode; // unconfirmed in EC2, configurable (ec2-rules §10.1)
   if (code === 'InvalidIPAddress.InUse') return new Ec2Error(code, 'The specified address is already in use.');
-  if (code === 'Resource.AlreadyAssigned') return new Ec2Error(code, `The private IP address ${ip} is already assigned to a resource.`);
+  if (code === 'Resource.AlreadyAssigned')
+    return new Ec2Error(code, `The private IP address ${ip} is already assigned to a resource.`);
   return invalidValue(`secondary-addresses: address ${ip} is already assigned to ${ownerId}`);
 }
 
 export const assignPrivateIpAddresses: ActionDef = {
-  params: ['NetworkInterfaceId', 'PrivateIpAddress.N', 'SecondaryPrivateIpAddressCount', 'AllowReassignment', 'Ipv4Prefix.N', 'Ipv4PrefixCount'],
+  params: [
+    'NetworkInterfaceId',
+    'PrivateIpAddress.N',
+    'SecondaryPrivateIpAddressCount',
+    'AllowReassignment',
+    'Ipv4Prefix.N',
+    'Ipv4PrefixCount',
+  ],
   run(ctx) {
     const { store, params } = ctx;
     const eni = store.resolve('eni', store.enis, params.required('NetworkInterfaceId'));
@@ -48,12 +62,18 @@ export const assignPrivateIpAddresses: ActionDef = {
       throw new Ec2Error('UnsupportedOperation', 'IPv4 prefix delegation is not supported by this emulator.');
     }
     if (requested.length === 0 && count === undefined) {
-      throw new Ec2Error('MissingParameter', 'The request must contain the parameter PrivateIpAddress or SecondaryPrivateIpAddressCount');
+      throw new Ec2Error(
+        'MissingParameter',
+        'The request must contain the parameter PrivateIpAddress or SecondaryPrivateIpAddressCount',
+      );
     }
     if (requested.length > 0 && count !== undefined) {
-      throw invalidCombination('The parameters PrivateIpAddress and SecondaryPrivateIpAddressCount cannot be used together');
+      throw invalidCombination(
+        'The parameters PrivateIpAddress and SecondaryPrivateIpAddressCount cannot be used together',
+      );
     }
-    if (count !== undefined && count < 1) throw invalidValue(`Value (${count}) for parameter secondaryPrivateIpAddressCount is invalid.`);
+    if (count !== undefined && count < 1)
+      throw invalidValue(`Value (${count}) for parameter secondaryPrivateIpAddressCount is invalid.`);
     refuseRequesterManaged(eni);
     requireIpChangeState(store, eni);
 
@@ -77,7 +97,8 @@ export const assignPrivateIpAddresses: ActionDef = {
       const owner = store.enis.get(ownerId);
       if (!owner) throw new Error(`ledger names unknown ENI ${ownerId}`);
       // Only secondary addresses are reassignable, and never away from a service-owned ENI (ec2-rules §3.13 rule 4).
-      if (owner.privateIps[0] === ip) throw invalidValue(`Address ${ip} is the primary private IPv4 address of ${ownerId} and cannot be reassigned.`);
+      if (owner.privateIps[0] === ip)
+        throw invalidValue(`Address ${ip} is the primary private IPv4 address of ${ownerId} and cannot be reassigned.`);
       if (!allowReassignment) throw alreadyAssigned(store, ip, ownerId);
       // Taking an address away changes the service's ENI: refused like any other change to it (ec2-rules §3.19).
       refuseRequesterManaged(owner);
@@ -91,7 +112,10 @@ export const assignPrivateIpAddresses: ActionDef = {
     if (count !== undefined) {
       const free = ledger.pickFree(count);
       if (!free) {
-        throw new Ec2Error('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${eni.subnetId}' to satisfy the requested number of instances.`);
+        throw new Ec2Error(
+          'InsufficientFreeAddressesInSubnet',
+          `There are not enough free addresses in subnet '${eni.subnetId}' to satisfy the requested number of instances.`,
+        );
       }
       picked = free;
     }
@@ -102,7 +126,8 @@ export const assignPrivateIpAddresses: ActionDef = {
     }
     for (const m of moves) moveSecondaryIp(store, m.ip, m.from, eni);
     // Only the addresses this call added are listed (ec2-rules §3.13; moto lists all).
-    const added = count !== undefined ? picked : requested.filter((ip) => picked.includes(ip) || moves.some((m) => m.ip === ip));
+    const added =
+      count !== undefined ? picked : requested.filter((ip) => picked.includes(ip) || moves.some((m) => m.ip === ip));
     return {
       networkInterfaceId: eni.id,
       assignedPrivateIpAddressesSet: added.map((ip) => ({ privateIpAddress: ip })),
@@ -120,13 +145,16 @@ export const unassignPrivateIpAddresses: ActionDef = {
       throw new Ec2Error('UnsupportedOperation', 'IPv4 prefix delegation is not supported by this emulator.');
     }
     const ips = [...new Set(params.list('PrivateIpAddress'))];
-    if (ips.length === 0) throw new Ec2Error('MissingParameter', 'The request must contain the parameter PrivateIpAddress');
+    if (ips.length === 0)
+      throw new Ec2Error('MissingParameter', 'The request must contain the parameter PrivateIpAddress');
     refuseRequesterManaged(eni);
     requireIpChangeState(store, eni);
     for (const ip of ips) {
       if (parseIpv4(ip) === null) throw invalidValue(`invalid value for parameter address: ${ip}`);
-      if (ip === eni.privateIps[0]) throw invalidValue(`The primary private IPv4 address ${ip} of ${eni.id} cannot be unassigned.`);
-      if (!eni.privateIps.includes(ip)) throw invalidValue(`Some of the specified addresses are not assigned to interface ${eni.id}`);
+      if (ip === eni.privateIps[0])
+        throw invalidValue(`The primary private IPv4 address ${ip} of ${eni.id} cannot be unassigned.`);
+      if (!eni.privateIps.includes(ip))
+        throw invalidValue(`Some of the specified addresses are not assigned to interface ${eni.id}`);
     }
     for (const ip of ips) unassignIp(store, eni, ip);
     return { return: true };

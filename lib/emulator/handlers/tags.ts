@@ -6,15 +6,21 @@ import type { Params } from '../params';
 import type { Store } from '../store';
 import type { ActionDef } from './types';
 
-export const TAG_SPEC_PARAMS = ['TagSpecification.N.ResourceType', 'TagSpecification.N.Tag.N.Key', 'TagSpecification.N.Tag.N.Value'] as const;
+export const TAG_SPEC_PARAMS = [
+  'TagSpecification.N.ResourceType',
+  'TagSpecification.N.Tag.N.Key',
+  'TagSpecification.N.Tag.N.Value',
+] as const;
 const MAX_TAGS = 50;
 
 function checkTag(key: string, value: string): void {
   if (key === '') throw invalidValue('Tag key cannot be empty.');
   // The `aws:` prefix is reserved (ec2-rules §3.20).
-  if (key.toLowerCase().startsWith('aws:')) throw invalidValue(`Tag keys starting with 'aws:' are reserved for internal use`);
+  if (key.toLowerCase().startsWith('aws:'))
+    throw invalidValue(`Tag keys starting with 'aws:' are reserved for internal use`);
   if ([...key].length > 127) throw invalidValue(`Tag key exceeds the maximum length of 127 characters: ${key}`);
-  if ([...value].length > 256) throw invalidValue(`Tag value exceeds the maximum length of 256 characters for key ${key}`);
+  if ([...value].length > 256)
+    throw invalidValue(`Tag value exceeds the maximum length of 256 characters for key ${key}`);
 }
 
 /** Tags from `TagSpecification.N` whose ResourceType must be the one the operation creates. */
@@ -22,13 +28,15 @@ export function tagSpecifications(params: Params, resourceType: string): Tags {
   const tags: Tags = new Map();
   for (const n of params.indexes('TagSpecification')) {
     const type = params.str(`TagSpecification.${n}.ResourceType`);
-    if (type !== resourceType) throw invalidValue(`'${type ?? ''}' is not a valid taggable resource type for this operation.`);
+    if (type !== resourceType)
+      throw invalidValue(`'${type ?? ''}' is not a valid taggable resource type for this operation.`);
     for (const t of params.tags(`TagSpecification.${n}.Tag`)) {
       checkTag(t.key, t.value ?? '');
       tags.set(t.key, t.value ?? '');
     }
   }
-  if (tags.size > MAX_TAGS) throw new Ec2Error('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
+  if (tags.size > MAX_TAGS)
+    throw new Ec2Error('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
   return tags;
 }
 
@@ -70,7 +78,8 @@ export const createTags: ActionDef = {
     ctx.dryRunGate();
     for (const target of targets) {
       const merged = new Set([...target.tags.keys(), ...tags.map((t) => t.key)]);
-      if (merged.size > MAX_TAGS) throw new Ec2Error('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
+      if (merged.size > MAX_TAGS)
+        throw new Ec2Error('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
     }
     // Value may be omitted or empty; it is stored as "" and existing keys are overwritten (ec2-rules §3.20).
     for (const target of targets) for (const t of tags) target.tags.set(t.key, t.value ?? '');
@@ -85,7 +94,8 @@ export const deleteTags: ActionDef = {
     const ids = resourceIds(params);
     const tags = params.tags('Tag');
     for (const t of tags) {
-      if (t.key.toLowerCase().startsWith('aws:')) throw invalidValue(`Tag keys starting with 'aws:' are reserved for internal use`);
+      if (t.key.toLowerCase().startsWith('aws:'))
+        throw invalidValue(`Tag keys starting with 'aws:' are reserved for internal use`);
     }
     const targets = ids.map((id) => resolveTaggable(store, id));
     ctx.dryRunGate();

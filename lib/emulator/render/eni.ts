@@ -19,13 +19,21 @@ function publicOf(store: Store, eni: NetworkInterface, ip: string, full: boolean
   const region = store.settings.region;
   const eip = store.eipOn(eni.id, ip);
   if (eip && eip.association) {
-    const base: XmlObject = { ipOwnerId: ACCOUNT_ID, publicDnsName: publicDnsName(eip.publicIp, region), publicIp: eip.publicIp };
+    const base: XmlObject = {
+      ipOwnerId: ACCOUNT_ID,
+      publicDnsName: publicDnsName(eip.publicIp, region),
+      publicIp: eip.publicIp,
+    };
     // The instance-embedded association has no allocation/association ids (ec2-rules §2.2).
     return full ? { allocationId: eip.allocationId, associationId: eip.association.associationId, ...base } : base;
   }
   if (ip === eni.privateIps[0] && eni.amazonPublicIp) {
     // ipOwnerId is the literal `amazon` for an Amazon-assigned address (ec2-rules §2.2).
-    return { ipOwnerId: 'amazon', publicDnsName: publicDnsName(eni.amazonPublicIp, region), publicIp: eni.amazonPublicIp };
+    return {
+      ipOwnerId: 'amazon',
+      publicDnsName: publicDnsName(eni.amazonPublicIp, region),
+      publicIp: eni.amazonPublicIp,
+    };
   }
   return undefined;
 }

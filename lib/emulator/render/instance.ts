@@ -75,5 +75,10 @@ export function renderInstance(store: Store, inst: Instance): XmlObject {
 }
 
 export function renderReservation(store: Store, inst: Instance): XmlObject {
-  return { reservationId: inst.reservationId, ownerId: ACCOUNT_ID, groupSet: [], instancesSet: [renderInstance(store, inst)] };
+  return {
+    reservationId: inst.reservationId,
+    ownerId: ACCOUNT_ID,
+    groupSet: [],
+    instancesSet: [renderInstance(store, inst)],
+  };
 }

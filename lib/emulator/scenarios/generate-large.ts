@@ -22,8 +22,20 @@ export function expandLarge(base: Scenario, g: Generator): Scenario {
       internetGateway: v < g.vpcsWithInternetGateway,
       securityGroups: [{ key: `vpc${v}-app`, name: 'app', description: 'application tier' }],
       subnets: AZS.flatMap((az, a) => [
-        { key: `vpc${v}-${az}-app`, name: `${prefix}-${v + 1}-app-${az}`, az, cidr: `10.${v}.${a * 32}.0/20`, public: true },
-        { key: `vpc${v}-${az}-data`, name: `${prefix}-${v + 1}-data-${az}`, az, cidr: `10.${v}.${a * 32 + 16}.0/20`, public: false },
+        {
+          key: `vpc${v}-${az}-app`,
+          name: `${prefix}-${v + 1}-app-${az}`,
+          az,
+          cidr: `10.${v}.${a * 32}.0/20`,
+          public: true,
+        },
+        {
+          key: `vpc${v}-${az}-data`,
+          name: `${prefix}-${v + 1}-data-${az}`,
+          az,
+          cidr: `10.${v}.${a * 32 + 16}.0/20`,
+          public: false,
+        },
       ]),
     });
   }
