@@ -30,6 +30,7 @@ import { ActivityPanel } from './activity/activity-panel';
 import { useMediaQuery } from './use-media-query';
 import { useCanChange } from '@/components/access/access-context';
 import { AccountMenu, ReadOnlyNotice } from '@/components/access/account-menu';
+import { UnfinishedOperations } from './unfinished-operations';
 
 export function TopologyConsole() {
   const query = useQuery(topologyQueryOptions());
@@ -224,6 +225,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
                 account={<AccountMenu />}
               />
               <ReadOnlyNotice />
+              <UnfinishedOperations />
               {refreshError ? (
                 <div className="border-b border-line bg-surface px-4 py-2">
                   <LoadError error={refreshError} onRetry={onRefresh} retrying={refreshing} compact />

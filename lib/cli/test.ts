@@ -104,7 +104,6 @@ run(
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
   postgres ? { TEST_DATABASE_URL: postgres.url } : {},
 );
-postgres?.stop();
 const v = readJson(vitestJson) as {
   numPassedTests?: number;
   numFailedTests?: number;
@@ -146,7 +145,11 @@ function build(): boolean {
 if (build() && ensureChromium()) {
   const pwJson = path.join(reports, 'playwright.json');
   rmSync(pwJson, { force: true });
-  run('end-to-end tests', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  // The same Postgres for e2e/crash-and-race.spec.ts (two console processes sharing one database).
+  run('end-to-end tests', bin('playwright'), ['test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    ...(postgres ? { TEST_DATABASE_URL: postgres.url } : {}),
+  });
   const p = readJson(pwJson) as {
     stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
   } | null;
@@ -156,6 +159,8 @@ if (build() && ensureChromium()) {
     total.skipped += p.stats.skipped ?? 0;
   }
 }
+
+postgres?.stop();
 
 console.log('');
 if (failedStages.length) console.log(`Failed stages: ${failedStages.join(', ')}`);

@@ -37,7 +37,12 @@ describe.each(testBackends)('database on $title', ({ backend, skip }) => {
       await h.close();
       const again = await openDatabase(h.options);
       const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(again.db);
-      expect(applied.rows.map((r) => r.name)).toEqual(['0001-auth-tables', '0002-audit', '0003-api-tokens']);
+      expect(applied.rows.map((r) => r.name)).toEqual([
+        '0001-auth-tables',
+        '0002-audit',
+        '0003-api-tokens',
+        '0004-operations',
+      ]);
       await again.close();
     } finally {
       await h.dispose();

@@ -1,5 +1,5 @@
 // The schema's history, in order, in code: Kysely's Migrator runs the ones a database has not seen yet at start.
-// Append new migrations (the operation journal and locks come next); never edit one that has shipped.
+// Append new migrations; never edit one that has shipped.
 import { sql, type Kysely, type Migration } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -109,8 +109,38 @@ const apiTokens: Migration = {
   },
 };
 
+/**
+ * The operation journal (one row per apply: who, the move, the plan, the steps as they happen, the outcome) and
+ * who holds each resource lock, so another console process on the same Postgres can name the holder.
+ */
+const operations: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createTable('operation')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_name', 'text', (c) => c.notNull())
+      .addColumn('move', 'jsonb', (c) => c.notNull())
+      .addColumn('plan', 'jsonb', (c) => c.notNull())
+      .addColumn('started_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn('steps', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+      .addColumn('finished_at', 'timestamptz')
+      .addColumn('outcome', 'jsonb')
+      .execute();
+    await db.schema.createIndex('operation_started_at_idx').on('operation').column('started_at').execute();
+    await db.schema
+      .createTable('lock_holder')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('token', 'text', (c) => c.notNull())
+      .addColumn('user_name', 'text', (c) => c.notNull())
+      .addColumn('change', 'text', (c) => c.notNull())
+      .addColumn('since', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   '0001-auth-tables': authTables,
   '0002-audit': audit,
   '0003-api-tokens': apiTokens,
+  '0004-operations': operations,
 };

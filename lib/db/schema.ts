@@ -1,5 +1,5 @@
 // The database's tables as Kysely sees them: better-auth's (user, session, account, verification) and the
-// console's own (audit, api_token, setting). Column names follow better-auth's camelCase for its tables.
+// console's own (audit, api_token, setting, operation, lock_holder). Column names follow better-auth's camelCase for its tables.
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -81,6 +81,21 @@ export type ApiTokenTable = {
 
 export type SettingTable = { key: string; value: string };
 
+/** One apply: its steps and outcome are written as they happen; finished_at null means it never ended. */
+export type OperationTable = {
+  id: string;
+  user_name: string;
+  move: ColumnType<unknown, string, never>;
+  plan: ColumnType<unknown, string, never>;
+  started_at: Timestamp;
+  steps: ColumnType<unknown, string | undefined, string>;
+  finished_at: Timestamp | null;
+  outcome: ColumnType<unknown, string | null | undefined, string>;
+};
+
+/** Who holds a resource lock (the lock itself is a Postgres advisory lock on the key's hash). */
+export type LockHolderTable = { key: string; token: string; user_name: string; change: string; since: string };
+
 export type Database = {
   user: UserTable;
   session: SessionTable;
@@ -89,4 +104,6 @@ export type Database = {
   audit: AuditTable;
   api_token: ApiTokenTable;
   setting: SettingTable;
+  operation: OperationTable;
+  lock_holder: LockHolderTable;
 };

@@ -51,8 +51,9 @@ export type Applied = {
 };
 
 /**
- * The process's locks and journal until lib/db provides the shared ones. Kept on globalThis: Next.js may load
- * this module once per route bundle (the API route, the server action), and they must share one set of locks.
+ * The defaults when the caller passes none (unit tests, scripts); the console's routes pass the database's
+ * (console-operations.ts), whose PGlite locks are these. Kept on globalThis: Next.js may load this module once
+ * per route bundle (the API route, the server action), and they must share one set of locks.
  */
 const shared = globalThis as typeof globalThis & {
   __eniConsoleLocks?: ResourceLocks;

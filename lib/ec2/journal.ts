@@ -30,6 +30,7 @@ export type JournalEntry = {
 /** One operation's handle: steps and the final outcome are written through it. */
 export interface JournalOperation {
   readonly id: string;
+  /** Records a step's outcome; a later report of the same step (its index) replaces the earlier one. */
   step(outcome: StepReport, requestId: string | null): Promise<void>;
   finish(outcome: FinalOutcome): Promise<void>;
 }
@@ -67,7 +68,13 @@ export class MemoryJournal implements OperationJournal {
     }
     return {
       id: entry.id,
-      step: async (report, requestId) => void entry.steps.push({ report, requestId, at: new Date().toISOString() }),
+      // A step reported again (accepted, then settled) replaces its earlier report: one report per step.
+      step: async (report, requestId) => {
+        entry.steps = [
+          ...entry.steps.filter((s) => s.report.index !== report.index),
+          { report, requestId, at: new Date().toISOString() },
+        ];
+      },
       finish: async (outcome) => {
         entry.outcome = outcome;
         entry.finishedAt = new Date().toISOString();

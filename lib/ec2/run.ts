@@ -202,6 +202,13 @@ export async function runSteps(client: EC2Client, plan: Plan, fresh: Snapshot, o
       ran.stopped = { index: i + 1, failure: sent.failure ?? { message: 'failed', code: 'ec2-error' } };
       break;
     }
+    // On record before the wait: a console stopped while EC2 completes the call still shows it was made (the
+    // journal keeps one report per step: the settled one below replaces this).
+    if (step.waitFor)
+      await options.onStep?.({
+        ...sent.report,
+        note: [sent.report.note, 'Accepted; waiting for EC2 to complete it.'].filter(Boolean).join(' '),
+      });
     const unsettled = await settle(client, step, fresh, options, ANSWER_RESERVE_MS);
     await add(
       unsettled

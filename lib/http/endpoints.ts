@@ -2,6 +2,7 @@
 // lib/ec2 functions) and what its audit row records. Routes and actions are built from these with the guard.
 import 'server-only';
 import { type Applied, applyPlannedMove, type Planned, planOnFreshState, scopeOf } from '@/lib/ec2/execute';
+import { consoleOperations } from '@/lib/ec2/console-operations';
 import { invalidateTopology, readTopology } from '@/lib/ec2/topology';
 import { fail, type Result } from '@/lib/result';
 import { type GuestFormat, guestConfigFor, guestConfigRequestSchema } from '@/lib/topology/guest-config';
@@ -43,8 +44,9 @@ export const applyEndpoint: BoundarySpec<MoveRequest, Applied> = {
   rateLimited: true,
   handler: async (request, identity) => {
     try {
-      // The journal and the locks name who acts (a holder's name is what a `busy` answer shows the other user).
-      return await applyPlannedMove(request.move, request.confirmed, { user: identity.name });
+      // The console's journal and locks live in its database (shared by every console process on one Postgres).
+      const { journal, locks } = await consoleOperations();
+      return await applyPlannedMove(request.move, request.confirmed, { user: identity.name, journal, locks });
     } finally {
       // Whatever happened, the account may have changed: the next read must not reuse an older snapshot.
       invalidateTopology();

@@ -1,0 +1,134 @@
+// The operation journal's routes against the emulator, with real accounts and tokens: an operation a crash left
+// open (the detach done, the attach never sent) is listed with where its ENI is now; restore puts the ENI back,
+// finish completes the move; either closes the operation once, and a viewer may read but not resolve.
+import { DetachNetworkInterfaceCommand } from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resetEc2Client } from '@/lib/ec2/client';
+import { consoleOperations } from '@/lib/ec2/console-operations';
+import { loadSnapshot } from '@/lib/ec2/snapshot';
+import { resetRateLimits } from '@/lib/http/rate-limit';
+import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
+import { findMove } from '@/lib/testing/moves';
+import { type ProcessAccounts, processAccounts } from '@/lib/testing/process-accounts';
+import { checkMove, type Move } from '@/lib/topology';
+import { POST as resolvePost } from './operations/[id]/resolve/route';
+import { GET as operationsGet } from './operations/route';
+
+let emu: TestEmulator;
+let accounts: ProcessAccounts;
+const saved = { endpoint: process.env.AWS_ENDPOINT_URL_EC2, demo: process.env.ENI_CONSOLE_DEMO };
+
+beforeAll(async () => {
+  emu = await startTestEmulator('showcase', { attachDelayMs: 0 });
+  delete process.env.ENI_CONSOLE_DEMO;
+  accounts = await processAccounts({ vera: 'viewer', otto: 'operator' });
+}, 120_000);
+beforeEach(async () => {
+  process.env.AWS_ENDPOINT_URL_EC2 = emu.url;
+  resetEc2Client();
+  await emu.reset('showcase');
+  resetRateLimits();
+});
+afterAll(async () => {
+  await accounts?.close();
+  for (const [k, v] of [
+    ['AWS_ENDPOINT_URL_EC2', saved.endpoint],
+    ['ENI_CONSOLE_DEMO', saved.demo],
+  ] as const) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  resetEc2Client();
+  await emu?.close();
+});
+
+const request = (path: string, who: string, body?: unknown) =>
+  new Request(`http://127.0.0.1:3000${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Bearer ${accounts.tokens[who]}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json', origin: 'http://127.0.0.1:3000' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+const resolve = (id: string, who: string, action: string) =>
+  resolvePost(request(`/api/operations/${id}/resolve`, who, { action }), { params: Promise.resolve({ id }) });
+
+/** A move-eni between instances left as a crash leaves it: journaled, detached, never attached. */
+async function crashedMove(): Promise<{ id: string; move: Extract<Move, { kind: 'move-eni' }>; from: string }> {
+  const s = await loadSnapshot(emu.client);
+  const move = findMove(s, 'move-eni-between') as Extract<Move, { kind: 'move-eni' }>;
+  const verdict = checkMove(s, move);
+  if (!verdict.ok) throw new Error('the move is accepted');
+  const from = s.enis.find((e) => e.id === move.eni)!.attachment!.instanceId!;
+  const { journal } = await consoleOperations();
+  const op = await journal.begin('otto', move, verdict.plan);
+  const detach = verdict.plan.steps[0]!;
+  const answer = await emu.client.send(new DetachNetworkInterfaceCommand(detach.input as never));
+  await op.step(
+    {
+      index: 1,
+      action: detach.action,
+      description: detach.description,
+      cli: detach.cli,
+      outcome: 'done',
+      requestId: answer.$metadata.requestId ?? null,
+      note: null,
+      restore: false,
+    },
+    answer.$metadata.requestId ?? null,
+  );
+  return { id: op.id, move, from };
+}
+
+const attachedTo = async (eni: string) =>
+  (await loadSnapshot(emu.client)).enis.find((e) => e.id === eni)?.attachment?.instanceId ?? null;
+
+describe('GET /api/operations and POST /api/operations/{id}/resolve', () => {
+  it('lists the crashed operation with its steps and observed state; restore puts the ENI back and closes it once', async () => {
+    const { id, move, from } = await crashedMove();
+    const res = await operationsGet(request('/api/operations?unfinished=1', 'vera'));
+    expect(res.status).toBe(200);
+    const { operations } = await res.json();
+    const op = operations.find((o: { id: string }) => o.id === id);
+    expect(op).toMatchObject({
+      user: 'otto',
+      move,
+      finishedAt: null,
+      steps: [{ report: { action: 'DetachNetworkInterface', outcome: 'done' } }],
+    });
+    expect(op.observed).toContainEqual({ resource: move.eni, state: expect.stringMatching(/^not attached/) });
+
+    expect((await resolve(id, 'vera', 'restore')).status).toBe(403);
+    const restored = await resolve(id, 'otto', 'restore');
+    const body = await restored.json();
+    expect(body).toMatchObject({ ok: true, action: 'restore', outcome: { status: 'not-applied' } });
+    expect(await attachedTo(move.eni)).toBe(from);
+    const again = await (await resolve(id, 'otto', 'finish')).json();
+    expect(again).toMatchObject({ ok: false, code: 'stale' });
+    const left = (await (await operationsGet(request('/api/operations?unfinished=1', 'vera'))).json()).operations;
+    expect(left.map((o: { id: string }) => o.id)).not.toContain(id);
+    // The restore's own apply is journaled and finished, with the resolver's name.
+    const recent = (await (await operationsGet(request('/api/operations?limit=5', 'vera'))).json()).operations;
+    expect(recent[0]).toMatchObject({ user: 'otto', outcome: { status: 'applied' } });
+    const resolves = (await accounts.audit()).filter((e) => e.action === 'operation.resolve');
+    expect(resolves.map((e) => [e.userName, e.outcome])).toContainEqual(['otto', 'ok']);
+  });
+
+  it('finish completes the move on fresh state', async () => {
+    const { id, move } = await crashedMove();
+    const body = await (await resolve(id, 'otto', 'finish')).json();
+    expect(body).toMatchObject({ ok: true, action: 'finish', outcome: { status: 'applied' } });
+    expect(await attachedTo(move.eni)).toBe(move.toInstance);
+  });
+
+  it('refuses a bad id or action with what to send', async () => {
+    expect(await (await resolve('op-1', 'otto', 'restore')).json()).toMatchObject({ ok: false, code: 'invalid-input' });
+    const { id } = await crashedMove();
+    expect(await (await resolve(id, 'otto', 'undo')).json()).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+      message: expect.stringContaining('"restore"'),
+    });
+  });
+});
