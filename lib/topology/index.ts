@@ -39,5 +39,4 @@ export {
   failoverSchema,
   type Failover,
   type FailoverPlan,
-  type FailoverVerdict,
 } from './failover';
