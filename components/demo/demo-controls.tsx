@@ -1,5 +1,5 @@
 'use client';
-// Demo mode's header controls (issue 10 §2): a scenario picker with Reset, and the guided walkthroughs. Shown only
+// Demo mode's header controls: a scenario picker with Reset, and the guided walkthroughs. Shown only
 // when the console runs in demo mode; the server refuses the routes otherwise.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';

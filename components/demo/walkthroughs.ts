@@ -1,4 +1,4 @@
-// Guided walkthroughs as data (issue 10 §2): each step says what is about to happen, optionally does it (through
+// Guided walkthroughs as data: each step says what is about to happen, optionally does it (through
 // the same plan and apply routes as any move, or the demo's control routes), then points at what changed.
 // Resources are named by their Name tag, so a walkthrough reads like the scenario and survives a reset.
 

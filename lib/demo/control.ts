@@ -1,4 +1,4 @@
-// The demo's hold on the emulator (issue 10 §2): reset to a scenario and fail an instance through the emulator's
+// The demo's hold on the emulator: reset to a scenario and fail an instance through the emulator's
 // control plane, with the bearer token `npm run demo` hands to the console (EMULATOR_CONTROL_TOKEN). Demo mode only.
 import 'server-only';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Plans, rehearses and applies a failover (issue 10 §1): checked as a whole on fresh state, its parts applied in
+// Plans, rehearses and applies a failover: checked as a whole on fresh state, its parts applied in
 // order through the ordinary executor, rolled back to `from` when a part fails, every step reported and timed.
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';

@@ -10,6 +10,9 @@ import { toFailure } from './errors';
 import { errorKind, observeStep } from './observe';
 import { type WaitOptions, dryRunStep, sendStep, waitForEni, whereIs } from './steps';
 
+/** The note of a step's interim report, journaled when EC2 accepts a call it then completes (the settled report follows). */
+export const ACCEPTED_NOTE = 'Accepted; waiting for EC2 to complete it.';
+
 export type RunOptions = {
   wait?: WaitOptions;
   /** How long to keep looking for a change whose answer was lost before saying it was not made (default 5 s). */
@@ -207,7 +210,7 @@ export async function runSteps(client: EC2Client, plan: Plan, fresh: Snapshot, o
     if (step.waitFor)
       await options.onStep?.({
         ...sent.report,
-        note: [sent.report.note, 'Accepted; waiting for EC2 to complete it.'].filter(Boolean).join(' '),
+        note: [sent.report.note, ACCEPTED_NOTE].filter(Boolean).join(' '),
       });
     const unsettled = await settle(client, step, fresh, options, ANSWER_RESERVE_MS);
     await add(

@@ -5,6 +5,7 @@ import 'server-only';
 import type { Move, Plan } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 import type { JournalOperation, OperationJournal } from './journal';
+import { ACCEPTED_NOTE } from './run';
 
 export type StepTiming = {
   index: number;
@@ -100,6 +101,9 @@ export function timingJournal(
       return {
         id: op.id,
         async step(report, requestId) {
+          // An interim report (EC2 accepted the call, the wait goes on) is journaled, not timed: the settled
+          // report of the same step follows and carries the step's whole duration.
+          if (report.note?.endsWith(ACCEPTED_NOTE)) return op.step(report, requestId);
           const now = Date.now();
           const timing: StepTiming = {
             index: sink.offset + report.index,

@@ -19,7 +19,7 @@ const IMPORT =
 describe('lib/emulator imports', () => {
   const files = [...sourceFiles(EMULATOR_DIR), resolve(EMULATOR_DIR, '../cli/emulator.ts')];
   /** The emulator tests' support, and what it may import of the project: the emulator alone. */
-  const support = ['emulator.ts', 'aws-cli.ts'].map((name) => resolve(EMULATOR_DIR, '../testing', name));
+  const support = ['emulator.ts', 'aws-cli.ts', 'env.ts'].map((name) => resolve(EMULATOR_DIR, '../testing', name));
 
   it.each(files.map((f) => [relative(resolve(EMULATOR_DIR, '../..'), f), f]))(
     '%s imports nothing from lib/topology, lib/ec2 or elsewhere in the project',
@@ -27,7 +27,7 @@ describe('lib/emulator imports', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(IMPORT)) {
         const spec = m[1] ?? m[2] ?? m[3] ?? '';
-        if (file.endsWith('.test.ts') && /^@\/lib\/testing\/(emulator|aws-cli)$/.test(spec)) continue;
+        if (file.endsWith('.test.ts') && /^@\/lib\/testing\/(emulator|aws-cli|env)$/.test(spec)) continue;
         expect(spec).not.toMatch(/lib\/(topology|ec2)/);
         expect(spec.startsWith('@/')).toBe(false);
         if (spec.startsWith('.')) {

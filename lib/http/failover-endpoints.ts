@@ -1,4 +1,4 @@
-// /api/plan and /api/apply take an ordinary move or a failover (issue 10 §1); this wraps the move endpoints so a
+// /api/plan and /api/apply take an ordinary move or a failover; this wraps the move endpoints so a
 // failover body goes to lib/ec2/failover, and adds the progress read of a running operation.
 import 'server-only';
 import type { Applied, Planned } from '@/lib/ec2/execute';

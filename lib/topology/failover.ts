@@ -1,4 +1,4 @@
-// Failover as one checked plan (issue 10 §1): `from`'s secondary ENIs, and optionally the secondary IPs of its
+// Failover as one checked plan: `from`'s secondary ENIs, and optionally the secondary IPs of its
 // primary ENI, move to `to` as a sequence of ordinary moves, each checked on the state the previous ones leave.
 import { z } from 'zod';
 import { applyMove } from './apply';
