@@ -82,6 +82,12 @@ test('a console killed between detach and attach: after restart the journal show
     await until('the detach', async () =>
       appliedRequests(await control.requests()).some((r) => r.action === 'DetachNetworkInterface'),
     );
+    // EC2 has the detach; the console writes it to its journal once EC2 accepts it, then waits 3 s for it to
+    // complete. Kill it in that wait, once the journal shows the call (not in the moment between the two).
+    await until('the detach on record', async () => {
+      const list = (await call(first, otto!, '/api/operations?unfinished=1')) as Answer & { operations?: Operation[] };
+      return list.operations?.[0]?.steps.some((s) => s.report.action === 'DetachNetworkInterface') ?? false;
+    });
     await first.stop('SIGKILL');
     expect(await answer).toBeInstanceOf(Error); // the connection died with the process
     expect(appliedRequests(await control.requests()).map((r) => r.action)).toEqual(['DetachNetworkInterface']);
