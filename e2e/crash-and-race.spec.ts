@@ -15,8 +15,8 @@ import {
   startEmulatorProcess,
 } from '../lib/testing/console-process';
 import { appliedRequests } from '../lib/testing/emulator-control';
-import { findMove } from '../lib/testing/moves';
-import { applyMove, checkMove, type Move, type Snapshot } from '../lib/topology';
+import { conflictingPairs, findMove } from '../lib/testing/moves';
+import { applyMove, type Move, type Snapshot } from '../lib/topology';
 
 type Answer = { ok: boolean; code?: string; message?: string; [k: string]: unknown };
 
@@ -132,39 +132,6 @@ test('a console killed between detach and attach: after restart the journal show
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
-
-/** Pairs of accepted moves that conflict: one secondary IP to two ENIs, or one EIP to two private IPs. */
-function conflictingPairs(s: Snapshot, kind: 'ip' | 'eip'): [Move, Move][] {
-  const pairs: [Move, Move][] = [];
-  if (kind === 'ip') {
-    for (const eni of s.enis)
-      for (const ip of eni.privateIps.filter((p) => !p.primary)) {
-        const targets = s.enis.filter(
-          (t) => t.id !== eni.id && checkMove(s, { kind: 'move-ip', ip: ip.address, toEni: t.id }).ok,
-        );
-        for (let i = 0; i + 1 < targets.length; i++)
-          pairs.push([
-            { kind: 'move-ip', ip: ip.address, toEni: targets[i]!.id },
-            { kind: 'move-ip', ip: ip.address, toEni: targets[i + 1]!.id },
-          ]);
-      }
-  } else {
-    for (const eip of s.eips) {
-      const spots = s.enis
-        .flatMap((e) =>
-          e.privateIps.map((p) => ({
-            kind: 'move-eip' as const,
-            allocationId: eip.allocationId,
-            toEni: e.id,
-            toIp: p.address,
-          })),
-        )
-        .filter((m) => checkMove(s, m).ok);
-      for (let i = 0; i + 1 < spots.length; i++) pairs.push([spots[i]!, spots[i + 1]!]);
-    }
-  }
-  return pairs;
-}
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 

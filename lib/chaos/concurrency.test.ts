@@ -10,46 +10,14 @@ import { InProcessLocks } from '@/lib/ec2/locks';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { appliedRequests as mutations } from '@/lib/testing/emulator-control';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
-import { applyMove, type Move, checkMove, type Snapshot } from '@/lib/topology';
+import { conflictingPairs } from '@/lib/testing/moves';
+import { applyMove, type Move } from '@/lib/topology';
 
 let emu: TestEmulator;
 beforeAll(async () => {
   emu = await startTestEmulator('showcase', { attachDelayMs: 0 });
 });
 afterAll(async () => emu?.close());
-
-/** Pairs of accepted moves that conflict: one IP to two ENIs, or one EIP to two private IPs. */
-function conflictingPairs(s: Snapshot, kind: 'ip' | 'eip'): [Move, Move][] {
-  const pairs: [Move, Move][] = [];
-  if (kind === 'ip') {
-    for (const eni of s.enis)
-      for (const ip of eni.privateIps.filter((p) => !p.primary)) {
-        const targets = s.enis.filter(
-          (t) => t.id !== eni.id && checkMove(s, { kind: 'move-ip', ip: ip.address, toEni: t.id }).ok,
-        );
-        for (let i = 0; i + 1 < targets.length; i++)
-          pairs.push([
-            { kind: 'move-ip', ip: ip.address, toEni: targets[i]!.id },
-            { kind: 'move-ip', ip: ip.address, toEni: targets[i + 1]!.id },
-          ]);
-      }
-  } else {
-    for (const eip of s.eips) {
-      const spots = s.enis
-        .flatMap((e) =>
-          e.privateIps.map((p) => ({
-            kind: 'move-eip' as const,
-            allocationId: eip.allocationId,
-            toEni: e.id,
-            toIp: p.address,
-          })),
-        )
-        .filter((m) => checkMove(s, m).ok);
-      for (let i = 0; i + 1 < spots.length; i++) pairs.push([spots[i]!, spots[i + 1]!]);
-    }
-  }
-  return pairs;
-}
 
 describe('concurrent conflicting applies', () => {
   it('serializes 50 pairs: no interleaved EC2 sequences, no answer the final state contradicts', async () => {

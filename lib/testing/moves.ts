@@ -74,3 +74,36 @@ export function findMove(s: Snapshot, kind: MoveKind, accepted = true): Move {
   if (!move) throw new Error(`no ${accepted ? 'accepted' : 'refused'} ${kind} move in this scenario`);
   return move;
 }
+
+/** Pairs of accepted moves that conflict: one secondary IP to two ENIs, or one EIP to two private IPs. */
+export function conflictingPairs(s: Snapshot, kind: 'ip' | 'eip'): [Move, Move][] {
+  const pairs: [Move, Move][] = [];
+  if (kind === 'ip') {
+    for (const eni of s.enis)
+      for (const ip of eni.privateIps.filter((p) => !p.primary)) {
+        const targets = s.enis.filter(
+          (t) => t.id !== eni.id && checkMove(s, { kind: 'move-ip', ip: ip.address, toEni: t.id }).ok,
+        );
+        for (let i = 0; i + 1 < targets.length; i++)
+          pairs.push([
+            { kind: 'move-ip', ip: ip.address, toEni: targets[i]!.id },
+            { kind: 'move-ip', ip: ip.address, toEni: targets[i + 1]!.id },
+          ]);
+      }
+  } else {
+    for (const eip of s.eips) {
+      const spots = s.enis
+        .flatMap((e) =>
+          e.privateIps.map((p) => ({
+            kind: 'move-eip' as const,
+            allocationId: eip.allocationId,
+            toEni: e.id,
+            toIp: p.address,
+          })),
+        )
+        .filter((m) => checkMove(s, m).ok);
+      for (let i = 0; i + 1 < spots.length; i++) pairs.push([spots[i]!, spots[i + 1]!]);
+    }
+  }
+  return pairs;
+}
