@@ -1,7 +1,8 @@
 // The EC2 calls a move maps to: the plan's steps when allowed, the calls it would make sent blindly when
 // refused (built with lib/topology/steps.ts); and sending them through the SDK, as the gateway does.
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { sendStep, waitForEni } from '@/lib/ec2/steps';
+import { sendStep } from '@/lib/ec2/send-step';
+import { waitForEni } from '@/lib/ec2/wait-for-eni';
 import { holderOf, indexSnapshot, type CheckSettings, type Move, type Step, type Snapshot } from '@/lib/topology';
 import {
   assignStep,

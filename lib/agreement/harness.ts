@@ -15,7 +15,7 @@ import {
   checkMove,
   type Snapshot,
 } from '@/lib/topology';
-import { errorMatchesRules } from '@/lib/topology/ec2-errors';
+import { errorMatchesRules } from '@/lib/topology/rule-predictions';
 import { blindSteps, type CallRecord, sendSteps } from './calls';
 import { stateDiff } from './compare';
 import { randomMove } from './move-gen';

@@ -4,7 +4,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
-import { waitForEni } from '@/lib/ec2/steps';
+import { waitForEni } from '@/lib/ec2/wait-for-eni';
 import { type StartedEmulator, startEmulator } from '@/lib/emulator';
 import { AWS_CLI, hasAws, NO_AWS_REASON, runAws, splitCliLine } from '@/lib/testing/aws-cli';
 import { EmulatorControl, mutatingRequests } from '@/lib/testing/emulator-control';

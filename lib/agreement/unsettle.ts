@@ -1,7 +1,7 @@
 // Puts a few resources of a freshly loaded topology in transitional states (stopping/pending instances,
 // attaching/detaching ENIs) that never settle, so the state rules (instance-state, eni-settled) get tested.
 import { StartInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
-import { sendStep } from '@/lib/ec2/steps';
+import { sendStep } from '@/lib/ec2/send-step';
 import { type CheckSettings, checkMove, type Snapshot } from '@/lib/topology';
 import type { AgreementEnv } from './harness';
 import type { Rng } from './prng';

@@ -1,16 +1,15 @@
-// Client configuration: loopback detection, demo credentials, the endpoint the SDK will use, call counting.
+// Client configuration: loopback detection, demo credentials, the endpoint the SDK will use; call counting.
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clientInfo,
   configuredEndpoint,
   configuredRegion,
-  countCalls,
   createEc2Client,
   credentialsConfigured,
   isLoopback,
 } from './client';
-import { loadCheckSettings } from './settings';
+import { countCalls } from './call-counter';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 
 const noFiles = { AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_CONFIG_FILE: '/nonexistent/config' };
@@ -42,17 +41,6 @@ describe('configuration from the environment', () => {
     expect(configuredEndpoint({})).toBeNull();
     expect(configuredRegion({})).toBe('us-east-1');
     expect(configuredRegion({ AWS_REGION: 'eu-west-1' })).toBe('eu-west-1');
-  });
-
-  it('reads the check settings, defaulting to true, and rejects a value that is not a boolean', () => {
-    expect(loadCheckSettings({})).toEqual({ allowCrossVpcAttach: true, allowReassociation: true });
-    expect(loadCheckSettings({ ENI_CONSOLE_CROSS_VPC_ATTACH: 'false', ENI_CONSOLE_ALLOW_REASSOCIATION: '0' })).toEqual({
-      allowCrossVpcAttach: false,
-      allowReassociation: false,
-    });
-    expect(() => loadCheckSettings({ ENI_CONSOLE_CROSS_VPC_ATTACH: 'maybe' })).toThrow(
-      /ENI_CONSOLE_CROSS_VPC_ATTACH="maybe".*true or false/,
-    );
   });
 });
 

@@ -4,7 +4,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { DescribeVpcsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEc2Client } from './client';
-import { Ec2CallError, GatewayError, httpStatusFor, requiredIamPermissions, tagged, toFailure } from './errors';
+import { Ec2CallError, GatewayError, requiredIamPermissions, tagged, toFailure } from './errors';
 import { fail } from '@/lib/result';
 
 // A stand-in endpoint answering every request with the EC2 error envelope of ec2-rules §1.3.
@@ -158,11 +158,5 @@ describe('helpers', () => {
   it('lists every IAM action the console calls', () => {
     expect(requiredIamPermissions).toContain('ec2:AttachNetworkInterface');
     expect(requiredIamPermissions).toContain('ec2:DescribeInternetGateways');
-  });
-
-  it('gives gateway problems a 5xx status and request problems a 4xx one', () => {
-    expect(httpStatusFor(fail('endpoint-unreachable', ''))).toBe(502);
-    expect(httpStatusFor(fail('invalid-input', ''))).toBe(400);
-    expect(httpStatusFor(fail('refused', ''))).toBe(409);
   });
 });

@@ -11,10 +11,10 @@ import { withDeadline } from './deadline';
 import { toFailure } from './errors';
 import { type OperationJournal, MemoryJournal } from './journal';
 import { InProcessLocks, type ResourceLocks, lockKeys } from './locks';
-import { type RunOptions, runSteps } from './run';
+import { type RunOptions, runSteps } from './run-steps';
 import { loadCheckSettings, loadTimeSettings } from './settings';
 import { type Scope, loadScopedSnapshot } from './snapshot';
-import type { WaitOptions } from './steps';
+import type { WaitOptions } from './wait-for-eni';
 import { settleOutcome, verifyApplied } from './settle-outcome';
 import type { Verified } from './verify';
 
@@ -214,7 +214,7 @@ function changeOf(move: Move): string {
  * Applies a move within its budget: takes the locks of every resource the move names (sorted; a conflicting
  * apply waits up to lockWaitMs, then answers `busy` naming the holder), checks again on fresh state (so the
  * second of two racing moves is judged on the first one's result), journals the operation before the first call,
- * runs the steps (run.ts), restores a failed ENI move (restore.ts), and verifies the result.
+ * runs the steps (run-steps.ts), restores a failed ENI move (restore.ts), and verifies the result.
  */
 export async function applyPlannedMove(
   move: Move,

@@ -11,7 +11,7 @@ import { toFailure } from './errors';
 import { applyPlannedMove, describeStepChanges, type ExecuteOptions, processJournal } from './execute';
 import { loadCheckSettings, loadTimeSettings } from './settings';
 import { loadScopedSnapshot } from './snapshot';
-import { dryRunStep } from './steps';
+import { dryRunStep } from './send-step';
 import {
   type Progress,
   processDurations,

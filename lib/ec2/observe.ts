@@ -8,8 +8,8 @@ import { abortReasonOf, pause, remainingMs } from './deadline';
 import { toFailure } from './errors';
 import { type Scope, loadScopedSnapshot } from './snapshot';
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const textOr = (v: unknown): string => (typeof v === 'string' ? v : '');
+const textsOr = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /** Whether the step's change is visible in `now`; `before` is the state the plan was made from. */
 export function stepShows(step: Step, before: Snapshot, now: Snapshot): boolean {
@@ -17,32 +17,34 @@ export function stepShows(step: Step, before: Snapshot, now: Snapshot): boolean 
   const eniIn = (snap: Snapshot, id: string) => snap.enis.find((e) => e.id === id);
   switch (step.action) {
     case 'AssignPrivateIpAddresses': {
-      const eni = eniIn(now, str(input.NetworkInterfaceId));
-      return !!eni && strs(input.PrivateIpAddresses).every((ip) => eni.privateIps.some((p) => p.address === ip));
+      const eni = eniIn(now, textOr(input.NetworkInterfaceId));
+      return !!eni && textsOr(input.PrivateIpAddresses).every((ip) => eni.privateIps.some((p) => p.address === ip));
     }
     case 'UnassignPrivateIpAddresses': {
-      const eni = eniIn(now, str(input.NetworkInterfaceId));
-      return !eni || strs(input.PrivateIpAddresses).every((ip) => !eni.privateIps.some((p) => p.address === ip));
+      const eni = eniIn(now, textOr(input.NetworkInterfaceId));
+      return !eni || textsOr(input.PrivateIpAddresses).every((ip) => !eni.privateIps.some((p) => p.address === ip));
     }
     case 'AttachNetworkInterface': {
-      const att = eniIn(now, str(input.NetworkInterfaceId))?.attachment;
+      const att = eniIn(now, textOr(input.NetworkInterfaceId))?.attachment;
       return (
-        att?.instanceId === str(input.InstanceId) && att.deviceIndex === input.DeviceIndex && att.status !== 'detaching'
+        att?.instanceId === textOr(input.InstanceId) &&
+        att.deviceIndex === input.DeviceIndex &&
+        att.status !== 'detaching'
       );
     }
     case 'DetachNetworkInterface': {
-      const id = str(input.AttachmentId);
+      const id = textOr(input.AttachmentId);
       const eniId =
         before.enis.find((e) => e.attachment?.id === id)?.id ?? now.enis.find((e) => e.attachment?.id === id)?.id;
       const att = eniId ? eniIn(now, eniId)?.attachment : null;
       return !att || att.id !== id || att.status === 'detaching' || att.status === 'detached';
     }
     case 'AssociateAddress': {
-      const eip = now.eips.find((e) => e.allocationId === str(input.AllocationId));
-      return eip?.eniId === str(input.NetworkInterfaceId) && eip.privateIp === str(input.PrivateIpAddress);
+      const eip = now.eips.find((e) => e.allocationId === textOr(input.AllocationId));
+      return eip?.eniId === textOr(input.NetworkInterfaceId) && eip.privateIp === textOr(input.PrivateIpAddress);
     }
     case 'DisassociateAddress': {
-      const id = str(input.AssociationId);
+      const id = textOr(input.AssociationId);
       const allocationId = before.eips.find((e) => e.associationId === id)?.allocationId;
       const eip = now.eips.find((e) => e.allocationId === allocationId);
       return !eip || eip.associationId !== id;
@@ -53,12 +55,12 @@ export function stepShows(step: Step, before: Snapshot, now: Snapshot): boolean 
 /** The resources a step's observation must read. */
 export function stepScope(step: Step, before: Snapshot): Scope {
   const input = step.input;
-  const ids = [str(input.NetworkInterfaceId), str(input.InstanceId), str(input.AllocationId)].filter(Boolean);
-  const byAttachment = before.enis.find((e) => e.attachment?.id === str(input.AttachmentId));
+  const ids = [textOr(input.NetworkInterfaceId), textOr(input.InstanceId), textOr(input.AllocationId)].filter(Boolean);
+  const byAttachment = before.enis.find((e) => e.attachment?.id === textOr(input.AttachmentId));
   if (byAttachment) ids.push(byAttachment.id);
-  const byAssociation = before.eips.find((e) => e.associationId === str(input.AssociationId));
+  const byAssociation = before.eips.find((e) => e.associationId === textOr(input.AssociationId));
   if (byAssociation) ids.push(byAssociation.allocationId);
-  return { ids, ips: [...strs(input.PrivateIpAddresses), str(input.PrivateIpAddress)].filter(Boolean) };
+  return { ids, ips: [...textsOr(input.PrivateIpAddresses), textOr(input.PrivateIpAddress)].filter(Boolean) };
 }
 
 /** How a failed call's error reads: EC2 refused it, EC2 throttled it (not executed), or its answer was lost. */

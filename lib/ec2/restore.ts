@@ -8,9 +8,9 @@ import type { StepReport } from '@/lib/topology/outcome';
 import { attachStep } from '@/lib/topology/steps';
 import { ANSWER_RESERVE_MS, pause, remainingMs } from './deadline';
 import { toFailure } from './errors';
-import { type RunOptions, sendObserved } from './run';
-import { describe } from './snapshot';
-import { waitForEni, whereIs } from './steps';
+import { type RunOptions, sendObserved } from './run-steps';
+import { ec2Describe } from './snapshot';
+import { waitForEni, whereIs } from './wait-for-eni';
 
 export type Origin = { eniId: string; instanceId: string; deviceIndex: number };
 
@@ -35,7 +35,7 @@ async function describeEni(
   eniId: string,
 ): Promise<{ eni: NetworkInterface | null } | { error: string }> {
   try {
-    const [eni] = await describe.networkInterfaces(client, [{ Name: 'network-interface-id', Values: [eniId] }]);
+    const [eni] = await ec2Describe.networkInterfaces(client, [{ Name: 'network-interface-id', Values: [eniId] }]);
     return { eni: eni ?? null };
   } catch (err) {
     return { error: toFailure(err).message };

@@ -10,7 +10,7 @@ import { pause, remainingMs } from './deadline';
 import { toFailure } from './errors';
 import type { Applied } from './execute';
 import type { FinalOutcome } from './journal';
-import { type Ran, type RunOptions } from './run';
+import { type Ran, type RunOptions } from './run-steps';
 import { locate, originOf, restoreEni } from './restore';
 import { loadScopedSnapshot } from './snapshot';
 import { differences, pickVerified } from './verify';

@@ -3,7 +3,7 @@ import { DescribeNetworkInterfacesCommand, paginateDescribeInstances } from '@aw
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listScenarios } from '@/lib/emulator';
 import { usableCount } from '@/lib/topology/ipv4';
-import { countCalls } from './client';
+import { countCalls } from './call-counter';
 import { loadScopedSnapshot, loadSnapshot } from './snapshot';
 import { SNAPSHOT_READS } from '@/lib/testing/emulator-control';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';

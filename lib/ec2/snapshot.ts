@@ -20,7 +20,8 @@ import {
   type _InstanceType,
 } from '@aws-sdk/client-ec2';
 import type { Snapshot } from '@/lib/topology';
-import { clientInfo, endpointServerOf } from './client';
+import { clientInfo } from './client';
+import { endpointServerOf } from './middleware';
 import { Ec2CallError, GatewayError, tagged } from './errors';
 import { type RawDescribes, toSnapshot } from './to-snapshot';
 
@@ -60,7 +61,7 @@ async function byFilter<T>(name: string, values: string[], read: (filters: Filte
 
 const cfg = (client: EC2Client) => ({ client, pageSize: PAGE_SIZE });
 
-export const describe = {
+export const ec2Describe = {
   vpcs: (client: EC2Client, Filters?: Filter[]) =>
     collect('DescribeVpcs', paginateDescribeVpcs(cfg(client), { Filters }), (p) => p.Vpcs),
   subnets: (client: EC2Client, Filters?: Filter[]) =>
@@ -130,16 +131,16 @@ async function finish(client: EC2Client, raw: RawDescribes): Promise<Snapshot> {
 export async function loadSnapshot(client: EC2Client): Promise<Snapshot> {
   const [vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses, statuses] =
     await Promise.all([
-      describe.vpcs(client),
-      describe.subnets(client),
-      describe.internetGateways(client),
-      describe.securityGroups(client),
-      describe.reservations(client),
-      describe.networkInterfaces(client),
-      describe.addresses(client),
+      ec2Describe.vpcs(client),
+      ec2Describe.subnets(client),
+      ec2Describe.internetGateways(client),
+      ec2Describe.securityGroups(client),
+      ec2Describe.reservations(client),
+      ec2Describe.networkInterfaces(client),
+      ec2Describe.addresses(client),
       readInstanceStatuses(client),
     ]);
-  const instanceTypes = await describe.instanceTypes(client, typesInUse(reservations));
+  const instanceTypes = await ec2Describe.instanceTypes(client, typesInUse(reservations));
   return finish(client, {
     vpcs,
     subnets,
@@ -161,7 +162,7 @@ async function readInstanceStatuses(
   client: EC2Client,
 ): Promise<{ instanceStatuses?: InstanceStatus[]; healthUnavailable?: string }> {
   try {
-    return { instanceStatuses: await describe.instanceStatuses(client) };
+    return { instanceStatuses: await ec2Describe.instanceStatuses(client) };
   } catch (err) {
     // Only an answer from EC2 (a service error: it has $fault) is tolerated; no answer at all fails the read.
     const cause =
@@ -212,11 +213,11 @@ export async function loadScopedSnapshot(client: EC2Client, scope: Scope): Promi
 
   // Round 1: what the scope names directly.
   const [enisById, enisByIp, enisOfInstances, reservations1, addresses1] = await Promise.all([
-    byFilter('network-interface-id', eniIds, (f) => describe.networkInterfaces(client, f)),
-    byFilter('addresses.private-ip-address', ips, (f) => describe.networkInterfaces(client, f)),
-    byFilter('attachment.instance-id', instanceIds, (f) => describe.networkInterfaces(client, f)),
-    byFilter('instance-id', instanceIds, (f) => describe.reservations(client, f)),
-    byFilter('allocation-id', allocationIds, (f) => describe.addresses(client, f)),
+    byFilter('network-interface-id', eniIds, (f) => ec2Describe.networkInterfaces(client, f)),
+    byFilter('addresses.private-ip-address', ips, (f) => ec2Describe.networkInterfaces(client, f)),
+    byFilter('attachment.instance-id', instanceIds, (f) => ec2Describe.networkInterfaces(client, f)),
+    byFilter('instance-id', instanceIds, (f) => ec2Describe.reservations(client, f)),
+    byFilter('allocation-id', allocationIds, (f) => ec2Describe.addresses(client, f)),
   ]);
 
   // Round 2: instances the found ENIs (or the EIPs' ENIs) are attached to, and those instances' other ENIs.
@@ -227,9 +228,9 @@ export async function loadScopedSnapshot(client: EC2Client, scope: Scope): Promi
   );
   const moreEniIds = addresses1.map((a) => a.NetworkInterfaceId).filter((id): id is string => !!id);
   const [reservations2, enisOfMore, enisOfEips] = await Promise.all([
-    byFilter('instance-id', moreInstances, (f) => describe.reservations(client, f)),
-    byFilter('attachment.instance-id', moreInstances, (f) => describe.networkInterfaces(client, f)),
-    byFilter('network-interface-id', moreEniIds, (f) => describe.networkInterfaces(client, f)),
+    byFilter('instance-id', moreInstances, (f) => ec2Describe.reservations(client, f)),
+    byFilter('attachment.instance-id', moreInstances, (f) => ec2Describe.networkInterfaces(client, f)),
+    byFilter('network-interface-id', moreEniIds, (f) => ec2Describe.networkInterfaces(client, f)),
   ]);
   const networkInterfaces = uniqueEnis([found1, enisOfMore, enisOfEips]);
   const reservations = uniqueReservations([reservations1, reservations2]);
@@ -248,11 +249,11 @@ export async function loadScopedSnapshot(client: EC2Client, scope: Scope): Promi
   ].filter((id): id is string => !!id);
   const allEniIds = networkInterfaces.map((e) => e.NetworkInterfaceId).filter((id): id is string => !!id);
   const [subnets, vpcs, internetGateways, addresses2, instanceTypes] = await Promise.all([
-    byFilter('subnet-id', subnetIds, (f) => describe.subnets(client, f)),
-    byFilter('vpc-id', vpcIds, (f) => describe.vpcs(client, f)),
-    byFilter('attachment.vpc-id', vpcIds, (f) => describe.internetGateways(client, f)),
-    byFilter('network-interface-id', allEniIds, (f) => describe.addresses(client, f)),
-    describe.instanceTypes(client, typesInUse(reservations)),
+    byFilter('subnet-id', subnetIds, (f) => ec2Describe.subnets(client, f)),
+    byFilter('vpc-id', vpcIds, (f) => ec2Describe.vpcs(client, f)),
+    byFilter('attachment.vpc-id', vpcIds, (f) => ec2Describe.internetGateways(client, f)),
+    byFilter('network-interface-id', allEniIds, (f) => ec2Describe.addresses(client, f)),
+    ec2Describe.instanceTypes(client, typesInUse(reservations)),
   ]);
   const addresses = [...new Map([...addresses1, ...addresses2].map((a) => [a.AllocationId ?? a.PublicIp, a])).values()];
   return finish(client, {

@@ -5,7 +5,7 @@ import 'server-only';
 import type { Move, Plan } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 import type { JournalOperation, OperationJournal } from './journal';
-import { ACCEPTED_NOTE } from './run';
+import { ACCEPTED_NOTE } from './run-steps';
 
 export type StepTiming = {
   index: number;

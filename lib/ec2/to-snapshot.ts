@@ -31,7 +31,7 @@ import {
   reshapeSecurityGroup,
   reshapeSubnet,
   reshapeVpc,
-} from './map';
+} from './reshape';
 
 /** Everything the describes returned, before reshaping. */
 export type RawDescribes = {

@@ -2,8 +2,8 @@
 // the code's status. What leaves the server never names the EC2 endpoint or carries raw internal details: those
 // go to the server log.
 import 'server-only';
-import { httpStatusFor } from '@/lib/ec2/errors';
 import type { ErrorCode, Failure, Result } from '@/lib/result';
+import { httpStatusFor } from './status';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s'"()<>]+/gi;
 /** Details that say where the server's EC2 endpoint is or what broke inside it. */

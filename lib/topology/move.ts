@@ -32,7 +32,7 @@ export const moveSchema = z.discriminatedUnion('kind', [
 export type Move = z.infer<typeof moveSchema>;
 export type MoveKind = Move['kind'];
 
-/** Every rule the checker can cite. Each maps to the EC2 error it predicts (see lib/topology/ec2-errors.ts). */
+/** Every rule the checker can cite. Each maps to the EC2 error it predicts (see lib/topology/rule-predictions.ts). */
 export const ruleIds = [
   'resource-exists',
   'ip-is-secondary',

@@ -38,7 +38,7 @@ function required<T>(value: T | undefined): T {
   return value as T;
 }
 
-const str = (value: string | undefined | null): string | null =>
+const nullIfEmpty = (value: string | undefined | null): string | null =>
   value === undefined || value === null || value === '' ? null : value;
 const iso = (value: Date | string | undefined): string | null =>
   value === undefined ? null : value instanceof Date ? value.toISOString() : value;
@@ -49,7 +49,7 @@ export function reshapeTags(tags: Tag[] | undefined): Tags {
   return out;
 }
 
-const nameOf = (tags: Tags): string | null => str(tags.Name);
+const nameOf = (tags: Tags): string | null => nullIfEmpty(tags.Name);
 
 /** IGW attachments report state "available" when attached (the enum also has "attached"). */
 export function attachedGateways(igws: InternetGateway[]): Map<string, string> {
@@ -103,7 +103,7 @@ export function reshapeSubnet(subnet: SdkSubnet, heldIps: Map<string, number>): 
     id: required(subnet.SubnetId),
     vpcId: required(subnet.VpcId),
     az: required(subnet.AvailabilityZone),
-    azId: str(subnet.AvailabilityZoneId),
+    azId: nullIfEmpty(subnet.AvailabilityZoneId),
     cidr: required(subnet.CidrBlock),
     availableIpCount: required(available),
     name: nameOf(tags),
@@ -115,7 +115,7 @@ export function reshapeSecurityGroup(group: SdkSecurityGroup): SecurityGroup {
   return {
     id: required(group.GroupId),
     name: group.GroupName ?? group.GroupId ?? '',
-    vpcId: str(group.VpcId),
+    vpcId: nullIfEmpty(group.VpcId),
     description: group.Description ?? '',
   };
 }
@@ -127,12 +127,12 @@ export function reshapeInstance(instance: SdkInstance): Instance {
     type: required(instance.InstanceType as string | undefined),
     state: required(instance.State?.Name as InstanceState | undefined),
     az: required(instance.Placement?.AvailabilityZone),
-    vpcId: str(instance.VpcId),
-    subnetId: str(instance.SubnetId),
-    privateIp: str(instance.PrivateIpAddress),
-    publicIp: str(instance.PublicIpAddress),
+    vpcId: nullIfEmpty(instance.VpcId),
+    subnetId: nullIfEmpty(instance.SubnetId),
+    privateIp: nullIfEmpty(instance.PrivateIpAddress),
+    publicIp: nullIfEmpty(instance.PublicIpAddress),
     launchTime: iso(instance.LaunchTime),
-    platform: str(instance.PlatformDetails) ?? str(instance.Platform),
+    platform: nullIfEmpty(instance.PlatformDetails) ?? nullIfEmpty(instance.Platform),
     name: nameOf(tags),
     tags,
   };
@@ -143,10 +143,10 @@ export function reshapeAssociation(assoc: NetworkInterfaceAssociation | undefine
   if (!assoc || !assoc.PublicIp) return null;
   return {
     publicIp: assoc.PublicIp,
-    publicDnsName: str(assoc.PublicDnsName),
-    ipOwnerId: str(assoc.IpOwnerId),
-    allocationId: str(assoc.AllocationId),
-    associationId: str(assoc.AssociationId),
+    publicDnsName: nullIfEmpty(assoc.PublicDnsName),
+    ipOwnerId: nullIfEmpty(assoc.IpOwnerId),
+    allocationId: nullIfEmpty(assoc.AllocationId),
+    associationId: nullIfEmpty(assoc.AssociationId),
   };
 }
 
@@ -154,7 +154,7 @@ function reshapePrivateIp(ip: NetworkInterfacePrivateIpAddress): PrivateIp {
   return {
     address: required(ip.PrivateIpAddress),
     primary: ip.Primary ?? false,
-    dnsName: str(ip.PrivateDnsName),
+    dnsName: nullIfEmpty(ip.PrivateDnsName),
     association: reshapeAssociation(ip.Association),
   };
 }
@@ -168,7 +168,7 @@ export function reshapeEni(eni: NetworkInterface): Eni {
       {
         address: eni.PrivateIpAddress,
         primary: true,
-        dnsName: str(eni.PrivateDnsName),
+        dnsName: nullIfEmpty(eni.PrivateDnsName),
         association: reshapeAssociation(eni.Association),
       },
     ];
@@ -183,7 +183,7 @@ export function reshapeEni(eni: NetworkInterface): Eni {
     att && (att.AttachmentId || att.InstanceId)
       ? {
           id: required(att.AttachmentId),
-          instanceId: str(att.InstanceId),
+          instanceId: nullIfEmpty(att.InstanceId),
           deviceIndex: required(att.DeviceIndex),
           networkCardIndex: att.NetworkCardIndex ?? 0,
           status: att.Status ?? 'attached',
@@ -198,12 +198,12 @@ export function reshapeEni(eni: NetworkInterface): Eni {
     az: required(eni.AvailabilityZone),
     description: eni.Description ?? '',
     status: eni.Status ?? (attachment ? 'in-use' : 'available'),
-    macAddress: str(eni.MacAddress),
-    privateDnsName: str(eni.PrivateDnsName),
+    macAddress: nullIfEmpty(eni.MacAddress),
+    privateDnsName: nullIfEmpty(eni.PrivateDnsName),
     sourceDestCheck: eni.SourceDestCheck ?? true,
     interfaceType: eni.InterfaceType ?? 'interface',
     requesterManaged: eni.RequesterManaged ?? false,
-    ownerId: str(eni.OwnerId),
+    ownerId: nullIfEmpty(eni.OwnerId),
     groups: (eni.Groups ?? []).map((g) => ({ id: required(g.GroupId), name: g.GroupName ?? g.GroupId ?? '' })),
     attachment,
     privateIps,
@@ -217,11 +217,11 @@ export function reshapeEip(address: Address): Eip {
   return {
     allocationId: required(address.AllocationId),
     publicIp: required(address.PublicIp),
-    associationId: str(address.AssociationId),
-    eniId: str(address.NetworkInterfaceId),
-    privateIp: str(address.PrivateIpAddress),
-    instanceId: str(address.InstanceId),
-    networkBorderGroup: str(address.NetworkBorderGroup),
+    associationId: nullIfEmpty(address.AssociationId),
+    eniId: nullIfEmpty(address.NetworkInterfaceId),
+    privateIp: nullIfEmpty(address.PrivateIpAddress),
+    instanceId: nullIfEmpty(address.InstanceId),
+    networkBorderGroup: nullIfEmpty(address.NetworkBorderGroup),
     name: nameOf(tags),
     tags,
   };

@@ -1,7 +1,7 @@
 // Reshaping EC2 describe answers (as the SDK parses them) into the console's model.
 import type { Address, InternetGateway, NetworkInterface, Reservation, Subnet, Vpc } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { reshapeEip, reshapeEni, reshapeInstance, reshapeSubnet, reshapeVpc } from './map';
+import { reshapeEip, reshapeEni, reshapeInstance, reshapeSubnet, reshapeVpc } from './reshape';
 import { type RawDescribes, toSnapshot } from './to-snapshot';
 
 // ec2-rules §6.1, as @aws-sdk/client-ec2 parses it.

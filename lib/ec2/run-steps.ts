@@ -8,7 +8,8 @@ import type { StepReport } from '@/lib/topology/outcome';
 import { ANSWER_RESERVE_MS, pause, remainingMs } from './deadline';
 import { toFailure } from './errors';
 import { errorKind, observeStep } from './observe';
-import { type WaitOptions, dryRunStep, sendStep, waitForEni, whereIs } from './steps';
+import { dryRunStep, sendStep } from './send-step';
+import { type WaitOptions, waitForEni, whereIs } from './wait-for-eni';
 
 /** The note of a step's interim report, journaled when EC2 accepts a call it then completes (the settled report follows). */
 export const ACCEPTED_NOTE = 'Accepted; waiting for EC2 to complete it.';
@@ -37,13 +38,13 @@ export type Ran = {
   dryRunFailure: ReturnType<typeof toFailure> | null;
 };
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const textOr = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The ENI a step's wait concerns: named in the input, or found by attachment id in the fresh snapshot. */
 export function eniOfStep(step: Step, fresh: Snapshot): string {
-  const named = str(step.input.NetworkInterfaceId);
+  const named = textOr(step.input.NetworkInterfaceId);
   if (named) return named;
-  const attachmentId = str(step.input.AttachmentId);
+  const attachmentId = textOr(step.input.AttachmentId);
   return fresh.enis.find((e) => e.attachment?.id === attachmentId)?.id ?? '';
 }
 
@@ -178,7 +179,7 @@ async function settle(
         ? await waitForEni(client, { eniId, until: 'eni-available' }, { ...options.wait, timeoutMs })
         : await waitForEni(
             client,
-            { eniId, until: 'eni-attached', instanceId: str(step.input.InstanceId) },
+            { eniId, until: 'eni-attached', instanceId: textOr(step.input.InstanceId) },
             { ...options.wait, timeoutMs },
           );
     return outcome.ok ? null : `${whereIs(outcome.eni, eniId)} after waiting ${Math.round(outcome.waitedMs / 1000)} s`;

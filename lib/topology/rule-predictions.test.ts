@@ -1,9 +1,9 @@
-// Each rule's predicted EC2 error codes (lib/topology/ec2-errors.ts).
+// Each rule's predicted EC2 error codes (lib/topology/rule-predictions.ts).
 import { describe, expect, it } from 'vitest';
-import { errorMatchesRules, predictedErrorCodes, ruleEc2Errors } from './ec2-errors';
+import { errorMatchesRules, predictedErrorCodes, ruleEc2Errors } from './rule-predictions';
 import { ruleIds } from './move';
 
-describe('ec2-errors', () => {
+describe('rule predictions', () => {
   it('predicts an error code for every rule EC2 itself enforces', () => {
     expect(Object.keys(ruleEc2Errors).sort()).toEqual([...ruleIds].sort());
     const consoleOnly = ruleIds.filter((r) => predictedErrorCodes(r).length === 0);

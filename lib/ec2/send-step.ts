@@ -1,0 +1,58 @@
+// Sends one plan step, or its DryRun, with the SDK: one command class per EC2 action, looked up in a table.
+import 'server-only';
+import {
+  AssignPrivateIpAddressesCommand,
+  type AssignPrivateIpAddressesCommandInput,
+  AssociateAddressCommand,
+  type AssociateAddressCommandInput,
+  AttachNetworkInterfaceCommand,
+  type AttachNetworkInterfaceCommandInput,
+  DetachNetworkInterfaceCommand,
+  type DetachNetworkInterfaceCommandInput,
+  DisassociateAddressCommand,
+  type DisassociateAddressCommandInput,
+  type EC2Client,
+  UnassignPrivateIpAddressesCommand,
+  type UnassignPrivateIpAddressesCommandInput,
+} from '@aws-sdk/client-ec2';
+import type { Step } from '@/lib/topology';
+import { tagged } from './errors';
+
+type Sent = Promise<{ $metadata: { requestId?: string } }>;
+// The step's input is the exact SDK input the plan was checked with; this table is the one place it is handed
+// to a command class.
+const senders: Record<Step['action'], (client: EC2Client, input: object) => Sent> = {
+  AssignPrivateIpAddresses: (c, i) =>
+    c.send(new AssignPrivateIpAddressesCommand(i as AssignPrivateIpAddressesCommandInput)),
+  UnassignPrivateIpAddresses: (c, i) =>
+    c.send(new UnassignPrivateIpAddressesCommand(i as UnassignPrivateIpAddressesCommandInput)),
+  AttachNetworkInterface: (c, i) => c.send(new AttachNetworkInterfaceCommand(i as AttachNetworkInterfaceCommandInput)),
+  DetachNetworkInterface: (c, i) => c.send(new DetachNetworkInterfaceCommand(i as DetachNetworkInterfaceCommandInput)),
+  AssociateAddress: (c, i) => c.send(new AssociateAddressCommand(i as AssociateAddressCommandInput)),
+  DisassociateAddress: (c, i) => c.send(new DisassociateAddressCommand(i as DisassociateAddressCommandInput)),
+};
+
+/** Sends a step's exact SDK input; with dryRun, adds DryRun=true (only for steps whose model has it). */
+export async function sendStep(
+  client: EC2Client,
+  step: Step,
+  dryRun = false,
+): Promise<{ requestId: string | undefined }> {
+  const input = dryRun ? { ...step.input, DryRun: true } : step.input;
+  const output = await tagged(step.action, senders[step.action](client, input));
+  return { requestId: output.$metadata.requestId };
+}
+
+export type DryRunVerdict = { go: true } | { go: false; error: unknown };
+
+/** DryRunOperation means "would have succeeded" (ec2-rules §1.4); anything else is the stop reason. */
+export async function dryRunStep(client: EC2Client, step: Step): Promise<DryRunVerdict> {
+  try {
+    await sendStep(client, step, true);
+    // An endpoint that ignores DryRun would have just made the change: impossible to undo blindly, so say so.
+    return { go: false, error: new Error(`The endpoint executed ${step.action} although DryRun was set`) };
+  } catch (err) {
+    const cause = (err as { cause?: { name?: string } }).cause;
+    return cause?.name === 'DryRunOperation' ? { go: true } : { go: false, error: err };
+  }
+}
