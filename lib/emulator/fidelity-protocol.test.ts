@@ -77,9 +77,8 @@ describe('filter wildcards (ec2-rules §1.6)', () => {
   it('matches many-star patterns without catastrophic backtracking', async () => {
     const subnet = get((await world(ec2)).subnets, 'private-a').SubnetId;
     const eni = await ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnet, Description: 'a'.repeat(200) }));
-    const started = Date.now();
-    expect(await idsFor('description', '*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b')).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // A backtracking matcher would take years on this pattern: the test's own timeout is the guard, not a clock.
+    expect(await idsFor('description', '*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b')).toEqual([]);
     expect(await idsFor('description', 'a*a?a')).toEqual([eni.NetworkInterface?.NetworkInterfaceId]);
   });
 
