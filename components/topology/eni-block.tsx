@@ -8,7 +8,7 @@ import { GripIcon, LockIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import type { Eni } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
-import type { DragSource } from './drag/model';
+import type { DragSource } from './drag/targets';
 import { useLockedHint } from './drag/locked-hint';
 import { instanceShort, serviceOwner } from './model/names';
 import { ipSlots } from './model/slots';

@@ -7,7 +7,7 @@ import { Spinner } from '@/components/ui/spinner';
 import type { Eip, Eni, Subnet } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
 import { RefusedMarker } from './drag/drop-marker';
-import type { DropTarget } from './drag/model';
+import type { DropTarget } from './drag/targets';
 import { useIsApplying } from './moves/moves-provider';
 import { formatCount, hourlyWords, PUBLIC_IPV4_HOURLY_USD } from './model/format';
 import { compareIp } from './model/topology-index';

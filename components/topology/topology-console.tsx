@@ -18,7 +18,7 @@ import { DetailPanel, DetailPlaceholder } from './detail-panel';
 import { Brand, HeaderBar } from './header-bar';
 import { DemoControls } from '../demo/demo-controls';
 import { LoadError } from './load-error';
-import type { DragKind } from './drag/model';
+import type { DragKind } from './drag/targets';
 import { MovesProvider } from './moves/moves-provider';
 import { UndoButton } from './moves/undo-button';
 import { PoolsRail } from './pools-rail';

@@ -30,7 +30,7 @@ import {
 import { DragPreview, TargetHint } from './drag-hud';
 import { DragSessionContext, VerdictCache, type DragSession } from './drag-session';
 import { DropDock } from './drop-dock';
-import type { DragKind, DragSource, DropTarget } from './model';
+import type { DragKind, DragSource, DropTarget } from './targets';
 import { besideCursor, collisionFor, keyboardCodes, keyboardTargetGetter, MousePointerSensor } from './sensors';
 
 export type DropOutcome =

@@ -10,7 +10,7 @@ import type { Failure } from '@/lib/result';
 import { planSchema, type Plan } from '@/lib/topology';
 import { stepReportSchema, type StepReport } from '@/lib/topology/outcome';
 import { DragLayer, type DropOutcome } from '../drag/drag-layer';
-import { movedSubject, sourceDomId, type DragKind } from '../drag/model';
+import { movedSubject, sourceDomId, type DragKind } from '../drag/targets';
 import type { TopologyIndex } from '../model/topology-index';
 import { PlanDialog, type Review } from '../plan-dialog';
 import { focusDomId } from '../topology-context';

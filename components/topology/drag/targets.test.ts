@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accepts, candidateMove, movedSubject, sourceId, targetId, type DragSource, type DropTarget } from './model';
+import { accepts, candidateMove, movedSubject, sourceId, targetId, type DragSource, type DropTarget } from './targets';
 
 const ip: DragSource = {
   kind: 'ip',
