@@ -12,6 +12,7 @@ import { HealthBadge } from './detail-guest-os';
 import { hourlyWords } from './model/format';
 import { publicIpsOfInstance, publicIpv4Hourly } from './model/public-ips';
 import { EniBlock } from './eni-block';
+import { domIds } from './dom-ids';
 import { useIsSelected, useTopology } from './topology-context';
 
 const stateTone: Record<InstanceState, string> = {
@@ -83,8 +84,8 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
         {occupied.map((slot) => (
           <div
             key={slot.n}
-            id={`eni-slot-${instance.id}-${slot.n}`}
-            data-testid={`eni-slot-${instance.id}-${slot.n}`}
+            id={domIds.eniSlot(instance.id, slot.n)}
+            data-testid={domIds.eniSlot(instance.id, slot.n)}
             data-state={slot.state}
             className="min-w-0"
           >
@@ -128,8 +129,8 @@ function InstanceDropArea({
     <article
       ref={setNodeRef}
       {...targetProps}
-      id={`instance-${instance.id}`}
-      data-testid={`instance-${instance.id}`}
+      id={domIds.instance(instance.id)}
+      data-testid={domIds.instance(instance.id)}
       aria-label={`Instance ${instance.name ?? instance.id}`}
       className={cn(
         'rounded-lg border bg-surface shadow-xs',
@@ -158,7 +159,7 @@ function FreeEniSlot({ instanceId, deviceIndex }: { instanceId: string; deviceIn
     instanceId,
     deviceIndex,
   });
-  const id = `eni-slot-${instanceId}-${deviceIndex}`;
+  const id = domIds.eniSlot(instanceId, deviceIndex);
   return (
     <div
       ref={setNodeRef}

@@ -14,6 +14,7 @@ import { publicIpsOfInstance, publicIpv4Hourly } from './model/public-ips';
 import { eniSlots } from './model/slots';
 import { limitsFor } from './model/topology-index';
 import { StateDot } from './instance-card';
+import { domIds, testIds } from './dom-ids';
 import { useIsSelected, useTopology } from './topology-context';
 
 type Props = { instance: Instance; onExpand: () => void };
@@ -44,8 +45,8 @@ export const InstanceLine = memo(function InstanceLine({ instance, onExpand }: P
     <div
       ref={setNodeRef}
       {...targetProps}
-      id={`instance-${instance.id}`}
-      data-testid={`instance-line-${instance.id}`}
+      id={domIds.instance(instance.id)}
+      data-testid={testIds.instanceLine(instance.id)}
       className={cn(
         'flex h-8 items-center gap-3 rounded-md border bg-surface px-2 text-xs',
         isOver && state === 'allowed'

@@ -11,7 +11,8 @@ import { publicIpv4InView } from './model/public-ips';
 import { searchIndexFor } from './model/search';
 import { initialView, useSettled, useViewUrl } from './use-view-url';
 import { announce } from './announcer';
-import { domIdOf, followSelection, locate, type Selection } from './model/selection';
+import { followSelection, locate, type Selection } from './model/selection';
+import { selectionDomId } from './dom-ids';
 import { Announcer } from './announcer';
 import { buildTopologyIndex } from './model/topology-index';
 import { DetailPanel, DetailPlaceholder } from './detail-panel';
@@ -148,8 +149,8 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
       if (loc.pool) {
         // Pools live in the side rail, outside the virtualized canvas: a plain scroll reaches them.
         requestAnimationFrame(() => {
-          document.getElementById(domIdOf(sel))?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-          flashElement(domIdOf(sel));
+          document.getElementById(selectionDomId(sel))?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          flashElement(selectionDomId(sel));
         });
         return;
       }
@@ -172,7 +173,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
       // In the compact density, a resource inside an instance opens that instance's line into its card.
       if (loc.instanceId && sel.kind !== 'instance') onOpenInstance(loc.instanceId, true);
       const rowIndex = rowIndexFor(buildRows(index, next, shownFilters, compact), loc);
-      setRevealRequest({ rowIndex, domId: domIdOf(sel), nonce: ++nonce.current });
+      setRevealRequest({ rowIndex, domId: selectionDomId(sel), nonce: ++nonce.current });
     },
     [index, expansion, filters, compact, onOpenInstance],
   );

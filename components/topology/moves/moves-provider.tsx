@@ -10,7 +10,8 @@ import type { Failure } from '@/lib/result';
 import { planSchema, type Plan } from '@/lib/topology';
 import { stepReportSchema, type StepReport } from '@/lib/topology/outcome';
 import { DragLayer, type DropOutcome } from '../drag/drag-layer';
-import { movedSubject, sourceDomId, type DragKind } from '../drag/targets';
+import type { DragKind } from '../drag/targets';
+import { dragSourceDomId, movedSubjectDomId } from '../dom-ids';
 import type { TopologyIndex } from '../model/topology-index';
 import { PlanDialog, type Review } from '../plan-dialog';
 import { focusDomId } from '../topology-context';
@@ -121,7 +122,7 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
     select: (m) => m.state.variables as ApplyVariables | undefined,
   });
   const applying = useMemo(
-    () => new Set(pending.flatMap((v) => v?.plans.map((p) => movedSubject(p.move)) ?? [])),
+    () => new Set(pending.flatMap((v) => v?.plans.map((p) => movedSubjectDomId(p.move)) ?? [])),
     [pending],
   );
 
@@ -150,7 +151,7 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
   const onDrop = useCallback(
     (outcome: DropOutcome) => {
       if (outcome.kind === 'plan') {
-        setReview({ plans: [outcome.plan], undo: false, returnFocus: sourceDomId(outcome.source) });
+        setReview({ plans: [outcome.plan], undo: false, returnFocus: dragSourceDomId(outcome.source) });
         return;
       }
       show({
@@ -196,7 +197,7 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
           index={index}
           onCancel={() => setReview(null)}
           onConfirm={() => {
-            keepFocus(review.returnFocus ?? movedSubject(review.plans[0]!.move));
+            keepFocus(review.returnFocus ?? movedSubjectDomId(review.plans[0]!.move));
             setReview(null);
             mutation.mutate({
               plans: review.plans,
