@@ -7,7 +7,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import type { Instance, InstanceState } from '@/lib/topology';
 import { DropReason, useDropTarget } from './drag/drag-session';
 import { dropClasses, RefusedMarker } from './drag/drop-marker';
-import { eniSlots } from './model/slots';
+import { eniSlotsView } from './model/slots';
 import { HealthBadge } from './detail-guest-os';
 import { hourlyWords } from './model/format';
 import { publicIpsOfInstance, publicIpv4Hourly } from './model/public-ips';
@@ -37,7 +37,7 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
   const impaired = instance.health?.system === 'impaired' || instance.health?.instance === 'impaired';
   const { index, select } = useTopology();
   const selected = useIsSelected({ kind: 'instance', id: instance.id });
-  const { slots, max, used } = useMemo(() => eniSlots(index, instance), [index, instance]);
+  const { slots, max, used } = useMemo(() => eniSlotsView(index, instance), [index, instance]);
   const occupied = slots.filter((s) => s.eni);
   const free = slots.filter((s) => !s.eni);
   const homeSubnetId = slots[0]?.eni?.subnetId ?? instance.subnetId;

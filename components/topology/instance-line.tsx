@@ -11,7 +11,7 @@ import { RefusedMarker } from './drag/drop-marker';
 import { idleEipCount } from './model/filters';
 import { hourlyWords } from './model/format';
 import { publicIpsOfInstance, publicIpv4Hourly } from './model/public-ips';
-import { eniSlots } from './model/slots';
+import { eniSlotsView } from './model/slots';
 import { limitsFor } from './model/topology-index';
 import { StateDot } from './instance-card';
 import { domIds, testIds } from './dom-ids';
@@ -27,7 +27,7 @@ export const InstanceLine = memo(function InstanceLine({ instance, onExpand }: P
     instanceId: instance.id,
   });
   const facts = useMemo(() => {
-    const { max, used } = eniSlots(index, instance);
+    const { max, used } = eniSlotsView(index, instance);
     const enis = index.enisByInstance.get(instance.id) ?? [];
     const ips = enis.reduce((n, e) => n + e.privateIps.length, 0);
     const perEni = limitsFor(index, instance.type)?.ipv4PerEni;
