@@ -11,9 +11,9 @@ import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/
 import type { DragSource } from './drag/targets';
 import { useLockedHint } from './drag/locked-hint';
 import { instanceShort, serviceOwner } from './model/names';
-import { ipSlots } from './model/slots';
+import { ipSlotsView } from './model/slots';
 import { IpSlot } from './ip-slot';
-import { useIsApplying } from './moves/moves-provider';
+import { useIsApplying } from './moves/moves-context';
 import { domIds } from './dom-ids';
 import { useIsSelected, useTopology } from './topology-context';
 
@@ -39,7 +39,7 @@ type Props = {
 export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }: Props) {
   const { index, select } = useTopology();
   const selected = useIsSelected({ kind: 'eni', id: eni.id });
-  const { slots, max, used } = useMemo(() => ipSlots(index, eni), [index, eni]);
+  const { slots, max, used } = useMemo(() => ipSlotsView(index, eni), [index, eni]);
   const device = eni.attachment?.deviceIndex;
   const primary = device === 0;
   const subnet = index.subnetById.get(eni.subnetId);

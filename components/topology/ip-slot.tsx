@@ -12,8 +12,8 @@ import { dropClasses, RefusedMarker } from './drag/drop-marker';
 import { useLockedHint } from './drag/locked-hint';
 import { eniPlace } from './drag/announce';
 import { serviceOwner } from './model/names';
-import type { IpSlot as IpSlotModel } from './model/slots';
-import { useIsApplying } from './moves/moves-provider';
+import type { IpSlotView } from './model/slots';
+import { useIsApplying } from './moves/moves-context';
 import { domIds } from './dom-ids';
 import { useIsSelected, useTopology } from './topology-context';
 
@@ -24,7 +24,7 @@ export const IpSlot = memo(function IpSlot({
   movable = true,
 }: {
   eniId: string;
-  slot: IpSlotModel;
+  slot: IpSlotView;
   movable?: boolean;
 }) {
   const slotId = domIds.ipSlot(eniId, slot.n);

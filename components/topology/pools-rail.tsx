@@ -8,7 +8,7 @@ import type { Eip, Eni, Subnet } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
 import { RefusedMarker } from './drag/drop-marker';
 import type { DropTarget } from './drag/targets';
-import { useIsApplying } from './moves/moves-provider';
+import { useIsApplying } from './moves/moves-context';
 import { formatCount, hourlyWords, PUBLIC_IPV4_HOURLY_USD } from './model/format';
 import { compareIp } from './model/topology-index';
 import { EniBlock } from './eni-block';
