@@ -12,6 +12,7 @@ export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
+        // The one place refetch on focus is set: reading a large account is expensive, so refresh is explicit.
         defaultOptions: { queries: { refetchOnWindowFocus: false } },
       }),
   );

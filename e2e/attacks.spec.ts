@@ -22,9 +22,11 @@ async function attackerSite(html: string): Promise<{ url: string; close: () => P
 
 /** A move the console would really make (an idle Elastic IP onto a private IP), planned to prove it. */
 async function realMove(baseURL: string): Promise<Record<string, unknown>> {
-  const snapshot = (await (await fetch(`${baseURL}/api/topology`)).json()) as {
-    eips: { allocationId: string; privateIp: string | null }[];
-    enis: { id: string; subnetId: string; privateIps: { address: string }[]; attachment: unknown }[];
+  const { snapshot } = (await (await fetch(`${baseURL}/api/topology`)).json()) as {
+    snapshot: {
+      eips: { allocationId: string; privateIp: string | null }[];
+      enis: { id: string; subnetId: string; privateIps: { address: string }[]; attachment: unknown }[];
+    };
   };
   for (const eip of snapshot.eips.filter((e) => e.privateIp === null)) {
     for (const eni of snapshot.enis.filter((e) => e.attachment)) {

@@ -35,7 +35,7 @@ async function call(c: ConsoleProcess, token: string, route: string, body?: unkn
 async function topology(c: ConsoleProcess, token: string): Promise<Snapshot> {
   const body = await call(c, token, '/api/topology');
   if (!body.ok) throw new Error(`topology: ${body.message}`);
-  return body as unknown as Snapshot;
+  return (body as unknown as { snapshot: Snapshot }).snapshot;
 }
 
 async function until<T>(

@@ -13,6 +13,7 @@ import {
   type LoggedRequest,
   mutatingRequests,
 } from '../lib/testing/emulator-control';
+import { domIds } from '../components/topology/dom-ids';
 import { E2E_CONTROL_TOKEN, E2E_EMULATOR_PORT } from '../playwright.config';
 
 export const emulatorUrl = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
@@ -180,16 +181,16 @@ export class ConsolePage {
   }
 
   instance(id: string): Locator {
-    return this.page.getByTestId(`instance-${id}`);
+    return this.page.getByTestId(domIds.instance(id));
   }
   eni(id: string): Locator {
-    return this.page.getByTestId(`eni-${id}`);
+    return this.page.getByTestId(domIds.eni(id));
   }
   ip(address: string): Locator {
-    return this.page.getByTestId(`ip-${address}`);
+    return this.page.getByTestId(domIds.ip(address));
   }
   eip(allocationId: string): Locator {
-    return this.page.getByTestId(`eip-${allocationId}`);
+    return this.page.getByTestId(domIds.eip(allocationId));
   }
 
   /** Confirms the open plan by `via`: Enter on the Confirm button, which has the focus, or a click on it. */

@@ -1,6 +1,7 @@
 // Steps the e2e specs take the same way: open the console knowing the seeded names, and the handles and free
 // slots a move test drags between (a new file, so e2e/fixtures.ts stays the shared page objects).
 import type { Locator, Page } from '@playwright/test';
+import { domIds } from '../components/topology/dom-ids';
 import type { ConsolePage, Emulator } from './fixtures';
 
 /** Opens the console; answers the seeded names (instances, ENIs, EIPs) that test ids are built from. */
@@ -22,10 +23,10 @@ export function eniHandle(ui: ConsolePage, eniId: string): Locator {
 
 /** The free private-IP slot `n` of an ENI. */
 export function ipSlot(page: Page, eniId: string, n: number): Locator {
-  return page.getByTestId(`ip-slot-${eniId}-${n}`);
+  return page.getByTestId(domIds.ipSlot(eniId, n));
 }
 
 /** The free ENI slot of an instance at a device index. */
 export function eniSlot(page: Page, instanceId: string, deviceIndex: number): Locator {
-  return page.getByTestId(`eni-slot-${instanceId}-${deviceIndex}`);
+  return page.getByTestId(domIds.eniSlot(instanceId, deviceIndex));
 }

@@ -148,7 +148,11 @@ describe('an EC2-compatible endpoint answering the documented payloads', () => {
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(200);
     const direct = await loadSnapshot(client());
-    expect({ ...body, fetchedAt: direct.fetchedAt }).toEqual({ ok: true, ...direct, settings: body.settings });
+    expect({ ...body, snapshot: { ...body.snapshot, fetchedAt: direct.fetchedAt } }).toEqual({
+      ok: true,
+      snapshot: direct,
+      settings: body.settings,
+    });
   });
 });
 

@@ -45,10 +45,11 @@ describe('GET /api/topology', () => {
     const body = await res.json();
     expect(body).toMatchObject({
       ok: true,
-      endpoint: emu.url,
+      snapshot: { endpoint: emu.url },
       settings: { allowCrossVpcAttach: true, allowReassociation: true },
     });
-    expect(body.enis.length).toBeGreaterThan(0);
+    expect(Object.keys(body).sort()).toEqual(['ok', 'settings', 'snapshot']);
+    expect(body.snapshot.enis.length).toBeGreaterThan(0);
   });
 
   it('answers 502 endpoint-unreachable when nothing listens there, without naming the endpoint to the client', async () => {

@@ -9,7 +9,7 @@ import { ResourceHistory } from './activity/activity-panel';
 import { Legend } from './legend';
 import { kindTone, type Selection } from './model/selection';
 import type { TopologyIndex } from './model/topology-index';
-import { EniDetail, InstanceDetail, IpDetail } from './detail-views';
+import { EniDetail, InstanceDetail, IpDetail } from './detail-views-compute';
 import { EipDetail, SubnetDetail, VpcDetail } from './detail-views-network';
 import { useTopology } from './topology-context';
 

@@ -8,12 +8,13 @@ import { GripIcon, LockIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import type { Eni } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
-import type { DragSource } from './drag/model';
+import type { DragSource } from './drag/targets';
 import { useLockedHint } from './drag/locked-hint';
 import { instanceShort, serviceOwner } from './model/names';
-import { ipSlots } from './model/slots';
+import { ipSlotsView } from './model/slots';
 import { IpSlot } from './ip-slot';
-import { useIsApplying } from './moves/moves-provider';
+import { useIsApplying } from './moves/moves-context';
+import { domIds } from './dom-ids';
 import { useIsSelected, useTopology } from './topology-context';
 
 /** eth0 never moves; a requester-managed ENI belongs to an AWS service; anything else attached or pooled does. */
@@ -38,7 +39,7 @@ type Props = {
 export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }: Props) {
   const { index, select } = useTopology();
   const selected = useIsSelected({ kind: 'eni', id: eni.id });
-  const { slots, max, used } = useMemo(() => ipSlots(index, eni), [index, eni]);
+  const { slots, max, used } = useMemo(() => ipSlotsView(index, eni), [index, eni]);
   const device = eni.attachment?.deviceIndex;
   const primary = device === 0;
   const subnet = index.subnetById.get(eni.subnetId);
@@ -47,11 +48,12 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
   const foreignVpc = homeVpc !== undefined && homeVpc !== eni.vpcId;
   const canChange = useCanChange();
   const source = canChange ? dragSourceOf(eni) : null;
-  const drag = useDragSource(source, `eni-${eni.id}`);
+  const domId = domIds.eni(eni.id);
+  const drag = useDragSource(source, domId);
   // The block as a whole takes a dragged IP (into any free slot); it only lights up under the pointer.
   const drop = useDropTarget({ kind: 'eni', eniId: eni.id });
   const ref = useMergedRefs(drag.setNodeRef, drop.setNodeRef);
-  const applying = useIsApplying(`eni-${eni.id}`);
+  const applying = useIsApplying(domId);
   const locked = useLockedHint(
     source
       ? null
@@ -90,8 +92,8 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
     <div
       ref={ref}
       {...drop.targetProps}
-      id={`eni-${eni.id}`}
-      data-testid={`eni-${eni.id}`}
+      id={domId}
+      data-testid={domId}
       data-state={primary ? 'locked' : 'occupied'}
       data-applying={applying ? 'true' : undefined}
       className={cn(

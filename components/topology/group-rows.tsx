@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { ChevronIcon, GlobeIcon } from '@/components/ui/icons';
 import type { Subnet, Vpc } from '@/lib/topology';
 import { formatCount, plural, subnetUsage } from './model/format';
+import { domIds, testIds } from './dom-ids';
 import { useIsSelected, useTopology } from './topology-context';
 
 /** "12 instances", or "3 of 12 instances" when filters hide some. */
@@ -42,7 +43,7 @@ export function VpcRow({ vpc, subnetCount, instanceCount, totalCount, expanded, 
   const selected = useIsSelected({ kind: 'vpc', id: vpc.id });
   return (
     <div
-      id={`vpc-row-${vpc.id}`}
+      id={domIds.vpcRow(vpc.id)}
       className={cn(
         'mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border bg-surface px-2 py-2 shadow-xs',
         selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
@@ -157,8 +158,8 @@ export function SubnetRow({
   const selected = useIsSelected({ kind: 'subnet', id: subnet.id });
   return (
     <div
-      id={`subnet-row-${subnet.id}`}
-      data-testid={`subnet-${subnet.id}`}
+      id={domIds.subnetRow(subnet.id)}
+      data-testid={testIds.subnet(subnet.id)}
       className={cn(
         'ml-6 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border px-1.5 py-1.5',
         selected ? 'border-accent bg-accent-soft/50' : 'border-transparent bg-subtle',

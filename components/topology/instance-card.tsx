@@ -7,11 +7,12 @@ import { CopyButton } from '@/components/ui/copy-button';
 import type { Instance, InstanceState } from '@/lib/topology';
 import { DropReason, useDropTarget } from './drag/drag-session';
 import { dropClasses, RefusedMarker } from './drag/drop-marker';
-import { eniSlots } from './model/slots';
+import { eniSlotsView } from './model/slots';
 import { HealthBadge } from './detail-guest-os';
 import { hourlyWords } from './model/format';
 import { publicIpsOfInstance, publicIpv4Hourly } from './model/public-ips';
 import { EniBlock } from './eni-block';
+import { domIds } from './dom-ids';
 import { useIsSelected, useTopology } from './topology-context';
 
 const stateTone: Record<InstanceState, string> = {
@@ -36,7 +37,7 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
   const impaired = instance.health?.system === 'impaired' || instance.health?.instance === 'impaired';
   const { index, select } = useTopology();
   const selected = useIsSelected({ kind: 'instance', id: instance.id });
-  const { slots, max, used } = useMemo(() => eniSlots(index, instance), [index, instance]);
+  const { slots, max, used } = useMemo(() => eniSlotsView(index, instance), [index, instance]);
   const occupied = slots.filter((s) => s.eni);
   const free = slots.filter((s) => !s.eni);
   const homeSubnetId = slots[0]?.eni?.subnetId ?? instance.subnetId;
@@ -83,8 +84,8 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
         {occupied.map((slot) => (
           <div
             key={slot.n}
-            id={`eni-slot-${instance.id}-${slot.n}`}
-            data-testid={`eni-slot-${instance.id}-${slot.n}`}
+            id={domIds.eniSlot(instance.id, slot.n)}
+            data-testid={domIds.eniSlot(instance.id, slot.n)}
             data-state={slot.state}
             className="min-w-0"
           >
@@ -128,8 +129,8 @@ function InstanceDropArea({
     <article
       ref={setNodeRef}
       {...targetProps}
-      id={`instance-${instance.id}`}
-      data-testid={`instance-${instance.id}`}
+      id={domIds.instance(instance.id)}
+      data-testid={domIds.instance(instance.id)}
       aria-label={`Instance ${instance.name ?? instance.id}`}
       className={cn(
         'rounded-lg border bg-surface shadow-xs',
@@ -158,7 +159,7 @@ function FreeEniSlot({ instanceId, deviceIndex }: { instanceId: string; deviceIn
     instanceId,
     deviceIndex,
   });
-  const id = `eni-slot-${instanceId}-${deviceIndex}`;
+  const id = domIds.eniSlot(instanceId, deviceIndex);
   return (
     <div
       ref={setNodeRef}

@@ -11,9 +11,10 @@ import { RefusedMarker } from './drag/drop-marker';
 import { idleEipCount } from './model/filters';
 import { hourlyWords } from './model/format';
 import { publicIpsOfInstance, publicIpv4Hourly } from './model/public-ips';
-import { eniSlots } from './model/slots';
+import { eniSlotsView } from './model/slots';
 import { limitsFor } from './model/topology-index';
 import { StateDot } from './instance-card';
+import { domIds, testIds } from './dom-ids';
 import { useIsSelected, useTopology } from './topology-context';
 
 type Props = { instance: Instance; onExpand: () => void };
@@ -26,7 +27,7 @@ export const InstanceLine = memo(function InstanceLine({ instance, onExpand }: P
     instanceId: instance.id,
   });
   const facts = useMemo(() => {
-    const { max, used } = eniSlots(index, instance);
+    const { max, used } = eniSlotsView(index, instance);
     const enis = index.enisByInstance.get(instance.id) ?? [];
     const ips = enis.reduce((n, e) => n + e.privateIps.length, 0);
     const perEni = limitsFor(index, instance.type)?.ipv4PerEni;
@@ -44,8 +45,8 @@ export const InstanceLine = memo(function InstanceLine({ instance, onExpand }: P
     <div
       ref={setNodeRef}
       {...targetProps}
-      id={`instance-${instance.id}`}
-      data-testid={`instance-line-${instance.id}`}
+      id={domIds.instance(instance.id)}
+      data-testid={testIds.instanceLine(instance.id)}
       className={cn(
         'flex h-8 items-center gap-3 rounded-md border bg-surface px-2 text-xs',
         isOver && state === 'allowed'

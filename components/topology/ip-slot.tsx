@@ -12,8 +12,9 @@ import { dropClasses, RefusedMarker } from './drag/drop-marker';
 import { useLockedHint } from './drag/locked-hint';
 import { eniPlace } from './drag/announce';
 import { serviceOwner } from './model/names';
-import type { IpSlot as IpSlotModel } from './model/slots';
-import { useIsApplying } from './moves/moves-provider';
+import type { IpSlotView } from './model/slots';
+import { useIsApplying } from './moves/moves-context';
+import { domIds } from './dom-ids';
 import { useIsSelected, useTopology } from './topology-context';
 
 /** movable: false on a requester-managed ENI, whose addresses belong to an AWS service. */
@@ -23,10 +24,10 @@ export const IpSlot = memo(function IpSlot({
   movable = true,
 }: {
   eniId: string;
-  slot: IpSlotModel;
+  slot: IpSlotView;
   movable?: boolean;
 }) {
-  const slotId = `ip-slot-${eniId}-${slot.n}`;
+  const slotId = domIds.ipSlot(eniId, slot.n);
   if (!slot.ip) return <FreeIpSlot eniId={eniId} n={slot.n} slotId={slotId} />;
   return (
     <div id={slotId} data-testid={slotId} data-state={slot.state} role="listitem" className="min-w-0">
@@ -97,7 +98,7 @@ function IpChip({
   const movable = movableHere && canChange;
   // A viewer moves nothing: no "why it cannot move" hint for them either.
   const locked = useLockedHint(canChange ? lockedReason(index, eniId, ip, movableHere) : null);
-  const domId = `ip-${ip.address}`;
+  const domId = domIds.ip(ip.address);
   const selected = useIsSelected({ kind: 'ip', eniId, address: ip.address });
   const applying = useIsApplying(domId);
   const drag = useDragSource(
@@ -169,7 +170,7 @@ export function EipChip({ eip }: { eip: Eip }) {
   // On an instance that is not running, an Elastic IP is billed and serves nothing: flagged idle.
   const holder = eip.instanceId ? index.instanceById.get(eip.instanceId) : undefined;
   const idle = !!holder && holder.state !== 'running';
-  const domId = `eip-${eip.allocationId}`;
+  const domId = domIds.eip(eip.allocationId);
   const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
   const applying = useIsApplying(domId);
   const canChange = useCanChange();

@@ -7,11 +7,12 @@ import { Spinner } from '@/components/ui/spinner';
 import type { Eip, Eni, Subnet } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
 import { RefusedMarker } from './drag/drop-marker';
-import type { DropTarget } from './drag/model';
-import { useIsApplying } from './moves/moves-provider';
+import type { DropTarget } from './drag/targets';
+import { useIsApplying } from './moves/moves-context';
 import { formatCount, hourlyWords, PUBLIC_IPV4_HOURLY_USD } from './model/format';
 import { compareIp } from './model/topology-index';
 import { EniBlock } from './eni-block';
+import { domIds, testIds } from './dom-ids';
 import { useIsSelected, useSelection, useTopology } from './topology-context';
 
 /** Beyond this many ENIs in one subnet group the rest waits behind "Show more": the rail stays light. */
@@ -169,7 +170,7 @@ function CappedEnis({ enis }: { enis: Eni[] }) {
 
 const PoolEniGroup = memo(function PoolEniGroup({ group }: { group: PoolGroup }) {
   return (
-    <div className="flex flex-col gap-1.5" data-testid={`pool-enis-${group.subnetId}`}>
+    <div className="flex flex-col gap-1.5" data-testid={testIds.poolEnis(group.subnetId)}>
       <h3 className="flex items-baseline gap-1.5 px-1 text-2xs text-faint">
         <span className="shrink-0 font-mono font-semibold whitespace-nowrap text-muted">{group.az}</span>
         <span className="truncate">{group.subnet?.name ?? group.subnetId}</span>
@@ -182,7 +183,7 @@ const PoolEniGroup = memo(function PoolEniGroup({ group }: { group: PoolGroup })
 
 function IdleEip({ eip }: { eip: Eip }) {
   const { select } = useTopology();
-  const domId = `eip-${eip.allocationId}`;
+  const domId = domIds.eip(eip.allocationId);
   const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
   const applying = useIsApplying(domId);
   const canChange = useCanChange();

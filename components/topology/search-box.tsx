@@ -9,6 +9,7 @@ import { Kbd } from '@/components/ui/kbd';
 import { SearchIcon } from '@/components/ui/icons';
 import { search, searchIndexFor, type SearchHit, type SearchKind } from './model/search';
 import { SearchQueryContext, useTopology } from './topology-context';
+import { useShortcut } from './use-shortcut';
 
 /** Short labels: a results list has less room than the details panel. */
 const kindBadge: Record<SearchKind, string> = {
@@ -19,10 +20,6 @@ const kindBadge: Record<SearchKind, string> = {
   subnet: 'Subnet',
   vpc: 'VPC',
 };
-
-function isTypingTarget(el: EventTarget | null): boolean {
-  return el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
-}
 
 export function SearchBox() {
   const { index, reveal } = useTopology();
@@ -40,17 +37,11 @@ export function SearchBox() {
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === '/' && !e.metaKey && !e.ctrlKey && !e.altKey && !isTypingTarget(e.target)) {
-        e.preventDefault();
-        inputRef.current?.focus();
-        inputRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useShortcut({ key: '/' }, (e) => {
+    e.preventDefault();
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  });
 
   useEffect(() => setActive(0), [deferred]);
 

@@ -1,7 +1,7 @@
 'use client';
 // The console: loads the snapshot, holds view state (selection, collapse, reveal) and lays out the panes.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { topologyQueryKey, topologyQueryOptions, type TopologyData } from '@/lib/queries/topology';
 import { buildRows, expandAllSubnets, expandPath, rowIndexFor, type Expansion } from './model/rows';
 import { instanceMatches, isFiltering, matchingInstances, noFilters, subnetShown, type Filters } from './model/filters';
@@ -11,14 +11,16 @@ import { publicIpv4InView } from './model/public-ips';
 import { searchIndexFor } from './model/search';
 import { initialView, useSettled, useViewUrl } from './use-view-url';
 import { announce } from './announcer';
-import { domIdOf, followSelection, locate, type Selection } from './model/selection';
+import { followSelection, locate, type Selection } from './model/selection';
+import { selectionDomId } from './dom-ids';
 import { Announcer } from './announcer';
 import { buildTopologyIndex } from './model/topology-index';
 import { DetailPanel, DetailPlaceholder } from './detail-panel';
 import { Brand, HeaderBar } from './header-bar';
 import { DemoControls } from '../demo/demo-controls';
 import { LoadError } from './load-error';
-import type { DragKind } from './drag/model';
+import { DragLayer } from './drag/drag-layer';
+import type { DragKind } from './drag/targets';
 import { MovesProvider } from './moves/moves-provider';
 import { UndoButton } from './moves/undo-button';
 import { PoolsRail } from './pools-rail';
@@ -28,6 +30,7 @@ import { TopologySkeleton } from './topology-skeleton';
 import { RailTabs, type RailTab } from './rail-tabs';
 import { ActivityPanel } from './activity/activity-panel';
 import { useMediaQuery } from './use-media-query';
+import { useShortcut } from './use-shortcut';
 import { useCanChange } from '@/components/access/access-context';
 import { AccountMenu, ReadOnlyNotice } from '@/components/access/account-menu';
 import { UnfinishedOperations } from './unfinished-operations';
@@ -148,8 +151,8 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
       if (loc.pool) {
         // Pools live in the side rail, outside the virtualized canvas: a plain scroll reaches them.
         requestAnimationFrame(() => {
-          document.getElementById(domIdOf(sel))?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-          flashElement(domIdOf(sel));
+          document.getElementById(selectionDomId(sel))?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          flashElement(selectionDomId(sel));
         });
         return;
       }
@@ -172,7 +175,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
       // In the compact density, a resource inside an instance opens that instance's line into its card.
       if (loc.instanceId && sel.kind !== 'instance') onOpenInstance(loc.instanceId, true);
       const rowIndex = rowIndexFor(buildRows(index, next, shownFilters, compact), loc);
-      setRevealRequest({ rowIndex, domId: domIdOf(sel), nonce: ++nonce.current });
+      setRevealRequest({ rowIndex, domId: selectionDomId(sel), nonce: ++nonce.current });
     },
     [index, expansion, filters, compact, onOpenInstance],
   );
@@ -185,16 +188,8 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
     if (opened.selection) reveal(opened.selection);
   }, [opened, reveal]);
 
-  useEffect(() => {
-    if (!selection) return;
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target;
-      const typing = t instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
-      if (e.key === 'Escape' && !typing) select(null);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [selection, select]);
+  // Escape clears the selection (not preventDefault: an open dialog still closes on it).
+  useShortcut({ key: 'Escape' }, () => select(null), !!selection);
 
   const ctx = useMemo(() => ({ index, select, reveal }), [index, select, reveal]);
   const canChange = useCanChange();
@@ -209,7 +204,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
     <TopologyContext value={ctx}>
       <SearchQueryContext value={searchQuery}>
         <SelectionContext value={selection}>
-          <MovesProvider data={snapshot} index={index} railVisible={railVisible} onDragKind={onDragKind}>
+          <MovesAndDrag data={snapshot} index={index} railVisible={railVisible} onDragKind={onDragKind}>
             <div className="flex h-dvh flex-col">
               <HeaderBar
                 snapshot={snapshot}
@@ -271,9 +266,18 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
               </div>
               <Announcer />
             </div>
-          </MovesProvider>
+          </MovesAndDrag>
         </SelectionContext>
       </SearchQueryContext>
     </TopologyContext>
+  );
+}
+
+/** The moves (plan review, undo, toasts) around the drag layer, whose drops they review. */
+function MovesAndDrag({ children, ...props }: ComponentProps<typeof DragLayer>) {
+  return (
+    <MovesProvider data={props.data} index={props.index}>
+      <DragLayer {...props}>{children}</DragLayer>
+    </MovesProvider>
   );
 }

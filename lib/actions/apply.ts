@@ -1,6 +1,6 @@
 'use server';
 // Server action: apply a move (fresh check, DryRun, steps, verify) through the request boundary (lib/http/guard).
-import type { Applied } from '@/lib/ec2/execute';
+import type { Applied } from '@/lib/topology';
 import { guardedApply } from '@/lib/http/actions';
 import type { Result } from '@/lib/result';
 

@@ -60,10 +60,12 @@ const isMutating = (c: LoggedCall) => !c.action.startsWith('Describe') && c.para
 /** A move the rules accept, and its plan, so every hostile request carries something that would really change EC2. */
 async function realMove(console: string, token: string | undefined): Promise<{ move: Move; plan: Plan }> {
   const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const snapshot = (await (await fetch(`${console}/api/topology`, { headers: auth })).json()) as Snapshot & {
+  const answer = (await (await fetch(`${console}/api/topology`, { headers: auth })).json()) as {
     ok: boolean;
+    snapshot: Snapshot;
   };
-  if (!snapshot.ok) throw new Error('GET /api/topology was refused: pass --token for a console outside demo mode');
+  if (!answer.ok) throw new Error('GET /api/topology was refused: pass --token for a console outside demo mode');
+  const { snapshot } = answer;
   for (const move of candidateMoves(snapshot)) {
     const verdict = checkMove(snapshot, move);
     if (verdict.ok && move.kind === 'move-eip') return { move, plan: verdict.plan };

@@ -4,8 +4,15 @@
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { type Failure, type Result, fail } from '@/lib/result';
-import { type CheckSettings, type Move, type Plan, type Step, checkMove, type Snapshot } from '@/lib/topology';
-import type { StepReport, Verification } from '@/lib/topology/outcome';
+import {
+  type Applied,
+  type CheckSettings,
+  type Move,
+  type Plan,
+  type Step,
+  checkMove,
+  type Snapshot,
+} from '@/lib/topology';
 import { clientInfo, getEc2Client } from './client';
 import { withDeadline } from './deadline';
 import { toFailure } from './errors';
@@ -16,7 +23,6 @@ import { loadCheckSettings, loadTimeSettings } from './settings';
 import { type Scope, loadScopedSnapshot } from './snapshot';
 import type { WaitOptions } from './wait-for-eni';
 import { settleOutcome, verifyApplied } from './settle-outcome';
-import type { Verified } from './verify';
 
 export type ExecuteOptions = {
   client?: EC2Client;
@@ -37,18 +43,6 @@ export type ExecuteOptions = {
   user?: string;
 };
 export type Planned = { plan: Plan };
-/**
- * Every call of the plan was made. `verification` is 'verified' when the read-back matches the plan, 'pending'
- * when it did not yet (EC2's describes lag, or were throttled) by the end of the verification window.
- */
-export type Applied = {
-  plan: Plan;
-  requestIds: string[];
-  verified: Verified;
-  verification: Verification;
-  steps: StepReport[];
-  pending?: string;
-};
 
 /**
  * The defaults when the caller passes none (unit tests, scripts); the console's routes pass the database's

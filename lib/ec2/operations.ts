@@ -5,10 +5,10 @@ import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { stateDiff } from '@/lib/agreement/compare';
 import { type Result, fail } from '@/lib/result';
-import { applyMove, type Move, type Snapshot } from '@/lib/topology';
+import { type Applied, applyMove, type Move, type Snapshot } from '@/lib/topology';
 import { getEc2Client } from './client';
 import { toFailure } from './errors';
-import { type Applied, type ExecuteOptions, applyPlannedMove, planOnFreshState, scopeOf } from './execute';
+import { type ExecuteOptions, applyPlannedMove, planOnFreshState, scopeOf } from './execute';
 import type { FinalOutcome, JournalEntry, OperationJournal } from './journal';
 import { loadScopedSnapshot } from './snapshot';
 

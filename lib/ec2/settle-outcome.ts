@@ -4,11 +4,10 @@
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { type Failure, type Result, fail } from '@/lib/result';
-import { applyMove, type Plan, type Snapshot } from '@/lib/topology';
+import { type Applied, applyMove, type Plan, type Snapshot } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 import { pause, remainingMs } from './deadline';
 import { toFailure } from './errors';
-import type { Applied } from './execute';
 import type { FinalOutcome } from './journal';
 import { type Ran, type RunOptions } from './run-steps';
 import { locate, originOf, restoreEni } from './restore';

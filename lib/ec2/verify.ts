@@ -2,9 +2,7 @@
 // Compares what a move decides (where ENIs, IPs and EIPs are), not the ids EC2 mints anew (attachment and
 // association ids) nor transitional statuses.
 import 'server-only';
-import type { Plan, Eip, Eni, Instance, Snapshot } from '@/lib/topology';
-
-export type Verified = { enis: Eni[]; instances: Instance[]; eips: Eip[] };
+import type { Plan, Eip, Eni, Snapshot, Verified } from '@/lib/topology';
 
 const eniShape = (eni: Eni | undefined) =>
   eni

@@ -1,10 +1,11 @@
 // What each route and server action is at the boundary: its permission, its parser, its handler (the plain
 // lib/ec2 functions) and what its audit row records. Routes and actions are built from these with the guard.
 import 'server-only';
-import { type Applied, applyPlannedMove, type Planned, planOnFreshState, scopeOf } from '@/lib/ec2/execute';
+import { applyPlannedMove, type Planned, planOnFreshState, scopeOf } from '@/lib/ec2/execute';
 import { consoleOperations } from '@/lib/ec2/console-operations';
-import { invalidateTopology, readTopology } from '@/lib/ec2/topology';
+import { invalidateTopology, readTopology, type Topology } from '@/lib/ec2/topology';
 import { fail, type Result } from '@/lib/result';
+import type { Applied } from '@/lib/topology';
 import { type GuestFormat, guestConfigFor, guestConfigRequestSchema } from '@/lib/topology/guest-config';
 import { renderGuestConfig } from '@/lib/topology/guest-config-render';
 import type { BoundarySpec, QueryInput } from './guard';
@@ -66,14 +67,11 @@ function requestIdsIn(details: unknown): string[] {
   return typeof d?.requestId === 'string' ? [d.requestId] : [];
 }
 
-export const topologyEndpoint: BoundarySpec<void, Record<string, unknown>> = {
+/** `{ ok: true, snapshot, settings }`: readTopology's answer as it is, through the same respond() as plan and apply. */
+export const topologyEndpoint: BoundarySpec<void, Topology> = {
   name: 'topology.read',
   permission: 'read',
-  handler: async (_input, _identity, signal) => {
-    const result = await readTopology(undefined, signal);
-    // The snapshot's fields at the top level, beside ok and settings (the shape the canvas parses).
-    return result.ok ? { ok: true, ...result.snapshot, settings: result.settings } : result;
-  },
+  handler: (_input, _identity, signal) => readTopology(undefined, signal),
 };
 
 type GuestConfigRequest = { id: string; format: GuestFormat };

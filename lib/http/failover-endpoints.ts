@@ -1,7 +1,7 @@
 // /api/plan and /api/apply take an ordinary move or a failover; this wraps the move endpoints so a
 // failover body goes to lib/ec2/failover, and adds the progress read of a running operation.
 import 'server-only';
-import type { Applied, Planned } from '@/lib/ec2/execute';
+import type { Planned } from '@/lib/ec2/execute';
 import {
   applyFailover,
   type FailoverApplied,
@@ -12,7 +12,7 @@ import {
 import { type Progress, processProgress } from '@/lib/ec2/step-timings';
 import { invalidateTopology } from '@/lib/ec2/topology';
 import { fail, type Result } from '@/lib/result';
-import type { FailoverPlan } from '@/lib/topology';
+import type { Applied, FailoverPlan } from '@/lib/topology';
 import { applyEndpoint, planEndpoint } from './endpoints';
 import { type FailoverRequest, isFailoverBody, operationIdSchema, parseFailoverRequest } from './failover-request';
 import type { BoundarySpec, QueryInput } from './guard';

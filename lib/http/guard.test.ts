@@ -358,7 +358,7 @@ describe('snapshot reads', () => {
     if (move.kind !== 'move-eip') throw new Error('unreachable');
     await routes.topology({ token: 'viewer-token' });
     expect((await routes.apply(move, { token: 'operator-token' })).status).toBe(200);
-    const after = await (await routes.topology({ token: 'viewer-token' })).json();
+    const { snapshot: after } = await (await routes.topology({ token: 'viewer-token' })).json();
     expect(after.eips.find((e: { allocationId: string }) => e.allocationId === move.allocationId)).toMatchObject({
       eniId: move.toEni,
       privateIp: move.toIp,

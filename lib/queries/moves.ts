@@ -1,11 +1,8 @@
 // Cache edits of the apply mutation: the optimistic topology (applyMove) and the verified result merged in.
-import { applyMoves, type Move, type Eip, type Eni, type Instance } from '@/lib/topology';
+import { applyMoves, type Move, type Verified } from '@/lib/topology';
 import type { TopologyData } from './topology';
 
 export const applyMutationKey = ['apply-move'] as const;
-
-/** What EC2 reported after a move, for the resources it involved (the `verified` part of an apply result). */
-export type VerifiedResources = { enis: Eni[]; instances: Instance[]; eips: Eip[] };
 
 /**
  * The topology as it will look once the moves settle, keeping the settings part of the cached data. Returns
@@ -38,7 +35,7 @@ function replaceAll<T>(list: T[], fresh: readonly T[], key: (t: T) => string): T
  * Replaces the involved ENIs, instances and EIPs with what EC2 reported after the move: real attachment and
  * association ids instead of the optimistic placeholders, before the full refetch lands.
  */
-export function mergeVerified(data: TopologyData, verified: VerifiedResources): TopologyData {
+export function mergeVerified(data: TopologyData, verified: Verified): TopologyData {
   return {
     ...data,
     enis: replaceAll(data.enis, verified.enis, (e) => e.id),

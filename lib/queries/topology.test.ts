@@ -3,19 +3,21 @@ import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { hintFor, isTransient, parseTopologyResponse, TopologyLoadError } from './topology';
 
 describe('parseTopologyResponse', () => {
-  it('accepts a snapshot, bare or inside an ok result', () => {
-    const snap = testSnapshot();
-    expect(parseTopologyResponse(200, snap).vpcs).toHaveLength(2);
-    expect(parseTopologyResponse(200, { ok: true, ...snap }).region).toBe('us-east-1');
-  });
-  it('keeps the server settings beside the snapshot, and falls back to the defaults without them', () => {
+  it('accepts the one answer shape { ok: true, snapshot, settings }, keeping the server settings', () => {
     const snap = testSnapshot();
     const strict = { allowCrossVpcAttach: false, allowReassociation: false };
-    expect(parseTopologyResponse(200, { ok: true, ...snap, settings: strict }).settings).toEqual(strict);
-    expect(parseTopologyResponse(200, snap).settings).toEqual({ allowCrossVpcAttach: true, allowReassociation: true });
-    expect(
-      parseTopologyResponse(200, { ...snap, settings: { allowCrossVpcAttach: 'no' } }).settings.allowCrossVpcAttach,
-    ).toBe(true);
+    const data = parseTopologyResponse(200, { ok: true, snapshot: snap, settings: strict });
+    expect(data.vpcs).toHaveLength(2);
+    expect(data.region).toBe('us-east-1');
+    expect(data.settings).toEqual(strict);
+  });
+  it('refuses a bare snapshot, or one without settings, as not the answer of this console', () => {
+    const snap = testSnapshot();
+    expect(() => parseTopologyResponse(200, snap)).toThrow(/does not match the snapshot model/);
+    expect(() => parseTopologyResponse(200, { ok: true, snapshot: snap })).toThrow(/settings/);
+    expect(() =>
+      parseTopologyResponse(200, { ok: true, snapshot: snap, settings: { allowCrossVpcAttach: 'no' } }),
+    ).toThrow(/settings/);
   });
   it('turns an error answer into an error carrying its code and message', () => {
     const body = { ok: false, code: 'endpoint-unreachable', message: 'No answer from http://127.0.0.1:4610' };
@@ -31,7 +33,9 @@ describe('parseTopologyResponse', () => {
     expect(hintFor('endpoint-unreachable')).toMatch(/npm run emulator/);
   });
   it('refuses a body that is not a snapshot, naming the field', () => {
-    expect(() => parseTopologyResponse(200, { region: 'x' })).toThrow(/does not match the snapshot model/);
+    expect(() => parseTopologyResponse(200, { ok: true, snapshot: { region: 'x' }, settings: {} })).toThrow(
+      /does not match the snapshot model \(snapshot\./,
+    );
   });
   it('reports a non-JSON error page by its status', () => {
     expect(() => parseTopologyResponse(500, null)).toThrow(/HTTP 500/);

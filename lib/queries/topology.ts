@@ -1,12 +1,7 @@
 // The topology query: one place that knows how the browser fetches and validates a Snapshot.
 import { queryOptions } from '@tanstack/react-query';
-import {
-  checkSettingsSchema,
-  defaultCheckSettings,
-  type CheckSettings,
-  snapshotSchema,
-  type Snapshot,
-} from '@/lib/topology';
+import { z } from 'zod';
+import { checkSettingsSchema, type CheckSettings, snapshotSchema, type Snapshot } from '@/lib/topology';
 import type { ErrorCode } from '@/lib/result';
 
 /** What the topology query caches: the snapshot plus the server's CheckSettings, so browser and server check alike. */
@@ -55,6 +50,9 @@ function isFailureBody(body: unknown): body is { ok: false; code: ErrorCode; mes
   return typeof body === 'object' && body !== null && (body as { ok?: unknown }).ok === false;
 }
 
+/** The one success shape of GET /api/topology (readTopology's answer, through respond()). */
+const topologyAnswerSchema = z.object({ ok: z.literal(true), snapshot: snapshotSchema, settings: checkSettingsSchema });
+
 /** Turns an HTTP answer from GET /api/topology into the snapshot with its settings, or a TopologyLoadError. */
 export function parseTopologyResponse(status: number, body: unknown): TopologyData {
   if (isFailureBody(body)) {
@@ -63,7 +61,7 @@ export function parseTopologyResponse(status: number, body: unknown): TopologyDa
   if (status < 200 || status >= 300) {
     throw new TopologyLoadError('http', `GET /api/topology answered HTTP ${status}.`, status);
   }
-  const parsed = snapshotSchema.safeParse(body);
+  const parsed = topologyAnswerSchema.safeParse(body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? ` (${first.path.join('.') || 'root'}: ${first.message})` : '';
@@ -73,10 +71,7 @@ export function parseTopologyResponse(status: number, body: unknown): TopologyDa
       status,
     );
   }
-  // A server without settings (or with settings this build does not know) gets the documented defaults.
-  const rawSettings = (body as { settings?: unknown }).settings;
-  const settings = rawSettings === undefined ? null : checkSettingsSchema.safeParse(rawSettings);
-  return { ...parsed.data, settings: settings?.success ? settings.data : defaultCheckSettings };
+  return { ...parsed.data.snapshot, settings: parsed.data.settings };
 }
 
 export async function fetchTopology(signal?: AbortSignal): Promise<TopologyData> {
@@ -105,9 +100,9 @@ export function topologyQueryOptions() {
     // The AbortSignal is passed so that a refresh can be cancelled (cancelQueries aborts the fetch, and the
     // server stops its EC2 calls with it). In dev, React StrictMode's remount then reads the account twice.
     queryFn: ({ signal }) => fetchTopology(signal),
-    // A snapshot of a large account is expensive to read; refresh is explicit (button) rather than on focus.
+    // A snapshot of a large account is expensive to read; refresh is explicit (the button; app/providers.tsx turns
+    // off refetch on focus for every query).
     staleTime: 30_000,
-    refetchOnWindowFocus: false,
     retry: (failureCount, error) => isTransient(error) && failureCount < 2,
   });
 }

@@ -2,6 +2,7 @@
 // optimistic applyMove, slots and the snapshot index. Import `@/lib/topology`, not its files; export here what
 // outside code starts to use (knip reports what nothing uses).
 export { applyMove, applyMoves } from './apply';
+export type { Applied, Verified } from './applied';
 export {
   checkSettingsSchema,
   defaultCheckSettings,

@@ -1,5 +1,5 @@
-// GET /api/topology: the Snapshot JSON plus `ok: true` and the server's CheckSettings (`settings`), so the
-// canvas checks moves with the same settings as the server; errors are { ok: false, code, message }.
+// GET /api/topology: { ok: true, snapshot, settings }, the Snapshot and the server's CheckSettings, so the canvas
+// checks moves with the same settings as the server; errors are { ok: false, code, message }.
 import { topologyEndpoint } from '@/lib/http/endpoints';
 import { guardRoute } from '@/lib/http/guard';
 

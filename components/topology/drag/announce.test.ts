@@ -3,7 +3,7 @@ import { checkMove } from '@/lib/topology';
 import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from '../model/topology-index';
 import { cancelText, dropText, overText, pickedUpText } from './announce';
-import { candidateMove, type DragSource, type DropTarget } from './model';
+import { candidateMove, type DragSource, type DropTarget } from './targets';
 
 const snapshot = testSnapshot();
 const ix = buildTopologyIndex(snapshot);

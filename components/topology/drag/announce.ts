@@ -2,7 +2,7 @@
 import type { Reason, Verdict, Eni } from '@/lib/topology';
 import { instanceShort, serviceOwner, shortId } from '../model/names';
 import type { TopologyIndex } from '../model/topology-index';
-import type { DragSource, DropTarget } from './model';
+import type { DragSource, DropTarget } from './targets';
 
 export const screenReaderInstructions =
   'To pick up a secondary IP, an ENI or an Elastic IP, press Space or Enter. While dragging, use the arrow keys to ' +

@@ -6,7 +6,7 @@ import { BanIcon, CheckIcon } from '@/components/ui/icons';
 import type { Verdict } from '@/lib/topology';
 import type { TopologyIndex } from '../model/topology-index';
 import { describeTarget, eniPlace } from './announce';
-import { targetId, type DragSource, type DropTarget } from './model';
+import { targetId, type DragSource, type DropTarget } from './targets';
 
 export function DragPreview({ index, source }: { index: TopologyIndex; source: DragSource }) {
   const shell =

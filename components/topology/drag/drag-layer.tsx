@@ -1,6 +1,7 @@
 'use client';
 // The drag layer: dnd-kit's context with mouse, touch and keyboard sensors, announcements, the overlay that
-// shows what is carried, the hint beside the target, and the drop dock. A drop hands its outcome (a plan, or the refusal) to onDrop.
+// shows what is carried, the hint beside the target, and the drop dock. A drop opens its plan for review
+// (openPlanReview), or says in a toast why the target refuses it.
 import {
   DndContext,
   DragOverlay,
@@ -15,9 +16,13 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { indexSnapshot, type Plan, type Reason, type Verdict } from '@/lib/topology';
+import { indexSnapshot, type Verdict } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
+import { dragSourceDomId } from '../dom-ids';
 import type { TopologyIndex } from '../model/topology-index';
+import { useOpenPlanReview } from '../moves/moves-context';
+import { refusedToast, useToast } from '../moves/toast-context';
+import { useLatest } from '../use-latest';
 import {
   cancelText,
   describeSource,
@@ -30,33 +35,30 @@ import {
 import { DragPreview, TargetHint } from './drag-hud';
 import { DragSessionContext, VerdictCache, type DragSession } from './drag-session';
 import { DropDock } from './drop-dock';
-import type { DragKind, DragSource, DropTarget } from './model';
+import type { DragKind, DragSource, DropTarget } from './targets';
 import { besideCursor, collisionFor, keyboardCodes, keyboardTargetGetter, MousePointerSensor } from './sensors';
-
-export type DropOutcome =
-  | { kind: 'plan'; plan: Plan; source: DragSource }
-  | { kind: 'refused'; source: DragSource; target: DropTarget; reasons: Reason[]; title: string };
 
 type Props = {
   data: TopologyData;
   index: TopologyIndex;
   /** Whether the pools rail is on screen; without it the dock offers the pools as drop zones. */
   railVisible: boolean;
+  /** Told what kind of resource is picked up (null when the drag ends): the narrow rail then shows the pools. */
   onDragKind?: (kind: DragKind | null) => void;
-  onDrop: (outcome: DropOutcome) => void;
   children: ReactNode;
 };
 
 const sourceOf = (data: unknown) => (data ?? null) as DragSource | null;
 const targetOf = (data: unknown) => (data ?? null) as DropTarget | null;
 
-export function DragLayer({ data, index, railVisible, onDragKind, onDrop, children }: Props) {
+export function DragLayer({ data, index, railVisible, onDragKind, children }: Props) {
   const [source, setSource] = useState<DragSource | null>(null);
   const [over, setOver] = useState<DropTarget | null>(null);
   const [cache] = useState(() => new VerdictCache());
   // Refs for what dnd-kit calls outside React's render: sensors, collision detection, announcements.
-  const latest = useRef({ data, index });
-  latest.current = { data, index };
+  const latest = useLatest({ data, index });
+  const openPlanReview = useOpenPlanReview();
+  const { show } = useToast();
   const sourceRef = useRef<DragSource | null>(null);
   const keyboardTarget = useRef<string | null>(null);
 
@@ -129,16 +131,10 @@ export function DragLayer({ data, index, railVisible, onDragKind, onDrop, childr
     if (!s || !t) return;
     const verdict = verdictOf(s, t);
     if (!verdict) return;
-    if (verdict.ok) onDrop({ kind: 'plan', plan: verdict.plan, source: s });
+    if (verdict.ok) openPlanReview(verdict.plan, { returnFocus: dragSourceDomId(s) });
     else {
       const { index: ix } = latest.current;
-      onDrop({
-        kind: 'refused',
-        source: s,
-        target: t,
-        reasons: verdict.reasons,
-        title: `Not moved: ${describeTarget(ix, t)} refuses ${describeSource(ix, s)}`,
-      });
+      show(refusedToast(`Not moved: ${describeTarget(ix, t)} refuses ${describeSource(ix, s)}`, verdict.reasons));
     }
   };
 
@@ -161,7 +157,7 @@ export function DragLayer({ data, index, railVisible, onDragKind, onDrop, childr
       <DragOverlay dropAnimation={null} zIndex={60} modifiers={[besideCursor]}>
         {source ? <DragPreview index={index} source={source} /> : null}
       </DragOverlay>
-      {source && over ? <TargetHint index={index} target={over} verdict={verdictOf(source, over)} /> : null}
+      {source && over ? <TargetHint index={index} target={over} verdict={cache.verdict(data, source, over)} /> : null}
     </DndContext>
   );
 }

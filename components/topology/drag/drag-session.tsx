@@ -6,7 +6,7 @@ import { useCanChange } from '@/components/access/access-context';
 import { createContext, useCallback, useContext } from 'react';
 import type { TopologyData } from '@/lib/queries/topology';
 import { type Verdict, checkMove } from '@/lib/topology';
-import { accepts, candidateMove, sourceId, targetId, type DragSource, type DropTarget } from './model';
+import { accepts, candidateMove, sourceId, targetId, type DragSource, type DropTarget } from './targets';
 import { useNearViewport } from './near-viewport';
 
 /** Verdicts for one source over one snapshot; a new source or snapshot starts afresh. */

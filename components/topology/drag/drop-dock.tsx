@@ -4,7 +4,7 @@
 import { cn } from '@/lib/cn';
 import { BanIcon, CheckIcon } from '@/components/ui/icons';
 import { DropReason, useDropTarget } from './drag-session';
-import type { DragSource, DropTarget } from './model';
+import type { DragSource, DropTarget } from './targets';
 
 type Zone = { target: DropTarget; title: string; detail: string; testId: string };
 

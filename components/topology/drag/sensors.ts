@@ -11,7 +11,7 @@ import {
 } from '@dnd-kit/core';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { isArrowKey, nextTarget, type TargetBox } from './keyboard-order';
-import { accepts, type DragSource, type DropTarget } from './model';
+import { accepts, type DragSource, type DropTarget } from './targets';
 
 /**
  * PointerSensor for mouse and pen only. A finger would otherwise start a drag after a few pixels and make

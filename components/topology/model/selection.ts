@@ -27,24 +27,6 @@ export function sameSelection(a: Selection | null, b: Selection | null): boolean
   return (a as { id: string }).id === (b as { id: string }).id;
 }
 
-/** The DOM id of the element that shows a selection (the drag layer relies on the same ids). */
-export function domIdOf(sel: Selection): string {
-  switch (sel.kind) {
-    case 'ip':
-      return `ip-${sel.address}`;
-    case 'eip':
-      return `eip-${sel.id}`;
-    case 'eni':
-      return `eni-${sel.id}`;
-    case 'instance':
-      return `instance-${sel.id}`;
-    case 'subnet':
-      return `subnet-row-${sel.id}`;
-    case 'vpc':
-      return `vpc-row-${sel.id}`;
-  }
-}
-
 /**
  * The selection in a newer snapshot: a private IP is selected by its ENI and address, and a move takes the
  * address to another ENI — the selection follows it there (within the VPC of the ENI it was on). Anything else

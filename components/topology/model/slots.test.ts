@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eniSlots, ipSlots, isAmazonPublicIp } from './slots';
+import { eniSlotsView, ipSlotsView, isAmazonPublicIp } from './slots';
 import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from './topology-index';
 
@@ -9,14 +9,14 @@ const eni = (id: string) => index.eniById.get(id)!;
 
 describe('eniSlots', () => {
   it('offers one slot per MaximumNetworkInterfaces with the primary locked', () => {
-    const { slots, max, used } = eniSlots(index, inst('i-0000000000000000a'));
+    const { slots, max, used } = eniSlotsView(index, inst('i-0000000000000000a'));
     expect(max).toBe(3);
     expect(used).toBe(2);
     expect(slots.map((s) => s.state)).toEqual(['locked', 'free', 'occupied']);
     expect(slots[2]?.eni?.id).toBe('eni-0000000000000000b');
   });
   it('never invents free slots when the instance type is unknown', () => {
-    const { slots, max } = eniSlots(index, inst('i-0000000000000000b'));
+    const { slots, max } = eniSlotsView(index, inst('i-0000000000000000b'));
     expect(max).toBeNull();
     expect(slots.map((s) => s.state)).toEqual(['locked']);
   });
@@ -24,7 +24,7 @@ describe('eniSlots', () => {
 
 describe('ipSlots', () => {
   it('offers Ipv4AddressesPerInterface slots, primary locked, EIP on the IP it maps to', () => {
-    const { slots, max, used } = ipSlots(index, eni('eni-0000000000000000a'));
+    const { slots, max, used } = ipSlotsView(index, eni('eni-0000000000000000a'));
     expect(max).toBe(10);
     expect(used).toBe(3);
     expect(slots).toHaveLength(10);
@@ -38,7 +38,7 @@ describe('ipSlots', () => {
     const [primary, eleven, twelve] = e.privateIps;
     e.privateIps = [{ ...twelve!, address: '10.0.2.100' }, twelve!, { ...primary!, address: '10.0.2.9' }, eleven!];
     const ix = buildTopologyIndex(snap);
-    const { slots } = ipSlots(ix, ix.eniById.get(e.id)!);
+    const { slots } = ipSlotsView(ix, ix.eniById.get(e.id)!);
     expect(slots.filter((s) => s.ip).map((s) => s.ip!.address)).toEqual([
       '10.0.2.9',
       '10.0.2.11',
@@ -48,16 +48,16 @@ describe('ipSlots', () => {
     expect(slots.map((s) => s.n)).toEqual(slots.map((_, i) => i));
   });
   it('has no free slot when the type is full', () => {
-    const { slots } = ipSlots(index, eni('eni-0000000000000000d'));
+    const { slots } = ipSlotsView(index, eni('eni-0000000000000000d'));
     expect(slots.map((s) => s.state)).toEqual(['locked', 'occupied']);
   });
   it('gives an unattached ENI a single free slot as a drop target', () => {
-    const { slots, max } = ipSlots(index, eni('eni-0000000000000000e'));
+    const { slots, max } = ipSlotsView(index, eni('eni-0000000000000000e'));
     expect(max).toBeNull();
     expect(slots.map((s) => s.state)).toEqual(['locked', 'free']);
   });
   it('offers no free slot on a requester-managed ENI', () => {
-    expect(ipSlots(index, eni('eni-0000000000000000f')).slots.map((s) => s.state)).toEqual(['locked']);
+    expect(ipSlotsView(index, eni('eni-0000000000000000f')).slots.map((s) => s.state)).toEqual(['locked']);
   });
   it('tells an Amazon-assigned public IP from an Elastic IP', () => {
     const [primary, secondary] = eni('eni-0000000000000000a').privateIps;

@@ -1,36 +1,30 @@
-// Slot view-model over lib/topology/slots (the same derivation the move rules use), plus used/allowed counts.
-import {
-  eniSlots as libEniSlots,
-  ipSlots as libIpSlots,
-  type Eip,
-  type Eni,
-  type Instance,
-  type PrivateIp,
-} from '@/lib/topology';
+// The view's slots (EniSlotView, IpSlotView) over the domain's eniSlots/ipSlots in lib/topology/slots (the same
+// derivation the move rules use): ethN numbering, locked/occupied/free state, and used/allowed counts.
+import { eniSlots, ipSlots, type Eip, type Eni, type Instance, type PrivateIp } from '@/lib/topology';
 import { compareIp, limitsFor, type TopologyIndex } from './topology-index';
 
 /** locked: never draggable (primary ENI or IP, requester-managed ENI); free: an empty drop target. */
 export type SlotState = 'locked' | 'occupied' | 'free';
 
 /** n is the device index (ethN): occupied slots keep theirs, free ones take the lowest unused. */
-export type EniSlot = { n: number; state: SlotState; eni: Eni | null };
-export type EniSlots = {
-  slots: EniSlot[];
+export type EniSlotView = { n: number; state: SlotState; eni: Eni | null };
+export type EniSlotsView = {
+  slots: EniSlotView[];
   /** MaximumNetworkInterfaces, or null when the snapshot lacks the instance type. */
   max: number | null;
   used: number;
 };
 
-export type IpSlot = { n: number; state: SlotState; ip: PrivateIp | null; eip: Eip | null };
-export type IpSlots = {
-  slots: IpSlot[];
+export type IpSlotView = { n: number; state: SlotState; ip: PrivateIp | null; eip: Eip | null };
+export type IpSlotsView = {
+  slots: IpSlotView[];
   /** Ipv4AddressesPerInterface of the instance the ENI is attached to; null when unattached or unknown. */
   max: number | null;
   used: number;
 };
 
-export function eniSlots(index: TopologyIndex, instance: Instance): EniSlots {
-  const slots = libEniSlots(index.snapshot, instance.id).map<EniSlot>((s) => ({
+export function eniSlotsView(index: TopologyIndex, instance: Instance): EniSlotsView {
+  const slots = eniSlots(index.snapshot, instance.id).map<EniSlotView>((s) => ({
     n: s.deviceIndex,
     state: s.eni ? (s.locked ? 'locked' : 'occupied') : 'free',
     eni: s.eni,
@@ -42,10 +36,10 @@ export function eniSlots(index: TopologyIndex, instance: Instance): EniSlots {
   };
 }
 
-export function ipSlots(index: TopologyIndex, eni: Eni): IpSlots {
+export function ipSlotsView(index: TopologyIndex, eni: Eni): IpSlotsView {
   const byAddress = new Map(eni.privateIps.map((p) => [p.address, p]));
-  const slots = libIpSlots(index.snapshot, eni.id)
-    .map<IpSlot>((s, n) => {
+  const slots = ipSlots(index.snapshot, eni.id)
+    .map<IpSlotView>((s, n) => {
       const ip = s.ip ? (byAddress.get(s.ip) ?? null) : null;
       return { n, state: !ip ? 'free' : ip.primary ? 'locked' : 'occupied', ip, eip: s.eip };
     })
@@ -69,7 +63,7 @@ export function isAmazonPublicIp(ip: PrivateIp): boolean {
 }
 
 /** Primary IP first, then the other addresses numerically, then free slots. */
-function primaryThenAddress(a: IpSlot, b: IpSlot): number {
+function primaryThenAddress(a: IpSlotView, b: IpSlotView): number {
   if (!a.ip || !b.ip) return (a.ip ? 0 : 1) - (b.ip ? 0 : 1);
   if (a.ip.primary !== b.ip.primary) return a.ip.primary ? -1 : 1;
   return compareIp(a.ip.address, b.ip.address);

@@ -1,203 +1,93 @@
 'use client';
-// Drop → plan → confirm → apply → undo: owns the plan dialog, the undo history, the toasts and the drag
-// layer, and tells every card which resources are being applied.
+// Drop → plan → confirm → apply → undo, put together: the toasts (toast-context), the plan under review
+// (usePlanReview), the undo history (useUndoHistory) and the apply mutation (useApplyPlans); it renders the plan
+// dialog and tells every card which resources are being applied (moves-context).
 import { useMutationState } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { z } from 'zod';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { applyMutationKey } from '@/lib/queries/moves';
 import type { TopologyData } from '@/lib/queries/topology';
-import type { Failure } from '@/lib/result';
-import { planSchema, type Plan } from '@/lib/topology';
-import { stepReportSchema, type StepReport } from '@/lib/topology/outcome';
-import { DragLayer, type DropOutcome } from '../drag/drag-layer';
-import { movedSubject, sourceDomId, type DragKind } from '../drag/model';
+import type { Plan } from '@/lib/topology';
+import { movedSubjectDomId } from '../dom-ids';
 import type { TopologyIndex } from '../model/topology-index';
-import { PlanDialog, type Review } from '../plan-dialog';
+import { PlanDialog } from '../plan-dialog';
 import { focusDomId } from '../topology-context';
-import { moveWords, planSequence, sequenceWords, undoMoves } from './sequence';
-import { ToastRegion, useToasts } from './toasts';
+import { useLatest } from '../use-latest';
+import { appliedToast, failedToast, stalePlan } from './apply-toasts';
+import { ApplyingContext, MovesContext, PlanReviewContext, type MovesValue } from './moves-context';
+import { sequenceWords } from './sequence';
+import { ToastProvider, useToast } from './toast-context';
 import { useApplyPlans, type ApplyVariables } from './use-apply-plans';
+import { usePlanReview } from './use-plan-review';
+import { useUndoHistory } from './use-undo-history';
 
-type MovesValue = { undo: () => void; undoLabel: string | null; busy: boolean };
-const MovesContext = createContext<MovesValue>({ undo: () => {}, undoLabel: null, busy: false });
-const ApplyingContext = createContext<ReadonlySet<string>>(new Set());
+type Props = { data: TopologyData; index: TopologyIndex; children: ReactNode };
 
-export const useMoves = (): MovesValue => useContext(MovesContext);
-/** Whether the element with this DOM id shows a resource whose move is being applied. */
-export const useIsApplying = (domId: string): boolean => useContext(ApplyingContext).has(domId);
-
-const HISTORY = 20;
-
-/** The per-call outcomes a failed apply reports (details.steps), validated: the answer crossed the network. */
-function stepsOf(failure: Failure): StepReport[] {
-  const parsed = z.array(stepReportSchema).safeParse((failure.details as { steps?: unknown } | undefined)?.steps);
-  return parsed.success ? parsed.data : [];
+export function MovesProvider({ data, index, children }: Props) {
+  return (
+    <ToastProvider>
+      <Moves data={data} index={index}>
+        {children}
+      </Moves>
+    </ToastProvider>
+  );
 }
 
-function failureLines(failure: Failure): string[] {
-  return [failure.message, ...(failure.reasons ?? []).map((r) => r.message)];
-}
-
-type Props = {
-  data: TopologyData;
-  index: TopologyIndex;
-  railVisible: boolean;
-  onDragKind?: (kind: DragKind | null) => void;
-  children: ReactNode;
-};
-
-export function MovesProvider({ data, index, railVisible, onDragKind, children }: Props) {
-  const [review, setReview] = useState<Review | null>(null);
-  const [history, setHistory] = useState<Plan[][]>([]);
-  const { toasts, show, dismiss } = useToasts();
+function Moves({ data, index, children }: Props) {
+  const { show } = useToast();
+  const { review, open, close, openPlanReview } = usePlanReview(data, index);
+  const reviewUndo = useCallback((plans: Plan[]) => open({ plans, undo: true }), [open]);
+  const history = useUndoHistory({ data, index, reviewUndo, reviewing: review !== null });
+  const undo = useLatest(history.undo);
   const keepFocus = useFocusKeeper(data);
 
   const mutation = useApplyPlans({
     onApplied: (vars, applied) => {
-      const plans = applied.map((a) => a.plan);
-      if (vars.undo) {
-        setHistory((h) => h.slice(0, -1));
-        show({
-          tone: 'success',
-          title: `Undone: ${vars.label}`,
-          lines: [...plans.map((p) => p.summary), 'EC2 confirms the previous layout.'],
-        });
-        return;
-      }
-      setHistory((h) => [...h.slice(-(HISTORY - 1)), plans]);
-      const pending = applied.filter((a) => a.verification === 'pending');
-      show({
-        tone: pending.length ? 'pending' : 'success',
-        title: pending.length ? `Applied, verification pending: ${vars.label}` : `Done: ${vars.label}`,
-        lines: [
-          ...plans.map((p) => p.summary),
-          ...(pending.length ? pending.map((a) => a.pending ?? '') : ['Applied and verified against EC2.']),
-        ],
-        steps: pending.length ? applied.flatMap((a) => a.steps) : undefined,
-        action: { label: 'Undo', onClick: () => undoRef.current() },
-      });
+      if (vars.undo) history.dropLast();
+      else history.record(applied.map((a) => a.plan));
+      show(appliedToast(vars, applied, () => undo.current()));
     },
     onFailed: (vars, failure, applied, failedAt) => {
-      const fresh =
-        failure.code === 'stale'
-          ? planSchema.safeParse((failure.details as { plan?: unknown } | undefined)?.plan)
-          : null;
-      if (fresh?.success && applied.length === 0 && vars.plans.length === 1) {
-        // The account changed between the drag and the confirm: show what would happen now.
-        setReview({
-          plans: [fresh.data],
+      const fresh = stalePlan(vars, failure, applied);
+      // The account changed between the review and the confirm: show what would happen now.
+      if (fresh)
+        open({
+          plans: [fresh],
           undo: vars.undo,
           notice: `The account changed since the drag. ${failure.message} Review the updated plan.`,
         });
-        return;
-      }
-      const plan = vars.plans[failedAt];
-      const done = applied.length
-        ? [`Applied before the failure: ${applied.map((a) => a.plan.summary).join(' ')}`]
-        : [];
-      const steps = stepsOf(failure);
-      // Only an observed outcome decides the title: a call made (or not known) is never called rolled back.
-      const changed = applied.length > 0 || steps.some((s) => s.outcome !== 'not-done');
-      show({
-        tone: 'error',
-        title: changed
-          ? `Failed part-way: ${vars.undo ? 'the undo' : vars.label}`
-          : `Rolled back: ${vars.undo ? 'the undo' : vars.label} failed`,
-        // The failing plan's own words first, then EC2's answer.
-        lines: [
-          ...(plan ? [plan.summary] : []),
-          ...failureLines(failure),
-          ...done,
-          'Refreshing from EC2 to show where everything is now.',
-        ],
-        steps,
-      });
+      else show(failedToast(vars, failure, applied, failedAt));
     },
   });
 
-  const busy = mutation.isPending;
   const pending = useMutationState({
     filters: { mutationKey: applyMutationKey, status: 'pending' },
     select: (m) => m.state.variables as ApplyVariables | undefined,
   });
   const applying = useMemo(
-    () => new Set(pending.flatMap((v) => v?.plans.map((p) => movedSubject(p.move)) ?? [])),
+    () => new Set(pending.flatMap((v) => v?.plans.map((p) => movedSubjectDomId(p.move)) ?? [])),
     [pending],
   );
 
-  const undo = useCallback(() => {
-    const last = history[history.length - 1];
-    if (!last || busy) return;
-    const moves = undoMoves(last);
-    if (moves.length === 0) {
-      setHistory((h) => h.slice(0, -1));
-      show({ tone: 'info', title: 'Nothing to undo for the last move.' });
-      return;
-    }
-    const sequence = planSequence(data, moves, data.settings);
-    if (!sequence.ok) {
-      show({
-        tone: 'refused',
-        title: `Cannot undo now: ${moveWords(index, sequence.move)} is refused`,
-        lines: [...sequence.reasons.map((r) => r.message), 'Nothing was sent to EC2.'],
-      });
-      return;
-    }
-    setReview({ plans: sequence.plans, undo: true });
-  }, [history, busy, data, index, show]);
-  const undoRef = useLatest(undo);
-
-  const onDrop = useCallback(
-    (outcome: DropOutcome) => {
-      if (outcome.kind === 'plan') {
-        setReview({ plans: [outcome.plan], undo: false, returnFocus: sourceDomId(outcome.source) });
-        return;
-      }
-      show({
-        tone: 'refused',
-        title: outcome.title,
-        lines: [...outcome.reasons.map((r) => r.message), 'Nothing was sent to EC2.'],
-      });
-    },
-    [show],
-  );
-
-  // Ctrl/Cmd+Z undoes the last applied plan (not while typing, and not while a plan is open).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
-      const t = e.target;
-      if (t instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable)) return;
-      if (review) return;
-      e.preventDefault();
-      undoRef.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [review, undoRef]);
-
-  const last = history[history.length - 1];
+  const busy = mutation.isPending;
   const value = useMemo<MovesValue>(
-    () => ({ undo, undoLabel: last ? last.map((p) => p.summary).join(' ') : null, busy }),
-    [undo, last, busy],
+    () => ({ undo: history.undo, undoLabel: history.undoLabel, busy }),
+    [history.undo, history.undoLabel, busy],
   );
 
   return (
     <MovesContext value={value}>
       <ApplyingContext value={applying}>
-        <DragLayer data={data} index={index} railVisible={railVisible} onDragKind={onDragKind} onDrop={onDrop}>
-          {children}
-        </DragLayer>
+        <PlanReviewContext value={openPlanReview}>{children}</PlanReviewContext>
       </ApplyingContext>
       {review ? (
         <PlanDialog
           key={JSON.stringify(review.plans.map((p) => p.move)) + (review.notice ?? '')}
           review={review}
           index={index}
-          onCancel={() => setReview(null)}
+          onCancel={close}
           onConfirm={() => {
-            keepFocus(review.returnFocus ?? movedSubject(review.plans[0]!.move));
-            setReview(null);
+            keepFocus(review.returnFocus ?? movedSubjectDomId(review.plans[0]!.move));
+            close();
             mutation.mutate({
               plans: review.plans,
               undo: review.undo,
@@ -209,7 +99,6 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
           }}
         />
       ) : null}
-      <ToastRegion toasts={toasts} onDismiss={dismiss} />
     </MovesContext>
   );
 }
@@ -237,12 +126,4 @@ function useFocusKeeper(data: unknown): (domId: string) => void {
   return useCallback((domId: string) => {
     target.current = { domId, until: Date.now() + 20_000 };
   }, []);
-}
-
-function useLatest<T>(value: T): { readonly current: T } {
-  const [ref] = useState(() => ({ current: value }));
-  useEffect(() => {
-    ref.current = value;
-  });
-  return ref;
 }

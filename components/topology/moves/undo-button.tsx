@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { UndoIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { formatElapsed, useElapsedSeconds } from '../elapsed';
-import { useMoves } from './moves-provider';
+import { useMoves } from './moves-context';
 
 export function UndoButton() {
   const { undo, undoLabel, busy } = useMoves();

@@ -3,23 +3,13 @@
 // once (applyMove on the cache), takes EC2's verified state when it comes, and rolls back on failure.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { applyMoveAction } from '@/lib/actions/apply';
-import { applyMutationKey, mergeVerified, optimisticTopology, type VerifiedResources } from '@/lib/queries/moves';
+import { applyMutationKey, mergeVerified, optimisticTopology } from '@/lib/queries/moves';
 import { topologyQueryKey, type TopologyData } from '@/lib/queries/topology';
 import type { Failure } from '@/lib/result';
-import type { Plan } from '@/lib/topology';
-import type { StepReport, Verification } from '@/lib/topology/outcome';
+import type { Applied, Plan } from '@/lib/topology';
 
 /** label: the plans in words, as the dialog titled them (the view changes before the toast names them). */
 export type ApplyVariables = { plans: Plan[]; undo: boolean; label: string };
-/** An applied plan: 'pending' when every call succeeded but EC2's read-back did not confirm it yet. */
-type Applied = {
-  plan: Plan;
-  requestIds: string[];
-  verified: VerifiedResources;
-  verification: Verification;
-  steps: StepReport[];
-  pending?: string;
-};
 
 /** ok, or the first failure with the plans applied before it (for a sequence, they stay applied). */
 export type ApplyOutcome =

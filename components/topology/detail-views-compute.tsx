@@ -3,7 +3,7 @@
 import type { Eni, Instance, PrivateIp } from '@/lib/topology';
 import { Badge } from '@/components/ui/badge';
 import { formatUtc } from './model/format';
-import { eniSlots, ipSlots, sortedIps } from './model/slots';
+import { eniSlotsView, ipSlotsView, sortedIps } from './model/slots';
 import { eipKey } from './model/topology-index';
 import { Bool, Field, Fields, Id, Limit, Section, Tags } from './detail-fields';
 import { GuestOsSection, HealthBadge, StatusChecks } from './detail-guest-os';
@@ -14,7 +14,7 @@ import { FailoverSection } from '../failover/failover-section';
 
 export function InstanceDetail({ instance }: { instance: Instance }) {
   const { index } = useTopology();
-  const { max, used } = eniSlots(index, instance);
+  const { max, used } = eniSlotsView(index, instance);
   const limits = index.snapshot.instanceTypes[instance.type];
   const enis = index.enisByInstance.get(instance.id) ?? [];
   return (
@@ -97,7 +97,7 @@ export function InstanceDetail({ instance }: { instance: Instance }) {
 
 export function EniDetail({ eni }: { eni: Eni }) {
   const { index } = useTopology();
-  const { max, used } = ipSlots(index, eni);
+  const { max, used } = ipSlotsView(index, eni);
   const a = eni.attachment;
   return (
     <>

@@ -58,18 +58,6 @@ export function targetId(target: DropTarget): string {
   }
 }
 
-/** The DOM id of the element a source is drawn as (the same ids the view and search use). */
-export function sourceDomId(source: DragSource): string {
-  switch (source.kind) {
-    case 'ip':
-      return `ip-${source.address}`;
-    case 'eni':
-      return `eni-${source.eniId}`;
-    case 'eip':
-      return `eip-${source.allocationId}`;
-  }
-}
-
 /** Whether a target is one of the kinds this source can be dropped on at all (others are ignored while dragging). */
 export function accepts(source: DragSource, target: DropTarget): boolean {
   return accepted[source.kind].includes(target.kind);
@@ -105,21 +93,5 @@ export function candidateMove(source: DragSource, target: DropTarget): Move | nu
         return { kind: 'move-eip', allocationId: source.allocationId, toEni: target.eniId, toIp: target.address };
       }
       return null;
-  }
-}
-
-/** The DOM id of the element that shows a move's subject once applied: marked "applying…" while it runs. */
-export function movedSubject(move: Move): string {
-  switch (move.kind) {
-    case 'move-ip':
-    case 'unassign-ip':
-    case 'assign-ip':
-      return `ip-${move.ip}`;
-    case 'move-eni':
-    case 'detach-eni':
-      return `eni-${move.eni}`;
-    case 'move-eip':
-    case 'disassociate-eip':
-      return `eip-${move.allocationId}`;
   }
 }

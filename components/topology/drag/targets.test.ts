@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accepts, candidateMove, movedSubject, sourceId, targetId, type DragSource, type DropTarget } from './model';
+import { accepts, candidateMove, sourceId, targetId, type DragSource, type DropTarget } from './targets';
 
 const ip: DragSource = {
   kind: 'ip',
@@ -101,12 +101,5 @@ describe('ids', () => {
     expect(
       new Set([targetId({ kind: 'eni-pool' }), targetId({ kind: 'eip-pool' }), targetId({ kind: 'unassign' })]).size,
     ).toBe(3);
-  });
-  it('marks the element that shows the moved resource', () => {
-    expect(movedSubject({ kind: 'move-ip', ip: '10.0.2.11', toEni: 'eni-0000000000000000c' })).toBe('ip-10.0.2.11');
-    expect(movedSubject({ kind: 'detach-eni', eni: 'eni-0000000000000000b' })).toBe('eni-eni-0000000000000000b');
-    expect(movedSubject({ kind: 'disassociate-eip', allocationId: 'eipalloc-0000000000000000a' })).toBe(
-      'eip-eipalloc-0000000000000000a',
-    );
   });
 });
