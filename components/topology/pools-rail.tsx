@@ -4,20 +4,19 @@ import { memo, useMemo, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { useCanChange } from '@/components/access/access-context';
 import { Spinner } from '@/components/ui/spinner';
-import type { Eip, Eni, Subnet } from '@/lib/topology';
+import { compareIp, type Eip, type Eni, type Subnet } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
 import { RefusedMarker } from './drag/drop-marker';
 import type { DropTarget } from './drag/model';
 import { useIsApplying } from './moves/moves-provider';
 import { formatCount, hourlyWords, PUBLIC_IPV4_HOURLY_USD } from './model/format';
-import { compareIp } from './model/topology-index';
 import { EniBlock } from './eni-block';
 import { useIsSelected, useSelection, useTopology } from './topology-context';
 
 /** Beyond this many ENIs in one subnet group the rest waits behind "Show more": the rail stays light. */
 const GROUP_PREVIEW = 6;
 
-type PoolGroup = { subnet: Subnet | null; subnetId: string; az: string; enis: Eni[] };
+type PoolGroup = { subnet: Subnet | null; subnetId: string; az: string; enis: readonly Eni[] };
 
 export function PoolsRail() {
   const { index } = useTopology();
@@ -141,7 +140,7 @@ function PoolDropSection({
   );
 }
 
-function CappedEnis({ enis }: { enis: Eni[] }) {
+function CappedEnis({ enis }: { enis: readonly Eni[] }) {
   const [all, setAll] = useState(false);
   const sel = useSelection();
   const selectedEniId = sel?.kind === 'eni' ? sel.id : sel?.kind === 'ip' ? sel.eniId : null;

@@ -26,12 +26,14 @@ export {
   type InstanceState,
   type InstanceTypeLimits,
   type PrivateIp,
+  type SecurityGroup,
   type Snapshot,
   type Subnet,
   type Vpc,
 } from './schema';
 export { eniSlots, ipSlots } from './slots';
-export { holderOf, indexSnapshot, instanceOf } from './snapshot-index';
+export { eipAt, eniIpKey, holderOf, indexSnapshot, instanceOf, push, type SnapshotIndex } from './snapshot-index';
+export { compareIp } from './ipv4';
 export {
   checkFailover,
   failoverCandidates,

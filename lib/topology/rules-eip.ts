@@ -1,5 +1,5 @@
 // Rules and plans for Elastic IP moves: move-eip (associate / reassociate) and disassociate-eip.
-import { eipAt, instanceOf, type SnapshotIndex } from './snapshot-index';
+import { eipAt, instanceOf, isIdleEip, type SnapshotIndex } from './snapshot-index';
 import { eipLabel, eniLabel, instanceName, PUBLIC_IPV4_HOURLY_USD, vpcLabel } from './labels';
 import type { CheckSettings, Move, Verdict } from './move';
 import type { Eip } from './schema';
@@ -149,7 +149,7 @@ export function checkDisassociateEip(ix: SnapshotIndex, move: MoveOf<'disassocia
       ],
     };
   }
-  if (eip.associationId === null) {
+  if (isIdleEip(eip)) {
     return {
       ok: false,
       reasons: [

@@ -1,5 +1,6 @@
 // Slot view-model over lib/topology/slots (the same derivation the move rules use), plus used/allowed counts.
 import {
+  compareIp,
   eniSlots as libEniSlots,
   ipSlots as libIpSlots,
   type Eip,
@@ -7,7 +8,7 @@ import {
   type Instance,
   type PrivateIp,
 } from '@/lib/topology';
-import { compareIp, limitsFor, type TopologyIndex } from './topology-index';
+import { limitsFor, type TopologyIndex } from './topology-index';
 
 /** locked: never draggable (primary ENI or IP, requester-managed ENI); free: an empty drop target. */
 export type SlotState = 'locked' | 'occupied' | 'free';

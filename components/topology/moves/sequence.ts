@@ -6,6 +6,7 @@ import {
   type Plan,
   type Reason,
   checkMove,
+  eipAt,
   type Snapshot,
 } from '@/lib/topology';
 import { eniPlace } from '../drag/announce';
@@ -45,8 +46,8 @@ const eniName = (ix: TopologyIndex, eniId: string) => {
 export function moveWords(ix: TopologyIndex, move: Move): string {
   switch (move.kind) {
     case 'move-ip': {
-      const holder = ix.enisByAddress.get(move.ip)?.find((id) => id !== move.toEni);
-      const eip = holder ? ix.eipByPrivateIp.get(`${holder}|${move.ip}`) : undefined;
+      const holder = ix.enisByPrivateIp.get(move.ip)?.find((e) => e.id !== move.toEni);
+      const eip = holder ? eipAt(ix, holder.id, move.ip) : undefined;
       return `move ${move.ip}${eip ? ` with Elastic IP ${eip.publicIp}` : ''} to ${eniPlace(ix, ix.eniById.get(move.toEni), move.toEni)}`;
     }
     case 'assign-ip':
