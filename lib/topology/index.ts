@@ -34,6 +34,8 @@ export {
 export { eniSlots, ipSlots } from './slots';
 export { eipAt, eniIpKey, holderOf, indexSnapshot, instanceOf, push, type SnapshotIndex } from './snapshot-index';
 export { compareIp } from './ipv4';
+export { diffLayout, type LayoutScope } from './layout';
+export { planSequence, undoMoves } from './plan-sequence';
 export {
   checkFailover,
   failoverCandidates,

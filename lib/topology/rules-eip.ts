@@ -1,5 +1,5 @@
 // Rules and plans for Elastic IP moves: move-eip (associate / reassociate) and disassociate-eip.
-import { eipAt, instanceOf, isIdleEip, type SnapshotIndex } from './snapshot-index';
+import { eipAt, instanceOf, type SnapshotIndex } from './snapshot-index';
 import { eipLabel, eniLabel, instanceName, PUBLIC_IPV4_HOURLY_USD, vpcLabel } from './labels';
 import type { CheckSettings, Move, Verdict } from './move';
 import type { Eip } from './schema';
@@ -149,7 +149,8 @@ export function checkDisassociateEip(ix: SnapshotIndex, move: MoveOf<'disassocia
       ],
     };
   }
-  if (isIdleEip(eip)) {
+  // Idle as the index defines it (isIdleEip), spelled out so associationId narrows to a string below.
+  if (eip.associationId === null) {
     return {
       ok: false,
       reasons: [

@@ -26,7 +26,7 @@ export interface SnapshotIndex {
 export const eniIpKey = (eniId: string, ip: string): string => `${eniId}|${ip}`;
 
 /** Idle: allocated but associated with nothing (ec2-rules §2.4); billed like one in use. */
-export const isIdleEip = (eip: Eip): boolean => eip.associationId === null;
+const isIdleEip = (eip: Eip): boolean => eip.associationId === null;
 
 const cache = new WeakMap<Snapshot, SnapshotIndex>();
 

@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { applyMutationKey } from '@/lib/queries/moves';
 import type { TopologyData } from '@/lib/queries/topology';
 import type { Failure } from '@/lib/result';
-import { planSchema, type Plan } from '@/lib/topology';
+import { planSchema, planSequence, undoMoves, type Plan } from '@/lib/topology';
 import { stepReportSchema, type StepReport } from '@/lib/topology/outcome';
 import { DragLayer, type DropOutcome } from '../drag/drag-layer';
 import { movedSubject, sourceDomId, type DragKind } from '../drag/model';
 import type { TopologyIndex } from '../model/topology-index';
 import { PlanDialog, type Review } from '../plan-dialog';
 import { focusDomId } from '../topology-context';
-import { moveWords, planSequence, sequenceWords, undoMoves } from './sequence';
+import { moveWords, sequenceWords } from './sequence';
 import { ToastRegion, useToasts } from './toasts';
 import { useApplyPlans, type ApplyVariables } from './use-apply-plans';
 
