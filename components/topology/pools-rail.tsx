@@ -4,12 +4,12 @@ import { memo, useMemo, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { useCanChange } from '@/components/access/access-context';
 import { Spinner } from '@/components/ui/spinner';
-import { compareIp, type Eip, type Eni, type Subnet } from '@/lib/topology';
+import { compareIp, formatCost, PUBLIC_IPV4_HOURLY_USD, type Eip, type Eni, type Subnet } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
 import { RefusedMarker } from './drag/drop-marker';
 import type { DropTarget } from './drag/model';
 import { useIsApplying } from './moves/moves-provider';
-import { formatCount, hourlyWords, PUBLIC_IPV4_HOURLY_USD } from './model/format';
+import { formatCount } from './model/format';
 import { EniBlock } from './eni-block';
 import { useIsSelected, useSelection, useTopology } from './topology-context';
 
@@ -49,7 +49,7 @@ export function PoolsRail() {
         ) : (
           <>
             <p className="px-1 text-2xs text-warn">
-              Idle public IPv4 is billed: ${hourly.toFixed(3)}/h (≈ ${(hourly * 730).toFixed(2)}/month)
+              Idle public IPv4 is billed: {formatCost(hourly, { monthly: true })}
             </p>
             <ul className="flex flex-col gap-1.5">
               {idle.map((eip) => (
@@ -214,7 +214,7 @@ function IdleEip({ eip }: { eip: Eip }) {
       </span>
       <span className="flex w-full items-center justify-between gap-2 text-2xs text-faint">
         <span className="truncate font-mono">{eip.allocationId}</span>
-        <span className="shrink-0 text-warn">idle — billed {hourlyWords(PUBLIC_IPV4_HOURLY_USD)}</span>
+        <span className="shrink-0 text-warn">idle — billed {formatCost(PUBLIC_IPV4_HOURLY_USD)}</span>
       </span>
     </button>
   );

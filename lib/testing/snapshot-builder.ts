@@ -1,6 +1,5 @@
 // buildSnapshot: a consistent Snapshot from a terse spec (attachments, EIPs on both sides, free-address counts).
-import { eniIpKey } from '@/lib/topology';
-import { usableCount } from '@/lib/topology/ipv4';
+import { eniIpKey, usableAddresses } from '@/lib/topology';
 import type {
   Eip,
   Eni,
@@ -196,7 +195,7 @@ export function buildSnapshot(spec: SnapshotSpec): Snapshot {
       az: s.az,
       azId: null,
       cidr: s.cidr,
-      availableIpCount: usableCount(s.cidr) - held,
+      availableIpCount: (usableAddresses(s.cidr) ?? 0) - held,
       name: s.name ?? null,
       tags: nameTags(s.name),
     };

@@ -32,8 +32,10 @@ export {
   type Vpc,
 } from './schema';
 export { eniSlots, ipSlots } from './slots';
+export { formatCost, PUBLIC_IPV4_HOURLY_USD } from './pricing';
+export { eniName, eniPlace, instanceShort, serviceOwner, shortId } from './labels';
 export { eipAt, eniIpKey, holderOf, indexSnapshot, instanceOf, push, type SnapshotIndex } from './snapshot-index';
-export { compareIp } from './ipv4';
+export { compareIp, usableAddresses } from './ipv4';
 export { diffLayout, type LayoutScope } from './layout';
 export { planSequence, undoMoves } from './plan-sequence';
 export {

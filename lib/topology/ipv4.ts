@@ -49,10 +49,10 @@ export function isReservedInSubnet(cidr: string, ip: string): boolean {
   return offset >= 0 && offset < c.size && (offset < 4 || offset === c.size - 1);
 }
 
-/** Usable addresses in a subnet: size − 5 reserved (ec2-rules §2.5). */
-export function usableCount(cidr: string): number {
+/** Usable addresses in a subnet: size − 5 reserved (ec2-rules §2.5); null when `cidr` is not an IPv4 CIDR. */
+export function usableAddresses(cidr: string): number | null {
   const c = parseCidr(cidr);
-  return c === null ? 0 : Math.max(0, c.size - 5);
+  return c === null ? null : Math.max(0, c.size - 5);
 }
 
 /**

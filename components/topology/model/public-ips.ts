@@ -1,6 +1,5 @@
 // Every public IPv4 in a set of instances or ENIs, Elastic or Amazon-assigned: each is billed per hour.
-import { eipAt, type Eni } from '@/lib/topology';
-import { PUBLIC_IPV4_HOURLY_USD } from './format';
+import { eipAt, PUBLIC_IPV4_HOURLY_USD, type Eni } from '@/lib/topology';
 import { sortedIps } from './slots';
 import type { TopologyIndex } from './topology-index';
 

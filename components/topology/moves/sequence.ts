@@ -1,14 +1,9 @@
 // Moves and costs in words, for the undo line of a plan and for toasts.
-import { eipAt, type Move } from '@/lib/topology';
-import { eniPlace } from '../drag/announce';
+import { eipAt, eniName, eniPlace, formatCost, type Move } from '@/lib/topology';
 import type { TopologyIndex } from '../model/topology-index';
 
 const eipName = (ix: TopologyIndex, allocationId: string) =>
   ix.eipByAllocation.get(allocationId)?.publicIp ?? allocationId;
-const eniName = (ix: TopologyIndex, eniId: string) => {
-  const eni = ix.eniById.get(eniId);
-  return eni?.name ? `${eni.name} (${eniId})` : eniId;
-};
 
 /** A move as a short imperative sentence, for the undo line of a plan and for toasts. */
 export function moveWords(ix: TopologyIndex, move: Move): string {
@@ -25,10 +20,10 @@ export function moveWords(ix: TopologyIndex, move: Move): string {
     case 'move-eni': {
       const instance = ix.instanceById.get(move.toInstance);
       const slot = move.deviceIndex !== undefined ? `eth${move.deviceIndex}` : 'a free slot';
-      return `attach ${eniName(ix, move.eni)} to ${slot} of ${instance?.name ?? move.toInstance}`;
+      return `attach ${eniName(ix.eniById.get(move.eni), move.eni)} to ${slot} of ${instance?.name ?? move.toInstance}`;
     }
     case 'detach-eni':
-      return `detach ${eniName(ix, move.eni)} to the pool`;
+      return `detach ${eniName(ix.eniById.get(move.eni), move.eni)} to the pool`;
     case 'move-eip':
       return `associate ${eipName(ix, move.allocationId)} with ${move.toIp}`;
     case 'disassociate-eip':
@@ -42,11 +37,9 @@ export function sequenceWords(ix: TopologyIndex, moves: readonly Move[]): string
   return text ? text[0]!.toUpperCase() + text.slice(1) : '';
 }
 
-/** "+$0.005/h (≈ $3.65/month)", "−$0.005/h …", or "no change" — public IPv4 is billed per hour. */
+/** "+$0.005/h (≈ +$3.65/month)", "−$0.005/h …", or "no change" — public IPv4 is billed per hour. */
 export function costWords(hourlyDelta: number): string {
   const rounded = Math.round(hourlyDelta * 1000) / 1000;
-  if (rounded === 0) return 'No change ($0.000/h)';
-  const sign = rounded > 0 ? '+' : '−';
-  const abs = Math.abs(rounded);
-  return `${sign}$${abs.toFixed(3)}/h (≈ ${sign}$${(abs * 730).toFixed(2)}/month)`;
+  if (rounded === 0) return `No change (${formatCost(0)})`;
+  return formatCost(Math.abs(rounded), { monthly: true, sign: rounded > 0 ? '+' : '−' });
 }
