@@ -1,10 +1,9 @@
 'use client';
 // Detail views for compute-side resources: instance, ENI, private IP.
-import type { Eni, Instance, PrivateIp } from '@/lib/topology';
+import { eipAt, type Eni, type Instance, type PrivateIp } from '@/lib/topology';
 import { Badge } from '@/components/ui/badge';
 import { formatUtc } from './model/format';
 import { eniSlotsView, ipSlotsView, sortedIps } from './model/slots';
-import { eipKey } from './model/topology-index';
 import { Bool, Field, Fields, Id, Limit, Section, Tags } from './detail-fields';
 import { GuestOsSection, HealthBadge, StatusChecks } from './detail-guest-os';
 import { StateDot } from './instance-card';
@@ -187,7 +186,7 @@ export function EniDetail({ eni }: { eni: Eni }) {
       <Section title={`Private IPv4 (${eni.privateIps.length})`}>
         <ul className="flex flex-col gap-1 text-xs">
           {sortedIps(eni).map((ip) => {
-            const eip = index.eipByPrivateIp.get(eipKey(eni.id, ip.address));
+            const eip = eipAt(index, eni.id, ip.address);
             return (
               <li key={ip.address} className="flex items-center gap-2">
                 <Id value={ip.address} to={{ kind: 'ip', eniId: eni.id, address: ip.address }} />
@@ -211,7 +210,7 @@ export function EniDetail({ eni }: { eni: Eni }) {
 
 export function IpDetail({ eni, ip }: { eni: Eni; ip: PrivateIp }) {
   const { index } = useTopology();
-  const eip = index.eipByPrivateIp.get(eipKey(eni.id, ip.address));
+  const eip = eipAt(index, eni.id, ip.address);
   const instanceId = eni.attachment?.instanceId ?? null;
   const assoc = ip.association;
   return (

@@ -1,7 +1,7 @@
 'use client';
 // Detail views for network-side resources: VPC, subnet, Elastic IP.
-import type { Eip, Subnet, Vpc } from '@/lib/topology';
-import { formatCount, PUBLIC_IPV4_HOURLY_USD, subnetUsage } from './model/format';
+import { formatCost, PUBLIC_IPV4_HOURLY_USD, type Eip, type Subnet, type Vpc } from '@/lib/topology';
+import { formatCount, subnetUsage } from './model/format';
 import { Bool, Field, Fields, Id, Section, Tags } from './detail-fields';
 import { FreeAddressBar } from './group-rows';
 import { useTopology } from './topology-context';
@@ -107,7 +107,8 @@ export function EipDetail({ eip }: { eip: Eip }) {
             {eip.networkBorderGroup}
           </Field>
           <Field label="Cost" mono>
-            ${PUBLIC_IPV4_HOURLY_USD.toFixed(3)}/h{associated ? '' : ' — idle, still billed'}
+            {formatCost(PUBLIC_IPV4_HOURLY_USD)}
+            {associated ? '' : ' — idle, still billed'}
           </Field>
         </Fields>
       </Section>

@@ -1,9 +1,8 @@
 'use client';
 // The public IPv4s an instance answers on, on any of its ENIs and addresses, with what they cost per hour.
-import type { Instance } from '@/lib/topology';
+import { formatCost, type Instance } from '@/lib/topology';
 import { Badge } from '@/components/ui/badge';
 import { Id, Section } from './detail-fields';
-import { hourlyWords } from './model/format';
 import { publicIpsOfInstance, publicIpv4Hourly, type PublicIpRow } from './model/public-ips';
 import { useTopology } from './topology-context';
 
@@ -30,7 +29,7 @@ export function InstancePublicIps({ instance }: { instance: Instance }) {
   const rows = publicIpsOfInstance(index, instance.id);
   return (
     <Section
-      title={`Public IPv4 (${rows.length})${rows.length ? ` · ${hourlyWords(publicIpv4Hourly(rows.length))}` : ''}`}
+      title={`Public IPv4 (${rows.length})${rows.length ? ` · ${formatCost(publicIpv4Hourly(rows.length))}` : ''}`}
     >
       {rows.length === 0 ? (
         <p className="text-xs text-muted">No public IPv4 on any of its addresses.</p>

@@ -3,10 +3,11 @@
 // slots, idle Elastic IPs). Each option counts the instances it would show under the other filters.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
+import { formatCost } from '@/lib/topology';
 import { Button } from '@/components/ui/button';
 import { FilterIcon } from '@/components/ui/icons';
 import { facetCounts, INSTANCE_STATES, isFiltering, noFilters, type Facet, type Filters } from './model/filters';
-import { formatCount, hourlyWords } from './model/format';
+import { formatCount } from './model/format';
 import type { PublicIpv4Summary } from './model/public-ips';
 import { downloadJson, exportSnapshot } from './model/export';
 import { Badge } from '@/components/ui/badge';
@@ -138,7 +139,7 @@ export function FilterBar({ filters, onChange, shown, total, publicIps }: Props)
         >
           <span>
             <span className="font-mono text-fg">{formatCount(publicIps.total)}</span> public IPv4 ·{' '}
-            <span className="font-mono text-fg">{hourlyWords(publicIps.hourlyUsd)}</span>
+            <span className="font-mono text-fg">{formatCost(publicIps.hourlyUsd)}</span>
           </span>
           {publicIps.idle ? (
             <Badge

@@ -4,12 +4,11 @@ import { memo, useMemo, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
-import type { Instance, InstanceState } from '@/lib/topology';
+import { formatCost, type Instance, type InstanceState } from '@/lib/topology';
 import { DropReason, useDropTarget } from './drag/drag-session';
 import { dropClasses, RefusedMarker } from './drag/drop-marker';
 import { eniSlotsView } from './model/slots';
 import { HealthBadge } from './detail-guest-os';
-import { hourlyWords } from './model/format';
 import { publicIpsOfInstance, publicIpv4Hourly } from './model/public-ips';
 import { EniBlock } from './eni-block';
 import { domIds } from './dom-ids';
@@ -64,7 +63,7 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
               title="Public IPv4 addresses on this instance and their hourly cost (each is billed, in use or idle)"
             >
               <span className="font-mono text-fg">{publicCount}</span> public ·{' '}
-              {hourlyWords(publicIpv4Hourly(publicCount))}
+              {formatCost(publicIpv4Hourly(publicCount))}
             </span>
           ) : null}
           <Badge tone="outline" className="font-mono">

@@ -5,11 +5,10 @@ import { memo, useMemo } from 'react';
 import { cn } from '@/lib/cn';
 import { Badge } from '@/components/ui/badge';
 import { ChevronIcon } from '@/components/ui/icons';
-import type { Instance } from '@/lib/topology';
+import { formatCost, type Instance } from '@/lib/topology';
 import { DropReason, useDropTarget } from './drag/drag-session';
 import { RefusedMarker } from './drag/drop-marker';
 import { idleEipCount } from './model/filters';
-import { hourlyWords } from './model/format';
 import { publicIpsOfInstance, publicIpv4Hourly } from './model/public-ips';
 import { eniSlotsView } from './model/slots';
 import { limitsFor } from './model/topology-index';
@@ -103,7 +102,7 @@ export const InstanceLine = memo(function InstanceLine({ instance, onExpand }: P
       <span className="w-32 text-muted tabular-nums" title="Public IPv4 addresses and their hourly cost">
         {facts.pub ? (
           <>
-            <span className="font-mono text-fg">{facts.pub}</span> public · {hourlyWords(publicIpv4Hourly(facts.pub))}
+            <span className="font-mono text-fg">{facts.pub}</span> public · {formatCost(publicIpv4Hourly(facts.pub))}
           </>
         ) : (
           'no public IPv4'

@@ -4,13 +4,12 @@ import { memo, useMemo, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { useCanChange } from '@/components/access/access-context';
 import { Spinner } from '@/components/ui/spinner';
-import type { Eip, Eni, Subnet } from '@/lib/topology';
+import { compareIp, formatCost, PUBLIC_IPV4_HOURLY_USD, type Eip, type Eni, type Subnet } from '@/lib/topology';
 import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
 import { RefusedMarker } from './drag/drop-marker';
 import type { DropTarget } from './drag/targets';
 import { useIsApplying } from './moves/moves-context';
-import { formatCount, hourlyWords, PUBLIC_IPV4_HOURLY_USD } from './model/format';
-import { compareIp } from './model/topology-index';
+import { formatCount } from './model/format';
 import { EniBlock } from './eni-block';
 import { domIds, testIds } from './dom-ids';
 import { useIsSelected, useSelection, useTopology } from './topology-context';
@@ -18,7 +17,7 @@ import { useIsSelected, useSelection, useTopology } from './topology-context';
 /** Beyond this many ENIs in one subnet group the rest waits behind "Show more": the rail stays light. */
 const GROUP_PREVIEW = 6;
 
-type PoolGroup = { subnet: Subnet | null; subnetId: string; az: string; enis: Eni[] };
+type PoolGroup = { subnet: Subnet | null; subnetId: string; az: string; enis: readonly Eni[] };
 
 export function PoolsRail() {
   const { index } = useTopology();
@@ -51,7 +50,7 @@ export function PoolsRail() {
         ) : (
           <>
             <p className="px-1 text-2xs text-warn">
-              Idle public IPv4 is billed: ${hourly.toFixed(3)}/h (≈ ${(hourly * 730).toFixed(2)}/month)
+              Idle public IPv4 is billed: {formatCost(hourly, { monthly: true })}
             </p>
             <ul className="flex flex-col gap-1.5">
               {idle.map((eip) => (
@@ -142,7 +141,7 @@ function PoolDropSection({
   );
 }
 
-function CappedEnis({ enis }: { enis: Eni[] }) {
+function CappedEnis({ enis }: { enis: readonly Eni[] }) {
   const [all, setAll] = useState(false);
   const sel = useSelection();
   const selectedEniId = sel?.kind === 'eni' ? sel.id : sel?.kind === 'ip' ? sel.eniId : null;
@@ -216,7 +215,7 @@ function IdleEip({ eip }: { eip: Eip }) {
       </span>
       <span className="flex w-full items-center justify-between gap-2 text-2xs text-faint">
         <span className="truncate font-mono">{eip.allocationId}</span>
-        <span className="shrink-0 text-warn">idle — billed {hourlyWords(PUBLIC_IPV4_HOURLY_USD)}</span>
+        <span className="shrink-0 text-warn">idle — billed {formatCost(PUBLIC_IPV4_HOURLY_USD)}</span>
       </span>
     </button>
   );

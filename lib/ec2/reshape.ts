@@ -29,6 +29,7 @@ import {
   type Tags,
   type Vpc,
 } from '@/lib/topology/schema';
+import { usableAddresses } from '@/lib/topology';
 
 /**
  * A value the model requires but the endpoint may have left out. It is passed through unchanged (possibly
@@ -85,19 +86,13 @@ export function reshapeVpc(vpc: SdkVpc, igwByVpc: Map<string, string>): Vpc {
   };
 }
 
-/** Usable addresses of a CIDR: size − 5 reserved (ec2-rules §2.5). */
-export function usableAddresses(cidr: string): number | undefined {
-  const prefix = Number(cidr.split('/')[1]);
-  return Number.isInteger(prefix) && prefix >= 0 && prefix <= 32 ? Math.max(0, 2 ** (32 - prefix) - 5) : undefined;
-}
-
 /** heldIps: addresses held by ENIs per subnet, to derive the free count when the endpoint omits it. */
 export function reshapeSubnet(subnet: SdkSubnet, heldIps: Map<string, number>): Subnet {
   const tags = reshapeTags(subnet.Tags);
   let available = subnet.AvailableIpAddressCount;
   if (available === undefined && subnet.CidrBlock && subnet.SubnetId) {
     const usable = usableAddresses(subnet.CidrBlock);
-    if (usable !== undefined) available = usable - (heldIps.get(subnet.SubnetId) ?? 0);
+    if (usable !== null) available = usable - (heldIps.get(subnet.SubnetId) ?? 0);
   }
   return {
     id: required(subnet.SubnetId),

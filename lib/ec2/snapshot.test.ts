@@ -2,7 +2,7 @@
 import { DescribeNetworkInterfacesCommand, paginateDescribeInstances } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listScenarios } from '@/lib/emulator';
-import { usableCount } from '@/lib/topology/ipv4';
+import { usableAddresses } from '@/lib/topology';
 import { countCalls } from './call-counter';
 import { loadScopedSnapshot, loadSnapshot } from './snapshot';
 import { SNAPSHOT_READS } from '@/lib/testing/emulator-control';
@@ -56,7 +56,7 @@ describe('loadSnapshot', () => {
     // availableIpCount = usable − held (ec2-rules §2.5).
     for (const subnet of snapshot.subnets) {
       const held = snapshot.enis.filter((e) => e.subnetId === subnet.id).reduce((n, e) => n + e.privateIps.length, 0);
-      expect(subnet.availableIpCount, subnet.id).toBe(usableCount(subnet.cidr) - held);
+      expect(subnet.availableIpCount, subnet.id).toBe((usableAddresses(subnet.cidr) ?? 0) - held);
     }
   });
 

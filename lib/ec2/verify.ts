@@ -2,27 +2,7 @@
 // Compares what a move decides (where ENIs, IPs and EIPs are), not the ids EC2 mints anew (attachment and
 // association ids) nor transitional statuses.
 import 'server-only';
-import type { Plan, Eip, Eni, Snapshot, Verified } from '@/lib/topology';
-
-const eniShape = (eni: Eni | undefined) =>
-  eni
-    ? {
-        attachedTo: eni.attachment ? `${eni.attachment.instanceId ?? '?'}#${eni.attachment.deviceIndex}` : 'nothing',
-        primary: eni.privateIps.find((ip) => ip.primary)?.address ?? null,
-        ips: eni.privateIps
-          .map((ip) => `${ip.address}${ip.association?.allocationId ? `=${ip.association.allocationId}` : ''}`)
-          .sort()
-          .join(', '),
-      }
-    : null;
-
-const eipShape = (eip: Eip | undefined) =>
-  eip
-    ? {
-        associatedWith: eip.eniId ? `${eip.eniId} ${eip.privateIp ?? '?'}` : 'nothing',
-        instance: eip.instanceId ?? 'none',
-      }
-    : null;
+import { diffLayout, type Plan, type Snapshot, type Verified } from '@/lib/topology';
 
 /** The ENIs, EIPs and instances a plan involves, plus every EIP sitting on those ENIs before or after. */
 export function involvedIds(
@@ -39,21 +19,11 @@ export function involvedIds(
 
 /** Differences, in words, between what the plan predicts and what EC2 now reports. Empty when they agree. */
 export function differences(plan: Plan, before: Snapshot, expected: Snapshot, actual: Snapshot): string[] {
-  const ids = involvedIds(plan, before, expected);
-  const out: string[] = [];
-  for (const id of ids.enis) {
-    const want = eniShape(expected.enis.find((e) => e.id === id));
-    const got = eniShape(actual.enis.find((e) => e.id === id));
-    if (JSON.stringify(want) !== JSON.stringify(got))
-      out.push(`${id}: expected ${JSON.stringify(want)}, EC2 reports ${JSON.stringify(got)}`);
-  }
-  for (const id of ids.eips) {
-    const want = eipShape(expected.eips.find((e) => e.allocationId === id));
-    const got = eipShape(actual.eips.find((e) => e.allocationId === id));
-    if (JSON.stringify(want) !== JSON.stringify(got))
-      out.push(`${id}: expected ${JSON.stringify(want)}, EC2 reports ${JSON.stringify(got)}`);
-  }
-  return out;
+  const { enis, eips } = involvedIds(plan, before, expected);
+  // Placement only: statuses are transitional, and the ids EC2 mints anew are never compared.
+  return diffLayout(expected, actual, { ids: new Set([...enis, ...eips]) }).map(
+    (d) => `${d.id}: expected ${d.expected ?? 'no such resource'}, EC2 reports ${d.actual ?? 'no such resource'}`,
+  );
 }
 
 /** The verified new state of the involved resources, as returned to the caller. */

@@ -1,5 +1,5 @@
 // buildSnapshot: a consistent Snapshot from a terse spec (attachments, EIPs on both sides, free-address counts).
-import { usableCount } from '@/lib/topology/ipv4';
+import { eniIpKey, usableAddresses } from '@/lib/topology';
 import type {
   Eip,
   Eni,
@@ -82,7 +82,7 @@ const nameTags = (name: string | undefined): Record<string, string> => (name ? {
 /** Builds a consistent snapshot: attachments, EIP associations on both sides, instance IPs, free-address counts. */
 export function buildSnapshot(spec: SnapshotSpec): Snapshot {
   const subnetSpecs = new Map(spec.subnets.map((s) => [s.id, s]));
-  const eipByEniIp = new Map((spec.eips ?? []).filter((e) => e.eni && e.ip).map((e) => [`${e.eni}|${e.ip}`, e]));
+  const eipByEniIp = new Map((spec.eips ?? []).filter((e) => e.eni && e.ip).map((e) => [eniIpKey(e.eni!, e.ip!), e]));
   const enis: Eni[] = [];
   const instances: Instance[] = [];
 
@@ -90,7 +90,7 @@ export function buildSnapshot(spec: SnapshotSpec): Snapshot {
     const subnet = subnetSpecs.get(subnetId);
     if (!subnet) throw new Error(`buildSnapshot: unknown subnet ${subnetId} for ${e.id}`);
     const privateIps: PrivateIp[] = e.ips.map((address, i) => {
-      const eip = eipByEniIp.get(`${e.id}|${address}`);
+      const eip = eipByEniIp.get(eniIpKey(e.id, address));
       const association = eip
         ? {
             publicIp: eip.publicIp,
@@ -195,7 +195,7 @@ export function buildSnapshot(spec: SnapshotSpec): Snapshot {
       az: s.az,
       azId: null,
       cidr: s.cidr,
-      availableIpCount: usableCount(s.cidr) - held,
+      availableIpCount: (usableAddresses(s.cidr) ?? 0) - held,
       name: s.name ?? null,
       tags: nameTags(s.name),
     };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMove, ApplyMoveError } from './apply';
 import { indexSnapshot } from './snapshot-index';
-import { layoutOf } from './layout';
+import { diffLayout } from './layout';
 import { candidateMoves } from '@/lib/testing/moves';
 import { checkMove } from './rules';
 import type { Snapshot } from './schema';
@@ -120,7 +120,7 @@ describe('applyMove', () => {
     const s = frozen();
     const next = applyMove(s, { kind: 'move-eni', eni: d.webEth1, toInstance: d.batch });
     const others = new Set([d.apiEth0, d.fullEth0, d.poolB, d.eipWeb1, d.subnetB]);
-    expect(layoutOf(next, others)).toEqual(layoutOf(s, others));
+    expect(diffLayout(s, next, { ids: others, statuses: true, freeIps: true })).toEqual([]);
   });
 
   it('checkMove reads a deep-frozen snapshot without changing it, for every candidate move', () => {

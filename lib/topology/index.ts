@@ -27,12 +27,18 @@ export {
   type InstanceState,
   type InstanceTypeLimits,
   type PrivateIp,
+  type SecurityGroup,
   type Snapshot,
   type Subnet,
   type Vpc,
 } from './schema';
 export { eniSlots, ipSlots } from './slots';
-export { holderOf, indexSnapshot, instanceOf } from './snapshot-index';
+export { formatCost, PUBLIC_IPV4_HOURLY_USD } from './pricing';
+export { eniName, eniPlace, instanceShort, serviceOwner, shortId } from './labels';
+export { eipAt, eniIpKey, holderOf, indexSnapshot, instanceOf, push, type SnapshotIndex } from './snapshot-index';
+export { compareIp, usableAddresses } from './ipv4';
+export { diffLayout, type LayoutScope } from './layout';
+export { planSequence, undoMoves } from './plan-sequence';
 export {
   checkFailover,
   failoverCandidates,

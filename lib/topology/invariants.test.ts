@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyMove } from './apply';
-import { usableCount } from './ipv4';
+import { usableAddresses } from './ipv4';
 import { candidateMoves } from '@/lib/testing/moves';
 import { randomSnapshot } from '@/lib/testing/random-topology';
 import { checkMove } from './rules';
@@ -36,7 +36,8 @@ function invariantViolations(s: Snapshot): string[] {
   }
   for (const subnet of s.subnets) {
     const held = s.enis.filter((e) => e.subnetId === subnet.id).reduce((n, e) => n + e.privateIps.length, 0);
-    if (subnet.availableIpCount !== usableCount(subnet.cidr) - held) problems.push(`${subnet.id} free count is off`);
+    if (subnet.availableIpCount !== (usableAddresses(subnet.cidr) ?? 0) - held)
+      problems.push(`${subnet.id} free count is off`);
   }
   for (const instance of s.instances) {
     const indexes = s.enis

@@ -1,6 +1,6 @@
 // IPv4 and CIDR arithmetic, and the five addresses AWS reserves in every subnet (ec2-rules §2.5).
 import { describe, expect, it } from 'vitest';
-import { cidrContains, intToIp, ipToInt, isReservedInSubnet, usableCount } from './ipv4';
+import { cidrContains, compareIp, intToIp, ipToInt, isReservedInSubnet, usableAddresses } from './ipv4';
 
 describe('ipv4', () => {
   it('parses addresses and CIDRs and knows the five reserved addresses', () => {
@@ -15,7 +15,20 @@ describe('ipv4', () => {
       ),
     ).toBe(true);
     expect(isReservedInSubnet('10.0.1.0/24', '10.0.1.4')).toBe(false);
-    expect(usableCount('10.0.1.0/24')).toBe(251);
-    expect(usableCount('10.0.1.0/28')).toBe(11);
+    expect(usableAddresses('10.0.1.0/24')).toBe(251);
+    expect(usableAddresses('10.0.1.0/28')).toBe(11);
+    expect(usableAddresses('10.0.0.0/16')).toBe(65531);
+    expect(usableAddresses('10.0.0.0/33')).toBeNull();
+    expect(usableAddresses('2600:1f18::/56')).toBeNull();
+  });
+
+  it('orders addresses and CIDRs numerically, not as text', () => {
+    expect(['10.0.10.0/24', '10.0.2.0/28', '10.0.2.0/24', 'x', '9.1.1.1'].sort(compareIp)).toEqual([
+      '9.1.1.1',
+      '10.0.2.0/24',
+      '10.0.2.0/28',
+      '10.0.10.0/24',
+      'x',
+    ]);
   });
 });

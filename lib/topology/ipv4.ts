@@ -49,8 +49,28 @@ export function isReservedInSubnet(cidr: string, ip: string): boolean {
   return offset >= 0 && offset < c.size && (offset < 4 || offset === c.size - 1);
 }
 
-/** Usable addresses in a subnet: size − 5 reserved (ec2-rules §2.5). */
-export function usableCount(cidr: string): number {
+/** Usable addresses in a subnet: size − 5 reserved (ec2-rules §2.5); null when `cidr` is not an IPv4 CIDR. */
+export function usableAddresses(cidr: string): number | null {
   const c = parseCidr(cidr);
-  return c === null ? 0 : Math.max(0, c.size - 5);
+  return c === null ? null : Math.max(0, c.size - 5);
+}
+
+/**
+ * Orders dotted IPv4 addresses or CIDRs numerically (10.0.2.0 before 10.0.10.0; a shorter prefix first at the
+ * same base). Text that is neither sorts after them, alphabetically.
+ */
+export function compareIp(a: string, b: string): number {
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  if (ka === null || kb === null) return ka !== null ? -1 : kb !== null ? 1 : a.localeCompare(b);
+  return ka[0] - kb[0] || ka[1] - kb[1];
+}
+
+function sortKey(text: string): [number, number] | null {
+  const [ip, bits] = text.split('/');
+  const n = ipToInt(ip ?? '');
+  if (n === null) return null;
+  if (bits === undefined) return [n, 32];
+  const c = parseCidr(text);
+  return c === null ? null : [n, c.prefix];
 }

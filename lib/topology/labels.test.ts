@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexSnapshot } from './snapshot-index';
-import { eniLabel, instanceName, listWords } from './labels';
+import { eniLabel, eniName, instanceName, listWords, shortId } from './labels';
 import { demoIds as d, demoSnapshot } from '@/lib/testing/snapshots';
 
 describe('labels', () => {
@@ -16,6 +16,13 @@ describe('labels', () => {
     const unnamed = { ...eni(d.webEth0), name: null };
     expect(eniLabel(unnamed, ix)).toBe(`eth0 of web-1 (${d.webEth0})`);
     expect(eniLabel(unnamed)).toBe(d.webEth0);
+  });
+
+  it('names an ENI by Name tag with its id in full, or read aloud with a short id', () => {
+    expect(eniName(eni(d.webEth0), d.webEth0)).toBe(`web-1-eth0 (${d.webEth0})`);
+    expect(eniName(eni(d.webEth0), d.webEth0, 'short')).toBe('web-1-eth0');
+    expect(eniName(undefined, 'eni-0756944109319ada2', 'short')).toBe('eni-0756…');
+    expect(shortId('eni-0a1b')).toBe('eni-0a1b');
   });
 
   it('falls back to the bare id for an unnamed ENI in the pool', () => {

@@ -1,44 +1,71 @@
-// layoutOf: what moves change, without the ids EC2 assigns anew (attachment, association): for verifying and undo tests.
-import type { Snapshot } from './schema';
+// What a move decides, as one line of facts per resource, and the one comparator of two such layouts: the
+// server's verification, the agreement harness and the undo tests each pick a scope, not a rule of their own.
+import { compareIp } from './ipv4';
+import type { Eip, Eni, Snapshot } from './schema';
 
-export interface EniLayout {
-  instanceId: string | null;
-  deviceIndex: number | null;
-  status: string;
-  /** Sorted by address: EC2's order of secondaries is not part of the layout. */
-  ips: Array<{ address: string; primary: boolean; allocationId: string | null }>;
+/**
+ * What to compare. Placement is always in: which instance and device each ENI is on, its private IPs (the
+ * primary marked) and the Elastic IP on each, and where each Elastic IP is associated. Ids EC2 mints anew
+ * (attachment, association ids) never are: an undo or a retry gets new ones.
+ */
+export interface LayoutScope {
+  /** Only these resources (ENI, EIP, subnet, instance ids); every one when absent. */
+  ids?: ReadonlySet<string>;
+  /** ENI and attachment statuses, and whether an EIP has an association at all: transitional facts. */
+  statuses?: boolean;
+  /** Free addresses per subnet: a move that takes or frees an address changes them. */
+  freeIps?: boolean;
+  /** Instance states: no move changes them, which is what a harness wants to see confirmed. */
+  instanceStates?: boolean;
 }
 
-export interface Layout {
-  enis: Record<string, EniLayout>;
-  eips: Record<string, { eniId: string | null; privateIp: string | null; instanceId: string | null }>;
-  freeIpsBySubnet: Record<string, number>;
+/** Resource id → its facts in one line, e.g. `in-use i-1#1/attached [*10.0.1.5 10.0.1.6=eipalloc-1]`. */
+export type Layout = Record<string, string>;
+
+/** One resource whose facts differ; null where a side does not have it. */
+export interface LayoutDifference {
+  id: string;
+  expected: string | null;
+  actual: string | null;
 }
 
 /**
  * Amazon-assigned public IPv4s are left out: EC2 releases them for good when an EIP takes their place, so
  * an undo cannot restore them (ec2-rules §3.17).
  */
-export function layoutOf(snapshot: Snapshot, only?: ReadonlySet<string>): Layout {
-  const keep = (id: string) => only === undefined || only.has(id);
-  const layout: Layout = { enis: {}, eips: {}, freeIpsBySubnet: {} };
-  for (const eni of [...snapshot.enis].sort((a, b) => a.id.localeCompare(b.id))) {
-    if (!keep(eni.id)) continue;
-    layout.enis[eni.id] = {
-      instanceId: eni.attachment?.instanceId ?? null,
-      deviceIndex: eni.attachment?.deviceIndex ?? null,
-      status: eni.status,
-      ips: eni.privateIps
-        .map((p) => ({ address: p.address, primary: p.primary, allocationId: p.association?.allocationId ?? null }))
-        .sort((a, b) => a.address.localeCompare(b.address)),
-    };
-  }
-  for (const eip of [...snapshot.eips].sort((a, b) => a.allocationId.localeCompare(b.allocationId))) {
-    if (keep(eip.allocationId))
-      layout.eips[eip.allocationId] = { eniId: eip.eniId, privateIp: eip.privateIp, instanceId: eip.instanceId };
-  }
-  for (const subnet of [...snapshot.subnets].sort((a, b) => a.id.localeCompare(b.id))) {
-    if (keep(subnet.id)) layout.freeIpsBySubnet[subnet.id] = subnet.availableIpCount;
-  }
+function eniLine(eni: Eni, scope: LayoutScope): string {
+  const a = eni.attachment;
+  const where = a ? `${a.instanceId ?? 'service'}#${a.deviceIndex}${scope.statuses ? `/${a.status}` : ''}` : 'pool';
+  const ips = [...eni.privateIps]
+    .sort((x, y) => (x.primary === y.primary ? compareIp(x.address, y.address) : x.primary ? -1 : 1))
+    .map(
+      (p) =>
+        `${p.primary ? '*' : ''}${p.address}${p.association?.allocationId ? `=${p.association.allocationId}` : ''}`,
+    );
+  return `${scope.statuses ? `${eni.status} ` : ''}${where} [${ips.join(' ')}]`;
+}
+
+function eipLine(eip: Eip, scope: LayoutScope): string {
+  const at = eip.eniId ? `${eip.eniId}/${eip.privateIp ?? '?'} instance=${eip.instanceId ?? '-'}` : 'idle';
+  return scope.statuses ? `${eip.associationId ? 'associated' : 'no-association'} ${at}` : at;
+}
+
+export function layoutOf(snapshot: Snapshot, scope: LayoutScope = {}): Layout {
+  const keep = (id: string) => scope.ids === undefined || scope.ids.has(id);
+  const layout: Layout = {};
+  for (const eni of snapshot.enis) if (keep(eni.id)) layout[eni.id] = eniLine(eni, scope);
+  for (const eip of snapshot.eips) if (keep(eip.allocationId)) layout[eip.allocationId] = eipLine(eip, scope);
+  if (scope.freeIps) for (const s of snapshot.subnets) if (keep(s.id)) layout[s.id] = `free=${s.availableIpCount}`;
+  if (scope.instanceStates) for (const i of snapshot.instances) if (keep(i.id)) layout[i.id] = i.state;
   return layout;
+}
+
+/** The resources whose facts in `scope` differ between the two snapshots, by id; empty when they agree. */
+export function diffLayout(expected: Snapshot, actual: Snapshot, scope: LayoutScope = {}): LayoutDifference[] {
+  const want = layoutOf(expected, scope);
+  const got = layoutOf(actual, scope);
+  const ids = [...new Set([...Object.keys(want), ...Object.keys(got)])].sort();
+  return ids
+    .map((id) => ({ id, expected: want[id] ?? null, actual: got[id] ?? null }))
+    .filter((d) => d.expected !== d.actual);
 }

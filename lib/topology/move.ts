@@ -90,7 +90,7 @@ export const planSchema = z.object({
   summary: z.string().max(2_000),
   steps: z.array(stepSchema).max(8),
   sideEffects: z.array(z.string().max(2_000)).max(16),
-  /** Change in hourly public-IPv4 cost, in USD (idle EIPs and in-use public IPv4 both cost $0.005/h). */
+  /** Change in hourly public-IPv4 cost, in USD (idle EIPs and in-use public IPv4 cost the same: pricing.ts). */
   hourlyCostDelta: z.number(),
   /** The moves that undo this one, in order; empty when nothing needs undoing. */
   inverse: z.array(moveSchema).max(8),

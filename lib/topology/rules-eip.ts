@@ -1,6 +1,7 @@
 // Rules and plans for Elastic IP moves: move-eip (associate / reassociate) and disassociate-eip.
 import { eipAt, instanceOf, type SnapshotIndex } from './snapshot-index';
-import { eipLabel, eniLabel, instanceName, PUBLIC_IPV4_HOURLY_USD, vpcLabel } from './labels';
+import { eipLabel, eniLabel, instanceName, vpcLabel } from './labels';
+import { PUBLIC_IPV4_HOURLY_USD, publicIpv4Price } from './pricing';
 import type { CheckSettings, Move, Verdict } from './move';
 import type { Eip } from './schema';
 import { checkNotRequesterManaged, Reasons, uniqueIds } from './rules-shared';
@@ -95,7 +96,7 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
   const displaced = eipAt(ix, target.id, move.toIp);
   if (displaced && displaced.allocationId !== eip.allocationId) {
     sideEffects.push(
-      `${eipLabel(displaced)} is disassociated from ${move.toIp}; it stays allocated and is billed $0.005/h while idle.`,
+      `${eipLabel(displaced)} is disassociated from ${move.toIp}; it stays allocated and is billed ${publicIpv4Price} while idle.`,
     );
     inverse.push({ kind: 'move-eip', allocationId: displaced.allocationId, toEni: target.id, toIp: move.toIp });
   }
@@ -105,7 +106,7 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
     // An EIP on an address with an Amazon-assigned public IPv4 releases that address (ec2-rules §3.17).
     hourlyCostDelta -= PUBLIC_IPV4_HOURLY_USD;
     sideEffects.push(
-      `The Amazon-assigned public IPv4 ${amazonIp} on ${move.toIp} is released (saves $0.005/h); undoing this will not bring that address back.`,
+      `The Amazon-assigned public IPv4 ${amazonIp} on ${move.toIp} is released (saves ${publicIpv4Price}); undoing this will not bring that address back.`,
     );
   }
   const previousInstance = eip.instanceId ?? undefined;
@@ -149,6 +150,7 @@ export function checkDisassociateEip(ix: SnapshotIndex, move: MoveOf<'disassocia
       ],
     };
   }
+  // Idle as the index defines it (isIdleEip), spelled out so associationId narrows to a string below.
   if (eip.associationId === null) {
     return {
       ok: false,
@@ -166,7 +168,7 @@ export function checkDisassociateEip(ix: SnapshotIndex, move: MoveOf<'disassocia
       : [];
   const holder = eip.eniId ? ix.eniById.get(eip.eniId) : undefined;
   const sideEffects = [
-    `${eip.publicIp} stays allocated to the account and is billed $0.005/h while idle (the same as in use). Release it if you no longer need it.`,
+    `${eip.publicIp} stays allocated to the account and is billed ${publicIpv4Price} while idle (the same as in use). Release it if you no longer need it.`,
   ];
   if (eip.eniId) sideEffects.push(`${eip.privateIp} on ${eip.eniId} loses its public address.`);
   const pendingNote = pendingUndoNote(ix, eip);

@@ -3,6 +3,7 @@ import { eipAt, holderOf, instanceOf, type SnapshotIndex } from './snapshot-inde
 import { cidrContains, isReservedInSubnet } from './ipv4';
 import { eipLabel, eniLabel, instanceName, subnetLabel } from './labels';
 import type { Move, Verdict } from './move';
+import { publicIpv4Price } from './pricing';
 import { checkIpSlot, checkNotRequesterManaged, checkSettledInstance, Reasons, uniqueIds } from './rules-shared';
 import { assignStep, unassignStep } from './steps';
 
@@ -116,7 +117,7 @@ export function checkUnassignIp(ix: SnapshotIndex, move: MoveOf<'unassign-ip'>):
   const sideEffects = [`${move.ip} returns to ${subnetText(ix, holder.subnetId)} as a free address.`];
   if (eip) {
     sideEffects.push(
-      `${eipLabel(eip)} is disassociated and stays allocated: idle it is billed $0.005/h, the same as in use, so the cost does not change. Release it if you no longer need it.`,
+      `${eipLabel(eip)} is disassociated and stays allocated: idle it is billed ${publicIpv4Price}, the same as in use, so the cost does not change. Release it if you no longer need it.`,
     );
   }
   const inverse: Move[] = [{ kind: 'assign-ip', ip: move.ip, toEni: holder.id }];

@@ -1,4 +1,5 @@
 // Fast lookups over a snapshot, memoized per snapshot object: checkMove runs on every hover.
+import { compareIp } from './ipv4';
 import type { Eip, Eni, Instance, InstanceTypeLimits, Snapshot, Subnet, Vpc } from './schema';
 
 export interface SnapshotIndex {
@@ -17,15 +18,20 @@ export interface SnapshotIndex {
   limitsByType: ReadonlyMap<string, InstanceTypeLimits>;
   /** Unattached ENIs per subnet id. */
   poolEnisBySubnet: ReadonlyMap<string, readonly Eni[]>;
-  /** Allocated Elastic IPs not associated with anything. */
+  /** Allocated Elastic IPs not associated with anything (isIdleEip), by public address. */
   idleEips: readonly Eip[];
 }
 
+/** The key of an (ENI, private IP) pair: where an Elastic IP or an address sits. */
 export const eniIpKey = (eniId: string, ip: string): string => `${eniId}|${ip}`;
+
+/** Idle: allocated but associated with nothing (ec2-rules §2.4); billed like one in use. */
+const isIdleEip = (eip: Eip): boolean => eip.associationId === null;
 
 const cache = new WeakMap<Snapshot, SnapshotIndex>();
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Appends `value` to the list under `key`, starting the list when there is none. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -56,8 +62,9 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   for (const eip of snapshot.eips) {
     eipByAllocation.set(eip.allocationId, eip);
     if (eip.eniId !== null && eip.privateIp !== null) eipByEniIp.set(eniIpKey(eip.eniId, eip.privateIp), eip);
-    else if (eip.associationId === null) idleEips.push(eip);
+    else if (isIdleEip(eip)) idleEips.push(eip);
   }
+  idleEips.sort((a, b) => compareIp(a.publicIp, b.publicIp));
 
   const index: SnapshotIndex = {
     snapshot,

@@ -1,6 +1,5 @@
 // Words for the drag: what is carried, what it is over, and the screen-reader announcements of each phase.
-import type { Reason, Verdict, Eni } from '@/lib/topology';
-import { instanceShort, serviceOwner, shortId } from '../model/names';
+import { eniName, eniPlace, instanceShort, shortId, type Reason, type Verdict, type Eni } from '@/lib/topology';
 import type { TopologyIndex } from '../model/topology-index';
 import type { DragSource, DropTarget } from './targets';
 
@@ -9,23 +8,12 @@ export const screenReaderInstructions =
   'move between drop targets; each one says whether the drop is allowed and, if not, why. Press Space or Enter to ' +
   'drop and review the plan, or Escape to cancel.';
 
-/** "eth1 of app-2", or "pool ENI spare-a" for an unattached one: Name tags and short ids, read aloud quickly. */
-export function eniPlace(ix: TopologyIndex, eni: Eni | undefined, fallbackId = '?'): string {
-  if (!eni) return `ENI ${shortId(fallbackId)}`;
-  const instanceId = eni.attachment?.instanceId;
-  if (instanceId) return `eth${eni.attachment?.deviceIndex ?? '?'} of ${instanceShort(ix, instanceId)}`;
-  if (eni.attachment) return `${eni.name ?? shortId(eni.id)} (owned by ${serviceOwner(eni)})`;
-  return `pool ENI ${eni.name ?? shortId(eni.id)}`;
-}
-
 /** "web-1's eth1", or "pool ENI spare-a": the owner first, so two free slots differ by their number alone. */
 function eniOwnerWords(ix: TopologyIndex, eni: Eni | undefined, fallbackId: string): string {
   const instanceId = eni?.attachment?.instanceId;
   if (eni && instanceId) return `${instanceShort(ix, instanceId)}'s eth${eni.attachment?.deviceIndex ?? '?'}`;
   return eniPlace(ix, eni, fallbackId);
 }
-
-const eniName = (eni: Eni | undefined, id: string) => eni?.name ?? shortId(id);
 
 export function describeSource(ix: TopologyIndex, source: DragSource): string {
   switch (source.kind) {
@@ -36,7 +24,7 @@ export function describeSource(ix: TopologyIndex, source: DragSource): string {
     case 'eni': {
       const eni = ix.eniById.get(source.eniId);
       const where = eni?.attachment?.instanceId ? `, ${eniPlace(ix, eni)}` : ' from the pool';
-      return `ENI ${eniName(eni, source.eniId)}${where}`;
+      return `ENI ${eniName(eni, source.eniId, 'short')}${where}`;
     }
     case 'eip': {
       const eip = ix.eipByAllocation.get(source.allocationId);

@@ -3,9 +3,9 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { cn } from '@/lib/cn';
 import { BanIcon, CheckIcon } from '@/components/ui/icons';
-import type { Verdict } from '@/lib/topology';
+import { eniPlace, type Verdict } from '@/lib/topology';
 import type { TopologyIndex } from '../model/topology-index';
-import { describeTarget, eniPlace } from './announce';
+import { describeTarget } from './announce';
 import { targetId, type DragSource, type DropTarget } from './targets';
 
 export function DragPreview({ index, source }: { index: TopologyIndex; source: DragSource }) {

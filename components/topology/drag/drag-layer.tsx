@@ -15,8 +15,8 @@ import {
   type DragOverEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { indexSnapshot, type Verdict } from '@/lib/topology';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Verdict } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
 import { dragSourceDomId } from '../dom-ids';
 import type { TopologyIndex } from '../model/topology-index';
@@ -61,13 +61,6 @@ export function DragLayer({ data, index, railVisible, onDragKind, children }: Pr
   const { show } = useToast();
   const sourceRef = useRef<DragSource | null>(null);
   const keyboardTarget = useRef<string | null>(null);
-
-  // The rules' index of a large account takes a moment to build: do it while idle, not on the first drag.
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') return;
-    const id = requestIdleCallback(() => indexSnapshot(data), { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }, [data]);
 
   const verdictOf = (s: DragSource, t: DropTarget | null): Verdict | null =>
     t ? cache.verdict(latest.current.data, s, t) : null;

@@ -1,19 +1,5 @@
 // Small formatting helpers for addresses, counts and times shown across the topology view.
-
-/** The prefix length of an IPv4 CIDR, or null when it is not one. */
-export function cidrPrefix(cidr: string): number | null {
-  const m = /^\d{1,3}(?:\.\d{1,3}){3}\/(\d{1,2})$/.exec(cidr.trim());
-  if (!m?.[1]) return null;
-  const p = Number(m[1]);
-  return p >= 0 && p <= 32 ? p : null;
-}
-
-/** Usable addresses of a subnet: AWS reserves the first four and the last one (ec2-rules §2.5). */
-export function usableAddresses(cidr: string): number | null {
-  const p = cidrPrefix(cidr);
-  if (p === null) return null;
-  return Math.max(0, 2 ** (32 - p) - 5);
-}
+import { usableAddresses } from '@/lib/topology';
 
 export type SubnetUsage = { usable: number; free: number; used: number; freeRatio: number };
 
@@ -78,12 +64,4 @@ export function endpointHost(endpoint: string | null): string {
   } catch {
     return endpoint;
   }
-}
-
-/** Hourly price of one public IPv4 address, in use or idle: the planner's own constant, so both say the same. */
-export { PUBLIC_IPV4_HOURLY_USD } from '@/lib/topology/labels';
-
-/** "$0.015/h" for three addresses. */
-export function hourlyWords(usd: number): string {
-  return `$${usd.toFixed(3)}/h`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_IPV4_HOURLY_USD } from '@/lib/topology/labels';
+import { PUBLIC_IPV4_HOURLY_USD } from '@/lib/topology';
 import { publicIpsOfInstance, publicIpv4InView } from './public-ips';
 import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from './topology-index';

@@ -1,8 +1,7 @@
 // Every public IPv4 in a set of instances or ENIs, Elastic or Amazon-assigned: each is billed per hour.
-import type { Eni } from '@/lib/topology';
-import { PUBLIC_IPV4_HOURLY_USD } from './format';
+import { eipAt, PUBLIC_IPV4_HOURLY_USD, type Eni } from '@/lib/topology';
 import { sortedIps } from './slots';
-import { eipKey, type TopologyIndex } from './topology-index';
+import type { TopologyIndex } from './topology-index';
 
 export type PublicIpRow = {
   publicIp: string;
@@ -22,7 +21,7 @@ export function publicIpsOn(index: TopologyIndex, enis: readonly Eni[]): PublicI
     for (const ip of sortedIps(eni)) {
       const assoc = ip.association;
       if (!assoc) continue;
-      const eip = index.eipByPrivateIp.get(eipKey(eni.id, ip.address));
+      const eip = eipAt(index, eni.id, ip.address);
       rows.push({
         publicIp: assoc.publicIp,
         privateIp: ip.address,

@@ -1,7 +1,8 @@
 // Search over the snapshot: private and public IPs, ids, MACs, private DNS names, Names and any tag value,
 // security groups, instance types and states; ranked exact > prefix > contains.
 import type { Tags } from '@/lib/topology/schema';
-import { eniWhere, shortId } from './names';
+import { shortId } from '@/lib/topology';
+import { eniWhere } from './names';
 import type { Selection } from './selection';
 import type { TopologyIndex } from './topology-index';
 

@@ -34,7 +34,7 @@ export function sameSelection(a: Selection | null, b: Selection | null): boolean
  */
 export function followSelection(index: TopologyIndex, sel: Selection): Selection {
   if (sel.kind !== 'ip') return sel;
-  const holders = index.enisByAddress.get(sel.address) ?? [];
+  const holders = (index.enisByPrivateIp.get(sel.address) ?? []).map((e) => e.id);
   if (holders.includes(sel.eniId)) return sel;
   const vpcId = index.eniById.get(sel.eniId)?.vpcId;
   const next =

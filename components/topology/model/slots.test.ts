@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { indexSnapshot } from '@/lib/topology';
 import { eniSlotsView, ipSlotsView, isAmazonPublicIp } from './slots';
 import { testSnapshot } from '@/lib/testing/view-snapshot';
 import { buildTopologyIndex } from './topology-index';
@@ -79,6 +80,12 @@ describe('buildTopologyIndex', () => {
   it('keeps ENIs attached to an AWS service out of the pool', () => {
     expect(index.poolEnisBySubnet.get('subnet-0a1')).toBeUndefined();
     expect(index.serviceEnis.map((e) => e.id)).toEqual(['eni-0000000000000000f']);
+  });
+  it("shares the rules' index of the same snapshot instead of building a second one", () => {
+    const snap = testSnapshot();
+    const view = buildTopologyIndex(snap);
+    expect(view.eniById).toBe(indexSnapshot(snap).eniById);
+    expect(view.idleEips).toBe(indexSnapshot(snap).idleEips);
   });
   it('lists named instances before unnamed ones', () => {
     expect(index.instancesBySubnet.get('subnet-0a2')?.map((i) => i.id)).toEqual([

@@ -1,7 +1,7 @@
 // The view's slots (EniSlotView, IpSlotView) over the domain's eniSlots/ipSlots in lib/topology/slots (the same
 // derivation the move rules use): ethN numbering, locked/occupied/free state, and used/allowed counts.
-import { eniSlots, ipSlots, type Eip, type Eni, type Instance, type PrivateIp } from '@/lib/topology';
-import { compareIp, limitsFor, type TopologyIndex } from './topology-index';
+import { compareIp, eniSlots, ipSlots, type Eip, type Eni, type Instance, type PrivateIp } from '@/lib/topology';
+import { limitsFor, type TopologyIndex } from './topology-index';
 
 /** locked: never draggable (primary ENI or IP, requester-managed ENI); free: an empty drop target. */
 export type SlotState = 'locked' | 'occupied' | 'free';

@@ -1,52 +1,16 @@
-// Plans in sequence (an undo can take several moves), the undo of applied plans, and moves and costs in words.
-import {
-  applyMove,
-  type CheckSettings,
-  type Move,
-  type Plan,
-  type Reason,
-  checkMove,
-  type Snapshot,
-} from '@/lib/topology';
-import { eniPlace } from '../drag/announce';
+// Moves and costs in words, for the undo line of a plan and for toasts.
+import { eipAt, eniName, eniPlace, formatCost, type Move } from '@/lib/topology';
 import type { TopologyIndex } from '../model/topology-index';
-
-export type Sequence = { ok: true; plans: Plan[] } | { ok: false; at: number; move: Move; reasons: Reason[] };
-
-/**
- * Checks moves one after the other, each on the snapshot the previous ones leave (an undo that re-assigns
- * an IP and then puts its EIP back needs the IP to exist first). Stops at the first refusal.
- */
-export function planSequence(snapshot: Snapshot, moves: readonly Move[], settings: CheckSettings): Sequence {
-  const plans: Plan[] = [];
-  let current = snapshot;
-  for (const [at, move] of moves.entries()) {
-    const verdict = checkMove(current, move, settings);
-    if (!verdict.ok) return { ok: false, at, move, reasons: verdict.reasons };
-    plans.push(verdict.plan);
-    if (at < moves.length - 1) current = applyMove(current, verdict.plan.move);
-  }
-  return { ok: true, plans };
-}
-
-/** The moves that undo a batch of applied plans: each plan's inverse, last plan first. */
-export function undoMoves(applied: readonly Plan[]): Move[] {
-  return [...applied].reverse().flatMap((p) => p.inverse);
-}
 
 const eipName = (ix: TopologyIndex, allocationId: string) =>
   ix.eipByAllocation.get(allocationId)?.publicIp ?? allocationId;
-const eniName = (ix: TopologyIndex, eniId: string) => {
-  const eni = ix.eniById.get(eniId);
-  return eni?.name ? `${eni.name} (${eniId})` : eniId;
-};
 
 /** A move as a short imperative sentence, for the undo line of a plan and for toasts. */
 export function moveWords(ix: TopologyIndex, move: Move): string {
   switch (move.kind) {
     case 'move-ip': {
-      const holder = ix.enisByAddress.get(move.ip)?.find((id) => id !== move.toEni);
-      const eip = holder ? ix.eipByPrivateIp.get(`${holder}|${move.ip}`) : undefined;
+      const holder = ix.enisByPrivateIp.get(move.ip)?.find((e) => e.id !== move.toEni);
+      const eip = holder ? eipAt(ix, holder.id, move.ip) : undefined;
       return `move ${move.ip}${eip ? ` with Elastic IP ${eip.publicIp}` : ''} to ${eniPlace(ix, ix.eniById.get(move.toEni), move.toEni)}`;
     }
     case 'assign-ip':
@@ -56,10 +20,10 @@ export function moveWords(ix: TopologyIndex, move: Move): string {
     case 'move-eni': {
       const instance = ix.instanceById.get(move.toInstance);
       const slot = move.deviceIndex !== undefined ? `eth${move.deviceIndex}` : 'a free slot';
-      return `attach ${eniName(ix, move.eni)} to ${slot} of ${instance?.name ?? move.toInstance}`;
+      return `attach ${eniName(ix.eniById.get(move.eni), move.eni)} to ${slot} of ${instance?.name ?? move.toInstance}`;
     }
     case 'detach-eni':
-      return `detach ${eniName(ix, move.eni)} to the pool`;
+      return `detach ${eniName(ix.eniById.get(move.eni), move.eni)} to the pool`;
     case 'move-eip':
       return `associate ${eipName(ix, move.allocationId)} with ${move.toIp}`;
     case 'disassociate-eip':
@@ -73,11 +37,9 @@ export function sequenceWords(ix: TopologyIndex, moves: readonly Move[]): string
   return text ? text[0]!.toUpperCase() + text.slice(1) : '';
 }
 
-/** "+$0.005/h (≈ $3.65/month)", "−$0.005/h …", or "no change" — public IPv4 is billed per hour. */
+/** "+$0.005/h (≈ +$3.65/month)", "−$0.005/h …", or "no change" — public IPv4 is billed per hour. */
 export function costWords(hourlyDelta: number): string {
   const rounded = Math.round(hourlyDelta * 1000) / 1000;
-  if (rounded === 0) return 'No change ($0.000/h)';
-  const sign = rounded > 0 ? '+' : '−';
-  const abs = Math.abs(rounded);
-  return `${sign}$${abs.toFixed(3)}/h (≈ ${sign}$${(abs * 730).toFixed(2)}/month)`;
+  if (rounded === 0) return `No change (${formatCost(0)})`;
+  return formatCost(Math.abs(rounded), { monthly: true, sign: rounded > 0 ? '+' : '−' });
 }

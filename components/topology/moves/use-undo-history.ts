@@ -5,10 +5,10 @@ import { useIsMutating } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { applyMutationKey } from '@/lib/queries/moves';
 import type { TopologyData } from '@/lib/queries/topology';
-import type { Plan } from '@/lib/topology';
+import { planSequence, undoMoves, type Plan } from '@/lib/topology';
 import type { TopologyIndex } from '../model/topology-index';
 import { useShortcut } from '../use-shortcut';
-import { moveWords, planSequence, undoMoves } from './sequence';
+import { moveWords } from './sequence';
 import { refusedToast, useToast } from './toast-context';
 
 const HISTORY = 20;
