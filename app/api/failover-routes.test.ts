@@ -1,4 +1,4 @@
-// /api/plan, /api/apply and /api/operations/{id} with a failover body, called directly against the emulator's
+// /api/plan, /api/apply and /api/progress/{id} with a failover body, called directly against the emulator's
 // ha-failover scenario (demo mode: the requests act as the demo operator).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetEc2Client } from '@/lib/ec2/client';
@@ -7,7 +7,7 @@ import { resetRateLimits } from '@/lib/http/rate-limit';
 import { appliedRequests } from '@/lib/testing/emulator-control';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 import { POST as applyPost } from './apply/route';
-import { GET as operationGet } from './operations/[id]/route';
+import { GET as progressGet } from './progress/[id]/route';
 import { POST as planPost } from './plan/route';
 
 let emu: TestEmulator;
@@ -54,7 +54,7 @@ async function pair() {
 }
 
 describe('failover through the routes', () => {
-  it('plans, then applies the confirmed plan with an operation id whose progress lists the steps and timings', async () => {
+  it('plans, then applies the confirmed plan with a progress id whose progress lists the steps and timings', async () => {
     const { from, to, floating } = await pair();
     const failover = { kind: 'failover', from, to, ips: true };
     const planned = await (await post(planPost, failover)).json();
@@ -62,7 +62,7 @@ describe('failover through the routes', () => {
       ok: true,
       plan: { failover, steps: [{ action: 'DetachNetworkInterface' }, { action: 'AttachNetworkInterface' }] },
     });
-    const res = await post(applyPost, { move: failover, confirmed: planned.plan, operationId: 'op-test-0001' });
+    const res = await post(applyPost, { move: failover, confirmed: planned.plan, progressId: 'progress-test-0001' });
     const body = await res.json();
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ ok: true, timings: { totalMs: expect.any(Number) }, verification: 'verified' });
@@ -70,8 +70,8 @@ describe('failover through the routes', () => {
     const after = await loadSnapshot(emu.client);
     expect(after.enis.find((e) => e.id === floating)?.attachment?.instanceId).toBe(to);
     const progress = await (
-      await operationGet(new Request('http://localhost/api/operations/op-test-0001'), {
-        params: Promise.resolve({ id: 'op-test-0001' }),
+      await progressGet(new Request('http://localhost/api/progress/progress-test-0001'), {
+        params: Promise.resolve({ id: 'progress-test-0001' }),
       })
     ).json();
     expect(progress).toMatchObject({

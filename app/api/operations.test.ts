@@ -1,6 +1,7 @@
 // The operation journal's routes against the emulator, with real accounts and tokens: an operation a crash left
 // open (the detach done, the attach never sent) is listed with where its ENI is now; restore puts the ENI back,
 // finish completes the move; either closes the operation once, and a viewer may read but not resolve.
+// /api/operations/{id} takes journal ids only; an apply's live steps are at /api/progress/{progressId}, which names them.
 import { DetachNetworkInterfaceCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetEc2Client } from '@/lib/ec2/client';
@@ -11,8 +12,11 @@ import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emul
 import { findMove } from '@/lib/testing/moves';
 import { type ProcessAccounts, processAccounts } from '@/lib/testing/process-accounts';
 import { checkMove, type Move } from '@/lib/topology';
+import { POST as applyPost } from './apply/route';
+import { GET as operationGet } from './operations/[id]/route';
 import { POST as resolvePost } from './operations/[id]/resolve/route';
 import { GET as operationsGet } from './operations/route';
+import { GET as progressGet } from './progress/[id]/route';
 
 let emu: TestEmulator;
 let accounts: ProcessAccounts;
@@ -130,5 +134,66 @@ describe('GET /api/operations and POST /api/operations/{id}/resolve', () => {
       code: 'invalid-input',
       message: expect.stringContaining('"restore"'),
     });
+  });
+});
+
+describe('one id space: /api/operations/{id} is the journal, /api/progress/{id} the live steps', () => {
+  const get = (handler: typeof operationGet, path: string, id: string) =>
+    handler(request(path, 'vera'), { params: Promise.resolve({ id }) });
+
+  it('a move-eni applied with a progress id shows its steps there, and names the journal operation it wrote', async () => {
+    const s = await loadSnapshot(emu.client);
+    const move = findMove(s, 'move-eni-between');
+    const verdict = checkMove(s, move);
+    if (!verdict.ok) throw new Error('the move is accepted');
+    const progressId = `progress-${crypto.randomUUID()}`;
+    const applied = await applyPost(request('/api/apply', 'otto', { move, confirmed: verdict.plan, progressId }));
+    expect(await applied.json()).toMatchObject({ ok: true });
+
+    const { progress } = await (await get(progressGet, `/api/progress/${progressId}`, progressId)).json();
+    expect(progress).toMatchObject({
+      id: progressId,
+      finished: true,
+      current: null,
+      steps: [
+        { index: 1, action: 'DetachNetworkInterface', outcome: 'done', ms: expect.any(Number) },
+        { index: 2, action: 'AttachNetworkInterface', outcome: 'done', ms: expect.any(Number) },
+      ],
+    });
+    expect(progress.operations).toHaveLength(1);
+    const [opId] = progress.operations as string[];
+    expect(opId).toMatch(/^op-[0-9a-f-]{36}$/);
+
+    const one = await (await get(operationGet, `/api/operations/${opId}`, opId!)).json();
+    expect(one).toMatchObject({
+      ok: true,
+      operation: {
+        id: opId,
+        user: 'otto',
+        move: { kind: 'move-eni', eni: move.kind === 'move-eni' ? move.eni : '' },
+        outcome: { status: 'applied' },
+        steps: [
+          { report: { action: 'DetachNetworkInterface', outcome: 'done' } },
+          { report: { action: 'AttachNetworkInterface', outcome: 'done' } },
+        ],
+      },
+    });
+  });
+
+  it('refuses a progress id at /api/operations/{id} and a journal id at /api/progress/{id}, saying where each belongs', async () => {
+    const { id } = await crashedMove();
+    const wrongOp = await get(operationGet, '/api/operations/progress-0123456789', 'progress-0123456789');
+    expect(wrongOp.status).toBe(400);
+    expect((await wrongOp.json()).message).toContain('/api/progress/');
+    const wrongProgress = await get(progressGet, `/api/progress/${id}`, id);
+    expect(wrongProgress.status).toBe(400);
+    expect((await wrongProgress.json()).message).toContain('progress-');
+    const unknown = `op-${crypto.randomUUID()}`;
+    const missing = await get(operationGet, `/api/operations/${unknown}`, unknown);
+    expect(missing.status).toBe(404);
+    // The journal id of the crashed operation is served at /api/operations/{id}, still unfinished, with where its ENI is.
+    const open = await (await get(operationGet, `/api/operations/${id}`, id)).json();
+    expect(open).toMatchObject({ ok: true, operation: { id, finishedAt: null } });
+    expect(open.operation.observed.length).toBeGreaterThan(0);
   });
 });

@@ -10,7 +10,7 @@ import type { Move, Snapshot } from '@/lib/topology';
 import {
   applyFailover,
   failInstance,
-  newOperationId,
+  newProgressId,
   planAndApply,
   planFailover,
   resetScenario,
@@ -76,7 +76,7 @@ async function perform(action: WalkAction, s: Snapshot): Promise<string> {
       };
       const planned = await planFailover(failover);
       if (!planned.ok) throw new Error(planned.message);
-      const r = await applyFailover(failover, planned.plan, newOperationId());
+      const r = await applyFailover(failover, planned.plan, newProgressId());
       if (!r.ok) throw new Error(r.message);
       return `Failed over in ${seconds(r.timings.totalMs)}: ${r.timings.steps.map((t) => `${t.action} ${seconds(t.ms)}`).join(', ')}.`;
     }

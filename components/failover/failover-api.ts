@@ -1,5 +1,5 @@
 // The browser's calls for a failover and the demo: /api/plan, /api/apply (same routes as every move), the progress
-// of a running failover, and the demo's control routes. Answers are the routes' JSON ({ ok, … } or a failure).
+// of a running apply (/api/progress/{id}), and the demo's control routes. Answers are the routes' JSON ({ ok, … } or a failure).
 import type { Failover, FailoverPlan, Move } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 
@@ -58,10 +58,10 @@ async function call<T>(path: string, body?: unknown): Promise<T | Failed> {
 
 export const planFailover = (f: Failover) => call<Planned>('/api/plan', f);
 export const rehearseFailover = (f: Failover) => call<Rehearsed>('/api/apply', { ...f, rehearse: true });
-export const applyFailover = (f: Failover, confirmed: FailoverPlan, operationId: string) =>
-  call<Applied>('/api/apply', { move: f, confirmed, operationId });
-export const readProgress = (operationId: string) =>
-  call<{ ok: true; progress: Progress }>(`/api/operations/${operationId}`);
+export const applyFailover = (f: Failover, confirmed: FailoverPlan, progressId: string) =>
+  call<Applied>('/api/apply', { move: f, confirmed, progressId });
+export const readProgress = (progressId: string) =>
+  call<{ ok: true; progress: Progress }>(`/api/progress/${progressId}`);
 export const resetScenario = (scenario: string) => call<{ ok: true }>('/api/demo/reset', { scenario });
 export const failInstance = (instanceId: string) => call<{ ok: true }>('/api/demo/fail-instance', { instanceId });
 
@@ -73,5 +73,6 @@ export async function planAndApply(move: Move): Promise<{ ok: true } | Failed> {
   return applied.ok ? { ok: true } : applied;
 }
 
-export const newOperationId = () => `op-${crypto.randomUUID()}`;
+/** A progress id, chosen here so the steps can be polled while the apply runs (not a journal operation id). */
+export const newProgressId = () => `progress-${crypto.randomUUID()}`;
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;

@@ -1,6 +1,6 @@
 'use client';
 // "Fail over to…": the failover's plan (every part, every call), a rehearsal, and the apply with its steps shown as
-// they happen (polled from /api/operations/{id}) and, at the end, each call's observed outcome and timing.
+// they happen (polled from /api/progress/{id}) and, at the end, each call's observed outcome and timing.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -15,7 +15,7 @@ import {
   type Applied,
   applyFailover,
   type Failed,
-  newOperationId,
+  newProgressId,
   planAndApply,
   planFailover,
   type Progress,
@@ -28,7 +28,7 @@ import {
 type Phase =
   | { kind: 'planning' }
   | { kind: 'planned'; plan: FailoverPlan; rehearsal?: Rehearsed['rehearsal'] }
-  | { kind: 'applying'; plan: FailoverPlan; operationId: string }
+  | { kind: 'applying'; plan: FailoverPlan; progressId: string }
   | { kind: 'done'; result: Applied; failback?: 'running' | 'done' | string }
   | { kind: 'failed'; failure: Failed; plan?: FailoverPlan };
 
@@ -64,7 +64,7 @@ export function FailoverDialog({
 
   useEffect(() => {
     if (phase.kind !== 'applying') return;
-    const t = setInterval(() => void readProgress(phase.operationId).then((r) => r.ok && setProgress(r.progress)), 250);
+    const t = setInterval(() => void readProgress(phase.progressId).then((r) => r.ok && setProgress(r.progress)), 250);
     return () => clearInterval(t);
   }, [phase]);
 
@@ -75,10 +75,10 @@ export function FailoverDialog({
     setPhase(r.ok ? { kind: 'planned', plan, rehearsal: r.rehearsal } : { kind: 'failed', failure: r, plan });
   };
   const apply = async (plan: FailoverPlan) => {
-    const operationId = newOperationId();
+    const progressId = newProgressId();
     setProgress(null);
-    setPhase({ kind: 'applying', plan, operationId });
-    const r = await applyFailover(failover, plan, operationId);
+    setPhase({ kind: 'applying', plan, progressId });
+    const r = await applyFailover(failover, plan, progressId);
     setPhase(r.ok ? { kind: 'done', result: r } : { kind: 'failed', failure: r, plan });
     void queryClient.invalidateQueries({ queryKey: topologyQueryKey });
   };

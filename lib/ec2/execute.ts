@@ -17,7 +17,7 @@ import { clientInfo, getEc2Client } from './client';
 import { withDeadline } from './deadline';
 import { toFailure } from './errors';
 import { type OperationJournal, MemoryJournal } from './journal';
-import { InProcessLocks, type ResourceLocks, lockKeys } from './locks';
+import { InProcessLocks, type LockGrant, type ResourceLocks, lockKeys } from './locks';
 import { type RunOptions, runSteps } from './run-steps';
 import { loadCheckSettings, loadTimeSettings } from './settings';
 import { type Scope, loadScopedSnapshot } from './snapshot';
@@ -204,6 +204,16 @@ function changeOf(move: Move): string {
   }
 }
 
+/** The answer to a change whose locks stayed held by another one: who holds what, since when. */
+export function busyFailure(grant: Extract<LockGrant, { ok: false }>): Failure {
+  const h = grant.holder;
+  return fail(
+    'busy',
+    `Another change holds ${grant.resource.replace(/^ip:/, '')}: ${h.user} is applying ${h.change} since ${h.since}. Try again when it has finished.`,
+    { details: { resource: grant.resource, holder: h } },
+  );
+}
+
 /**
  * Applies a move within its budget: takes the locks of every resource the move names (sorted; a conflicting
  * apply waits up to lockWaitMs, then answers `busy` naming the holder), checks again on fresh state (so the
@@ -232,16 +242,7 @@ export async function applyPlannedMove(
     { user, change: changeOf(move), since },
     options.lockWaitMs ?? 10_000,
   );
-  if (!grant.ok) {
-    const h = grant.holder;
-    return fail(
-      'busy',
-      `Another change holds ${grant.resource.replace(/^ip:/, '')}: ${h.user} is applying ${h.change} since ${h.since}. Try again when it has finished.`,
-      {
-        details: { resource: grant.resource, holder: h },
-      },
-    );
-  }
+  if (!grant.ok) return busyFailure(grant);
   try {
     return await withDeadline(budgetMs, 'The apply', () =>
       guarded(client, async () => {

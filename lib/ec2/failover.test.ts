@@ -5,9 +5,10 @@ import type { Snapshot } from '@/lib/topology';
 import { appliedRequests } from '@/lib/testing/emulator-control';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 import { applyPlannedMove } from './execute';
+import { InProcessLocks } from './locks';
 import { applyFailover, type FailoverOptions, planFailover, rehearseFailover } from './failover';
 import { loadSnapshot } from './snapshot';
-import { StepDurations } from './step-timings';
+import { processProgress, StepDurations } from './step-timings';
 
 let emu: TestEmulator;
 let opts: FailoverOptions;
@@ -149,6 +150,61 @@ describe('failover of ha-failover', () => {
     const after = await loadSnapshot(emu.client);
     expect(floating(after)).toEqual(before);
     expect(after.enis.find((e) => e.id === primaryEni.id)?.privateIps.map((p) => p.address)).toContain('10.80.1.50');
+  });
+
+  it('holds the locks of every part for the whole failover: a move of a later part’s IP is refused while the first part runs, then judged on the result', async () => {
+    const { s, primary, standby } = await ids();
+    const primaryEni = s.enis.find((e) => e.attachment?.instanceId === primary && e.attachment.deviceIndex === 0);
+    if (!primaryEni) throw new Error('no primary ENI');
+    const locks = new InProcessLocks();
+    const shared = { ...opts, locks, user: 'failover-user' };
+    const added = await applyPlannedMove(
+      { kind: 'assign-ip', ip: '10.80.1.50', toEni: primaryEni.id },
+      undefined,
+      shared,
+    );
+    if (!added.ok) throw new Error(added.message);
+    // Part 1 moves the floating ENI, part 2 moves 10.80.1.50 to the standby's primary ENI.
+    await emu.patchSettings({ detachDelayMs: 400 });
+    const progressId = `progress-${crypto.randomUUID()}`;
+    const failover = applyFailover({ kind: 'failover', from: primary, to: standby, ips: true }, undefined, {
+      ...shared,
+      progressId,
+    });
+    await expect.poll(() => processProgress.get(progressId)?.current ?? '', { timeout: 5_000 }).toMatch(/^Detaching/);
+    const during = await applyPlannedMove({ kind: 'unassign-ip', ip: '10.80.1.50' }, undefined, {
+      ...opts,
+      locks,
+      user: 'bob',
+      lockWaitMs: 50,
+    });
+    expect(during).toMatchObject({ ok: false, code: 'busy' });
+    if (!during.ok) expect(during.message).toContain(`failover-user is applying failover ${primary} to ${standby}`);
+    expect(processProgress.get(progressId)?.steps.map((t) => t.action)).not.toContain('AssignPrivateIpAddresses');
+
+    // Serialized instead of refused: a move that waits runs after the failover and is checked on its result.
+    const waiting = applyPlannedMove({ kind: 'unassign-ip', ip: '10.80.1.50' }, undefined, {
+      ...opts,
+      locks,
+      user: 'carol',
+      lockWaitMs: 10_000,
+    });
+    const done = await failover;
+    if (!done.ok) throw new Error(done.message);
+    expect(done.steps.map((r) => r.action)).toEqual([
+      'DetachNetworkInterface',
+      'AttachNetworkInterface',
+      'AssignPrivateIpAddresses',
+    ]);
+    const after = await waiting;
+    if (!after.ok) throw new Error(after.message);
+    const standbyEni = (await loadSnapshot(emu.client)).enis.find(
+      (e) => e.attachment?.instanceId === standby && e.attachment.deviceIndex === 0,
+    );
+    // The unassign was planned on the failover's result: it took the address from the standby, where it had moved.
+    expect(after.plan.involved).toContain(standbyEni?.id);
+    expect(standbyEni?.privateIps.map((p) => p.address)).not.toContain('10.80.1.50');
+    await emu.patchSettings({ detachDelayMs: null });
   });
 
   it('rehearses: only DryRun calls and describes reach EC2, nothing changes, and the expected duration comes from observed steps', async () => {

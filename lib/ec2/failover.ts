@@ -8,7 +8,16 @@ import type { StepReport } from '@/lib/topology/outcome';
 import { clientInfo, getEc2Client } from './client';
 import { withDeadline } from './deadline';
 import { toFailure } from './errors';
-import { applyPlannedMove, describeStepChanges, type ExecuteOptions, processJournal } from './execute';
+import {
+  applyPlannedMove,
+  busyFailure,
+  describeStepChanges,
+  type ExecuteOptions,
+  processJournal,
+  processLocks,
+  scopeOf,
+} from './execute';
+import { lockKeys, withinHeld } from './locks';
 import { loadCheckSettings, loadTimeSettings } from './settings';
 import { loadScopedSnapshot } from './snapshot';
 import { dryRunStep } from './send-step';
@@ -21,7 +30,8 @@ import {
   timingJournal,
 } from './step-timings';
 
-export type FailoverOptions = ExecuteOptions & { durations?: StepDurations; operationId?: string };
+/** progressId: where the steps show as they happen (GET /api/progress/{id}), chosen by the caller. */
+export type FailoverOptions = ExecuteOptions & { durations?: StepDurations; progressId?: string };
 export type Timings = { totalMs: number; steps: StepTiming[] };
 
 export type FailoverRehearsed = {
@@ -44,7 +54,18 @@ export type FailoverApplied = {
   pending?: string;
 };
 
-const scopeOf = (f: Failover, confirmed?: FailoverPlan) => ({ ids: [f.from, f.to, ...(confirmed?.involved ?? [])] });
+const failoverScope = (f: Failover, confirmed?: FailoverPlan) => ({
+  ids: [f.from, f.to, ...(confirmed?.involved ?? [])],
+});
+
+/** Every resource the parts and their inverses name (ids and private IPs), as lock keys. */
+function failoverLockKeys(f: Failover, plan: FailoverPlan): string[] {
+  const scopes = [...plan.parts.map((p) => scopeOf(p.move, p)), ...plan.inverse.map((m) => scopeOf(m))];
+  return lockKeys(
+    [f.from, f.to, ...plan.involved, ...scopes.flatMap((s) => s.ids)],
+    scopes.flatMap((s) => s.ips ?? []),
+  );
+}
 
 async function freshFailover(
   client: EC2Client,
@@ -61,7 +82,7 @@ async function freshFailover(
       'The confirmed plan is for a different failover than the one sent. Send the failover together with the plan made for it.',
     );
   }
-  const fresh = await loadScopedSnapshot(client, scopeOf(f, confirmed));
+  const fresh = await loadScopedSnapshot(client, failoverScope(f, confirmed));
   const verdict = checkFailover(fresh, f, options.settings ?? loadCheckSettings());
   if (!verdict.ok) {
     const why = verdict.reasons.map((r) => r.message).join(' ');
@@ -150,10 +171,12 @@ export async function applyFailover(
   options: FailoverOptions = {},
 ): Promise<Result<FailoverApplied>> {
   const client = options.client ?? getEc2Client();
+  const locks = options.locks ?? processLocks;
   const started = Date.now();
-  const progress = options.operationId
-    ? processProgress.start(options.operationId, 'Checking the failover on fresh state…')
+  const progress = options.progressId
+    ? processProgress.start(options.progressId, 'Checking the failover on fresh state…')
     : undefined;
+  let held: { release: () => Promise<void> } | undefined;
   try {
     const checked = await guarded(client, () =>
       withDeadline(loadTimeSettings().readDeadlineMs, 'Checking the failover', () =>
@@ -161,7 +184,25 @@ export async function applyFailover(
       ),
     );
     if (!checked.ok) return checked;
-    const { plan } = checked;
+    // One critical section: every resource of every part (and of their inverses, for a rollback) stays locked from
+    // the first call to the last, so no other move slips in between two parts or before the rollback.
+    const keys = failoverLockKeys(f, checked.plan);
+    const grant = await locks.acquire(
+      keys,
+      { user: options.user ?? 'console', change: `failover ${f.from} to ${f.to}`, since: new Date().toISOString() },
+      options.lockWaitMs ?? 10_000,
+    );
+    if (!grant.ok) return busyFailure(grant);
+    held = grant;
+    // Checked again under the locks: a change that landed between the first check and the locks makes it stale.
+    const locked = await guarded(client, () =>
+      withDeadline(loadTimeSettings().readDeadlineMs, 'Checking the failover', () =>
+        freshFailover(client, f, checked.plan, options),
+      ),
+    );
+    if (!locked.ok) return locked;
+    const { plan } = locked;
+    const partLocks = withinHeld(locks, keys);
     const timings: StepTiming[] = [];
     const steps: StepReport[] = [];
     const requestIds: string[] = [];
@@ -173,7 +214,7 @@ export async function applyFailover(
         progress,
         durations: options.durations ?? processDurations,
       });
-      return applyPlannedMove(move, undefined, { ...options, journal });
+      return applyPlannedMove(move, undefined, { ...options, journal, locks: partLocks });
     };
     const collect = (result: Awaited<ReturnType<typeof run>>, offset: number, restore: boolean) => {
       const reports = result.ok
@@ -207,6 +248,7 @@ export async function applyFailover(
       ...(pending.length ? { pending: pending.join(' ') } : {}),
     };
   } finally {
+    await held?.release();
     if (progress) {
       progress.current = null;
       progress.finished = true;

@@ -82,3 +82,17 @@ export class InProcessLocks implements ResourceLocks {
     for (const wake of held.waiters) wake();
   }
 }
+
+/**
+ * Locks for the parts of a change that already holds `held` (a failover holds every resource of all its parts from
+ * the first call to the last): a part's acquire takes nothing again for those keys and only waits for the others.
+ */
+export function withinHeld(inner: ResourceLocks, held: readonly string[]): ResourceLocks {
+  const mine = new Set(held);
+  return {
+    acquire: async (resources, owner, waitMs) => {
+      const rest = resources.filter((r) => !mine.has(r));
+      return rest.length ? inner.acquire(rest, owner, waitMs) : { ok: true, release: async () => {} };
+    },
+  };
+}

@@ -73,18 +73,28 @@ export async function viewOperations(
 ): Promise<OperationView[]> {
   const entries = options.unfinished ? await journal.unfinished() : await journal.recent(options.limit ?? 50);
   const client = options.client ?? getEc2Client();
-  return Promise.all(
-    entries.map(async (entry) => {
-      const restoreMoves = entry.plan.inverse;
-      if (entry.finishedAt !== null) return { ...entry, observed: null, observedError: null, restoreMoves };
-      try {
-        const snapshot = await loadScopedSnapshot(client, scopeOf(entry.move, entry.plan));
-        return { ...entry, observed: describeObserved(snapshot, entry), observedError: null, restoreMoves };
-      } catch (err) {
-        return { ...entry, observed: null, observedError: toFailure(err).message, restoreMoves };
-      }
-    }),
-  );
+  return Promise.all(entries.map((entry) => viewEntry(entry, client)));
+}
+
+/** One operation by its journal id (op-…), with the observed state of its resources when unfinished; null if unknown. */
+export async function viewOperation(
+  journal: ResolvableJournal,
+  id: string,
+  client: EC2Client = getEc2Client(),
+): Promise<OperationView | null> {
+  const entry = await journal.get(id);
+  return entry ? viewEntry(entry, client) : null;
+}
+
+async function viewEntry(entry: JournalEntry, client: EC2Client): Promise<OperationView> {
+  const restoreMoves = entry.plan.inverse;
+  if (entry.finishedAt !== null) return { ...entry, observed: null, observedError: null, restoreMoves };
+  try {
+    const snapshot = await loadScopedSnapshot(client, scopeOf(entry.move, entry.plan));
+    return { ...entry, observed: describeObserved(snapshot, entry), observedError: null, restoreMoves };
+  } catch (err) {
+    return { ...entry, observed: null, observedError: toFailure(err).message, restoreMoves };
+  }
 }
 
 export type ResolveAction = 'finish' | 'restore';

@@ -36,9 +36,14 @@ export class StepDurations {
   }
 }
 
-/** Where a running operation is: the steps so far and the one under way. Polled by the UI by operation id. */
+/**
+ * Where a running apply (a move, or a failover's parts) is: the steps so far and the one under way. Polled by the UI
+ * at GET /api/progress/{id}, by the progress id the caller chose; `operations` lists the journal operations (op-…,
+ * GET /api/operations/{id}) the apply wrote, one per move, as each begins.
+ */
 export type Progress = {
   id: string;
+  operations: string[];
   startedAt: number;
   steps: StepTiming[];
   /** What is being done now, in words ("Detaching eni-… and waiting until it is available"), or null when finished. */
@@ -49,7 +54,7 @@ export type Progress = {
 export class ProgressBoard {
   private readonly ops = new Map<string, Progress>();
   start(id: string, current: string | null): Progress {
-    const p: Progress = { id, startedAt: Date.now(), steps: [], current, finished: false };
+    const p: Progress = { id, operations: [], startedAt: Date.now(), steps: [], current, finished: false };
     this.ops.set(id, p);
     // A finished operation is kept for a while for late polls; the board never grows without bound.
     if (this.ops.size > 200) this.ops.delete(this.ops.keys().next().value as string);
@@ -92,6 +97,7 @@ export function timingJournal(
     recent: (limit) => inner.recent(limit),
     async begin(user: string, move: Move, plan: Plan): Promise<JournalOperation> {
       const op = await inner.begin(user, move, plan);
+      sink.progress?.operations.push(op.id);
       let last = Date.now();
       const say = (i: number) => {
         const next = plan.steps[i];
@@ -123,6 +129,25 @@ export function timingJournal(
         },
         finish: (outcome) => op.finish(outcome),
       };
+    },
+  };
+}
+
+/**
+ * The journal a single move's apply writes through when the caller follows it by progress id: its steps show on
+ * the progress board as they happen (and feed the observed durations); `end` marks it finished.
+ */
+export function progressJournal(
+  inner: OperationJournal,
+  progressId: string,
+): { journal: OperationJournal; end: () => void } {
+  const progress = processProgress.start(progressId, 'Checking the move on fresh state…');
+  const journal = timingJournal(inner, { timings: [], offset: 0, progress, durations: processDurations });
+  return {
+    journal,
+    end: () => {
+      progress.current = null;
+      progress.finished = true;
     },
   };
 }

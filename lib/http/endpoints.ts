@@ -3,6 +3,7 @@
 import 'server-only';
 import { applyPlannedMove, type Planned, planOnFreshState, scopeOf } from '@/lib/ec2/execute';
 import { consoleOperations } from '@/lib/ec2/console-operations';
+import { progressJournal } from '@/lib/ec2/step-timings';
 import { invalidateTopology, readTopology, type Topology } from '@/lib/ec2/topology';
 import { fail, type Result } from '@/lib/result';
 import type { Applied } from '@/lib/topology';
@@ -47,7 +48,17 @@ export const applyEndpoint: BoundarySpec<MoveRequest, Applied> = {
     try {
       // The console's journal and locks live in its database (shared by every console process on one Postgres).
       const { journal, locks } = await consoleOperations();
-      return await applyPlannedMove(request.move, request.confirmed, { user: identity.name, journal, locks });
+      // Followed by progress id: the steps show at GET /api/progress/{id} as they happen.
+      const tracked = request.progressId ? progressJournal(journal, request.progressId) : null;
+      try {
+        return await applyPlannedMove(request.move, request.confirmed, {
+          user: identity.name,
+          journal: tracked?.journal ?? journal,
+          locks,
+        });
+      } finally {
+        tracked?.end();
+      }
     } finally {
       // Whatever happened, the account may have changed: the next read must not reuse an older snapshot.
       invalidateTopology();

@@ -1,5 +1,5 @@
 // /api/plan and /api/apply take an ordinary move or a failover; this wraps the move endpoints so a
-// failover body goes to lib/ec2/failover, and adds the progress read of a running operation.
+// failover body goes to lib/ec2/failover.
 import 'server-only';
 import type { Planned } from '@/lib/ec2/execute';
 import {
@@ -9,13 +9,13 @@ import {
   planFailover,
   rehearseFailover,
 } from '@/lib/ec2/failover';
-import { type Progress, processProgress } from '@/lib/ec2/step-timings';
+import { consoleOperations } from '@/lib/ec2/console-operations';
 import { invalidateTopology } from '@/lib/ec2/topology';
-import { fail, type Result } from '@/lib/result';
+import type { Result } from '@/lib/result';
 import type { Applied, FailoverPlan } from '@/lib/topology';
 import { applyEndpoint, planEndpoint } from './endpoints';
-import { type FailoverRequest, isFailoverBody, operationIdSchema, parseFailoverRequest } from './failover-request';
-import type { BoundarySpec, QueryInput } from './guard';
+import { type FailoverRequest, isFailoverBody, parseFailoverRequest } from './failover-request';
+import type { BoundarySpec } from './guard';
 import type { MoveRequest } from './move-request';
 
 type Input = MoveRequest | FailoverRequest;
@@ -64,9 +64,13 @@ export const applyOrFailoverEndpoint: BoundarySpec<Input, Applied | FailoverAppl
     // A rehearsal changes nothing: the cached topology stays valid.
     if (input.failover.rehearse) return rehearseFailover(input.failover);
     try {
+      // The console's journal and locks, as for any move: a move of one of its resources waits for the whole failover.
+      const { journal, locks } = await consoleOperations();
       return await applyFailover(input.failover, input.confirmed, {
         user: identity.name,
-        operationId: input.operationId,
+        journal,
+        locks,
+        progressId: input.progressId,
       });
     } finally {
       invalidateTopology();
@@ -76,25 +80,4 @@ export const applyOrFailoverEndpoint: BoundarySpec<Input, Applied | FailoverAppl
     isFailover(input)
       ? failoverAudit(input, result as Result<FailoverApplied>)
       : applyEndpoint.audit!(input, result as Result<Applied>),
-};
-
-/** GET /api/operations/{id}: the steps of a running (or recently finished) failover, for the progress display. */
-export const progressEndpoint: BoundarySpec<{ id: string }, { progress: Progress }> = {
-  name: 'operation.read',
-  permission: 'read',
-  parse: (input) => {
-    const parsed = operationIdSchema.safeParse((input as QueryInput).params.id);
-    return parsed.success
-      ? { ok: true, value: { id: parsed.data } }
-      : fail('invalid-input', `The operation id in the path: ${parsed.error.issues[0]?.message}.`);
-  },
-  handler: async ({ id }) => {
-    const progress = processProgress.get(id);
-    return progress
-      ? { ok: true, progress }
-      : fail(
-          'not-found',
-          `No operation ${id} is known to this console process (it may not have started yet, or the server restarted).`,
-        );
-  },
 };

@@ -1,17 +1,14 @@
 // Parses a failover request for /api/plan and /api/apply: a bare {"kind":"failover",…} or {"move":{…},"confirmed":…},
-// with an optional operation id the UI polls for progress. Tells a failover from an ordinary move by its kind.
+// with an optional progress id (GET /api/progress/{id} shows its steps). Tells a failover from a move by its kind.
 import { z } from 'zod';
 import type { Failure } from '@/lib/result';
 import { type Failover, type FailoverPlan, failoverPlanSchema, failoverSchema } from '@/lib/topology';
-import { invalidInput } from './move-request';
+import { invalidInput, progressIdSchema } from './move-request';
 
-export type FailoverRequest = { kind: 'failover'; failover: Failover; confirmed?: FailoverPlan; operationId?: string };
+export type FailoverRequest = { kind: 'failover'; failover: Failover; confirmed?: FailoverPlan; progressId?: string };
 
-export const operationIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9-]{8,64}$/, 'Expected an operation id of 8 to 64 letters, digits or dashes');
 const wrappedSchema = z
-  .object({ move: failoverSchema, confirmed: failoverPlanSchema.optional(), operationId: operationIdSchema.optional() })
+  .object({ move: failoverSchema, confirmed: failoverPlanSchema.optional(), progressId: progressIdSchema.optional() })
   .strict();
 
 /** Whether the body asks for a failover (so its errors name the failover's fields, not a move's). */
@@ -27,13 +24,13 @@ export function parseFailoverRequest(input: unknown): ({ ok: true } & FailoverRe
   if (input !== null && typeof input === 'object' && 'move' in input) {
     const parsed = wrappedSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
-    const { move, confirmed, operationId } = parsed.data;
+    const { move, confirmed, progressId } = parsed.data;
     return {
       ok: true,
       kind: 'failover',
       failover: move,
       ...(confirmed ? { confirmed } : {}),
-      ...(operationId ? { operationId } : {}),
+      ...(progressId ? { progressId } : {}),
     };
   }
   const parsed = failoverSchema.safeParse(input);

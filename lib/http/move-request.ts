@@ -4,12 +4,26 @@ import { z } from 'zod';
 import { type Failure, fail } from '@/lib/result';
 import { type Move, type Plan, moveSchema, planSchema } from '@/lib/topology';
 
-export type MoveRequest = { move: Move; confirmed?: Plan };
+/** progressId: chosen by the caller to follow the steps as they happen at GET /api/progress/{id}. */
+export type MoveRequest = { move: Move; confirmed?: Plan; progressId?: string };
+
+/**
+ * A progress id names the live steps of one apply (GET /api/progress/{id}); it is chosen by the caller before the
+ * apply starts, so it is not a journal operation id (op-…, assigned by the server, GET /api/operations/{id}).
+ */
+export const progressIdSchema = z
+  .string()
+  .regex(
+    /^progress-[A-Za-z0-9-]{8,64}$/,
+    'Expected a progress id such as progress-0b7c2f1e-…: "progress-" and 8 to 64 letters, digits or dashes',
+  );
 
 export const MOVE_EXAMPLE =
   'for example {"kind":"detach-eni","eni":"eni-0123456789abcdef0"} or {"move":{…},"confirmed":<the plan from /api/plan>}';
 
-const wrappedSchema = z.object({ move: moveSchema, confirmed: planSchema.optional() }).strict();
+const wrappedSchema = z
+  .object({ move: moveSchema, confirmed: planSchema.optional(), progressId: progressIdSchema.optional() })
+  .strict();
 
 function fieldName(path: readonly PropertyKey[]): string {
   return path.length === 0 ? 'the body' : `field "${path.map(String).join('.')}"`;
@@ -38,9 +52,8 @@ export function parseMoveRequest(input: unknown): ({ ok: true } & MoveRequest) |
   if (input !== null && typeof input === 'object' && 'move' in input) {
     const parsed = wrappedSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
-    return parsed.data.confirmed
-      ? { ok: true, move: parsed.data.move, confirmed: parsed.data.confirmed }
-      : { ok: true, move: parsed.data.move };
+    const { move, confirmed, progressId } = parsed.data;
+    return { ok: true, move, ...(confirmed ? { confirmed } : {}), ...(progressId ? { progressId } : {}) };
   }
   const parsed = moveSchema.safeParse(input);
   return parsed.success ? { ok: true, move: parsed.data } : invalidInput(parsed.error);

@@ -1,10 +1,18 @@
 // The operation journal at the boundary: GET /api/operations (?unfinished=1 for the operations a crash left
-// open, each with the observed state of its resources) and POST /api/operations/{id}/resolve
-// {"action":"finish"|"restore"}, which plans and applies like any move and then closes the operation.
+// open, each with the observed state of its resources), GET /api/operations/{id} (one of them) and POST
+// /api/operations/{id}/resolve {"action":"finish"|"restore"}, which plans and applies like any move and then closes
+// the operation. {id} is always a journal id (op-…, assigned by the server); the live steps of an apply the caller
+// follows are at GET /api/progress/{progressId} (progress-endpoint.ts).
 import 'server-only';
 import { z } from 'zod';
 import { consoleOperations } from '@/lib/ec2/console-operations';
-import { type OperationView, type Resolved, resolveOperation, viewOperations } from '@/lib/ec2/operations';
+import {
+  type OperationView,
+  type Resolved,
+  resolveOperation,
+  viewOperation,
+  viewOperations,
+} from '@/lib/ec2/operations';
 import { invalidateTopology } from '@/lib/ec2/topology';
 import { fail } from '@/lib/result';
 import type { BoundarySpec, Parsed, QueryInput } from './guard';
@@ -51,6 +59,27 @@ type ResolveRequest = { id: string; action: 'finish' | 'restore' };
 const idSchema = z
   .string()
   .regex(/^op-[0-9a-f-]{36}$/, 'Expected an operation id such as op-0b7c…, from GET /api/operations?unfinished=1');
+
+/** GET /api/operations/{id}: one journal operation (who, the move, the plan, its steps, the outcome). */
+export const operationEndpoint: BoundarySpec<{ id: string }, { operation: OperationView }> = {
+  name: 'operation.read',
+  permission: 'read',
+  parse: (input) => {
+    const parsed = idSchema.safeParse((input as QueryInput).params.id);
+    if (parsed.success) return { ok: true, value: { id: parsed.data } };
+    return fail(
+      'invalid-input',
+      `The operation id in the path is not valid: ${parsed.error.issues[0]?.message}. The live steps of an apply are at GET /api/progress/{progressId}.`,
+    );
+  },
+  handler: async ({ id }) => {
+    const { journal } = await consoleOperations();
+    const operation = await viewOperation(journal, id);
+    return operation
+      ? { ok: true, operation }
+      : fail('not-found', `There is no operation ${id} in the journal. List them with GET /api/operations.`);
+  },
+};
 const resolveSchema = z.object({ action: z.enum(['finish', 'restore']) }).strict();
 
 /** The resolve endpoint of one operation (its id comes from the path, the action from the body). */

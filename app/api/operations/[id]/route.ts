@@ -1,8 +1,8 @@
-// GET /api/operations/{id}: the steps so far of a failover applied with that operation id (progress display).
-import { progressEndpoint } from '@/lib/http/failover-endpoints';
+// GET /api/operations/{id}: one operation of the journal by its id (op-…), with its steps and outcome.
 import { guardRoute } from '@/lib/http/guard';
+import { operationEndpoint } from '@/lib/http/operation-endpoints';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = guardRoute(progressEndpoint);
+export const GET = guardRoute(operationEndpoint);
