@@ -20,6 +20,9 @@ import { DemoControls } from '../demo/demo-controls';
 import { LoadError } from './load-error';
 import type { DragKind } from './drag/model';
 import { MovesProvider } from './moves/moves-provider';
+import { MoveTo } from './move-to/move-to';
+import { AutoRefresh } from './auto-refresh/auto-refresh';
+import { ChangesPanel } from './auto-refresh/changes-panel';
 import { UndoButton } from './moves/undo-button';
 import { PoolsRail } from './pools-rail';
 import { SearchQueryContext, SelectionContext, TopologyContext, flashElement } from './topology-context';
@@ -218,6 +221,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
                 onCancelRefresh={onCancelRefresh}
                 actions={
                   <>
+                    <AutoRefresh />
                     <DemoControls />
                     {canChange ? <UndoButton /> : null}
                   </>
@@ -271,6 +275,8 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
               </div>
               <Announcer />
             </div>
+            <MoveTo data={snapshot} index={index} />
+            <ChangesPanel data={snapshot} />
           </MovesProvider>
         </SelectionContext>
       </SearchQueryContext>

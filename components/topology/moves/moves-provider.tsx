@@ -18,8 +18,14 @@ import { moveWords, planSequence, sequenceWords, undoMoves } from './sequence';
 import { ToastRegion, useToasts } from './toasts';
 import { useApplyPlans, type ApplyVariables } from './use-apply-plans';
 
-type MovesValue = { undo: () => void; undoLabel: string | null; busy: boolean };
-const MovesContext = createContext<MovesValue>({ undo: () => {}, undoLabel: null, busy: false });
+type MovesValue = {
+  undo: () => void;
+  undoLabel: string | null;
+  busy: boolean;
+  /** Opens the plan dialog on a checked plan, as a drop does (Move to… uses it); focus returns to returnFocus. */
+  openPlan: (plan: Plan, returnFocus: string) => void;
+};
+const MovesContext = createContext<MovesValue>({ undo: () => {}, undoLabel: null, busy: false, openPlan: () => {} });
 const ApplyingContext = createContext<ReadonlySet<string>>(new Set());
 
 export const useMoves = (): MovesValue => useContext(MovesContext);
@@ -177,9 +183,13 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
   }, [review, undoRef]);
 
   const last = history[history.length - 1];
+  const openPlan = useCallback(
+    (plan: Plan, returnFocus: string) => setReview({ plans: [plan], undo: false, returnFocus }),
+    [],
+  );
   const value = useMemo<MovesValue>(
-    () => ({ undo, undoLabel: last ? last.map((p) => p.summary).join(' ') : null, busy }),
-    [undo, last, busy],
+    () => ({ undo, undoLabel: last ? last.map((p) => p.summary).join(' ') : null, busy, openPlan }),
+    [undo, last, busy, openPlan],
   );
 
   return (
