@@ -12,6 +12,7 @@ import type { PublicIpv4Summary } from './model/public-ips';
 import { downloadJson, exportSnapshot } from './model/export';
 import { Badge } from '@/components/ui/badge';
 import { useTopology } from './topology-context';
+import { ExportImageButtons } from './export-image';
 
 type Props = {
   filters: Filters;
@@ -161,6 +162,7 @@ export function FilterBar({ filters, onChange, shown, total, publicIps }: Props)
         >
           Export JSON
         </Button>
+        <ExportImageButtons filters={filters} />
       </span>
     </div>
   );

@@ -22,6 +22,9 @@ import { LoadError } from './load-error';
 import { DragLayer } from './drag/drag-layer';
 import type { DragKind } from './drag/targets';
 import { MovesProvider } from './moves/moves-provider';
+import { MoveTo } from './move-to/move-to';
+import { AutoRefresh } from './auto-refresh/auto-refresh';
+import { ChangesPanel } from './auto-refresh/changes-panel';
 import { UndoButton } from './moves/undo-button';
 import { PoolsRail } from './pools-rail';
 import { SearchQueryContext, SelectionContext, TopologyContext, flashElement } from './topology-context';
@@ -213,6 +216,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
                 onCancelRefresh={onCancelRefresh}
                 actions={
                   <>
+                    <AutoRefresh />
                     <DemoControls />
                     {canChange ? <UndoButton /> : null}
                   </>
@@ -266,6 +270,8 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
               </div>
               <Announcer />
             </div>
+            <MoveTo data={snapshot} index={index} />
+            <ChangesPanel data={snapshot} />
           </MovesAndDrag>
         </SelectionContext>
       </SearchQueryContext>

@@ -12,6 +12,8 @@ import { AWS_CLI, hasAws, runAws } from '../testing/aws-cli';
 import { dragFrames, firstPaint, jsHeapMb, launchChromium, searchMs, startConsole } from './bench-browser';
 import { benchMoves, spawnEmulator } from './bench-moves';
 import { benchFind } from './bench-find';
+import { benchMoveTo } from './bench-move-to';
+import { compactScrollFrames } from './bench-scroll';
 
 const root = path.resolve(__dirname, '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -114,6 +116,7 @@ async function benchLarge(browserOnly: boolean): Promise<void> {
         );
       } else row('console snapshot ÷ aws CLI, same describes', 'no aws CLI', '≤ 0.2');
       await benchFind(emulator.url);
+      benchMoveTo(snap.snapshot);
     }
     if (!built()) return;
     const app = await startConsole(emulator.url, APP_PORT);
@@ -134,6 +137,13 @@ async function benchLarge(browserOnly: boolean): Promise<void> {
         }
         await page.close();
       }
+      const scroll = await compactScrollFrames(browser, app.base);
+      for (const line of scroll.lines) console.log(line);
+      row(
+        'compact view of `large`, scrolling through: p95 / longest frame',
+        `${scroll.p95Ms.toFixed(0)} / ${scroll.longestMs.toFixed(0)} ms`,
+        'none set (16.7 ms = 60 fps)',
+      );
       console.log(`first painted topology in Chromium (large, cold: navigation → topology visible): ${stats(times)}`);
       console.log(
         `pick-up frame over ${pickUps.length} drags: ${pickUps.length ? stats(pickUps) : 'not seen'}; longest frame after it: ${stats(longest)}`,

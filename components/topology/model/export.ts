@@ -40,10 +40,18 @@ export function exportSnapshot(index: TopologyIndex, filters: Filters): Snapshot
 /** Saves JSON as a file: a download the browser names after the region and the time of the snapshot. */
 export function downloadJson(snapshot: Snapshot, filtered: boolean): void {
   const blob = new Blob([JSON.stringify(snapshot, null, 2)], { type: 'application/json' });
+  downloadBlob(
+    blob,
+    `eni-console-${snapshot.region}-${snapshot.fetchedAt.replace(/[:.]/g, '-')}${filtered ? '-filtered' : ''}.json`,
+  );
+}
+
+/** Saves a blob as a file with this name (JSON, SVG or PNG exports). */
+export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = `eni-console-${snapshot.region}-${snapshot.fetchedAt.replace(/[:.]/g, '-')}${filtered ? '-filtered' : ''}.json`;
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();

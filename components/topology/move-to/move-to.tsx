@@ -1,0 +1,164 @@
+'use client';
+// Move to… for far targets: `m` on a focused or selected secondary IP, ENI or Elastic IP, or "Move to…" in its
+// context menu (right click, Shift+F10, the Menu key), opens the picker; the chosen destination's plan opens in
+// the same dialog as a drop. Dragging stays for what is on screen.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLatest } from '../use-latest';
+import { useShortcut } from '../use-shortcut';
+import type { TopologyData } from '@/lib/queries/topology';
+import { useCanChange } from '@/components/access/access-context';
+import { Kbd } from '@/components/ui/kbd';
+import { announce } from '../announcer';
+import type { DragSource } from '../drag/targets';
+import { dragSourceDomId } from '../dom-ids';
+import type { Selection } from '../model/selection';
+import type { TopologyIndex } from '../model/topology-index';
+import { useMoves, useOpenPlanReview } from '../moves/moves-context';
+import { focusDomId, useSelection } from '../topology-context';
+import { destinationsOf, sourceOfSelection } from './candidates';
+import { MoveToDialog } from './move-to-dialog';
+
+const movableId = /^(ip-\d{1,3}(\.\d{1,3}){3}|eni-[0-9a-f]+|eip-eipalloc-[0-9a-f]+)$/;
+
+/** The nearest element at or above `el` that shows a movable resource (the ids the view, search and drags share). */
+function movableElement(el: Element | null): Element | null {
+  for (let n = el; n; n = n.parentElement) if (movableId.test(n.id)) return n;
+  return null;
+}
+
+/** The resource an element of the view shows, if it is of a kind that moves (secondary IP, ENI, Elastic IP). */
+export function selectionOfElement(index: TopologyIndex, el: Element | null): Selection | null {
+  const node = movableElement(el);
+  if (!node || !node.closest('main, aside')) return null;
+  const id = node.id;
+  if (id.startsWith('eip-')) return { kind: 'eip', id: id.slice(4) };
+  if (id.startsWith('eni-')) return { kind: 'eni', id: id.slice(4) };
+  const address = id.slice(3);
+  // A private IP is unique within a VPC only: the ENI drawn around it says which one.
+  const eniId = movableElement(node.parentElement)?.id.slice(4) ?? index.enisByPrivateIp.get(address)?.[0]?.id;
+  return eniId ? { kind: 'ip', eniId, address } : null;
+}
+
+type Menu = { x: number; y: number; selection: Selection };
+
+export function MoveTo({ data, index }: { data: TopologyData; index: TopologyIndex }) {
+  const canChange = useCanChange();
+  const selected = useSelection();
+  const { busy } = useMoves();
+  const openPlanReview = useOpenPlanReview();
+  const [source, setSource] = useState<DragSource | null>(null);
+  const [menu, setMenu] = useState<Menu | null>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const latest = useLatest({ index, selected, canChange, busy });
+
+  const open = useCallback((sel: Selection | null) => {
+    const { index: ix, canChange: may, busy: applying } = latest.current;
+    if (!may) return announce('Your role cannot change the account: Move to… is not available.');
+    if (applying) return announce('A move is being applied: wait for it to finish.');
+    if (!sel) return announce('Select or focus a secondary IP, an ENI or an Elastic IP first, then press M.');
+    const r = sourceOfSelection(ix, sel);
+    if (!r.ok) return announce(r.why);
+    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setMenu(null);
+    setSource(r.source);
+  }, [latest]);
+
+  // The destinations of a large account take a moment to list: do it while idle, not on the first M.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => destinationsOf(index), { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }, [index]);
+
+  // M opens the picker on the focused or selected item (not while a dialog is open, nor during a keyboard drag,
+  // whose keys are its own).
+  useShortcut({ key: 'm' }, (e) => {
+    if (document.querySelector('dialog[open]') || document.querySelector('[aria-pressed="true"][aria-roledescription]'))
+      return;
+    const { index: ix, selected: sel } = latest.current;
+    e.preventDefault();
+    open(selectionOfElement(ix, document.activeElement) ?? sel);
+  });
+
+  useEffect(() => {
+    const onMenu = (e: MouseEvent) => {
+      if (!latest.current.canChange || !(e.target instanceof Element)) return;
+      const sel = selectionOfElement(latest.current.index, e.target);
+      if (!sel || !sourceOfSelection(latest.current.index, sel).ok) return;
+      e.preventDefault();
+      // From the keyboard (Shift+F10) there is no pointer position: the menu opens by the focused element.
+      const box = e.target.getBoundingClientRect();
+      const fromKeys = e.clientX === 0 && e.clientY === 0;
+      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setMenu({ x: fromKeys ? box.left : e.clientX, y: fromKeys ? box.bottom : e.clientY, selection: sel });
+    };
+    document.addEventListener('contextmenu', onMenu);
+    return () => document.removeEventListener('contextmenu', onMenu);
+  }, [latest]);
+
+  const close = useCallback(() => {
+    setSource(null);
+    setMenu(null);
+    const back = returnTo.current;
+    requestAnimationFrame(() => back?.isConnected && back.focus({ preventScroll: true }));
+  }, []);
+
+  return (
+    <>
+      {menu ? <ContextMenu menu={menu} onMoveTo={() => open(menu.selection)} onClose={close} /> : null}
+      {source ? (
+        <MoveToDialog
+          data={data}
+          index={index}
+          source={source}
+          onClose={close}
+          onChoose={(plan) => {
+            const domId = dragSourceDomId(source);
+            setSource(null);
+            openPlanReview(plan, { returnFocus: domId });
+            // If the plan is cancelled, focus goes back to the item (the plan dialog returns it there too).
+            requestAnimationFrame(() => document.querySelector('dialog[open]') || focusDomId(domId));
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function ContextMenu({ menu, onMoveTo, onClose }: { menu: Menu; onMoveTo: () => void; onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const away = (e: PointerEvent) => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [onClose]);
+  return (
+    <div
+      ref={ref}
+      role="menu"
+      aria-label="Actions"
+      data-testid="move-to-menu"
+      style={{ left: Math.min(menu.x, window.innerWidth - 200), top: Math.min(menu.y, window.innerHeight - 60) }}
+      className="fixed z-[90] w-48 rounded-md border border-line bg-surface py-1 text-sm text-fg shadow-lg"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' || e.key === 'Tab') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <button
+        type="button"
+        role="menuitem"
+        onClick={onMoveTo}
+        className="flex w-full items-center gap-2 px-3 py-1.5 text-left hover:bg-subtle focus:bg-accent-soft focus:outline-none"
+      >
+        Move to…
+        <Kbd className="ml-auto">M</Kbd>
+      </button>
+    </div>
+  );
+}
