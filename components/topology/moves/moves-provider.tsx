@@ -7,19 +7,35 @@ import { z } from 'zod';
 import { applyMutationKey } from '@/lib/queries/moves';
 import type { TopologyData } from '@/lib/queries/topology';
 import type { Failure } from '@/lib/result';
-import { planSchema, type Plan } from '@/lib/topology';
+import { type Move, planSchema, type Plan } from '@/lib/topology';
 import { stepReportSchema, type StepReport } from '@/lib/topology/outcome';
 import { DragLayer, type DropOutcome } from '../drag/drag-layer';
 import { movedSubject, sourceDomId, type DragKind } from '../drag/model';
 import type { TopologyIndex } from '../model/topology-index';
+import { newProgressId } from '../../failover/failover-api';
 import { PlanDialog, type Review } from '../plan-dialog';
+import { ApplyProgress } from './apply-progress';
 import { focusDomId } from '../topology-context';
 import { moveWords, planSequence, sequenceWords, undoMoves } from './sequence';
 import { ToastRegion, useToasts } from './toasts';
 import { useApplyPlans, type ApplyVariables } from './use-apply-plans';
 
-type MovesValue = { undo: () => void; undoLabel: string | null; busy: boolean };
-const MovesContext = createContext<MovesValue>({ undo: () => {}, undoLabel: null, busy: false });
+/** How a proposed change ended: applied (and verified or pending), failed (the toast says how), or cancelled. */
+export type Proposed =
+  { outcome: 'applied' } | { outcome: 'cancelled' } | { outcome: 'failed' | 'refused'; message: string };
+type MovesValue = {
+  undo: () => void;
+  undoLabel: string | null;
+  busy: boolean;
+  /** Opens the plan dialog for moves that did not come from a drag (a walkthrough's step); resolves when it ends. */
+  propose: (moves: Move[], notice?: string) => Promise<Proposed>;
+};
+const MovesContext = createContext<MovesValue>({
+  undo: () => {},
+  undoLabel: null,
+  busy: false,
+  propose: async () => ({ outcome: 'cancelled' }),
+});
 const ApplyingContext = createContext<ReadonlySet<string>>(new Set());
 
 export const useMoves = (): MovesValue => useContext(MovesContext);
@@ -49,6 +65,12 @@ type Props = {
 export function MovesProvider({ data, index, railVisible, onDragKind, children }: Props) {
   const [review, setReview] = useState<Review | null>(null);
   const [history, setHistory] = useState<Plan[][]>([]);
+  // The caller of propose() waits for the dialog it opened to be confirmed and applied, or cancelled.
+  const proposal = useRef<((p: Proposed) => void) | null>(null);
+  const settle = useCallback((p: Proposed) => {
+    proposal.current?.(p);
+    proposal.current = null;
+  }, []);
   const { toasts, show, dismiss } = useToasts();
   const keepFocus = useFocusKeeper(data);
 
@@ -176,10 +198,24 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
     return () => window.removeEventListener('keydown', onKey);
   }, [review, undoRef]);
 
+  const propose = useCallback(
+    (moves: Move[], notice?: string): Promise<Proposed> => {
+      const sequence = planSequence(data, moves, data.settings);
+      if (!sequence.ok)
+        return Promise.resolve({ outcome: 'refused', message: sequence.reasons.map((r) => r.message).join(' ') });
+      settle({ outcome: 'cancelled' });
+      return new Promise((resolve) => {
+        proposal.current = resolve;
+        setReview({ plans: sequence.plans, undo: false, notice });
+      });
+    },
+    [data, settle],
+  );
+
   const last = history[history.length - 1];
   const value = useMemo<MovesValue>(
-    () => ({ undo, undoLabel: last ? last.map((p) => p.summary).join(' ') : null, busy }),
-    [undo, last, busy],
+    () => ({ undo, undoLabel: last ? last.map((p) => p.summary).join(' ') : null, busy, propose }),
+    [undo, last, busy, propose],
   );
 
   return (
@@ -194,21 +230,35 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
           key={JSON.stringify(review.plans.map((p) => p.move)) + (review.notice ?? '')}
           review={review}
           index={index}
-          onCancel={() => setReview(null)}
+          onCancel={() => {
+            setReview(null);
+            settle({ outcome: 'cancelled' });
+          }}
           onConfirm={() => {
             keepFocus(review.returnFocus ?? movedSubject(review.plans[0]!.move));
             setReview(null);
-            mutation.mutate({
-              plans: review.plans,
-              undo: review.undo,
-              label: sequenceWords(
-                index,
-                review.plans.map((p) => p.move),
-              ),
-            });
+            const waiting = proposal.current;
+            proposal.current = null;
+            mutation.mutate(
+              {
+                plans: review.plans,
+                undo: review.undo,
+                label: sequenceWords(
+                  index,
+                  review.plans.map((p) => p.move),
+                ),
+                progressIds: review.plans.map(() => newProgressId()),
+              },
+              {
+                onSuccess: (o) =>
+                  waiting?.(o.ok ? { outcome: 'applied' } : { outcome: 'failed', message: o.failure.message }),
+                onError: (err) => waiting?.({ outcome: 'failed', message: (err as Error).message }),
+              },
+            );
           }}
         />
       ) : null}
+      <ApplyProgress applying={pending} />
       <ToastRegion toasts={toasts} onDismiss={dismiss} />
     </MovesContext>
   );

@@ -9,8 +9,11 @@ import type { Failure } from '@/lib/result';
 import type { Plan } from '@/lib/topology';
 import type { StepReport, Verification } from '@/lib/topology/outcome';
 
-/** label: the plans in words, as the dialog titled them (the view changes before the toast names them). */
-export type ApplyVariables = { plans: Plan[]; undo: boolean; label: string };
+/**
+ * label: the plans in words, as the dialog titled them (the view changes before the toast names them).
+ * progressIds: one per plan, sent with its apply so its steps can be shown as they happen (/api/progress/{id}).
+ */
+export type ApplyVariables = { plans: Plan[]; undo: boolean; label: string; progressIds?: string[] };
 /** An applied plan: 'pending' when every call succeeded but EC2's read-back did not confirm it yet. */
 type Applied = {
   plan: Plan;
@@ -31,10 +34,11 @@ export type ApplyCallbacks = {
   onFailed: (vars: ApplyVariables, failure: Failure, applied: Applied[], failedAt: number) => void;
 };
 
-async function runPlans({ plans }: ApplyVariables): Promise<ApplyOutcome> {
+async function runPlans({ plans, progressIds }: ApplyVariables): Promise<ApplyOutcome> {
   const applied: Applied[] = [];
   for (const [at, plan] of plans.entries()) {
-    const result = await applyMoveAction({ move: plan.move, confirmed: plan });
+    const progressId = progressIds?.[at];
+    const result = await applyMoveAction({ move: plan.move, confirmed: plan, ...(progressId ? { progressId } : {}) });
     if (!result.ok) return { ok: false, failure: result, applied, failedAt: at };
     applied.push(result);
   }
