@@ -19,6 +19,14 @@ test('a presenter runs the HA failover walkthrough start to finish: the floating
   for (let step = 0; step < 4; step++) {
     titles.push((await panel.getByTestId('walkthrough-title').textContent()) ?? '');
     await panel.getByTestId('walkthrough-do').click();
+    if (step === 2) {
+      // The failover goes through the Fail over dialog, as from an instance's details: confirmed, then closed.
+      const dialog = page.getByTestId('failover-dialog');
+      await dialog.getByTestId('failover-confirm').click();
+      await expect(dialog.getByTestId('failover-done')).toBeVisible({ timeout: 30_000 });
+      await shot(page, 'walkthrough-3-dialog');
+      await dialog.getByTestId('failover-close').click();
+    }
     await expect(panel.getByTestId('walkthrough-after')).toBeVisible({ timeout: 30_000 });
     await shot(page, `walkthrough-${step + 1}`);
     if (step === 1) {

@@ -6,95 +6,26 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { topologyQueryKey, type TopologyData } from '@/lib/queries/topology';
-import type { Move, Snapshot } from '@/lib/topology';
-import {
-  applyFailover,
-  failInstance,
-  newProgressId,
-  planAndApply,
-  planFailover,
-  resetScenario,
-  seconds,
-} from '../failover/failover-api';
-import type { Selection } from '../topology/model/selection';
+import type { Failover, Snapshot } from '@/lib/topology';
+import type { Applied } from '../failover/failover-api';
+import { FailoverDialog } from '../failover/failover-dialog';
+import { GuestConfigDialog } from '../topology/guest-config-dialog';
+import { useMoves } from '../topology/moves/moves-context';
 import { useTopology } from '../topology/topology-context';
-import type { Pointer, WalkAction, Walkthrough } from './walkthroughs';
-
-function find(s: Snapshot, p: Pointer): Selection | null {
-  switch (p.kind) {
-    case 'instance': {
-      const i = s.instances.find((x) => x.name === p.name);
-      return i ? { kind: 'instance', id: i.id } : null;
-    }
-    case 'eni': {
-      const e = s.enis.find((x) => x.name === p.name);
-      return e ? { kind: 'eni', id: e.id } : null;
-    }
-    case 'primary-eni': {
-      const i = s.instances.find((x) => x.name === p.instance);
-      const e = i ? s.enis.find((x) => x.attachment?.instanceId === i.id && x.attachment.deviceIndex === 0) : undefined;
-      return e ? { kind: 'eni', id: e.id } : null;
-    }
-    case 'eip': {
-      const e = s.eips.find((x) => x.name === p.name);
-      return e ? { kind: 'eip', id: e.allocationId } : null;
-    }
-  }
-}
-
-const idOf = (sel: Selection | null): string => (sel && 'id' in sel ? sel.id : '');
-
-async function viaRoutes(move: Move): Promise<string> {
-  const r = await planAndApply(move);
-  if (!r.ok) throw new Error(r.message);
-  return 'Planned, applied and verified.';
-}
-
-async function perform(action: WalkAction, s: Snapshot): Promise<string> {
-  const need = (sel: Selection | null, what: string) => {
-    const id = idOf(sel);
-    if (!id) throw new Error(`${what} is not in this account: restart the walkthrough to reset the scenario.`);
-    return id;
-  };
-  switch (action.kind) {
-    case 'reset': {
-      const r = await resetScenario(action.scenario);
-      if (!r.ok) throw new Error(r.message);
-      return `Reset to ${action.scenario}.`;
-    }
-    case 'fail-instance': {
-      const r = await failInstance(need(find(s, { kind: 'instance', name: action.instance }), action.instance));
-      if (!r.ok) throw new Error(r.message);
-      return `${action.instance}’s status checks now fail.`;
-    }
-    case 'failover': {
-      const failover = {
-        kind: 'failover' as const,
-        from: need(find(s, { kind: 'instance', name: action.from }), action.from),
-        to: need(find(s, { kind: 'instance', name: action.to }), action.to),
-        ips: action.ips,
-      };
-      const planned = await planFailover(failover);
-      if (!planned.ok) throw new Error(planned.message);
-      const r = await applyFailover(failover, planned.plan, newProgressId());
-      if (!r.ok) throw new Error(r.message);
-      return `Failed over in ${seconds(r.timings.totalMs)}: ${r.timings.steps.map((t) => `${t.action} ${seconds(t.ms)}`).join(', ')}.`;
-    }
-    case 'assign-ip':
-      return viaRoutes({ kind: 'assign-ip', ip: action.ip, toEni: need(find(s, action.to), 'The ENI') });
-    case 'move-eip':
-      return viaRoutes({
-        kind: 'move-eip',
-        allocationId: need(find(s, { kind: 'eip', name: action.eip }), action.eip),
-        toEni: need(find(s, action.to), 'The ENI'),
-        toIp: action.ip,
-      });
-  }
-}
+import { find, perform } from './walkthrough-actions';
+import type { Walkthrough } from './walkthroughs';
 
 export function WalkthroughPanel({ walkthrough, onClose }: { walkthrough: Walkthrough; onClose: () => void }) {
   const queryClient = useQueryClient();
   const { reveal } = useTopology();
+  const { propose } = useMoves();
+  const [guest, setGuest] = useState<{ instanceId: string; snapshot: Snapshot } | null>(null);
+  const [failing, setFailing] = useState<{
+    failover: Failover;
+    from: string;
+    to: string;
+    done: (r: Applied | null) => void;
+  } | null>(null);
   const [at, setAt] = useState(0);
   const [done, setDone] = useState<Record<number, string>>({});
   const [running, setRunning] = useState(false);
@@ -117,7 +48,28 @@ export function WalkthroughPanel({ walkthrough, onClose }: { walkthrough: Walkth
     setError(null);
     try {
       const s = queryClient.getQueryData<TopologyData>(topologyQueryKey);
-      const said = step.action && s ? await perform(step.action, s) : 'Nothing sent.';
+      const openGuest = (instanceId: string) => s && setGuest({ instanceId, snapshot: s });
+      const failover = (f: Failover, from: string, to: string) =>
+        new Promise<Applied | null>((resolve) => {
+          let applied: Applied | null = null;
+          setFailing({
+            failover: f,
+            from,
+            to,
+            done: (r) => {
+              if (r) applied = r;
+              else {
+                setFailing(null);
+                resolve(applied);
+              }
+            },
+          });
+        });
+      const said = step.action && s ? await perform(step.action, s, { propose, openGuest, failover }) : 'Nothing sent.';
+      if (said === null) {
+        setError('The plan was cancelled: nothing was sent. Press “Do it” to open it again.');
+        return;
+      }
       await fresh();
       setDone((d) => ({ ...d, [at]: said }));
       await point(at);
@@ -142,7 +94,7 @@ export function WalkthroughPanel({ walkthrough, onClose }: { walkthrough: Walkth
     <section
       aria-label={`Walkthrough: ${walkthrough.title}`}
       data-testid="walkthrough"
-      className="fixed right-4 bottom-4 z-40 flex w-[min(26rem,calc(100vw-2rem))] flex-col gap-2 rounded-xl border border-line bg-surface p-4 text-xs text-fg shadow-2xl"
+      className="fixed bottom-4 left-4 z-40 flex w-[min(26rem,calc(100vw-2rem))] flex-col gap-2 rounded-xl border border-line bg-surface p-4 text-xs text-fg shadow-2xl"
     >
       <p className="text-2xs font-semibold tracking-wide text-muted uppercase">
         {walkthrough.title} · step {at + 1} of {walkthrough.steps.length}
@@ -151,6 +103,18 @@ export function WalkthroughPanel({ walkthrough, onClose }: { walkthrough: Walkth
         {step.title}
       </h2>
       <p>{step.before}</p>
+      {failing ? (
+        <FailoverDialog
+          failover={failing.failover}
+          fromName={failing.from}
+          toName={failing.to}
+          onApplied={(r) => failing.done(r)}
+          onClose={() => failing.done(null)}
+        />
+      ) : null}
+      {guest ? (
+        <GuestConfigDialog snapshot={guest.snapshot} instanceId={guest.instanceId} onClose={() => setGuest(null)} />
+      ) : null}
       {isDone ? (
         <div
           role="status"
@@ -186,7 +150,7 @@ export function WalkthroughPanel({ walkthrough, onClose }: { walkthrough: Walkth
             data-testid="walkthrough-do"
           >
             {running ? <Spinner /> : null}
-            {step.action ? 'Do it' : 'Show me'}
+            {!step.action ? 'Show me' : step.action.kind === 'refused' ? 'Try it' : 'Do it'}
           </Button>
         ) : (
           <Button

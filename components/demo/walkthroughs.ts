@@ -1,6 +1,7 @@
-// Guided walkthroughs as data: each step says what is about to happen, optionally does it (through
-// the same plan and apply routes as any move, or the demo's control routes), then points at what changed.
+// Guided walkthroughs as data: each step says what is about to happen, optionally does it (through the plan
+// dialog and apply of any move, or the demo's control routes), then points at what changed.
 // Resources are named by their Name tag, so a walkthrough reads like the scenario and survives a reset.
+import { eniWalkthroughs } from './eni-walkthroughs';
 
 /** A resource by Name tag; `ip` picks a private IP (or an EIP's public one) on it. */
 export type Pointer =
@@ -9,12 +10,23 @@ export type Pointer =
   | { kind: 'primary-eni'; instance: string }
   | { kind: 'eip'; name: string };
 
+/** A move named by Name tags, resolved against the account when the step runs. */
+export type WalkMove =
+  | { kind: 'assign-ip'; ip: string; to: Pointer }
+  | { kind: 'move-ip'; ip: string; to: Pointer }
+  | { kind: 'move-eip'; eip: string; to: Pointer; ip: string }
+  | { kind: 'move-eni'; eni: string; to: string; deviceIndex?: number };
+
 export type WalkAction =
   | { kind: 'reset'; scenario: string }
   | { kind: 'fail-instance'; instance: string }
   | { kind: 'failover'; from: string; to: string; ips: boolean }
-  | { kind: 'assign-ip'; ip: string; to: Pointer }
-  | { kind: 'move-eip'; eip: string; to: Pointer; ip: string };
+  /** Opens the plan dialog, as a drop would; the presenter confirms it, and it is applied like any move. */
+  | { kind: 'change'; move: WalkMove }
+  /** Checked with EC2's rules like a drop; refused, so nothing is sent (the step says why). */
+  | { kind: 'refused'; move: WalkMove }
+  /** Opens the instance's guest OS configuration. */
+  | { kind: 'guest-config'; instance: string };
 
 export type WalkStep = {
   title: string;
@@ -56,7 +68,7 @@ export const walkthroughs: Walkthrough[] = [
       {
         title: 'Fail over to the standby',
         before:
-          'One checked failover: detach service-floating from ha-primary, wait until it is available, attach it to ha-standby at eth1 — planned, dry-run and applied like any move.',
+          'The Fail over dialog opens, as “Fail over to…” does: detach service-floating from ha-primary, wait until it is available, attach it to ha-standby at eth1. Rehearse it if you like, confirm, watch each step, then close the dialog.',
         action: { kind: 'failover', from: 'ha-primary', to: 'ha-standby', ips: true },
         after:
           'service-floating is now on ha-standby at eth1, with the same MAC address, the same private IPs and both Elastic IPs: clients keep the address they know.',
@@ -88,7 +100,10 @@ export const walkthroughs: Walkthrough[] = [
       {
         title: 'A secondary IP for the new site',
         before: 'AssignPrivateIpAddresses gives the primary ENI of tls-frontend 10.10.1.17.',
-        action: { kind: 'assign-ip', ip: '10.10.1.17', to: { kind: 'primary-eni', instance: 'tls-frontend' } },
+        action: {
+          kind: 'change',
+          move: { kind: 'assign-ip', ip: '10.10.1.17', to: { kind: 'primary-eni', instance: 'tls-frontend' } },
+        },
         after: '10.10.1.17 is on the ENI: one more of the 10 addresses an m5.large allows per ENI is used.',
         point: { kind: 'primary-eni', instance: 'tls-frontend' },
       },
@@ -96,10 +111,13 @@ export const walkthroughs: Walkthrough[] = [
         title: 'Its Elastic IP',
         before: 'AssociateAddress puts spare-cert on 10.10.1.17, so the new site has a public address of its own.',
         action: {
-          kind: 'move-eip',
-          eip: 'spare-cert',
-          to: { kind: 'primary-eni', instance: 'tls-frontend' },
-          ip: '10.10.1.17',
+          kind: 'change',
+          move: {
+            kind: 'move-eip',
+            eip: 'spare-cert',
+            to: { kind: 'primary-eni', instance: 'tls-frontend' },
+            ip: '10.10.1.17',
+          },
         },
         after: 'spare-cert now maps to 10.10.1.17: the certificate’s DNS name can point at it.',
         point: { kind: 'eip', name: 'spare-cert' },
@@ -127,4 +145,5 @@ export const walkthroughs: Walkthrough[] = [
       },
     ],
   },
+  ...eniWalkthroughs,
 ];

@@ -37,11 +37,14 @@ export function FailoverDialog({
   fromName,
   toName,
   onClose,
+  onApplied,
 }: {
   failover: Failover;
   fromName: string;
   toName: string;
   onClose: () => void;
+  /** Told when the failover was applied (a walkthrough waits for it). */
+  onApplied?: (result: Applied) => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -80,6 +83,7 @@ export function FailoverDialog({
     setPhase({ kind: 'applying', plan, progressId });
     const r = await applyFailover(failover, plan, progressId);
     setPhase(r.ok ? { kind: 'done', result: r } : { kind: 'failed', failure: r, plan });
+    if (r.ok) onApplied?.(r);
     void queryClient.invalidateQueries({ queryKey: topologyQueryKey });
   };
 

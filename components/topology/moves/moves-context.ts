@@ -4,8 +4,25 @@
 import { createContext, useContext } from 'react';
 import type { Move, Plan } from '@/lib/topology';
 
-export type MovesValue = { undo: () => void; undoLabel: string | null; busy: boolean };
-export const MovesContext = createContext<MovesValue>({ undo: () => {}, undoLabel: null, busy: false });
+/** How a proposed change ended: applied (and verified or pending), failed (the toast says how), or cancelled. */
+export type Proposed =
+  { outcome: 'applied' } | { outcome: 'cancelled' } | { outcome: 'failed' | 'refused'; message: string };
+export type MovesValue = {
+  undo: () => void;
+  undoLabel: string | null;
+  busy: boolean;
+  /**
+   * Plans a sequence of moves on the snapshot on screen and opens the plan dialog for it, as a walkthrough's step
+   * does; resolves when the dialog ends (applied, failed, cancelled) or at once when a move is refused.
+   */
+  propose: (moves: Move[], notice?: string) => Promise<Proposed>;
+};
+export const MovesContext = createContext<MovesValue>({
+  undo: () => {},
+  undoLabel: null,
+  busy: false,
+  propose: async () => ({ outcome: 'cancelled' }),
+});
 export const ApplyingContext = createContext<ReadonlySet<string>>(new Set());
 
 export const useMoves = (): MovesValue => useContext(MovesContext);

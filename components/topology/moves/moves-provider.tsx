@@ -6,14 +6,16 @@ import { useMutationState } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { applyMutationKey } from '@/lib/queries/moves';
 import type { TopologyData } from '@/lib/queries/topology';
-import type { Plan } from '@/lib/topology';
+import { planSequence, type Move, type Plan } from '@/lib/topology';
+import { newProgressId } from '../../failover/failover-api';
 import { movedSubjectDomId } from '../dom-ids';
 import type { TopologyIndex } from '../model/topology-index';
 import { PlanDialog } from '../plan-dialog';
 import { focusDomId } from '../topology-context';
 import { useLatest } from '../use-latest';
+import { ApplyProgress } from './apply-progress';
 import { appliedToast, failedToast, stalePlan } from './apply-toasts';
-import { ApplyingContext, MovesContext, PlanReviewContext, type MovesValue } from './moves-context';
+import { ApplyingContext, MovesContext, PlanReviewContext, type MovesValue, type Proposed } from './moves-context';
 import { sequenceWords } from './sequence';
 import { ToastProvider, useToast } from './toast-context';
 import { useApplyPlans, type ApplyVariables } from './use-apply-plans';
@@ -39,6 +41,12 @@ function Moves({ data, index, children }: Props) {
   const history = useUndoHistory({ data, index, reviewUndo, reviewing: review !== null });
   const undo = useLatest(history.undo);
   const keepFocus = useFocusKeeper(data);
+  // The caller of propose() waits for the dialog it opened to be confirmed and applied, or cancelled.
+  const proposal = useRef<((p: Proposed) => void) | null>(null);
+  const settle = useCallback((p: Proposed) => {
+    proposal.current?.(p);
+    proposal.current = null;
+  }, []);
 
   const mutation = useApplyPlans({
     onApplied: (vars, applied) => {
@@ -68,10 +76,24 @@ function Moves({ data, index, children }: Props) {
     [pending],
   );
 
+  const propose = useCallback(
+    (moves: Move[], notice?: string): Promise<Proposed> => {
+      const sequence = planSequence(data, moves, data.settings);
+      if (!sequence.ok)
+        return Promise.resolve({ outcome: 'refused', message: sequence.reasons.map((r) => r.message).join(' ') });
+      settle({ outcome: 'cancelled' });
+      return new Promise((resolve) => {
+        proposal.current = resolve;
+        open({ plans: sequence.plans, undo: false, notice });
+      });
+    },
+    [data, settle, open],
+  );
+
   const busy = mutation.isPending;
   const value = useMemo<MovesValue>(
-    () => ({ undo: history.undo, undoLabel: history.undoLabel, busy }),
-    [history.undo, history.undoLabel, busy],
+    () => ({ undo: history.undo, undoLabel: history.undoLabel, busy, propose }),
+    [history.undo, history.undoLabel, busy, propose],
   );
 
   return (
@@ -84,21 +106,35 @@ function Moves({ data, index, children }: Props) {
           key={JSON.stringify(review.plans.map((p) => p.move)) + (review.notice ?? '')}
           review={review}
           index={index}
-          onCancel={close}
+          onCancel={() => {
+            close();
+            settle({ outcome: 'cancelled' });
+          }}
           onConfirm={() => {
             keepFocus(review.returnFocus ?? movedSubjectDomId(review.plans[0]!.move));
             close();
-            mutation.mutate({
-              plans: review.plans,
-              undo: review.undo,
-              label: sequenceWords(
-                index,
-                review.plans.map((p) => p.move),
-              ),
-            });
+            const waiting = proposal.current;
+            proposal.current = null;
+            mutation.mutate(
+              {
+                plans: review.plans,
+                undo: review.undo,
+                label: sequenceWords(
+                  index,
+                  review.plans.map((p) => p.move),
+                ),
+                progressIds: review.plans.map(() => newProgressId()),
+              },
+              {
+                onSuccess: (o) =>
+                  waiting?.(o.ok ? { outcome: 'applied' } : { outcome: 'failed', message: o.failure.message }),
+                onError: (err) => waiting?.({ outcome: 'failed', message: (err as Error).message }),
+              },
+            );
           }}
         />
       ) : null}
+      <ApplyProgress applying={pending} />
     </MovesContext>
   );
 }

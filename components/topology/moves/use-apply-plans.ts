@@ -8,8 +8,11 @@ import { topologyQueryKey, type TopologyData } from '@/lib/queries/topology';
 import type { Failure } from '@/lib/result';
 import type { Applied, Plan } from '@/lib/topology';
 
-/** label: the plans in words, as the dialog titled them (the view changes before the toast names them). */
-export type ApplyVariables = { plans: Plan[]; undo: boolean; label: string };
+/**
+ * label: the plans in words, as the dialog titled them (the view changes before the toast names them).
+ * progressIds: one per plan, sent with its apply so its steps can be shown as they happen (/api/progress/{id}).
+ */
+export type ApplyVariables = { plans: Plan[]; undo: boolean; label: string; progressIds?: string[] };
 
 /** ok, or the first failure with the plans applied before it (for a sequence, they stay applied). */
 export type ApplyOutcome =
@@ -21,10 +24,11 @@ export type ApplyCallbacks = {
   onFailed: (vars: ApplyVariables, failure: Failure, applied: Applied[], failedAt: number) => void;
 };
 
-async function runPlans({ plans }: ApplyVariables): Promise<ApplyOutcome> {
+async function runPlans({ plans, progressIds }: ApplyVariables): Promise<ApplyOutcome> {
   const applied: Applied[] = [];
   for (const [at, plan] of plans.entries()) {
-    const result = await applyMoveAction({ move: plan.move, confirmed: plan });
+    const progressId = progressIds?.[at];
+    const result = await applyMoveAction({ move: plan.move, confirmed: plan, ...(progressId ? { progressId } : {}) });
     if (!result.ok) return { ok: false, failure: result, applied, failedAt: at };
     applied.push(result);
   }
