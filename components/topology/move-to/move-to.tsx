@@ -2,7 +2,10 @@
 // Move to… for far targets: `m` on a focused or selected secondary IP, ENI or Elastic IP, or "Move to…" in its
 // context menu (right click, Shift+F10, the Menu key), opens the picker; the chosen destination's plan opens in
 // the same dialog as a drop. Dragging stays for what is on screen.
+import { useMutationState } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { applyMutationKey } from '@/lib/queries/moves';
+import type { Move } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
 import { useCanChange } from '@/components/access/access-context';
 import { Kbd } from '@/components/ui/kbd';
@@ -11,7 +14,7 @@ import { sourceDomId, type DragSource } from '../drag/model';
 import type { Selection } from '../model/selection';
 import type { TopologyIndex } from '../model/topology-index';
 import { useMoves } from '../moves/moves-provider';
-import { focusDomId, useSelection } from '../topology-context';
+import { focusDomId, useSelection, useTopology } from '../topology-context';
 import { destinationsOf, sourceOfSelection } from './candidates';
 import { MoveToDialog } from './move-to-dialog';
 
@@ -41,10 +44,56 @@ const typing = (t: EventTarget | null) =>
 
 type Menu = { x: number; y: number; selection: Selection };
 
+/** Where a move leaves what it moved: the view reveals it there once EC2 confirms (it may be 2,000 cards away). */
+function movedSelection(move: Move): Selection {
+  switch (move.kind) {
+    case 'move-ip':
+      return { kind: 'ip', eniId: move.toEni, address: move.ip };
+    case 'move-eni':
+    case 'detach-eni':
+      return { kind: 'eni', id: move.eni };
+    case 'move-eip':
+    case 'disassociate-eip':
+      return { kind: 'eip', id: move.allocationId };
+    default:
+      throw new Error(`Move to… never plans ${move.kind}`);
+  }
+}
+
+/** After a Move to… is confirmed and applied, reveal the moved item at its new place, with the focus on it. */
+function useRevealAfterApply(): (move: Move) => void {
+  const { reveal } = useTopology();
+  const [awaiting, setAwaiting] = useState<{ moves: string; since: number } | null>(null);
+  const outcomes = useMutationState({
+    filters: { mutationKey: applyMutationKey },
+    select: (m) => ({
+      status: m.state.status,
+      submittedAt: m.state.submittedAt,
+      moves: JSON.stringify((m.state.variables as { plans?: { move: Move }[] } | undefined)?.plans?.map((p) => p.move)),
+      ok: (m.state.data as { ok?: boolean } | undefined)?.ok === true,
+    }),
+  });
+  useEffect(() => {
+    if (!awaiting) return;
+    // Only an apply confirmed after the pick (an identical earlier one, undone since, is not this one).
+    const done = outcomes.find(
+      (o) =>
+        o.moves === awaiting.moves &&
+        o.submittedAt >= awaiting.since &&
+        (o.status === 'success' || o.status === 'error'),
+    );
+    if (!done) return;
+    setAwaiting(null);
+    if (done.ok) reveal(movedSelection((JSON.parse(awaiting.moves) as Move[])[0]!));
+  }, [awaiting, outcomes, reveal]);
+  return useCallback((move: Move) => setAwaiting({ moves: JSON.stringify([move]), since: Date.now() }), []);
+}
+
 export function MoveTo({ data, index }: { data: TopologyData; index: TopologyIndex }) {
   const canChange = useCanChange();
   const selected = useSelection();
   const { openPlan, busy } = useMoves();
+  const revealAfterApply = useRevealAfterApply();
   const [source, setSource] = useState<DragSource | null>(null);
   const [menu, setMenu] = useState<Menu | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);
@@ -122,6 +171,7 @@ export function MoveTo({ data, index }: { data: TopologyData; index: TopologyInd
             const domId = sourceDomId(source);
             setSource(null);
             openPlan(plan, domId);
+            revealAfterApply(plan.move);
             // If the plan is cancelled, focus goes back to the item (the plan dialog returns it there too).
             requestAnimationFrame(() => document.querySelector('dialog[open]') || focusDomId(domId));
           }}
