@@ -2,7 +2,7 @@
 // The Move to… picker: type a destination's name, id or IP, see each candidate's verdict (the same checker as a
 // drag), choose one with Enter or a click and the plan dialog follows. Only the first rows are rendered and
 // checked, so a 2,000-instance account answers as fast as a small one.
-import { useId, useMemo, useRef, useState, useEffect } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState, useEffect } from 'react';
 import { cn } from '@/lib/cn';
 import { checkMove, type Plan, type Verdict } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
@@ -40,8 +40,10 @@ export function MoveToDialog({ data, index, source, onChoose, onClose }: Props) 
     rows.sort((a, b) => a.rank - b.rank || Number(b.verdict.ok) - Number(a.verdict.ok));
     return { rows, total };
   };
+  // Typing stays responsive on a large account: the rows follow the query when the browser has time.
+  const shownQuery = useDeferredValue(query);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- rowsFor reads only data, index and source
-  const { rows, total } = useMemo(() => rowsFor(query), [data, index, source, query]);
+  const { rows, total } = useMemo(() => rowsFor(shownQuery), [data, index, source, shownQuery]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -118,7 +120,7 @@ export function MoveToDialog({ data, index, source, onChoose, onClose }: Props) 
               e.preventDefault();
               // Enter acts on the query as typed now, never on the rows of an earlier keystroke.
               const typed = e.currentTarget.value;
-              choose(typed === query ? activeRow : rowsFor(typed).rows[0]);
+              choose(typed === shownQuery ? activeRow : rowsFor(typed).rows[0]);
             }
           }}
           className="h-9 w-full rounded-md border border-line-strong bg-surface px-2.5 font-mono text-sm text-fg placeholder:font-sans placeholder:text-faint focus:border-accent focus:outline-none"

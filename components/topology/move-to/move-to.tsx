@@ -2,9 +2,12 @@
 // Move to… for far targets: `m` on a focused or selected secondary IP, ENI or Elastic IP, or "Move to…" in its
 // context menu (right click, Shift+F10, the Menu key), opens the picker; the chosen destination's plan opens in
 // the same dialog as a drop. Dragging stays for what is on screen.
+import { useMutationState } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLatest } from '../use-latest';
 import { useShortcut } from '../use-shortcut';
+import { applyMutationKey } from '@/lib/queries/moves';
+import type { Move } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
 import { useCanChange } from '@/components/access/access-context';
 import { Kbd } from '@/components/ui/kbd';
@@ -14,7 +17,7 @@ import { dragSourceDomId } from '../dom-ids';
 import type { Selection } from '../model/selection';
 import type { TopologyIndex } from '../model/topology-index';
 import { useMoves, useOpenPlanReview } from '../moves/moves-context';
-import { focusDomId, useSelection } from '../topology-context';
+import { focusDomId, useSelection, useTopology } from '../topology-context';
 import { destinationsOf, sourceOfSelection } from './candidates';
 import { MoveToDialog } from './move-to-dialog';
 
@@ -41,27 +44,76 @@ export function selectionOfElement(index: TopologyIndex, el: Element | null): Se
 
 type Menu = { x: number; y: number; selection: Selection };
 
+/** Where a move leaves what it moved: the view reveals it there once EC2 confirms (it may be 2,000 cards away). */
+function movedSelection(move: Move): Selection {
+  switch (move.kind) {
+    case 'move-ip':
+      return { kind: 'ip', eniId: move.toEni, address: move.ip };
+    case 'move-eni':
+    case 'detach-eni':
+      return { kind: 'eni', id: move.eni };
+    case 'move-eip':
+    case 'disassociate-eip':
+      return { kind: 'eip', id: move.allocationId };
+    default:
+      throw new Error(`Move to… never plans ${move.kind}`);
+  }
+}
+
+/** After a Move to… is confirmed and applied, reveal the moved item at its new place, with the focus on it. */
+function useRevealAfterApply(): (move: Move) => void {
+  const { reveal } = useTopology();
+  const [awaiting, setAwaiting] = useState<{ moves: string; since: number } | null>(null);
+  const outcomes = useMutationState({
+    filters: { mutationKey: applyMutationKey },
+    select: (m) => ({
+      status: m.state.status,
+      submittedAt: m.state.submittedAt,
+      moves: JSON.stringify((m.state.variables as { plans?: { move: Move }[] } | undefined)?.plans?.map((p) => p.move)),
+      ok: (m.state.data as { ok?: boolean } | undefined)?.ok === true,
+    }),
+  });
+  useEffect(() => {
+    if (!awaiting) return;
+    // Only an apply confirmed after the pick (an identical earlier one, undone since, is not this one).
+    const done = outcomes.find(
+      (o) =>
+        o.moves === awaiting.moves &&
+        o.submittedAt >= awaiting.since &&
+        (o.status === 'success' || o.status === 'error'),
+    );
+    if (!done) return;
+    setAwaiting(null);
+    if (done.ok) reveal(movedSelection((JSON.parse(awaiting.moves) as Move[])[0]!));
+  }, [awaiting, outcomes, reveal]);
+  return useCallback((move: Move) => setAwaiting({ moves: JSON.stringify([move]), since: Date.now() }), []);
+}
+
 export function MoveTo({ data, index }: { data: TopologyData; index: TopologyIndex }) {
   const canChange = useCanChange();
   const selected = useSelection();
   const { busy } = useMoves();
   const openPlanReview = useOpenPlanReview();
+  const revealAfterApply = useRevealAfterApply();
   const [source, setSource] = useState<DragSource | null>(null);
   const [menu, setMenu] = useState<Menu | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const latest = useLatest({ index, selected, canChange, busy });
 
-  const open = useCallback((sel: Selection | null) => {
-    const { index: ix, canChange: may, busy: applying } = latest.current;
-    if (!may) return announce('Your role cannot change the account: Move to… is not available.');
-    if (applying) return announce('A move is being applied: wait for it to finish.');
-    if (!sel) return announce('Select or focus a secondary IP, an ENI or an Elastic IP first, then press M.');
-    const r = sourceOfSelection(ix, sel);
-    if (!r.ok) return announce(r.why);
-    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setMenu(null);
-    setSource(r.source);
-  }, [latest]);
+  const open = useCallback(
+    (sel: Selection | null) => {
+      const { index: ix, canChange: may, busy: applying } = latest.current;
+      if (!may) return announce('Your role cannot change the account: Move to… is not available.');
+      if (applying) return announce('A move is being applied: wait for it to finish.');
+      if (!sel) return announce('Select or focus a secondary IP, an ENI or an Elastic IP first, then press M.');
+      const r = sourceOfSelection(ix, sel);
+      if (!r.ok) return announce(r.why);
+      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setMenu(null);
+      setSource(r.source);
+    },
+    [latest],
+  );
 
   // The destinations of a large account take a moment to list: do it while idle, not on the first M.
   useEffect(() => {
@@ -115,7 +167,7 @@ export function MoveTo({ data, index }: { data: TopologyData; index: TopologyInd
           onChoose={(plan) => {
             const domId = dragSourceDomId(source);
             setSource(null);
-            openPlanReview(plan, { returnFocus: domId });
+            if (openPlanReview(plan, { returnFocus: domId })) revealAfterApply(plan.move);
             // If the plan is cancelled, focus goes back to the item (the plan dialog returns it there too).
             requestAnimationFrame(() => document.querySelector('dialog[open]') || focusDomId(domId));
           }}
