@@ -148,7 +148,13 @@ describe('an EC2-compatible endpoint answering the documented payloads', () => {
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(200);
     const direct = await loadSnapshot(client());
-    expect({ ...body, fetchedAt: direct.fetchedAt }).toEqual({ ok: true, ...direct, settings: body.settings });
+    const { readAt, snapshotAgeMs, revalidating, ...rest } = body;
+    expect({ ...rest, fetchedAt: direct.fetchedAt }).toEqual({ ok: true, ...direct, settings: body.settings });
+    expect({ readAt: typeof readAt, snapshotAgeMs: typeof snapshotAgeMs, revalidating }).toEqual({
+      readAt: 'string',
+      snapshotAgeMs: 'number',
+      revalidating: false,
+    });
   });
 });
 

@@ -9,8 +9,8 @@ const root = path.resolve(__dirname, '../..');
 
 type Console = { base: string; child: ChildProcess };
 
-/** `next start` of the production build, against one emulator. */
-export async function startConsole(emulatorUrl: string, port: number): Promise<Console> {
+/** `next start` of the production build, against one emulator; `warm`: the server answers with the snapshot it kept. */
+export async function startConsole(emulatorUrl: string, port: number, warm = false): Promise<Console> {
   const child = spawn(
     process.execPath,
     [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
@@ -25,6 +25,7 @@ export async function startConsole(emulatorUrl: string, port: number): Promise<C
         ENI_CONSOLE_DEMO: '1',
         PORT: String(port),
         ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0',
+        ENI_CONSOLE_SNAPSHOT_WARM_MS: warm ? String(15 * 60_000) : '0',
       },
       stdio: 'ignore',
     },

@@ -4,6 +4,7 @@ import 'server-only';
 import { type Applied, applyPlannedMove, type Planned, planOnFreshState, scopeOf } from '@/lib/ec2/execute';
 import { consoleOperations } from '@/lib/ec2/console-operations';
 import { invalidateTopology, readTopology } from '@/lib/ec2/topology';
+import { z } from 'zod';
 import { fail, type Result } from '@/lib/result';
 import { type GuestFormat, guestConfigFor, guestConfigRequestSchema } from '@/lib/topology/guest-config';
 import { renderGuestConfig } from '@/lib/topology/guest-config-render';
@@ -66,13 +67,27 @@ function requestIdsIn(details: unknown): string[] {
   return typeof d?.requestId === 'string' ? [d.requestId] : [];
 }
 
-export const topologyEndpoint: BoundarySpec<void, Record<string, unknown>> = {
+const topologyQuerySchema = z.object({ fresh: z.enum(['0', '1']).optional() });
+
+/**
+ * GET /api/topology[?fresh=1]: the kept snapshot at once (with `readAt`, `snapshotAgeMs`, and `revalidating` while a
+ * newer one is read), or with fresh=1 one no older than the reuse interval.
+ */
+export const topologyEndpoint: BoundarySpec<{ fresh: boolean }, Record<string, unknown>> = {
   name: 'topology.read',
   permission: 'read',
-  handler: async (_input, _identity, signal) => {
-    const result = await readTopology(undefined, signal);
+  parse: (input) => {
+    const parsed = topologyQuerySchema.safeParse((input as QueryInput).query);
+    if (parsed.success) return { ok: true, value: { fresh: parsed.data.fresh === '1' } };
+    return fail('invalid-input', 'Bad query: fresh=1 asks for a newly read snapshot, e.g. /api/topology?fresh=1.');
+  },
+  handler: async ({ fresh }, _identity, signal) => {
+    const result = await readTopology(undefined, signal, { fresh });
+    if (!result.ok) return result;
+    const { snapshot, settings, readAt, revalidating } = result;
     // The snapshot's fields at the top level, beside ok and settings (the shape the canvas parses).
-    return result.ok ? { ok: true, ...result.snapshot, settings: result.settings } : result;
+    const age = { readAt: new Date(readAt).toISOString(), snapshotAgeMs: Math.max(0, Date.now() - readAt) };
+    return { ok: true, ...snapshot, settings, ...age, revalidating };
   },
 };
 
@@ -96,7 +111,8 @@ export const guestConfigEndpoint: BoundarySpec<GuestConfigRequest, GuestConfigAn
     );
   },
   handler: async ({ id, format }) => {
-    const topology = await readTopology();
+    // A script asks once and acts on the answer: never a kept snapshot older than the reuse interval.
+    const topology = await readTopology(undefined, undefined, { fresh: true });
     if (!topology.ok) return topology;
     const config = guestConfigFor(topology.snapshot, id);
     if (!config)

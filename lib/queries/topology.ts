@@ -1,5 +1,6 @@
 // The topology query: one place that knows how the browser fetches and validates a Snapshot.
 import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
 import {
   checkSettingsSchema,
   defaultCheckSettings,
@@ -9,8 +10,13 @@ import {
 } from '@/lib/topology';
 import type { ErrorCode } from '@/lib/result';
 
-/** What the topology query caches: the snapshot plus the server's CheckSettings, so browser and server check alike. */
-export type TopologyData = Snapshot & { settings: CheckSettings };
+/**
+ * What the topology query caches: the snapshot plus the server's CheckSettings, so browser and server check alike,
+ * and whether the server answered with a kept snapshot while it reads a newer one (`revalidating`).
+ */
+export type TopologyData = Snapshot & { settings: CheckSettings; revalidating?: boolean };
+
+const warmthSchema = z.object({ revalidating: z.boolean().optional() });
 
 /** Error codes of the API plus the two the browser itself can meet. */
 export type LoadErrorCode = ErrorCode | 'network' | 'http';
@@ -76,14 +82,20 @@ export function parseTopologyResponse(status: number, body: unknown): TopologyDa
   // A server without settings (or with settings this build does not know) gets the documented defaults.
   const rawSettings = (body as { settings?: unknown }).settings;
   const settings = rawSettings === undefined ? null : checkSettingsSchema.safeParse(rawSettings);
-  return { ...parsed.data, settings: settings?.success ? settings.data : defaultCheckSettings };
+  const warmth = warmthSchema.safeParse(body);
+  return {
+    ...parsed.data,
+    settings: settings?.success ? settings.data : defaultCheckSettings,
+    ...(warmth.success && warmth.data.revalidating ? { revalidating: true } : {}),
+  };
 }
 
-export async function fetchTopology(signal?: AbortSignal): Promise<TopologyData> {
+/** fresh: a snapshot newer than the one the page shows (the server then waits for its read instead of the kept one). */
+export async function fetchTopology(signal?: AbortSignal, fresh = false): Promise<TopologyData> {
   let res: Response;
   try {
-    // A plain GET, so that it matches (and consumes) the <link rel=preload as=fetch> the page emits.
-    res = await fetch('/api/topology', { signal });
+    // The first is a plain GET, so that it matches (and consumes) the <link rel=preload as=fetch> the page emits.
+    res = await fetch(fresh ? '/api/topology?fresh=1' : '/api/topology', { signal });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new TopologyLoadError('network', 'Could not reach the console server.');
@@ -104,7 +116,8 @@ export function topologyQueryOptions() {
     queryKey: topologyQueryKey,
     // The AbortSignal is passed so that a refresh can be cancelled (cancelQueries aborts the fetch, and the
     // server stops its EC2 calls with it). In dev, React StrictMode's remount then reads the account twice.
-    queryFn: ({ signal }) => fetchTopology(signal),
+    // Any fetch after the first wants a newer snapshot than the one shown (Refresh, after a move, after a warm answer).
+    queryFn: ({ signal, client }) => fetchTopology(signal, client.getQueryData(topologyQueryKey) !== undefined),
     // A snapshot of a large account is expensive to read; refresh is explicit (button) rather than on focus.
     staleTime: 30_000,
     refetchOnWindowFocus: false,

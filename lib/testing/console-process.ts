@@ -116,6 +116,7 @@ export async function startConsoleProcess(options: {
     AWS_ENDPOINT_URL_EC2: options.ec2Endpoint,
     AWS_REGION: 'us-east-1',
     ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0',
+    ENI_CONSOLE_SNAPSHOT_WARM_MS: '0',
     ...options.env,
   });
   const args = [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
