@@ -48,7 +48,7 @@ const twoFrames = (page: Page) =>
 export async function firstPaint(browser: Browser, base: string): Promise<{ ms: number; page: Page }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const t0 = Date.now();
-  await page.goto(base);
+  await page.goto(base, { timeout: 120_000 }); // a loaded machine can take longer than Playwright's 30 s
   await page.getByTestId('topology').waitFor({ state: 'visible', timeout: 120_000 });
   await twoFrames(page); // the browser actually painted the frame that shows it
   return { ms: Date.now() - t0, page };

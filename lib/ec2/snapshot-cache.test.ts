@@ -68,7 +68,8 @@ describe('the warm snapshot cache', () => {
     pending[0]!.resolve(snap('before'));
     await flush();
     cache.markStale('a:r');
-    cache.read('a:r', load); // revalidating from before the change
+    const warm = cache.read('a:r', load); // revalidating from before the change
+    expect('kept' in warm && warm.kept).toMatchObject({ revalidating: true });
     cache.invalidate('a:r');
     const next = cache.read('a:r', load);
     expect('loading' in next).toBe(true);

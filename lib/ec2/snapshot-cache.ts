@@ -21,7 +21,8 @@ export type CachePolicy = {
 };
 
 type Flight = { promise: Promise<Snapshot>; generation: number };
-type Entry = { snapshot: Snapshot | null; readAt: number; generation: number; flight: Flight | null };
+/** stale: another server read a newer snapshot; this one still answers warm, but never as fresh as reuseMs. */
+type Entry = { snapshot: Snapshot | null; readAt: number; stale: boolean; generation: number; flight: Flight | null };
 
 export class SnapshotCache {
   /** In insertion order = least recently read first (a read moves its entry to the end). */
@@ -37,8 +38,9 @@ export class SnapshotCache {
     const { reuseMs, warmMs } = this.policy();
     const entry = this.touch(key);
     const age = entry.snapshot ? Date.now() - entry.readAt : Infinity;
-    if (entry.snapshot && (age < reuseMs || (!fresh && age < warmMs))) {
-      if (age >= reuseMs) this.revalidate(key, entry, load).catch(() => {}); // the kept one stays on failure
+    const reusable = age < reuseMs && !entry.stale;
+    if (entry.snapshot && (reusable || (!fresh && age < warmMs))) {
+      if (!reusable) this.revalidate(key, entry, load).catch(() => {}); // the kept one stays on failure
       return { kept: { snapshot: entry.snapshot, readAt: entry.readAt, revalidating: this.inFlight(entry) } };
     }
     return {
@@ -64,7 +66,7 @@ export class SnapshotCache {
 
   /** Another server read a newer snapshot: ours is kept for warm answers, but the next read revalidates it. */
   markStale(key?: string): void {
-    for (const [k, entry] of this.entries) if (key === undefined || k === key) entry.readAt = 0;
+    for (const [k, entry] of this.entries) if (key === undefined || k === key) entry.stale = true;
   }
 
   /** The scopes with a kept snapshot, least recently read first (for tests and the bench). */
@@ -77,7 +79,7 @@ export class SnapshotCache {
   }
 
   private touch(key: string): Entry {
-    const entry = this.entries.get(key) ?? { snapshot: null, readAt: 0, generation: 0, flight: null };
+    const entry = this.entries.get(key) ?? { snapshot: null, readAt: 0, stale: false, generation: 0, flight: null };
     this.entries.delete(key);
     this.entries.set(key, entry);
     // Bounded memory: a snapshot of a large account is tens of MB; the least recently read scopes let go of theirs.
@@ -100,6 +102,7 @@ export class SnapshotCache {
         if (flight.generation !== entry.generation) return;
         entry.snapshot = snapshot;
         entry.readAt = Date.now();
+        entry.stale = false;
         if (!this.entries.has(key)) this.entries.set(key, entry);
       },
       () => {

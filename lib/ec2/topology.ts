@@ -14,7 +14,7 @@ import { loadSnapshot } from './snapshot';
 import { type CachePolicy, SnapshotCache, scopeKey, type TopologyScope } from './snapshot-cache';
 import { topologySync } from './topology-sync';
 
-export { scopeKey, type TopologyScope } from './snapshot-cache';
+export type { TopologyScope } from './snapshot-cache';
 
 /** readAt: when the snapshot was read (ms since the epoch); revalidating: a newer one is being read meanwhile. */
 export type Topology = { snapshot: Snapshot; settings: CheckSettings; readAt: number; revalidating: boolean };
