@@ -24,9 +24,21 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Makes each account (name → role) with an API token in the database; answers the tokens by name. */
-export function makeAccounts(database: ConsoleDatabase, accounts: Record<string, string>): Record<string, string> {
-  const r = spawnSync(tsx, [path.join(root, 'lib/testing/make-accounts.ts'), JSON.stringify(accounts)], {
+/**
+ * Makes each account (name → role) with an API token in the database; answers the tokens by name. `password`: each
+ * account's password, for a test that signs in (else nobody knows it).
+ */
+export function makeAccounts(
+  database: ConsoleDatabase,
+  accounts: Record<string, string>,
+  password?: string,
+): Record<string, string> {
+  const args = [
+    path.join(root, 'lib/testing/make-accounts.ts'),
+    JSON.stringify(accounts),
+    ...(password ? [password] : []),
+  ];
+  const r = spawnSync(tsx, args, {
     cwd: root,
     env: cleanEnv(databaseEnv(database)),
     encoding: 'utf8',
