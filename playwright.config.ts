@@ -43,6 +43,7 @@ export default defineConfig({
         ENI_CONSOLE_READ_DEADLINE_MS: '6000',
         // Each test resets the emulator behind the console's back: no snapshot may outlive it (lib/ec2/topology.ts).
         ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0',
+        ENI_CONSOLE_SNAPSHOT_WARM_MS: '0',
       },
     },
     {
@@ -55,6 +56,7 @@ export default defineConfig({
         EC2_ENDPOINT: `http://127.0.0.1:${E2E_EMULATOR_PORT}`,
         AFTER_URL: `http://127.0.0.1:${E2E_PORT}`,
         ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0',
+        ENI_CONSOLE_SNAPSHOT_WARM_MS: '0',
       },
     },
   ],

@@ -14,22 +14,14 @@ import {
   startConsoleProcess,
   startEmulatorProcess,
 } from '../lib/testing/console-process';
+import { type Answer, bearer, send } from '../lib/testing/console-api';
 import { appliedRequests } from '../lib/testing/emulator-control';
+import { freshPostgres, testPostgresUrl } from '../lib/testing/fresh-postgres';
 import { conflictingPairs, findMove } from '../lib/testing/moves';
 import { applyMove, type Move, type Snapshot } from '../lib/topology';
 
-type Answer = { ok: boolean; code?: string; message?: string; [k: string]: unknown };
-
 async function call(c: ConsoleProcess, token: string, route: string, body?: unknown): Promise<Answer> {
-  const res = await fetch(`${c.url}${route}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json', origin: c.url }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as Answer;
+  return (await send(c, bearer(token), route, body)).body;
 }
 
 async function topology(c: ConsoleProcess, token: string): Promise<Snapshot> {
@@ -133,31 +125,12 @@ test('a console killed between detach and attach: after restart the journal show
   }
 });
 
-const postgresUrl = process.env.TEST_DATABASE_URL;
-
-/** A new empty database on the test server, and its removal. */
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const { Client } = await import('pg');
-  const name = `eni_race_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: postgresUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(postgresUrl!);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
+const postgresUrl = testPostgresUrl;
 
 test('50 pairs of conflicting applies through two console processes sharing one Postgres: serialized, never contradicted', async () => {
   test.skip(!postgresUrl, 'no Postgres server: set TEST_DATABASE_URL, or run npm test as root to start one');
   test.setTimeout(600_000);
-  const fresh = await freshPostgres();
+  const fresh = await freshPostgres('eni_race');
   const database = { url: fresh.url };
   const emu = await startEmulatorProcess({ attachDelayMs: 0, instanceStateDelayMs: 0 });
   const control = emu.control;

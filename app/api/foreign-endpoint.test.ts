@@ -148,10 +148,16 @@ describe('an EC2-compatible endpoint answering the documented payloads', () => {
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(200);
     const direct = await loadSnapshot(client());
-    expect({ ...body, snapshot: { ...body.snapshot, fetchedAt: direct.fetchedAt } }).toEqual({
+    const { readAt, snapshotAgeMs, revalidating, ...rest } = body;
+    expect({ ...rest, snapshot: { ...rest.snapshot, fetchedAt: direct.fetchedAt } }).toEqual({
       ok: true,
       snapshot: direct,
       settings: body.settings,
+    });
+    expect({ readAt: typeof readAt, snapshotAgeMs: typeof snapshotAgeMs, revalidating }).toEqual({
+      readAt: 'string',
+      snapshotAgeMs: 'number',
+      revalidating: false,
     });
   });
 });

@@ -48,6 +48,12 @@ export function TopologyConsole() {
     () => void queryClient.cancelQueries({ queryKey: topologyQueryKey }),
     [queryClient],
   );
+  // The server answered with the snapshot it kept (shown at once, with its age) while it reads a newer one: ask for
+  // that one; it replaces the data in place, so scroll, selection, filters and an open plan stay.
+  const revalidating = query.data?.revalidating === true;
+  useEffect(() => {
+    if (revalidating) void refetch();
+  }, [revalidating, refetch]);
 
   if (query.isPending) return <TopologySkeleton />;
   if (query.isError && !query.data) {

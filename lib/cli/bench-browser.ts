@@ -9,8 +9,8 @@ const root = path.resolve(__dirname, '../..');
 
 type Console = { base: string; child: ChildProcess };
 
-/** `next start` of the production build, against one emulator. */
-export async function startConsole(emulatorUrl: string, port: number): Promise<Console> {
+/** `next start` of the production build, against one emulator; `warm`: the server answers with the snapshot it kept. */
+export async function startConsole(emulatorUrl: string, port: number, warm = false): Promise<Console> {
   const child = spawn(
     process.execPath,
     [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
@@ -25,6 +25,7 @@ export async function startConsole(emulatorUrl: string, port: number): Promise<C
         ENI_CONSOLE_DEMO: '1',
         PORT: String(port),
         ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0',
+        ENI_CONSOLE_SNAPSHOT_WARM_MS: warm ? String(15 * 60_000) : '0',
       },
       stdio: 'ignore',
     },
@@ -47,7 +48,7 @@ const twoFrames = (page: Page) =>
 export async function firstPaint(browser: Browser, base: string): Promise<{ ms: number; page: Page }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const t0 = Date.now();
-  await page.goto(base);
+  await page.goto(base, { timeout: 120_000 }); // a loaded machine can take longer than Playwright's 30 s
   await page.getByTestId('topology').waitFor({ state: 'visible', timeout: 120_000 });
   await twoFrames(page); // the browser actually painted the frame that shows it
   return { ms: Date.now() - t0, page };

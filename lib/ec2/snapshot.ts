@@ -23,7 +23,11 @@ import type { Snapshot } from '@/lib/topology';
 import { clientInfo } from './client';
 import { endpointServerOf } from './middleware';
 import { Ec2CallError, GatewayError, tagged } from './errors';
+import { installFastXml } from './fast-xml';
 import { type RawDescribes, toSnapshot } from './to-snapshot';
+
+// EC2's answers read by the faster XML reader (same output as the SDK's; fast-xml.ts says why).
+installFastXml();
 
 /** The largest page every paginated describe in use accepts (ec2-rules §1.5). */
 const PAGE_SIZE = 1000;

@@ -5,6 +5,7 @@ import { applyPlannedMove, type Planned, planOnFreshState, scopeOf } from '@/lib
 import { consoleOperations } from '@/lib/ec2/console-operations';
 import { progressJournal } from '@/lib/ec2/step-timings';
 import { invalidateTopology, readTopology, type Topology } from '@/lib/ec2/topology';
+import { z } from 'zod';
 import { fail, type Result } from '@/lib/result';
 import type { Applied } from '@/lib/topology';
 import { type GuestFormat, guestConfigFor, guestConfigRequestSchema } from '@/lib/topology/guest-config';
@@ -78,11 +79,30 @@ function requestIdsIn(details: unknown): string[] {
   return typeof d?.requestId === 'string' ? [d.requestId] : [];
 }
 
-/** `{ ok: true, snapshot, settings }`: readTopology's answer as it is, through the same respond() as plan and apply. */
-export const topologyEndpoint: BoundarySpec<void, Topology> = {
+const topologyQuerySchema = z.object({ fresh: z.enum(['0', '1']).optional() });
+
+/** `{ ok: true, snapshot, settings, readAt, snapshotAgeMs, revalidating }`, through the same respond() as plan and apply. */
+type TopologyAnswer = Omit<Topology, 'readAt'> & { readAt: string; snapshotAgeMs: number };
+
+/**
+ * GET /api/topology[?fresh=1]: the kept snapshot at once (with `readAt`, `snapshotAgeMs`, and `revalidating` while a
+ * newer one is read), or with fresh=1 one no older than the reuse interval.
+ */
+export const topologyEndpoint: BoundarySpec<{ fresh: boolean }, TopologyAnswer> = {
   name: 'topology.read',
   permission: 'read',
-  handler: (_input, _identity, signal) => readTopology(undefined, signal),
+  parse: (input) => {
+    const parsed = topologyQuerySchema.safeParse((input as QueryInput).query);
+    if (parsed.success) return { ok: true, value: { fresh: parsed.data.fresh === '1' } };
+    return fail('invalid-input', 'Bad query: fresh=1 asks for a newly read snapshot, e.g. /api/topology?fresh=1.');
+  },
+  handler: async ({ fresh }, _identity, signal) => {
+    const result = await readTopology(undefined, signal, { fresh });
+    if (!result.ok) return result;
+    const { snapshot, settings, readAt, revalidating } = result;
+    const age = { readAt: new Date(readAt).toISOString(), snapshotAgeMs: Math.max(0, Date.now() - readAt) };
+    return { ok: true, snapshot, settings, ...age, revalidating };
+  },
 };
 
 type GuestConfigRequest = { id: string; format: GuestFormat };
@@ -105,7 +125,8 @@ export const guestConfigEndpoint: BoundarySpec<GuestConfigRequest, GuestConfigAn
     );
   },
   handler: async ({ id, format }) => {
-    const topology = await readTopology();
+    // A script asks once and acts on the answer: never a kept snapshot older than the reuse interval.
+    const topology = await readTopology(undefined, undefined, { fresh: true });
     if (!topology.ok) return topology;
     const config = guestConfigFor(topology.snapshot, id);
     if (!config)

@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { checkSettingsSchema, type CheckSettings, snapshotSchema, type Snapshot } from '@/lib/topology';
 import type { ErrorCode } from '@/lib/result';
 
-/** What the topology query caches: the snapshot plus the server's CheckSettings, so browser and server check alike. */
-export type TopologyData = Snapshot & { settings: CheckSettings };
+/**
+ * What the topology query caches: the snapshot plus the server's CheckSettings, so browser and server check alike,
+ * and whether the server answered with a kept snapshot while it reads a newer one (`revalidating`).
+ */
+export type TopologyData = Snapshot & { settings: CheckSettings; revalidating?: boolean };
 
 /** Error codes of the API plus the two the browser itself can meet. */
 export type LoadErrorCode = ErrorCode | 'network' | 'http';
@@ -51,7 +54,13 @@ function isFailureBody(body: unknown): body is { ok: false; code: ErrorCode; mes
 }
 
 /** The one success shape of GET /api/topology (readTopology's answer, through respond()). */
-const topologyAnswerSchema = z.object({ ok: z.literal(true), snapshot: snapshotSchema, settings: checkSettingsSchema });
+const topologyAnswerSchema = z.object({
+  ok: z.literal(true),
+  snapshot: snapshotSchema,
+  settings: checkSettingsSchema,
+  /** True when the server answered with the snapshot it kept while it reads a newer one. */
+  revalidating: z.boolean().optional(),
+});
 
 /** Turns an HTTP answer from GET /api/topology into the snapshot with its settings, or a TopologyLoadError. */
 export function parseTopologyResponse(status: number, body: unknown): TopologyData {
@@ -71,14 +80,19 @@ export function parseTopologyResponse(status: number, body: unknown): TopologyDa
       status,
     );
   }
-  return { ...parsed.data.snapshot, settings: parsed.data.settings };
+  return {
+    ...parsed.data.snapshot,
+    settings: parsed.data.settings,
+    ...(parsed.data.revalidating ? { revalidating: true } : {}),
+  };
 }
 
-export async function fetchTopology(signal?: AbortSignal): Promise<TopologyData> {
+/** fresh: a snapshot newer than the one the page shows (the server then waits for its read instead of the kept one). */
+export async function fetchTopology(signal?: AbortSignal, fresh = false): Promise<TopologyData> {
   let res: Response;
   try {
-    // A plain GET, so that it matches (and consumes) the <link rel=preload as=fetch> the page emits.
-    res = await fetch('/api/topology', { signal });
+    // The first is a plain GET, so that it matches (and consumes) the <link rel=preload as=fetch> the page emits.
+    res = await fetch(fresh ? '/api/topology?fresh=1' : '/api/topology', { signal });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new TopologyLoadError('network', 'Could not reach the console server.');
@@ -99,7 +113,8 @@ export function topologyQueryOptions() {
     queryKey: topologyQueryKey,
     // The AbortSignal is passed so that a refresh can be cancelled (cancelQueries aborts the fetch, and the
     // server stops its EC2 calls with it). In dev, React StrictMode's remount then reads the account twice.
-    queryFn: ({ signal }) => fetchTopology(signal),
+    // Any fetch after the first wants a newer snapshot than the one shown (Refresh, after a move, after a warm answer).
+    queryFn: ({ signal, client }) => fetchTopology(signal, client.getQueryData(topologyQueryKey) !== undefined),
     // A snapshot of a large account is expensive to read; refresh is explicit (the button; app/providers.tsx turns
     // off refetch on focus for every query).
     staleTime: 30_000,

@@ -24,9 +24,21 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Makes each account (name → role) with an API token in the database; answers the tokens by name. */
-export function makeAccounts(database: ConsoleDatabase, accounts: Record<string, string>): Record<string, string> {
-  const r = spawnSync(tsx, [path.join(root, 'lib/testing/make-accounts.ts'), JSON.stringify(accounts)], {
+/**
+ * Makes each account (name → role) with an API token in the database; answers the tokens by name. `password`: each
+ * account's password, for a test that signs in (else nobody knows it).
+ */
+export function makeAccounts(
+  database: ConsoleDatabase,
+  accounts: Record<string, string>,
+  password?: string,
+): Record<string, string> {
+  const args = [
+    path.join(root, 'lib/testing/make-accounts.ts'),
+    JSON.stringify(accounts),
+    ...(password ? [password] : []),
+  ];
+  const r = spawnSync(tsx, args, {
     cwd: root,
     env: cleanEnv(databaseEnv(database)),
     encoding: 'utf8',
@@ -116,6 +128,7 @@ export async function startConsoleProcess(options: {
     AWS_ENDPOINT_URL_EC2: options.ec2Endpoint,
     AWS_REGION: 'us-east-1',
     ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0',
+    ENI_CONSOLE_SNAPSHOT_WARM_MS: '0',
     ...options.env,
   });
   const args = [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'];

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     };
     const tokens: Record<string, string> = {};
     for (const [name, role] of Object.entries(accounts)) {
-      const added = await addUser(deps, name, role, `pw-${name}-${Math.random().toString(36).slice(2)}`);
+      // argv[3]: one password for every account, for a test that signs in (else a random one nobody knows).
+      const password = process.argv[3] ?? `pw-${name}-${Math.random().toString(36).slice(2)}`;
+      const added = await addUser(deps, name, role, password);
       if (!added.ok) throw new Error(added.message);
       const token = await createApiToken(deps, name, null);
       if (!token.ok) throw new Error(token.message);
