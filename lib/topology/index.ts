@@ -31,6 +31,7 @@ export {
   type Vpc,
 } from './schema';
 export { eniSlots, ipSlots } from './slots';
+export { ipv4SlotsUsed } from './rules-shared';
 export { holderOf, indexSnapshot, instanceOf } from './snapshot-index';
 export {
   checkFailover,
