@@ -2,6 +2,7 @@
 import {
   eniSlots as libEniSlots,
   ipSlots as libIpSlots,
+  ipv4SlotsUsed,
   type Eip,
   type Eni,
   type Instance,
@@ -59,7 +60,8 @@ export function ipSlots(index: TopologyIndex, eni: Eni): IpSlots {
   return {
     slots,
     max: instance ? (limitsFor(index, instance.type)?.ipv4PerEni ?? null) : null,
-    used: eni.privateIps.length,
+    // Delegated /28 prefixes take IPv4 slots too (ec2-rules §2.7).
+    used: ipv4SlotsUsed(eni),
   };
 }
 
