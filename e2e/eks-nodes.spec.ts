@@ -37,6 +37,11 @@ test('prefixes, IPv6, interface types and network cards are shown read-only', as
   await ui.eni(a1).scrollIntoViewIfNeeded();
   await shot(page, 'shown');
 
+  // Its details list the prefixes and IPv6 addresses, read-only.
+  await eniHandle(ui, a1).click();
+  await expect(page.getByTestId('detail-panel')).toContainText('IPv4 prefixes, delegated (9)');
+  await expect(page.getByTestId('detail-panel').getByTestId('detail-ipv6')).toContainText('2600:1f18:4a3:6e00:');
+
   // Search finds an ENI by one of its IPv6 addresses and by a delegated prefix.
   await page.keyboard.press('/');
   await page.keyboard.type('10.20.0.32/28');

@@ -6,6 +6,7 @@ import { formatUtc } from './model/format';
 import { eniSlots, ipSlots, sortedIps } from './model/slots';
 import { eipKey } from './model/topology-index';
 import { Bool, Field, Fields, Id, Limit, Section, Tags } from './detail-fields';
+import { EniPrefixesAndIpv6Detail } from './detail-eni-extras';
 import { GuestOsSection, HealthBadge, StatusChecks } from './detail-guest-os';
 import { StateDot } from './instance-card';
 import { useTopology } from './topology-context';
@@ -202,6 +203,7 @@ export function EniDetail({ eni }: { eni: Eni }) {
           })}
         </ul>
       </Section>
+      <EniPrefixesAndIpv6Detail eni={eni} />
       <Section title="Tags">
         <Tags tags={eni.tags} />
       </Section>
