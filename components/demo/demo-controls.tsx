@@ -18,6 +18,7 @@ const SCENARIOS = [
   'management-network',
   'dual-homed-tiers',
   'multi-vpc',
+  'eks-nodes',
   'large',
 ];
 

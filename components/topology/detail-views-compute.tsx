@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { formatUtc } from './model/format';
 import { eniSlotsView, ipSlotsView, sortedIps } from './model/slots';
 import { Bool, Field, Fields, Id, Limit, Section, Tags } from './detail-fields';
+import { EniPrefixesAndIpv6Detail } from './detail-eni-extras';
 import { GuestOsSection, HealthBadge, StatusChecks } from './detail-guest-os';
 import { StateDot } from './instance-card';
 import { useTopology } from './topology-context';
@@ -201,6 +202,7 @@ export function EniDetail({ eni }: { eni: Eni }) {
           })}
         </ul>
       </Section>
+      <EniPrefixesAndIpv6Detail eni={eni} />
       <Section title="Tags">
         <Tags tags={eni.tags} />
       </Section>

@@ -11,14 +11,16 @@ import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/
 import type { DragSource } from './drag/targets';
 import { useLockedHint } from './drag/locked-hint';
 import { ipSlotsView } from './model/slots';
+import { EniPrefixesAndIpv6, EniTypeBadges } from './eni-extras';
 import { IpSlot } from './ip-slot';
 import { useIsApplying } from './moves/moves-context';
 import { domIds } from './dom-ids';
 import { useIsSelected, useTopology } from './topology-context';
 
-/** eth0 never moves; a requester-managed ENI belongs to an AWS service; anything else attached or pooled does. */
+/** eth0 never moves; a requester-managed ENI belongs to an AWS service; trunk, branch and EFA ENIs stay; plain ones move. */
 function dragSourceOf(eni: Eni): DragSource | null {
   if (eni.requesterManaged || eni.attachment?.deviceIndex === 0) return null;
+  if (eni.interfaceType !== 'interface') return null;
   if (eni.attachment && !eni.attachment.instanceId) return null;
   return {
     kind: 'eni',
@@ -60,7 +62,9 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
         ? `This ENI is owned by ${serviceOwner(eni)}: AWS attached it and manages it; the console does not move it.`
         : eni.requesterManaged
           ? `This ENI is requester-managed (${serviceOwner(eni)}): the console does not move it.`
-          : `eth0 is the primary ENI of ${instanceShort(index, eni.attachment?.instanceId ?? '')}: it never detaches from its instance. Drag a secondary ENI, or its secondary IPs, instead.`,
+          : eni.interfaceType !== 'interface' && eni.attachment?.deviceIndex !== 0
+            ? `This is a ${eni.interfaceType} ENI: the console moves only plain interfaces, not trunk, branch or EFA ones.`
+            : `eth0 is the primary ENI of ${instanceShort(index, eni.attachment?.instanceId ?? '')}: it never detaches from its instance. Drag a secondary ENI, or its secondary IPs, instead.`,
   );
 
   // The subnet is named only when it differs from the instance's: the group header already says it otherwise.
@@ -129,7 +133,7 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
           {applying ? <Spinner className="size-3 shrink-0 text-accent" label="applying…" /> : null}
           <span
             className="ml-auto shrink-0 pl-2 font-mono text-2xs text-faint tabular-nums"
-            title={max !== null ? 'Private IPv4 addresses / Ipv4AddressesPerInterface' : 'Private IPv4 addresses'}
+            title={`${eni.ipv4Prefixes?.length ? 'IPv4 slots used: addresses + delegated /28 prefixes' : 'Private IPv4 addresses'}${max !== null ? ' / Ipv4AddressesPerInterface' : ''}`}
           >
             {used}
             {max !== null ? `/${max}` : ''} {used === 1 && max === null ? 'IP' : 'IPs'}
@@ -148,8 +152,13 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
           ))}
         </span>
       </button>
-      {(!eni.sourceDestCheck || eni.requesterManaged || foreignVpc) && (
+      {(!eni.sourceDestCheck ||
+        eni.requesterManaged ||
+        foreignVpc ||
+        eni.interfaceType !== 'interface' ||
+        (eni.attachment?.networkCardIndex ?? 0) > 0) && (
         <div className="flex flex-wrap items-center gap-1 px-2.5 pb-1">
+          <EniTypeBadges eni={eni} />
           {foreignVpc ? <Badge tone="warn">other VPC</Badge> : null}
           {!eni.sourceDestCheck ? <Badge tone="warn">src/dst check off</Badge> : null}
           {eni.requesterManaged ? <Badge tone="outline">requester-managed</Badge> : null}
@@ -168,6 +177,7 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
           />
         ))}
       </div>
+      <EniPrefixesAndIpv6 eni={eni} />
     </div>
   );
 });

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateDiff } from './compare';
 import { type AgreementEnv, runTopology, startAgreementEnv } from './harness';
+import { Rng } from './prng';
+import { randomScenario } from './scenario-gen';
 import { formatDisagreement, Tally } from './tally';
 
 const TOPOLOGIES = 400;
@@ -16,6 +18,15 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 describe('checkMove agrees with the emulator', () => {
+  it('generates topologies with delegated /28 prefixes (they take IPv4 slots on both sides, ec2-rules §2.7)', () => {
+    const withPrefixes = Array.from({ length: 100 }, (_, i) => randomScenario(new Rng(i + 1), i + 1)).filter((g) =>
+      [...g.definition.networkInterfaces, ...g.definition.instances.flatMap((i) => i.enis ?? [])].some(
+        (e) => (e.ipv4Prefixes ?? 0) > 0,
+      ),
+    );
+    expect(withPrefixes.length).toBeGreaterThan(20);
+  });
+
   it(`on ${TOPOLOGIES * MOVES} random cases: allowed ↔ succeeds (state as applyMove says), refused ↔ the predicted error`, async () => {
     const tally = new Tally();
     await fc.assert(

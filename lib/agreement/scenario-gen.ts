@@ -1,7 +1,7 @@
 // Random emulator scenarios (the scenarios/*.json format) with the settings both sides share, from a seed.
 import type { EmulatorSettings, ScenarioDefinition } from '@/lib/emulator';
 import type { CheckSettings } from '@/lib/topology';
-import type { Rng } from './prng';
+import { Rng } from './prng';
 
 /** Types with tight limits (ec2-rules §7): [MaximumNetworkInterfaces, Ipv4AddressesPerInterface]. */
 export const AGREEMENT_TYPES: Readonly<Record<string, readonly [number, number]>> = {
@@ -43,7 +43,21 @@ function secondaryCount(rng: Rng, cap: number, slot: SubnetSlot): number {
   return n;
 }
 
+/**
+ * Delegated /28 prefixes for an ENI (ec2-rules §2.7): sometimes 1–3, within `room` IPv4 slots. Reserving one block
+ * more than it delegates keeps whole free blocks for them however the subnet's single addresses fall (the emulator
+ * hands those out from the bottom). Drawn from its own generator, so the rest of each seed's scenario is unchanged.
+ */
+function prefixCount(rng: Rng, room: number, slot: SubnetSlot): number {
+  if (!rng.chance(0.3)) return 0;
+  const n = Math.min(rng.between(1, 3), room);
+  if (n < 1 || slot.free < 16 * (n + 1) + 8) return 0;
+  slot.free -= 16 * (n + 1);
+  return n;
+}
+
 export function randomScenario(rng: Rng, seed: number): GeneratedScenario {
+  const prefixRng = new Rng(seed ^ 0x5eed28);
   const azs = ['a', 'b', 'c'].slice(0, rng.between(2, 3)) as ('a' | 'b' | 'c')[];
   const slots: SubnetSlot[] = [];
   const vpcs: VpcDef[] = Array.from({ length: rng.between(1, 3) }, (_, v) => {
@@ -83,7 +97,8 @@ export function randomScenario(rng: Rng, seed: number): GeneratedScenario {
       if (!take(slot)) return [];
       const secondaryIps = secondaryCount(rng, ipv4 - 1, slot);
       if (slot.igw) eipTargets.push({ key: `${key}/eth${deviceIndex}`, ips: 1 + secondaryIps });
-      return [{ deviceIndex, subnet: slot.key, secondaryIps }];
+      const ipv4Prefixes = prefixCount(prefixRng, ipv4 - 1 - secondaryIps, slot);
+      return [{ deviceIndex, subnet: slot.key, secondaryIps, ...(ipv4Prefixes > 0 ? { ipv4Prefixes } : {}) }];
     });
     instances.push({
       key,
@@ -107,11 +122,14 @@ export function randomScenario(rng: Rng, seed: number): GeneratedScenario {
       ? { requesterId: 'amazon-elb', interfaceType: rng.pick(['nat_gateway', 'interface']) }
       : undefined;
     const key = `pool${n}`;
+    // Up to 9 slots besides the addresses: enough to overfill an m5.large (10) on attach.
+    const ipv4Prefixes = requesterManaged ? 0 : prefixCount(prefixRng, 9, slot);
     networkInterfaces.push({
       key,
       name: key,
       subnet: slot.key,
       secondaryIps,
+      ...(ipv4Prefixes > 0 ? { ipv4Prefixes } : {}),
       ...(requesterManaged ? { requesterManaged } : {}),
     });
     if (slot.igw) eipTargets.push({ key, ips: 1 + secondaryIps });

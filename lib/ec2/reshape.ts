@@ -94,6 +94,9 @@ export function reshapeSubnet(subnet: SdkSubnet, heldIps: Map<string, number>): 
     const usable = usableAddresses(subnet.CidrBlock);
     if (usable !== null) available = usable - (heldIps.get(subnet.SubnetId) ?? 0);
   }
+  const ipv6 = (subnet.Ipv6CidrBlockAssociationSet ?? []).find(
+    (a) => a.Ipv6CidrBlock && (a.Ipv6CidrBlockState?.State ?? 'associated') === 'associated',
+  );
   return {
     id: required(subnet.SubnetId),
     vpcId: required(subnet.VpcId),
@@ -101,6 +104,8 @@ export function reshapeSubnet(subnet: SdkSubnet, heldIps: Map<string, number>): 
     azId: nullIfEmpty(subnet.AvailabilityZoneId),
     cidr: required(subnet.CidrBlock),
     availableIpCount: required(available),
+    // Only dual-stack subnets carry the key, so IPv4-only snapshots keep their old shape.
+    ...(ipv6?.Ipv6CidrBlock ? { ipv6Cidr: ipv6.Ipv6CidrBlock } : {}),
     name: nameOf(tags),
     tags,
   };
@@ -186,6 +191,8 @@ export function reshapeEni(eni: NetworkInterface): Eni {
           attachTime: iso(att.AttachTime),
         }
       : null;
+  const ipv4Prefixes = (eni.Ipv4Prefixes ?? []).flatMap((p) => (p.Ipv4Prefix ? [p.Ipv4Prefix] : []));
+  const ipv6Addresses = (eni.Ipv6Addresses ?? []).flatMap((a) => (a.Ipv6Address ? [a.Ipv6Address] : []));
   return {
     id: required(eni.NetworkInterfaceId),
     subnetId: required(eni.SubnetId),
@@ -202,6 +209,9 @@ export function reshapeEni(eni: NetworkInterface): Eni {
     groups: (eni.Groups ?? []).map((g) => ({ id: required(g.GroupId), name: g.GroupName ?? g.GroupId ?? '' })),
     attachment,
     privateIps,
+    // Present only when the ENI has them (ec2-rules §2.7), so ENIs without keep their old shape.
+    ...(ipv4Prefixes.length > 0 ? { ipv4Prefixes } : {}),
+    ...(ipv6Addresses.length > 0 ? { ipv6Addresses } : {}),
     name: nameOf(tags),
     tags,
   };
@@ -223,11 +233,19 @@ export function reshapeEip(address: Address): Eip {
 }
 
 export function reshapeInstanceType(info: InstanceTypeInfo): InstanceTypeLimits {
+  const networkCards = info.NetworkInfo?.MaximumNetworkCards ?? 1;
+  const cards = (info.NetworkInfo?.NetworkCards ?? []).flatMap((c) =>
+    c.NetworkCardIndex !== undefined && c.MaximumNetworkInterfaces !== undefined
+      ? [{ index: c.NetworkCardIndex, maxEnis: c.MaximumNetworkInterfaces }]
+      : [],
+  );
   return {
     type: required(info.InstanceType as string | undefined),
     maxEnis: required(info.NetworkInfo?.MaximumNetworkInterfaces),
     ipv4PerEni: required(info.NetworkInfo?.Ipv4AddressesPerInterface),
-    networkCards: info.NetworkInfo?.MaximumNetworkCards ?? 1,
+    networkCards,
+    // Per-card limits matter only on multi-card types (ec2-rules §2.7); one-card types keep their old shape.
+    ...(networkCards > 1 && cards.length > 0 ? { cards } : {}),
   };
 }
 

@@ -53,9 +53,11 @@ describe('loadSnapshot', () => {
       const ip = snapshot.enis.find((e) => e.id === eip.eniId)?.privateIps.find((p) => p.address === eip.privateIp);
       expect(ip?.association?.allocationId, `${eip.allocationId} on ${eip.eniId}`).toBe(eip.allocationId);
     }
-    // availableIpCount = usable − held (ec2-rules §2.5).
+    // availableIpCount = usable − held (ec2-rules §2.5), a delegated /28 holding 16 (ec2-rules §2.7).
     for (const subnet of snapshot.subnets) {
-      const held = snapshot.enis.filter((e) => e.subnetId === subnet.id).reduce((n, e) => n + e.privateIps.length, 0);
+      const held = snapshot.enis
+        .filter((e) => e.subnetId === subnet.id)
+        .reduce((n, e) => n + e.privateIps.length + 16 * (e.ipv4Prefixes?.length ?? 0), 0);
       expect(subnet.availableIpCount, subnet.id).toBe((usableAddresses(subnet.cidr) ?? 0) - held);
     }
   });

@@ -88,7 +88,12 @@ export function toSnapshot(
   const igwByVpc = attachedGateways(raw.internetGateways);
   const enis = raw.networkInterfaces.map(reshapeEni);
   const heldIps = new Map<string, number>();
-  for (const eni of enis) heldIps.set(eni.subnetId, (heldIps.get(eni.subnetId) ?? 0) + eni.privateIps.length);
+  // A delegated /28 holds 16 addresses of its subnet (ec2-rules §2.7).
+  for (const eni of enis)
+    heldIps.set(
+      eni.subnetId,
+      (heldIps.get(eni.subnetId) ?? 0) + eni.privateIps.length + 16 * (eni.ipv4Prefixes?.length ?? 0),
+    );
   const instanceTypes: Record<string, InstanceTypeLimits> = {};
   for (const info of raw.instanceTypes) {
     const limits = reshapeInstanceType(info);

@@ -29,6 +29,7 @@ describe('control plane', () => {
     expect(names).toEqual([
       'showcase',
       'dual-homed-tiers',
+      'eks-nodes',
       'ha-failover',
       'large',
       'management-network',

@@ -4,6 +4,7 @@ import { type Cidr, formatIpv4, parseIpv4 } from './ip';
 export class AddressLedger {
   readonly cidr: Cidr;
   private readonly held = new Map<number, string>(); // ip → ENI id
+  private readonly prefixes = new Map<number, string>(); // base of a delegated /28 → ENI id (ec2-rules §2.7)
   private cursor: number;
 
   constructor(cidr: Cidr) {
@@ -68,4 +69,55 @@ export class AddressLedger {
     this.cursor = n > last ? first : n;
     return out.length === count ? out : null;
   }
+
+  /** The ENI a delegated /28 containing `ip` belongs to, if any. */
+  prefixOwner(ip: string): string | undefined {
+    const n = parseIpv4(ip);
+    return n === null ? undefined : this.prefixes.get(n - (n % PREFIX_SIZE));
+  }
+
+  /** Why a /28 cannot be delegated here, or null when all 16 addresses are in the subnet, unreserved and free. */
+  prefixProblem(base: number): string | null {
+    const first = base - this.cidr.base;
+    if (first < 0 || first + PREFIX_SIZE > this.cidr.size) return "is not within the subnet's address range";
+    for (let n = base; n < base + PREFIX_SIZE; n++) {
+      const offset = n - this.cidr.base;
+      if (offset < 4 || offset === this.cidr.size - 1) return 'overlaps the addresses AWS reserves in the subnet';
+      if (this.held.has(n)) return `overlaps ${formatIpv4(n)}, which is already in use`;
+    }
+    return null;
+  }
+
+  /** Delegates the /28 at `base`: its 16 addresses are held by the ENI and counted out of the free total. */
+  holdPrefix(base: number, eniId: string): void {
+    for (let n = base; n < base + PREFIX_SIZE; n++) this.held.set(n, eniId);
+    this.prefixes.set(base, eniId);
+  }
+
+  releasePrefix(base: number): void {
+    for (let n = base; n < base + PREFIX_SIZE; n++) this.held.delete(n);
+    this.prefixes.delete(base);
+  }
+
+  /** `count` aligned /28 blocks with every address free, lowest first, or null when the subnet is too fragmented. */
+  pickFreePrefixes(count: number): number[] | null {
+    const out: number[] = [];
+    for (let base = this.cidr.base; base < this.cidr.base + this.cidr.size && out.length < count; base += PREFIX_SIZE) {
+      if (this.prefixProblem(base) === null) out.push(base);
+    }
+    return out.length === count ? out : null;
+  }
 }
+
+/** An IPv4 prefix delegated to an ENI is always a /28: 16 addresses (ec2-rules §2.7). */
+export const PREFIX_SIZE = 16;
+
+/** `10.0.16.32/28` → its base address, or null when it is not an aligned /28. */
+export function parsePrefix28(text: string): number | null {
+  const [addr, bits] = text.split('/');
+  const n = addr === undefined ? null : parseIpv4(addr);
+  if (n === null || bits !== '28' || n % PREFIX_SIZE !== 0) return null;
+  return n;
+}
+
+export const formatPrefix28 = (base: number): string => `${formatIpv4(base)}/28`;

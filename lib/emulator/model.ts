@@ -1,4 +1,5 @@
 // Resource records of the emulator's in-memory EC2 account (plain data; behaviour lives in store + handlers).
+import type { Ipv6Pool } from './ipv6';
 import type { AddressLedger } from './ledger';
 
 export type Tags = Map<string, string>;
@@ -8,6 +9,8 @@ export interface Vpc {
   cidr: string;
   cidrAssociationId: string;
   dhcpOptionsId: string;
+  /** An Amazon-provided IPv6 /56 and its association id, when the VPC is dual-stack (ec2-rules §2.7). */
+  ipv6?: { cidr: string; associationId: string } | null;
   tags: Tags;
 }
 
@@ -24,6 +27,8 @@ export interface Subnet {
   cidr: string;
   mapPublicIpOnLaunch: boolean;
   ledger: AddressLedger;
+  /** The subnet's IPv6 /64 and who holds its addresses; absent on an IPv4-only subnet (ec2-rules §2.7). */
+  ipv6?: Ipv6Pool | null;
   tags: Tags;
 }
 
@@ -94,6 +99,10 @@ export interface NetworkInterface {
   macAddress: string;
   /** privateIps[0] is the primary address; the rest are secondaries in assignment order. */
   privateIps: string[];
+  /** Delegated IPv4 /28 prefixes (`10.0.16.32/28`), in assignment order; each takes one IPv4 slot (ec2-rules §2.7). */
+  ipv4Prefixes: string[];
+  /** IPv6 addresses from the subnet's /64, in RFC 5952 text, in assignment order (ec2-rules §2.7). */
+  ipv6Addresses: string[];
   groupIds: string[];
   sourceDestCheck: boolean;
   /** Amazon-assigned public IPv4 on the primary address (not an EIP), if any. */

@@ -1,4 +1,6 @@
 // State changes shared by the scenario builder and the handlers; callers have already checked EC2's rules.
+import { parseIpv6 } from './ipv6';
+import { parsePrefix28 } from './ledger';
 import type { ElasticIp, Instance, NetworkInterface, Subnet, Tags } from './model';
 import type { Store } from './store';
 
@@ -27,6 +29,8 @@ export function createEni(store: Store, subnet: Subnet, spec: NewEni): NetworkIn
     interfaceType: spec.interfaceType ?? 'interface',
     macAddress: store.ids.mac(),
     privateIps: [spec.primaryIp, ...spec.secondaryIps],
+    ipv4Prefixes: [],
+    ipv6Addresses: [],
     groupIds: spec.groupIds,
     sourceDestCheck: spec.sourceDestCheck ?? true,
     amazonPublicIp: null,
@@ -121,6 +125,7 @@ export function deleteEni(store: Store, eni: NetworkInterface): void {
     if (eip) disassociateEip(store, eip);
     ledger.release(ip);
   }
+  releaseExtras(store, eni);
   store.enis.delete(eni.id);
 }
 
@@ -136,3 +141,21 @@ export function refreshAmazonPublicIp(store: Store, inst: Instance): void {
   if (primary.privateIps.some((ip) => store.eipOn(primary.id, ip))) return;
   primary.amazonPublicIp = store.nextAmazonPublicIp();
 }
+
+/** Returns an ENI's delegated prefixes and IPv6 addresses to its subnet (on delete, ec2-rules §2.7). */
+function releaseExtras(store: Store, eni: NetworkInterface): void {
+  const subnet = store.subnetOf(eni);
+  for (const prefix of eni.ipv4Prefixes) {
+    const base = parsePrefix28(prefix);
+    if (base !== null) subnet.ledger.releasePrefix(base);
+  }
+  for (const ip of eni.ipv6Addresses) {
+    const n = parseIpv6(ip);
+    if (n !== null) subnet.ipv6?.release(n);
+  }
+  eni.ipv4Prefixes = [];
+  eni.ipv6Addresses = [];
+}
+
+/** The IPv4 slots an ENI uses: each address, and each delegated /28 as one (ec2-rules §2.7). */
+export const ipv4SlotsUsed = (eni: NetworkInterface): number => eni.privateIps.length + eni.ipv4Prefixes.length;

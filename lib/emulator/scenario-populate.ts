@@ -1,11 +1,14 @@
 // Scenario builder, second half: instances with their ENIs, pool ENIs and Elastic IPs, checked against EC2's rules.
-import { instanceType, maxInterfacesPerCard } from './instance-types';
+import { instanceType, type InstanceTypeLimits, maxInterfacesPerCard } from './instance-types';
+import { formatIpv6 } from './ipv6';
+import { formatPrefix28 } from './ledger';
 import type { Instance, NetworkInterface, Subnet } from './model';
 import { associateEip, attachEni, createEni } from './mutations';
 import type { Scenario } from './scenario-schema';
 import type { Store } from './store';
 
 const BASE_TIME = Date.parse('2025-01-15T09:00:00.000Z');
+type Extras = { ipv4Prefixes?: number | undefined; ipv6Addresses?: number | undefined };
 type IpSpec = { ip?: string | undefined; secondaryIps?: string[] | number | undefined };
 
 export function populate(
@@ -59,13 +62,20 @@ export function populate(
   };
 
   const eniByKey = new Map<string, NetworkInterface>();
+  // Prefixes and IPv6 come last, once every explicit address is held, so a /28 never swallows one.
+  const later: { eni: NetworkInterface; spec: Extras; label: string; cap: InstanceTypeLimits | null }[] = [];
   scenario.instances.forEach((spec, n) => {
     const type = instanceType(spec.type) ?? fail(`unknown instance type ${spec.type}`);
     const s = subnet(spec.subnet);
     const launchTime = new Date(BASE_TIME + n * 60_000);
     const extra = spec.enis ?? [];
-    if (1 + extra.length > maxInterfacesPerCard(type))
-      fail(`${spec.key}: ${1 + extra.length} ENIs exceed ${spec.type}`);
+    // The limit holds per network card; the primary is on card 0 (ec2-rules §2.6).
+    for (let card = 0; card < type.networkCards; card++) {
+      const onCard = (card === 0 ? 1 : 0) + extra.filter((e) => (e.networkCardIndex ?? 0) === card).length;
+      if (onCard > maxInterfacesPerCard(type)) fail(`${spec.key}: ${onCard} ENIs on card ${card} exceed ${spec.type}`);
+    }
+    if (extra.some((e) => (e.networkCardIndex ?? 0) >= type.networkCards))
+      fail(`${spec.key}: ${spec.type} has ${type.networkCards} network card(s)`);
     const inst: Instance = {
       id: store.ids.id('i'),
       reservationId: store.ids.id('r'),
@@ -99,26 +109,30 @@ export function populate(
       settleAt: null,
     });
     eniByKey.set(`${spec.key}/eth0`, primary);
+    later.push({ eni: primary, spec, label: `${spec.key}/eth0`, cap: type });
     for (const e of extra) {
       const es = subnet(e.subnet);
       if (es.az !== s.az) fail(`${spec.key} eth${e.deviceIndex} is in another AZ`);
-      if (extra.filter((x) => x.deviceIndex === e.deviceIndex).length > 1)
-        fail(`${spec.key}: device index ${e.deviceIndex} used twice`);
+      const card = e.networkCardIndex ?? 0;
+      if (extra.filter((x) => x.deviceIndex === e.deviceIndex && (x.networkCardIndex ?? 0) === card).length > 1)
+        fail(`${spec.key}: device index ${e.deviceIndex} used twice on card ${card}`);
       const eni = createEni(store, es, {
         ...addresses(es, e),
         description: e.description ?? '',
         groupIds: groups(es, e.groups),
         sourceDestCheck: e.sourceDestCheck ?? true,
+        interfaceType: e.interfaceType ?? 'interface',
         tags: e.name ? new Map([['Name', e.name]]) : new Map(),
       });
       attachEni(store, eni, inst, {
         deviceIndex: e.deviceIndex,
-        networkCardIndex: 0,
+        networkCardIndex: card,
         deleteOnTermination: false,
         attachTime: launchTime,
         settleAt: null,
       });
       eniByKey.set(e.key ?? `${spec.key}/eth${e.deviceIndex}`, eni);
+      later.push({ eni, spec: e, label: e.key ?? `${spec.key}/eth${e.deviceIndex}`, cap: type });
     }
     for (const eni of inst.eniIds.map((id) => store.enis.get(id) as NetworkInterface)) {
       if (eni.privateIps.length > type.ipv4PerInterface)
@@ -139,11 +153,14 @@ export function populate(
       sourceDestCheck: spec.sourceDestCheck ?? true,
       requesterManaged: rm !== undefined,
       requesterId: rm?.requesterId ?? null,
-      interfaceType: rm?.interfaceType ?? 'interface',
+      interfaceType: rm?.interfaceType ?? spec.interfaceType ?? 'interface',
       tags: spec.name ? new Map([['Name', spec.name]]) : new Map(),
     });
     eniByKey.set(spec.key, eni);
+    later.push({ eni, spec, label: spec.key, cap: null });
   }
+
+  for (const item of later) addExtras(store, item, fail);
 
   if (scenario.elasticIps.length > store.settings.eipQuota)
     fail(`${scenario.elasticIps.length} Elastic IPs exceed eipQuota ${store.settings.eipQuota}`);
@@ -166,5 +183,31 @@ export function populate(
     if (!store.vpcHasInternetGateway(eni.vpcId))
       fail(`EIP ${spec.name ?? ''}: VPC of ${spec.eni} has no internet gateway`);
     associateEip(store, eip, eni, ip as string);
+  }
+}
+
+/** Delegates the ENI's /28 prefixes and assigns its IPv6 addresses, within the type's per-ENI limits (ec2-rules §2.7). */
+function addExtras(
+  store: Store,
+  item: { eni: NetworkInterface; spec: Extras; label: string; cap: InstanceTypeLimits | null },
+  fail: (msg: string) => never,
+): void {
+  const { eni, spec, label, cap } = item;
+  const subnet = store.subnetOf(eni);
+  const prefixes = spec.ipv4Prefixes ?? 0;
+  if (cap && eni.privateIps.length + prefixes > cap.ipv4PerInterface)
+    fail(`${label}: ${eni.privateIps.length} IPs and ${prefixes} prefixes exceed ${cap.instanceType}`);
+  const bases = prefixes > 0 ? (subnet.ledger.pickFreePrefixes(prefixes) ?? fail(`${label}: no free /28 left`)) : [];
+  for (const base of bases) {
+    subnet.ledger.holdPrefix(base, eni.id);
+    eni.ipv4Prefixes.push(formatPrefix28(base));
+  }
+  const v6 = spec.ipv6Addresses ?? 0;
+  if (v6 === 0) return;
+  const pool = subnet.ipv6 ?? fail(`${label}: its subnet has no ipv6Cidr`);
+  if (cap && v6 > cap.ipv6PerInterface) fail(`${label}: ${v6} IPv6 addresses exceed ${cap.instanceType}`);
+  for (const n of pool.pick(v6)) {
+    pool.hold(n, eni.id);
+    eni.ipv6Addresses.push(formatIpv6(n));
   }
 }

@@ -3,9 +3,21 @@ import { z } from 'zod';
 
 const secondaryIps = z.union([z.array(z.string()), z.number().int().min(0)]);
 
+/** What EKS-style nodes carry besides addresses (ec2-rules §2.7): delegated /28 prefixes, IPv6, a card, a type. */
+const extras = {
+  /** How many IPv4 /28 prefixes to delegate (each takes one of the type's IPv4 slots). */
+  ipv4Prefixes: z.number().int().min(0).optional(),
+  /** How many IPv6 addresses to assign from the subnet's /64 (the subnet needs `ipv6Cidr`). */
+  ipv6Addresses: z.number().int().min(0).optional(),
+};
+
 const eniSpec = z.strictObject({
   key: z.string().optional(),
   deviceIndex: z.number().int().min(1),
+  /** Network card of a multi-card type (default 0); device indexes are per card. */
+  networkCardIndex: z.number().int().min(0).optional(),
+  interfaceType: z.enum(['interface', 'efa', 'efa-only', 'trunk']).optional(),
+  ...extras,
   subnet: z.string(),
   ip: z.string().optional(),
   secondaryIps: secondaryIps.optional(),
@@ -30,6 +42,7 @@ const instanceSpec = z.strictObject({
   keyName: z.string().optional(),
   tags: z.record(z.string(), z.string()).optional(),
   enis: z.array(eniSpec).optional(),
+  ...extras,
 });
 
 const poolEniSpec = z.strictObject({
@@ -41,6 +54,9 @@ const poolEniSpec = z.strictObject({
   name: z.string().optional(),
   groups: z.array(z.string()).optional(),
   sourceDestCheck: z.boolean().optional(),
+  /** `branch`: an EKS pod ENI, associated with a trunk by the VPC resource controller, never attached directly. */
+  interfaceType: z.enum(['interface', 'branch']).optional(),
+  ...extras,
   /** Created by a service (NAT gateway, ELB…): cannot be detached, deleted, modified or reassigned. */
   requesterManaged: z.strictObject({ requesterId: z.string(), interfaceType: z.string() }).optional(),
 });
@@ -57,6 +73,8 @@ const vpcSpec = z.strictObject({
   name: z.string(),
   cidr: z.string(),
   internetGateway: z.boolean(),
+  /** An Amazon-provided IPv6 /56 (dual-stack VPC). */
+  ipv6Cidr: z.string().optional(),
   securityGroups: z.array(z.strictObject({ key: z.string(), name: z.string(), description: z.string() })).default([]),
   subnets: z.array(
     z.strictObject({
@@ -65,6 +83,8 @@ const vpcSpec = z.strictObject({
       az: z.enum(['a', 'b', 'c']),
       cidr: z.string(),
       public: z.boolean().default(false),
+      /** A /64 of the VPC's /56 (dual-stack subnet). */
+      ipv6Cidr: z.string().optional(),
     }),
   ),
 });

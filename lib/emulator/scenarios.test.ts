@@ -34,7 +34,13 @@ describe.each(
     expect(enis.length).toBeGreaterThan(0);
     const held = new Map<string, number>();
     for (const e of enis)
-      held.set(e.SubnetId as string, (held.get(e.SubnetId as string) ?? 0) + (e.PrivateIpAddresses?.length ?? 0));
+      // A delegated /28 holds all 16 of its addresses (ec2-rules §2.7).
+      held.set(
+        e.SubnetId as string,
+        (held.get(e.SubnetId as string) ?? 0) +
+          (e.PrivateIpAddresses?.length ?? 0) +
+          16 * (e.Ipv4Prefixes?.length ?? 0),
+      );
     for (const s of subnets)
       expect(s.AvailableIpAddressCount).toBe(usable(s.CidrBlock as string) - (held.get(s.SubnetId as string) ?? 0));
     // Every associated EIP points at an address its ENI really holds.

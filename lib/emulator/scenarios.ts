@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cidrContains, parseCidr } from './ip';
+import { Ipv6Pool, ipv6CidrContains, parseIpv6Cidr } from './ipv6';
 import { AddressLedger } from './ledger';
 import { EMULATOR_DIR } from './paths';
 import { type Scenario, scenarioSchema } from './scenario-schema';
@@ -46,6 +47,21 @@ export function listScenarios(): { name: string; title: string; description: str
   });
 }
 
+/** A dual-stack subnet: a /64 inside its VPC's /56 (ec2-rules §2.7). */
+function subnetIpv6(
+  name: string,
+  vpc: { ipv6Cidr?: string | undefined },
+  key: string,
+  text: string,
+  associationId: string,
+): Ipv6Pool {
+  const cidr = parseIpv6Cidr(text);
+  const outer = vpc.ipv6Cidr ? parseIpv6Cidr(vpc.ipv6Cidr) : null;
+  if (cidr.prefix !== 64 || !outer || !ipv6CidrContains(outer, cidr))
+    throw new Error(`Scenario '${name}': subnet ${key} IPv6 ${text} must be a /64 of its VPC's IPv6 CIDR`);
+  return new Ipv6Pool(cidr, associationId);
+}
+
 const tagsOf = (name: string, extra?: Record<string, string>) =>
   new Map([['Name', name], ...Object.entries(extra ?? {})]);
 
@@ -62,6 +78,9 @@ export function buildStore(name: string, settings: EmulatorSettings, scenario: S
       cidr: spec.cidr,
       cidrAssociationId: store.ids.id('vpc-cidr-assoc'),
       dhcpOptionsId: store.ids.id('dopt'),
+      ipv6: spec.ipv6Cidr
+        ? { cidr: parseIpv6Cidr(spec.ipv6Cidr).text, associationId: store.ids.id('vpc-cidr-assoc') }
+        : null,
       tags: tagsOf(spec.name),
     };
     store.vpcs.set(vpc.id, vpc);
@@ -100,6 +119,7 @@ export function buildStore(name: string, settings: EmulatorSettings, scenario: S
         cidr: s.cidr,
         mapPublicIpOnLaunch: s.public,
         ledger: new AddressLedger(cidr),
+        ipv6: s.ipv6Cidr ? subnetIpv6(name, spec, s.key, s.ipv6Cidr, store.ids.id('subnet-cidr-assoc')) : null,
         tags: tagsOf(s.name),
       };
       store.subnets.set(subnet.id, subnet);

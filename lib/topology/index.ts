@@ -39,6 +39,7 @@ export { eipAt, eniIpKey, holderOf, indexSnapshot, instanceOf, push, type Snapsh
 export { compareIp, usableAddresses } from './ipv4';
 export { diffLayout, type LayoutScope } from './layout';
 export { planSequence, undoMoves } from './plan-sequence';
+export { ipv4SlotsUsed } from './rules-shared';
 export {
   checkFailover,
   failoverCandidates,

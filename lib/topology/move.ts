@@ -53,6 +53,7 @@ export const ruleIds = [
   'eip-associated',
   'instance-type-known',
   'ip-free-in-subnet',
+  'eni-type-movable',
 ] as const;
 export const ruleIdSchema = z.enum(ruleIds);
 export type RuleId = z.infer<typeof ruleIdSchema>;

@@ -7,7 +7,7 @@ describe('rule predictions', () => {
   it('predicts an error code for every rule EC2 itself enforces', () => {
     expect(Object.keys(ruleEc2Errors).sort()).toEqual([...ruleIds].sort());
     const consoleOnly = ruleIds.filter((r) => predictedErrorCodes(r).length === 0);
-    expect(consoleOnly.sort()).toEqual(['cross-vpc-allowed', 'instance-type-known']);
+    expect(consoleOnly.sort()).toEqual(['cross-vpc-allowed', 'eni-type-movable', 'instance-type-known']);
   });
 
   it('maps the documented cases to their EC2 codes', () => {

@@ -39,6 +39,10 @@ export const ruleEc2Errors: Readonly<Record<RuleId, RulePrediction>> = {
     codes: ['OperationNotPermitted', 'InvalidNetworkInterface.InUse'],
     note: 'Service-owned attachments and ENIs are managed by their service (ec2-rules §3.12, ec2-rules §8).',
   },
+  'eni-type-movable': {
+    codes: [],
+    note: "The console's choice: it moves only plain `interface` ENIs, not trunk, branch or EFA ones (ec2-rules §2.7).",
+  },
   'eni-settled': {
     codes: ['InvalidNetworkInterface.InUse', 'IncorrectState'],
     note: "Attaching an ENI still attaching or detaching: in use (ec2-rules §3.11 rule 2). Detaching an attachment that has not settled is undocumented; EC2's generic IncorrectState (the emulator's answer) is accepted.",

@@ -3,7 +3,15 @@ import { eipAt, instanceOf, type SnapshotIndex } from './snapshot-index';
 import { eipLabel, eniLabel, instanceLabel, instanceName, listWords, vpcLabel } from './labels';
 import type { CheckSettings, Move, Step, Verdict } from './move';
 import type { Eni } from './schema';
-import { checkNotRequesterManaged, checkSettledInstance, Reasons, uniqueIds } from './rules-shared';
+import {
+  checkNotRequesterManaged,
+  checkPlainInterface,
+  checkSettledInstance,
+  ipv4SlotsUsed,
+  ipv4UseText,
+  Reasons,
+  uniqueIds,
+} from './rules-shared';
 import { attachStep, detachStep } from './steps';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
@@ -71,6 +79,7 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
   if (eni) {
     // Checked even without a target: the detach that comes first would already fail on these.
     checkNotRequesterManaged(reasons, eni);
+    checkPlainInterface(reasons, eni);
     checkInstanceAttachment(ix, reasons, eni);
     checkNotPrimary(reasons, eni);
     checkSettledEni(reasons, eni);
@@ -120,16 +129,25 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
     );
   } else {
     const count = attached.filter((e) => e.id !== eni.id).length + 1;
+    // The console attaches on network card 0; on a multi-card type the limit holds per card (ec2-rules §2.7).
+    const card0 = limits.cards?.find((c) => c.index === 0);
+    const onCard0 = attached.filter((e) => e.id !== eni.id && (e.attachment?.networkCardIndex ?? 0) === 0).length + 1;
     if (count > limits.maxEnis) {
       reasons.add(
         'eni-slot-free',
         `${instanceLabel(target)} already has ${count - 1} of ${limits.maxEnis} ENIs: interface count ${count} exceeds the limit for ${target.type}. Detach an ENI from it first.`,
       );
+    } else if (card0 && limits.networkCards > 1 && onCard0 > card0.maxEnis) {
+      reasons.add(
+        'eni-slot-free',
+        `${instanceLabel(target)} already has ${onCard0 - 1} of the ${card0.maxEnis} ENIs network card 0 of ${target.type} takes (the console attaches on card 0). Detach an ENI from card 0 first.`,
+      );
     }
-    if (eni.privateIps.length > limits.ipv4PerEni) {
+    const slots = ipv4SlotsUsed(eni);
+    if (slots > limits.ipv4PerEni) {
       reasons.add(
         'eni-ips-fit-type',
-        `${eniLabel(eni, ix)} holds ${eni.privateIps.length} private IPv4 addresses; ${target.type} allows ${limits.ipv4PerEni} per ENI. Unassign ${eni.privateIps.length - limits.ipv4PerEni} of them first.`,
+        `${eniLabel(eni, ix)} holds ${ipv4UseText(eni)}; ${target.type} allows ${limits.ipv4PerEni} per ENI. Unassign ${slots - limits.ipv4PerEni} of them first.`,
       );
     }
   }
@@ -200,6 +218,7 @@ export function checkDetachEni(ix: SnapshotIndex, move: MoveOf<'detach-eni'>): V
     reasons.add('target-is-different', `${eniLabel(eni, ix)} is not attached: it is already in the pool.`);
   checkNotPrimary(reasons, eni);
   checkNotRequesterManaged(reasons, eni);
+  checkPlainInterface(reasons, eni);
   checkInstanceAttachment(ix, reasons, eni);
   checkSettledEni(reasons, eni);
   const instance = instanceOf(ix, eni);

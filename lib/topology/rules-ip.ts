@@ -164,6 +164,15 @@ export function checkAssignIp(ix: SnapshotIndex, move: MoveOf<'assign-ip'>): Ver
   const taken = (ix.enisByPrivateIp.get(move.ip) ?? []).find((e) => e.subnetId === target.subnetId);
   if (taken)
     reasons.add('ip-free-in-subnet', `${move.ip} is already held by ${eniLabel(taken, ix)}. Pick a free address.`);
+  // An address inside a delegated /28 belongs to that prefix (ec2-rules §2.7).
+  const inPrefix = ix.snapshot.enis.find(
+    (e) => e.subnetId === target.subnetId && (e.ipv4Prefixes ?? []).some((p) => cidrContains(p, move.ip)),
+  );
+  if (inPrefix)
+    reasons.add(
+      'ip-free-in-subnet',
+      `${move.ip} is inside an IPv4 prefix delegated to ${eniLabel(inPrefix, ix)}. Pick an address outside its prefixes.`,
+    );
   checkNotRequesterManaged(reasons, target);
   const instance = instanceOf(ix, target);
   if (instance) checkSettledInstance(reasons, instance, 'assigning private IPs');

@@ -35,6 +35,35 @@ export function checkNotRequesterManaged(reasons: Reasons, eni: Eni): void {
   );
 }
 
+/** The console moves only plain `interface` ENIs: trunk, branch and EFA ENIs belong to EKS or HPC setups (ec2-rules §2.7). */
+export function checkPlainInterface(reasons: Reasons, eni: Eni): void {
+  if (eni.requesterManaged || eni.interfaceType === 'interface') return;
+  reasons.add(
+    'eni-type-movable',
+    `${eniLabel(eni)} is a ${eni.interfaceType} interface: ${interfaceTypeRole(eni.interfaceType)} The console does not move it.`,
+  );
+}
+
+function interfaceTypeRole(type: string): string {
+  if (type === 'trunk') return 'the VPC resource controller of EKS hangs pod (branch) ENIs off it.';
+  if (type === 'branch') return "EKS associates it with a node's trunk ENI for one pod; it is never attached directly.";
+  if (type === 'efa' || type === 'efa-only')
+    return 'an Elastic Fabric Adapter, set up with its instance for HPC traffic.';
+  return 'a special interface type.';
+}
+
+/** IPv4 slots an ENI uses: each private address, and each delegated /28 prefix as one (ec2-rules §2.7). */
+export const ipv4SlotsUsed = (eni: Eni): number => eni.privateIps.length + (eni.ipv4Prefixes?.length ?? 0);
+
+/** "3 private IPv4 addresses and 7 delegated /28 prefixes (each prefix takes one slot)", or just the addresses. */
+export function ipv4UseText(eni: Eni): string {
+  const ips = eni.privateIps.length;
+  const prefixes = eni.ipv4Prefixes?.length ?? 0;
+  const addresses = `${ips} private IPv4 address${ips === 1 ? '' : 'es'}`;
+  if (prefixes === 0) return addresses;
+  return `${addresses} and ${prefixes} delegated /28 prefix${prefixes === 1 ? '' : 'es'} (each prefix takes one address slot)`;
+}
+
 export type IpCapacity = { cap: number; by: string } | null;
 
 /**
@@ -67,11 +96,14 @@ export function ipCapacity(ix: SnapshotIndex, reasons: Reasons, eni: Eni): IpCap
 export function checkIpSlot(ix: SnapshotIndex, reasons: Reasons, eni: Eni, adding: number): void {
   const capacity = ipCapacity(ix, reasons, eni);
   if (!capacity) return;
-  const count = eni.privateIps.length;
+  const count = ipv4SlotsUsed(eni);
   if (count + adding <= capacity.cap) return;
+  const prefixes = eni.ipv4Prefixes?.length ?? 0;
   reasons.add(
     'ip-slot-free',
-    `${eniLabel(eni)} already holds ${count} of the ${capacity.cap} private IPv4 addresses allowed per ENI on ${capacity.by} (primary included). Unassign or move one of its secondary IPs first, or pick an ENI with a free slot.`,
+    prefixes > 0
+      ? `${eniLabel(eni)} is full: it holds ${ipv4UseText(eni)}, ${count} of the ${capacity.cap} IPv4 slots allowed per ENI on ${capacity.by}. Its prefixes are delegated (EKS prefix delegation) and the console does not move them; pick an ENI with a free slot.`
+      : `${eniLabel(eni)} already holds ${count} of the ${capacity.cap} private IPv4 addresses allowed per ENI on ${capacity.by} (primary included). Unassign or move one of its secondary IPs first, or pick an ENI with a free slot.`,
   );
 }
 

@@ -28,6 +28,8 @@ export const subnetSchema = z.object({
   cidr: z.string(),
   /** EC2's availableIpAddressCount: usable addresses (size − 5 reserved) not held by any ENI. */
   availableIpCount: z.number().int(),
+  /** The subnet's IPv6 /64 when dual-stack; absent in older snapshots. */
+  ipv6Cidr: z.string().nullable().optional(),
   name: z.string().nullable(),
   tags: tagsSchema,
 });
@@ -122,6 +124,10 @@ export const eniSchema = z.object({
   attachment: attachmentSchema.nullable(),
   /** Primary first, then secondaries in EC2's order. */
   privateIps: z.array(privateIpSchema),
+  /** Delegated IPv4 /28 prefixes (EKS prefix delegation): each takes one IPv4 slot. Optional: older snapshots parse. */
+  ipv4Prefixes: z.array(z.string()).optional(),
+  /** IPv6 addresses (read-only in the console). Optional: older snapshots parse. */
+  ipv6Addresses: z.array(z.string()).optional(),
   name: z.string().nullable(),
   tags: tagsSchema,
 });
@@ -147,6 +153,8 @@ export const instanceTypeLimitsSchema = z.object({
   /** Ipv4AddressesPerInterface, including the primary private IP. */
   ipv4PerEni: z.number().int().positive(),
   networkCards: z.number().int().positive(),
+  /** NetworkInfo.NetworkCards: the ENI limit of each card, when the endpoint lists them. */
+  cards: z.array(z.object({ index: z.number().int().min(0), maxEnis: z.number().int().positive() })).optional(),
 });
 export type InstanceTypeLimits = z.infer<typeof instanceTypeLimitsSchema>;
 

@@ -61,7 +61,8 @@ export function ipSlots(snapshot: Snapshot, eniId: string): IpSlot[] {
   else {
     const instance = instanceOf(ix, eni);
     const limits = instance ? ix.limitsByType.get(instance.type) : undefined;
-    if (limits) length = Math.max(limits.ipv4PerEni, slots.length);
+    // Delegated /28 prefixes take slots too (ec2-rules §2.7): a slot they use is not free for an address.
+    if (limits) length = Math.max(limits.ipv4PerEni - (eni.ipv4Prefixes?.length ?? 0), slots.length);
   }
   while (slots.length < length) slots.push({ ip: null, primary: false, eip: null, amazonPublicIp: null });
   return slots;

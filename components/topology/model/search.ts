@@ -126,6 +126,9 @@ export function buildSearchIndex(index: TopologyIndex): SearchIndex {
     add(f, eni.privateDnsName, 2, 'private DNS');
     add(f, eni.description, 1, 'description');
     add(f, eni.attachment?.id, 1, 'attachment');
+    // Delegated prefixes and IPv6 addresses are found on their ENI (they are shown there, read-only).
+    for (const p of eni.ipv4Prefixes ?? []) add(f, p, 2, 'IPv4 prefix');
+    for (const a of eni.ipv6Addresses ?? []) add(f, a, 2, 'IPv6');
     for (const g of eni.groups) {
       add(f, g.id, 1, 'security group');
       add(f, g.name, 1, 'security group');

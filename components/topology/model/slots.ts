@@ -1,6 +1,15 @@
 // The view's slots (EniSlotView, IpSlotView) over the domain's eniSlots/ipSlots in lib/topology/slots (the same
 // derivation the move rules use): ethN numbering, locked/occupied/free state, and used/allowed counts.
-import { compareIp, eniSlots, ipSlots, type Eip, type Eni, type Instance, type PrivateIp } from '@/lib/topology';
+import {
+  compareIp,
+  eniSlots,
+  ipSlots,
+  ipv4SlotsUsed,
+  type Eip,
+  type Eni,
+  type Instance,
+  type PrivateIp,
+} from '@/lib/topology';
 import { limitsFor, type TopologyIndex } from './topology-index';
 
 /** locked: never draggable (primary ENI or IP, requester-managed ENI); free: an empty drop target. */
@@ -53,7 +62,8 @@ export function ipSlotsView(index: TopologyIndex, eni: Eni): IpSlotsView {
   return {
     slots,
     max: instance ? (limitsFor(index, instance.type)?.ipv4PerEni ?? null) : null,
-    used: eni.privateIps.length,
+    // Delegated /28 prefixes take IPv4 slots too (ec2-rules §2.7).
+    used: ipv4SlotsUsed(eni),
   };
 }
 

@@ -2,7 +2,7 @@
 import { Ec2Error, invalidCombination, invalidValue, missingParameter } from '../errors';
 import { instanceType, maxInterfacesPerCard } from '../instance-types';
 import type { Instance } from '../model';
-import { attachEni } from '../mutations';
+import { attachEni, ipv4SlotsUsed } from '../mutations';
 import type { Store } from '../store';
 import type { ActionDef, Context } from './types';
 
@@ -84,7 +84,7 @@ export const attachNetworkInterface: ActionDef = {
       throw new Ec2Error('AttachmentLimitExceeded', `Interface count ${count} exceeds the limit for ${inst.type}`);
     }
     // Which code EC2 uses here is unconfirmed (ec2-rules §3.11 rule 7, ec2-rules §10.4): a setting.
-    if (eni.privateIps.length > type.ipv4PerInterface) {
+    if (ipv4SlotsUsed(eni) > type.ipv4PerInterface) {
       throw new Ec2Error(settings.attachIpLimitErrorCode, 'Number of private addresses will exceed limit.');
     }
 

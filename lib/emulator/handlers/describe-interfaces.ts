@@ -44,6 +44,7 @@ function eniFilters(store: Store): FilterTable<NetworkInterface> {
     'requester-managed': (e) => e.requesterManaged,
     'requester-id': (e) => e.requesterId,
     'interface-type': (e) => e.interfaceType,
+    'ipv6-addresses.ipv6-address': (e) => e.ipv6Addresses,
     'source-dest-check': (e) => e.sourceDestCheck,
   };
 }

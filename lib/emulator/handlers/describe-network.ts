@@ -98,7 +98,7 @@ export const describeVpcs: ActionDef = {
       filters: VPC_FILTERS,
       paging: { action: 'DescribeVpcs', ...PAGE },
     });
-    return { vpcSet: page.map(renderVpc), nextToken };
+    return { vpcSet: page.map((v) => renderVpc(v, ctx.store.settings.region)), nextToken };
   },
 };
 

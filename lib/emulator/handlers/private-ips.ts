@@ -3,8 +3,9 @@ import { Ec2Error, invalidCombination, invalidValue } from '../errors';
 import { instanceType } from '../instance-types';
 import { parseIpv4 } from '../ip';
 import type { NetworkInterface } from '../model';
-import { moveSecondaryIp, unassignIp } from '../mutations';
+import { ipv4SlotsUsed, moveSecondaryIp, unassignIp } from '../mutations';
 import type { Store } from '../store';
+import { assignPrefixes, unassignPrefixes, wantsPrefixes } from './ipv4-prefixes';
 import type { ActionDef } from './types';
 
 /** Requester-managed ENIs are changed through their owning service only (ec2-rules §3.10, ec2-rules §3.19). */
@@ -58,8 +59,10 @@ export const assignPrivateIpAddresses: ActionDef = {
     const requested = [...new Set(params.list('PrivateIpAddress'))];
     const count = params.int('SecondaryPrivateIpAddressCount');
     const allowReassignment = params.bool('AllowReassignment') === true;
-    if (params.list('Ipv4Prefix').length > 0 || params.has('Ipv4PrefixCount')) {
-      throw new Ec2Error('UnsupportedOperation', 'IPv4 prefix delegation is not supported by this emulator.');
+    if (wantsPrefixes(params)) {
+      refuseRequesterManaged(eni);
+      requireIpChangeState(store, eni);
+      return assignPrefixes(store, params, eni, ipv4Limit(store, eni));
     }
     if (requested.length === 0 && count === undefined) {
       throw new Ec2Error(
@@ -85,6 +88,10 @@ export const assignPrivateIpAddresses: ActionDef = {
       if (parseIpv4(ip) === null) throw invalidValue(`invalid value for parameter address: ${ip}`);
       if (!ledger.contains(ip)) throw invalidValue(`Address ${ip} does not fall within the subnet's address range`);
       if (ledger.isReserved(ip)) throw invalidValue(`Address ${ip} is reserved by AWS and cannot be assigned.`);
+      // An address inside a delegated /28 belongs to the prefix, never to a single-address reassignment (ec2-rules §2.7).
+      const prefixOwner = ledger.prefixOwner(ip);
+      if (prefixOwner !== undefined)
+        throw invalidValue(`Address ${ip} is within an IPv4 prefix assigned to ${prefixOwner}.`);
       const ownerId = ledger.owner(ip);
       if (ownerId === undefined) {
         fresh.push(ip);
@@ -105,7 +112,8 @@ export const assignPrivateIpAddresses: ActionDef = {
       moves.push({ ip, from: owner });
     }
     const adding = count ?? fresh.length + moves.length;
-    if (eni.privateIps.length + adding > ipv4Limit(store, eni)) {
+    // Delegated prefixes take an IPv4 slot each (ec2-rules §2.7).
+    if (ipv4SlotsUsed(eni) + adding > ipv4Limit(store, eni)) {
       throw new Ec2Error('PrivateIpAddressLimitExceeded', 'Number of private addresses will exceed limit.');
     }
     let picked = fresh;
@@ -142,7 +150,9 @@ export const unassignPrivateIpAddresses: ActionDef = {
     const { store, params } = ctx;
     const eni = store.resolve('eni', store.enis, params.required('NetworkInterfaceId'));
     if (params.list('Ipv4Prefix').length > 0) {
-      throw new Ec2Error('UnsupportedOperation', 'IPv4 prefix delegation is not supported by this emulator.');
+      refuseRequesterManaged(eni);
+      requireIpChangeState(store, eni);
+      return unassignPrefixes(store, params, eni);
     }
     const ips = [...new Set(params.list('PrivateIpAddress'))];
     if (ips.length === 0)

@@ -12,6 +12,7 @@ import {
   describeSubnets,
   describeVpcs,
 } from './describe-network';
+import { assignIpv6Addresses, unassignIpv6Addresses } from './ipv6-addresses';
 import { startInstances, stopInstances } from './instances';
 import { createNetworkInterface, deleteNetworkInterface, modifyNetworkInterfaceAttribute } from './interfaces';
 import { assignPrivateIpAddresses, unassignPrivateIpAddresses } from './private-ips';
@@ -36,6 +37,8 @@ export const ACTIONS: Record<string, ActionDef> = {
   DetachNetworkInterface: detachNetworkInterface,
   AssignPrivateIpAddresses: assignPrivateIpAddresses,
   UnassignPrivateIpAddresses: unassignPrivateIpAddresses,
+  AssignIpv6Addresses: assignIpv6Addresses,
+  UnassignIpv6Addresses: unassignIpv6Addresses,
   AllocateAddress: allocateAddress,
   ReleaseAddress: releaseAddress,
   AssociateAddress: associateAddress,

@@ -48,6 +48,10 @@ function privateIpSet(store: Store, eni: NetworkInterface, full: boolean): XmlOb
   }));
 }
 
+/** IPv6 addresses of the ENI (ec2-rules §2.7); none is the primary IPv6 here (EnablePrimaryIpv6 is not emulated). */
+const ipv6Set = (eni: NetworkInterface): XmlObject[] =>
+  eni.ipv6Addresses.map((ipv6Address) => ({ ipv6Address, isPrimaryIpv6: false }));
+
 /** The owning service's attachment of a requester-managed ENI: no instance, owner `amazon-aws` (ec2-rules §3.12). */
 function serviceAttachment(eni: NetworkInterface): XmlObject | undefined {
   if (!eni.serviceAttachmentId) return undefined;
@@ -99,7 +103,8 @@ export function renderNetworkInterface(store: Store, eni: NetworkInterface): Xml
     association: publicOf(store, eni, primaryIp, true),
     tagSet: renderTags(eni.tags),
     privateIpAddressesSet: privateIpSet(store, eni, true),
-    ipv6AddressesSet: [],
+    ipv6AddressesSet: ipv6Set(eni),
+    ipv4PrefixSet: eni.ipv4Prefixes.map((ipv4Prefix) => ({ ipv4Prefix })),
     interfaceType: eni.interfaceType,
   };
 }
@@ -132,7 +137,8 @@ export function renderInstanceNetworkInterface(store: Store, eni: NetworkInterfa
       : undefined,
     association: publicOf(store, eni, primaryIp, false),
     privateIpAddressesSet: privateIpSet(store, eni, false),
-    ipv6AddressesSet: [],
+    ipv6AddressesSet: ipv6Set(eni),
+    ipv4PrefixSet: eni.ipv4Prefixes.map((ipv4Prefix) => ({ ipv4Prefix })),
     interfaceType: eni.interfaceType,
   };
 }

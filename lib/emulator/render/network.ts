@@ -4,7 +4,7 @@ import { ACCOUNT_ID, type Store } from '../store';
 import type { XmlObject } from '../xml';
 import { renderTags } from './eni';
 
-export function renderVpc(vpc: Vpc): XmlObject {
+export function renderVpc(vpc: Vpc, region: string): XmlObject {
   return {
     vpcId: vpc.id,
     ownerId: ACCOUNT_ID,
@@ -13,7 +13,18 @@ export function renderVpc(vpc: Vpc): XmlObject {
     cidrBlockAssociationSet: [
       { associationId: vpc.cidrAssociationId, cidrBlock: vpc.cidr, cidrBlockState: { state: 'associated' } },
     ],
-    ipv6CidrBlockAssociationSet: [],
+    // Amazon-provided /56 (ec2-rules §2.7).
+    ipv6CidrBlockAssociationSet: vpc.ipv6
+      ? [
+          {
+            associationId: vpc.ipv6.associationId,
+            ipv6CidrBlock: vpc.ipv6.cidr,
+            ipv6CidrBlockState: { state: 'associated' },
+            networkBorderGroup: region,
+            ipv6Pool: 'Amazon',
+          },
+        ]
+      : [],
     dhcpOptionsId: vpc.dhcpOptionsId,
     instanceTenancy: 'default',
     isDefault: false,
@@ -35,7 +46,15 @@ export function renderSubnet(store: Store, s: Subnet): XmlObject {
     defaultForAz: false,
     mapPublicIpOnLaunch: s.mapPublicIpOnLaunch,
     assignIpv6AddressOnCreation: false,
-    ipv6CidrBlockAssociationSet: [],
+    ipv6CidrBlockAssociationSet: s.ipv6
+      ? [
+          {
+            associationId: s.ipv6.associationId,
+            ipv6CidrBlock: s.ipv6.cidr.text,
+            ipv6CidrBlockState: { state: 'associated' },
+          },
+        ]
+      : [],
     ownerId: ACCOUNT_ID,
     tagSet: renderTags(s.tags),
   };
