@@ -1,38 +1,14 @@
 // /api/plan, /api/apply and /api/progress/{id} with a failover body, called directly against the emulator's
 // ha-failover scenario (demo mode: the requests act as the demo operator).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetEc2Client } from '@/lib/ec2/client';
+import { describe, expect, it } from 'vitest';
+import { emulatorForRoutes } from '@/lib/testing/route-emulator';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
-import { resetRateLimits } from '@/lib/http/rate-limit';
 import { appliedRequests } from '@/lib/testing/emulator-control';
-import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 import { POST as applyPost } from './apply/route';
 import { GET as progressGet } from './progress/[id]/route';
 import { POST as planPost } from './plan/route';
 
-let emu: TestEmulator;
-const saved = { endpoint: process.env.AWS_ENDPOINT_URL_EC2, demo: process.env.ENI_CONSOLE_DEMO };
-beforeAll(async () => {
-  emu = await startTestEmulator('ha-failover', { attachDelayMs: 20 });
-  process.env.ENI_CONSOLE_DEMO = '1';
-});
-beforeEach(async () => {
-  process.env.AWS_ENDPOINT_URL_EC2 = emu.url;
-  resetEc2Client();
-  await emu.reset('ha-failover');
-  resetRateLimits();
-});
-afterAll(async () => {
-  for (const [key, value] of [
-    ['AWS_ENDPOINT_URL_EC2', saved.endpoint],
-    ['ENI_CONSOLE_DEMO', saved.demo],
-  ] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetEc2Client();
-  await emu?.close();
-});
+const emu = emulatorForRoutes('ha-failover', { attachDelayMs: 20, demo: true });
 
 const post = (handler: (r: Request) => Promise<Response>, body: unknown) =>
   handler(
@@ -44,7 +20,7 @@ const post = (handler: (r: Request) => Promise<Response>, body: unknown) =>
   );
 
 async function pair() {
-  const s = await loadSnapshot(emu.client);
+  const s = await loadSnapshot(emu().client);
   const id = (name: string) => s.instances.find((i) => i.name === name)?.id ?? '';
   return {
     from: id('ha-primary'),
@@ -67,7 +43,7 @@ describe('failover through the routes', () => {
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ ok: true, timings: { totalMs: expect.any(Number) }, verification: 'verified' });
     expect(body.timings.steps).toHaveLength(2);
-    const after = await loadSnapshot(emu.client);
+    const after = await loadSnapshot(emu().client);
     expect(after.enis.find((e) => e.id === floating)?.attachment?.instanceId).toBe(to);
     const progress = await (
       await progressGet(new Request('http://localhost/api/progress/progress-test-0001'), {
@@ -82,13 +58,13 @@ describe('failover through the routes', () => {
 
   it('rehearses through /api/apply without changing anything', async () => {
     const { from, to } = await pair();
-    await emu.clearRequests();
+    await emu().clearRequests();
     const body = await (await post(applyPost, { kind: 'failover', from, to, ips: true, rehearse: true })).json();
     expect(body).toMatchObject({
       ok: true,
       rehearsal: { dryRuns: [{ action: 'DetachNetworkInterface' }, { action: 'AttachNetworkInterface' }] },
     });
-    expect(appliedRequests(await emu.requests())).toEqual([]);
+    expect(appliedRequests(await emu().requests())).toEqual([]);
   });
 
   it('names the failover’s fields when the body is wrong', async () => {

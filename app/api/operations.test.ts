@@ -3,12 +3,10 @@
 // finish completes the move; either closes the operation once, and a viewer may read but not resolve.
 // /api/operations/{id} takes journal ids only; an apply's live steps are at /api/progress/{progressId}, which names them.
 import { DetachNetworkInterfaceCommand } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetEc2Client } from '@/lib/ec2/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emulatorForRoutes } from '@/lib/testing/route-emulator';
 import { consoleOperations } from '@/lib/ec2/console-operations';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
-import { resetRateLimits } from '@/lib/http/rate-limit';
-import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 import { findMove } from '@/lib/testing/moves';
 import { type ProcessAccounts, processAccounts } from '@/lib/testing/process-accounts';
 import { checkMove, type Move } from '@/lib/topology';
@@ -18,32 +16,14 @@ import { POST as resolvePost } from './operations/[id]/resolve/route';
 import { GET as operationsGet } from './operations/route';
 import { GET as progressGet } from './progress/[id]/route';
 
-let emu: TestEmulator;
+const emu = emulatorForRoutes('showcase', { attachDelayMs: 0, demo: false });
 let accounts: ProcessAccounts;
-const saved = { endpoint: process.env.AWS_ENDPOINT_URL_EC2, demo: process.env.ENI_CONSOLE_DEMO };
 
 beforeAll(async () => {
-  emu = await startTestEmulator('showcase', { attachDelayMs: 0 });
-  delete process.env.ENI_CONSOLE_DEMO;
   accounts = await processAccounts({ vera: 'viewer', otto: 'operator' });
 }, 120_000);
-beforeEach(async () => {
-  process.env.AWS_ENDPOINT_URL_EC2 = emu.url;
-  resetEc2Client();
-  await emu.reset('showcase');
-  resetRateLimits();
-});
 afterAll(async () => {
   await accounts?.close();
-  for (const [k, v] of [
-    ['AWS_ENDPOINT_URL_EC2', saved.endpoint],
-    ['ENI_CONSOLE_DEMO', saved.demo],
-  ] as const) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetEc2Client();
-  await emu?.close();
 });
 
 const request = (path: string, who: string, body?: unknown) =>
@@ -60,7 +40,7 @@ const resolve = (id: string, who: string, action: string) =>
 
 /** A move-eni between instances left as a crash leaves it: journaled, detached, never attached. */
 async function crashedMove(): Promise<{ id: string; move: Extract<Move, { kind: 'move-eni' }>; from: string }> {
-  const s = await loadSnapshot(emu.client);
+  const s = await loadSnapshot(emu().client);
   const move = findMove(s, 'move-eni-between') as Extract<Move, { kind: 'move-eni' }>;
   const verdict = checkMove(s, move);
   if (!verdict.ok) throw new Error('the move is accepted');
@@ -68,7 +48,7 @@ async function crashedMove(): Promise<{ id: string; move: Extract<Move, { kind: 
   const { journal } = await consoleOperations();
   const op = await journal.begin('otto', move, verdict.plan);
   const detach = verdict.plan.steps[0]!;
-  const answer = await emu.client.send(new DetachNetworkInterfaceCommand(detach.input as never));
+  const answer = await emu().client.send(new DetachNetworkInterfaceCommand(detach.input as never));
   await op.step(
     {
       index: 1,
@@ -86,7 +66,7 @@ async function crashedMove(): Promise<{ id: string; move: Extract<Move, { kind: 
 }
 
 const attachedTo = async (eni: string) =>
-  (await loadSnapshot(emu.client)).enis.find((e) => e.id === eni)?.attachment?.instanceId ?? null;
+  (await loadSnapshot(emu().client)).enis.find((e) => e.id === eni)?.attachment?.instanceId ?? null;
 
 describe('GET /api/operations and POST /api/operations/{id}/resolve', () => {
   it('lists the crashed operation with its steps and observed state; restore puts the ENI back and closes it once', async () => {
@@ -142,7 +122,7 @@ describe('one id space: /api/operations/{id} is the journal, /api/progress/{id} 
     handler(request(path, 'vera'), { params: Promise.resolve({ id }) });
 
   it('a move-eni applied with a progress id shows its steps there, and names the journal operation it wrote', async () => {
-    const s = await loadSnapshot(emu.client);
+    const s = await loadSnapshot(emu().client);
     const move = findMove(s, 'move-eni-between');
     const verdict = checkMove(s, move);
     if (!verdict.ok) throw new Error('the move is accepted');

@@ -1,37 +1,17 @@
 // The API route handlers called directly with Requests, against the emulator through AWS_ENDPOINT_URL_EC2.
 import { type AddressInfo, createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { emulatorForRoutes } from '@/lib/testing/route-emulator';
 import { resetEc2Client } from '@/lib/ec2/client';
-import { resetRateLimits } from '@/lib/http/rate-limit';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { appliedRequests } from '@/lib/testing/emulator-control';
-import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 import { findMove } from '@/lib/testing/moves';
 import { POST as applyPost } from './apply/route';
 import { POST as planPost } from './plan/route';
 import { GET as topologyGet } from './topology/route';
-import { keepEnv } from '@/lib/testing/env';
 
-let emu: TestEmulator;
-const restoreEnv = keepEnv('AWS_ENDPOINT_URL_EC2', 'ENI_CONSOLE_DEMO');
-
-beforeAll(async () => {
-  emu = await startTestEmulator('showcase', { attachDelayMs: 20 });
-  // Demo mode (loopback emulator): the requests act as the demo operator; lib/http/guard.test.ts covers the rest.
-  process.env.ENI_CONSOLE_DEMO = '1';
-});
-beforeEach(async () => {
-  // The routes use the process-wide client, which reads AWS_ENDPOINT_URL_EC2 like the SDK does.
-  process.env.AWS_ENDPOINT_URL_EC2 = emu.url;
-  resetEc2Client();
-  await emu.reset('showcase');
-  resetRateLimits();
-});
-afterAll(async () => {
-  restoreEnv();
-  resetEc2Client();
-  await emu?.close();
-});
+// Demo mode (loopback emulator): the requests act as the demo operator; lib/http/guard.test.ts covers the rest.
+const emu = emulatorForRoutes('showcase', { attachDelayMs: 20, demo: true });
 
 const post = (handler: (r: Request) => Promise<Response>, body: string) =>
   handler(
@@ -45,7 +25,7 @@ describe('GET /api/topology', () => {
     const body = await res.json();
     expect(body).toMatchObject({
       ok: true,
-      snapshot: { endpoint: emu.url },
+      snapshot: { endpoint: emu().url },
       settings: { allowCrossVpcAttach: true, allowReassociation: true },
     });
     expect(Object.keys(body).sort()).toEqual(['ok', 'settings', 'snapshot']);
@@ -99,18 +79,18 @@ describe('POST /api/plan and /api/apply', () => {
   });
 
   it('answers 409 refused with the rules’ reasons, and apply sends nothing', async () => {
-    const move = findMove(await loadSnapshot(emu.client), 'detach-eni', false);
-    await emu.clearRequests();
+    const move = findMove(await loadSnapshot(emu().client), 'detach-eni', false);
+    await emu().clearRequests();
     const res = await post(applyPost, JSON.stringify(move));
     expect(res.status).toBe(409);
     const body = await res.json();
     expect(body).toMatchObject({ ok: false, code: 'refused' });
     expect(body.reasons[0]).toMatchObject({ rule: expect.any(String), message: expect.any(String) });
-    expect(appliedRequests(await emu.requests())).toEqual([]);
+    expect(appliedRequests(await emu().requests())).toEqual([]);
   });
 
   it('plans, then applies the confirmed plan, answering the verified state', async () => {
-    const move = findMove(await loadSnapshot(emu.client), 'move-eip');
+    const move = findMove(await loadSnapshot(emu().client), 'move-eip');
     const planned = await (await post(planPost, JSON.stringify(move))).json();
     expect(planned).toMatchObject({ ok: true, plan: { move, steps: [{ action: 'AssociateAddress' }] } });
     const res = await post(applyPost, JSON.stringify({ move, confirmed: planned.plan }));

@@ -39,15 +39,16 @@ export async function createToken(
   return { id, token };
 }
 
+/** Tokens joined to the user each acts for. */
+const withUser = (db: Kysely<Database>) => db.selectFrom('api_token').innerJoin('user', 'user.id', 'api_token.user_id');
+
 /** The user a token acts for, with that user's current role; null when unknown, revoked or expired. */
 export async function resolveToken(
   db: Kysely<Database>,
   token: string,
   now = new Date(),
 ): Promise<{ tokenId: string; userId: string; name: string; role: string } | null> {
-  const row = await db
-    .selectFrom('api_token')
-    .innerJoin('user', 'user.id', 'api_token.user_id')
+  const row = await withUser(db)
     .select([
       'api_token.id as tokenId',
       'api_token.expires_at',
@@ -66,9 +67,7 @@ export async function resolveToken(
 }
 
 export async function listTokens(db: Kysely<Database>): Promise<TokenInfo[]> {
-  const rows = await db
-    .selectFrom('api_token')
-    .innerJoin('user', 'user.id', 'api_token.user_id')
+  const rows = await withUser(db)
     .select([
       'api_token.id',
       'api_token.user_id',

@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addUser, createApiToken } from '@/lib/auth/accounts';
 import { getAuth } from '@/lib/auth/auth';
 import type { Role } from '@/lib/auth/roles';
 import { listAudit, type AuditRecord } from '@/lib/db/audit';
 import { getDatabase } from '@/lib/db/database';
+import { addAccountsWithTokens } from './accounts-with-tokens';
 import { cliActor } from './auth-harness';
 
 const holders = [Symbol.for('eni-console.database'), Symbol.for('eni-console.auth')];
@@ -29,14 +29,7 @@ export async function processAccounts(accounts: Record<string, Role>): Promise<P
   for (const key of holders) delete (globalThis as Record<symbol, unknown>)[key];
   const database = await getDatabase();
   const deps = { db: database.db, auth: await getAuth(), actor: cliActor };
-  const tokens: Record<string, string> = {};
-  for (const [name, role] of Object.entries(accounts)) {
-    const added = await addUser(deps, name, role, `pw-${name}-${Math.random().toString(36).slice(2)}`);
-    if (!added.ok) throw new Error(added.message);
-    const token = await createApiToken(deps, name, null);
-    if (!token.ok) throw new Error(token.message);
-    tokens[name] = token.token;
-  }
+  const tokens = await addAccountsWithTokens(deps, accounts);
   return {
     tokens,
     audit: async () => (await listAudit({ limit: 500 })).entries.reverse(),

@@ -1,0 +1,45 @@
+// The emulator a route or server-action test reaches through the process-wide EC2 client: started once, the
+// scenario, client and rate limits reset before each test, the environment put back and the emulator closed after.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { resetEc2Client } from '@/lib/ec2/client';
+import { resetRateLimits } from '@/lib/http/rate-limit';
+import { keepEnv } from './env';
+import { type TestEmulator, startTestEmulator } from './gateway-emulator';
+
+export interface RouteEmulatorOptions {
+  attachDelayMs: number;
+  /** Demo mode (loopback emulator): requests act as the demo operator. Off: they need an account's token. */
+  demo: boolean;
+  /** More environment for the console while the tests run (put back after). */
+  env?: Record<string, string>;
+}
+
+/** Registers the hooks; the returned function gives the running emulator inside tests and hooks. */
+export function emulatorForRoutes(scenario: string, options: RouteEmulatorOptions): () => TestEmulator {
+  let emu: TestEmulator | undefined;
+  const extra = options.env ?? {};
+  const restoreEnv = keepEnv('AWS_ENDPOINT_URL_EC2', 'ENI_CONSOLE_DEMO', ...Object.keys(extra));
+  beforeAll(async () => {
+    Object.assign(process.env, extra);
+    emu = await startTestEmulator(scenario, { attachDelayMs: options.attachDelayMs });
+  });
+  beforeEach(async () => {
+    // The routes use the process-wide client, which reads AWS_ENDPOINT_URL_EC2 like the SDK does.
+    process.env.AWS_ENDPOINT_URL_EC2 = running().url;
+    if (options.demo) process.env.ENI_CONSOLE_DEMO = '1';
+    else delete process.env.ENI_CONSOLE_DEMO;
+    resetEc2Client();
+    await running().reset(scenario);
+    resetRateLimits();
+  });
+  afterAll(async () => {
+    restoreEnv();
+    resetEc2Client();
+    await emu?.close();
+  });
+  const running = (): TestEmulator => {
+    if (!emu) throw new Error('emulatorForRoutes: the emulator is not started yet (use it inside tests and hooks)');
+    return emu;
+  };
+  return running;
+}
