@@ -169,6 +169,7 @@ test('a move-eni between instances shows its steps as they happen: detaching, av
     await expect(steps.nth(1)).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
     await expect(progress).toContainText('Applied');
     await shot(page, 'move-eni-attached');
+    console.log(`move-eni steps: ${(await progress.getByTestId('apply-progress-badge').allTextContents()).join(', ')}`);
     await expect(progress).toBeHidden({ timeout: 10_000 });
     const seen = await page.evaluate(() => (window as unknown as { seenSteps: string[] }).seenSteps);
     // Step 1 ran, then showed the ENI available; step 2 waited, ran, then showed it attached.

@@ -11,6 +11,7 @@ test('a presenter runs the HA failover walkthrough start to finish: the floating
   console: ui,
   page,
 }) => {
+  test.setTimeout(180_000);
   await ui.open();
   await page.getByTestId('demo-walkthrough').selectOption('ha-failover');
   const panel = page.getByTestId('walkthrough');

@@ -74,7 +74,12 @@ export function DemoControls() {
         id="demo-walkthrough"
         data-testid="demo-walkthrough"
         value=""
-        onChange={(e) => setWalk(walkthroughs.find((w) => w.id === e.target.value) ?? null)}
+        onChange={(e) => {
+          const w = walkthroughs.find((x) => x.id === e.target.value) ?? null;
+          // The walkthrough resets to its scenario: the picker names it, so Reset starts it over.
+          if (w) setScenario(w.scenario);
+          setWalk(w);
+        }}
         className="h-7 max-w-40 rounded-md border border-line-strong bg-surface px-1.5 text-xs text-fg"
       >
         <option value="">Walkthrough…</option>
