@@ -2,6 +2,7 @@
 // filters show — VPC → subnet → instance cards with their ENIs, private IPs and public IPv4s. Pure: a string
 // from the index and the filters; the browser rasterizes it to PNG (export-image.ts).
 import { isFiltering, matchingInstances, subnetShown, type Filters } from './filters';
+import { plural } from './format';
 import type { TopologyIndex } from './topology-index';
 import { eipAt, type Eni, type Instance } from '@/lib/topology';
 
@@ -106,7 +107,7 @@ export function exportSvg(index: TopologyIndex, filters: Filters): string {
           text(
             W - PAD,
             y + 14,
-            `${instances.length} instances · ${subnet.availableIpCount} addresses free`,
+            `${plural(instances.length, 'instance')} · ${subnet.availableIpCount} addresses free`,
             `${font} font-size="11" fill="${colors.muted}" text-anchor="end"`,
           ),
         );
