@@ -5,7 +5,7 @@ import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { Result } from '@/lib/result';
 import type { CheckSettings, Snapshot } from '@/lib/topology';
-import { clientInfo, getEc2Client } from './client';
+import { clientInfo, getEc2Client, type Scope } from './client';
 import { toFailure } from './errors';
 import { Cancelled, withDeadline } from './deadline';
 import { loadCheckSettings, loadTimeSettings } from './settings';
@@ -81,10 +81,9 @@ function untilCancelled<T>(load: Promise<T>, signal?: AbortSignal): Promise<T> {
  * Used by GET /api/topology (one code path). The read stops at the read deadline (ENI_CONSOLE_READ_DEADLINE_MS)
  * with a `timeout`, or when `signal` fires (the browser cancelled the refresh).
  */
-export async function readTopology(
-  client: EC2Client = getEc2Client(),
-  signal?: AbortSignal,
-): Promise<Result<Topology>> {
+export async function readTopology(scopeOrClient?: Scope | EC2Client, signal?: AbortSignal): Promise<Result<Topology>> {
+  // Each scope has its own client, and the shared loads are kept per client: per account and region.
+  const client = scopeOrClient && 'send' in scopeOrClient ? scopeOrClient : getEc2Client(scopeOrClient);
   try {
     const settings = loadCheckSettings();
     const snapshot = await untilCancelled(sharedLoad(client), signal);

@@ -1,6 +1,8 @@
 // What each route and server action is at the boundary: its permission, its parser, its handler (the plain
 // lib/ec2 functions) and what its audit row records. Routes and actions are built from these with the guard.
 import 'server-only';
+import { resolveScope, scopeInputSchema, type ScopeInput } from '@/lib/ec2/accounts';
+import { getEc2Client, type Scope } from '@/lib/ec2/client';
 import { type Applied, applyPlannedMove, type Planned, planOnFreshState, scopeOf } from '@/lib/ec2/execute';
 import { consoleOperations } from '@/lib/ec2/console-operations';
 import { invalidateTopology, readTopology } from '@/lib/ec2/topology';
@@ -21,17 +23,34 @@ function resourcesOf(request: MoveRequest, result: Result<Planned>): string[] {
   return [...scope.ids, ...(scope.ips ?? [])];
 }
 
-export const planEndpoint: BoundarySpec<MoveRequest, Planned> = {
+/** The scope a request names, checked; the default scope (the environment's client) when it names none. */
+async function scopeFor(request: MoveRequest): Promise<Result<{ scope: Scope | undefined }>> {
+  if (!request.scope) return { ok: true, scope: undefined };
+  const resolved = await resolveScope(request.scope);
+  return resolved.ok ? { ok: true, scope: resolved.scope } : resolved;
+}
+
+/** The plan, marked with the scope it was made in: applying it elsewhere is refused (move-request.ts). */
+type ScopedPlanned = Planned & { plan: Planned['plan'] & { scope?: Scope } };
+
+export const planEndpoint: BoundarySpec<MoveRequest, ScopedPlanned> = {
   name: 'plan',
   permission: 'change',
   parse,
   rateLimited: true,
-  handler: (request) => planOnFreshState(request.move, request.confirmed),
+  handler: async (request, identity) => {
+    const where = await scopeFor(request);
+    if (!where.ok) return where;
+    const client = where.scope ? getEc2Client(where.scope, identity.name) : undefined;
+    const planned = await planOnFreshState(request.move, request.confirmed, client ? { client } : {});
+    return planned.ok && where.scope ? { ...planned, plan: { ...planned.plan, scope: where.scope } } : planned;
+  },
   audit: (request, result) => ({
     resourceIds: resourcesOf(request, result),
     requestIds: [],
     details: {
       move: request.move,
+      ...scopeDetails(request),
       ...(result.ok ? { summary: result.plan.summary, steps: result.plan.steps.map((s) => s.action) } : {}),
     },
   }),
@@ -44,9 +63,18 @@ export const applyEndpoint: BoundarySpec<MoveRequest, Applied> = {
   rateLimited: true,
   handler: async (request, identity) => {
     try {
+      const where = await scopeFor(request);
+      if (!where.ok) return where;
+      // A role account's calls are made in a session named after the user (CloudTrail names who acted).
+      const client = where.scope ? getEc2Client(where.scope, identity.name) : undefined;
       // The console's journal and locks live in its database (shared by every console process on one Postgres).
       const { journal, locks } = await consoleOperations();
-      return await applyPlannedMove(request.move, request.confirmed, { user: identity.name, journal, locks });
+      return await applyPlannedMove(request.move, request.confirmed, {
+        user: identity.name,
+        journal,
+        locks,
+        ...(client ? { client } : {}),
+      });
     } finally {
       // Whatever happened, the account may have changed: the next read must not reuse an older snapshot.
       invalidateTopology();
@@ -55,9 +83,18 @@ export const applyEndpoint: BoundarySpec<MoveRequest, Applied> = {
   audit: (request, result) => ({
     resourceIds: resourcesOf(request, result),
     requestIds: result.ok ? result.requestIds : requestIdsIn(result.details),
-    details: { move: request.move, ...(result.ok ? { summary: result.plan.summary, verified: result.verified } : {}) },
+    details: {
+      move: request.move,
+      ...scopeDetails(request),
+      ...(result.ok ? { summary: result.plan.summary, verified: result.verified } : {}),
+    },
   }),
 };
+
+/** The audit names the account and region a plan or apply acted in (the default scope names none). */
+function scopeDetails(request: MoveRequest): { account?: string; region?: string } {
+  return request.scope ? { account: request.scope.account, region: request.scope.region } : {};
+}
 
 /** Request ids a failure carries in its details (a partial failure names the calls that ran). */
 function requestIdsIn(details: unknown): string[] {
@@ -66,13 +103,34 @@ function requestIdsIn(details: unknown): string[] {
   return typeof d?.requestId === 'string' ? [d.requestId] : [];
 }
 
-export const topologyEndpoint: BoundarySpec<void, Record<string, unknown>> = {
+/** `?account=…&region=…` of a read, both optional; anything else in the query is refused with what to send. */
+export function parseScopeQuery(input: unknown): Result<{ value: ScopeInput }> {
+  const { query } = input as QueryInput;
+  const parsed = scopeInputSchema.safeParse(query ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return fail(
+    'invalid-input',
+    `${describeIssues(parsed.error).replace(/field "(\w+)"/g, 'the query parameter "$1"')}. Send for example ?account=prod&region=us-east-1, or nothing for the default account and region.`,
+  );
+}
+
+export const topologyEndpoint: BoundarySpec<ScopeInput, Record<string, unknown>> = {
   name: 'topology.read',
   permission: 'read',
-  handler: async (_input, _identity, signal) => {
-    const result = await readTopology(undefined, signal);
+  parse: parseScopeQuery,
+  handler: async (input, _identity, signal) => {
+    // No account or region named: the environment's client, exactly as before accounts existed.
+    let scope: Scope | undefined;
+    if (input.account !== undefined || input.region !== undefined) {
+      const resolved = await resolveScope(input);
+      if (!resolved.ok) return resolved;
+      scope = resolved.scope;
+    }
+    const result = await readTopology(scope, signal);
     // The snapshot's fields at the top level, beside ok and settings (the shape the canvas parses).
-    return result.ok ? { ok: true, ...result.snapshot, settings: result.settings } : result;
+    return result.ok
+      ? { ok: true, ...result.snapshot, settings: result.settings, ...(scope ? { account: scope.account } : {}) }
+      : result;
   },
 };
 

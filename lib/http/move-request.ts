@@ -4,12 +4,26 @@ import { z } from 'zod';
 import { type Failure, fail } from '@/lib/result';
 import { type Move, type Plan, moveSchema, planSchema } from '@/lib/topology';
 
-export type MoveRequest = { move: Move; confirmed?: Plan };
+/** The account and region a move acts in (the default scope when absent); the same shape as lib/ec2's Scope. */
+const scopeSchema = z.strictObject({
+  account: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Expected an account id such as prod'),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Expected a region such as us-east-1'),
+});
+type RequestScope = z.infer<typeof scopeSchema>;
+
+/** scope: where to act; the confirmed plan's own scope (what /api/plan answered) must be the same one. */
+export type MoveRequest = { move: Move; confirmed?: Plan; scope?: RequestScope };
 
 export const MOVE_EXAMPLE =
   'for example {"kind":"detach-eni","eni":"eni-0123456789abcdef0"} or {"move":{…},"confirmed":<the plan from /api/plan>}';
 
-const wrappedSchema = z.object({ move: moveSchema, confirmed: planSchema.optional() }).strict();
+const wrappedSchema = z
+  .object({
+    move: moveSchema,
+    confirmed: planSchema.extend({ scope: scopeSchema.optional() }).optional(),
+    scope: scopeSchema.optional(),
+  })
+  .strict();
 
 function fieldName(path: readonly PropertyKey[]): string {
   return path.length === 0 ? 'the body' : `field "${path.map(String).join('.')}"`;
@@ -38,9 +52,17 @@ export function parseMoveRequest(input: unknown): ({ ok: true } & MoveRequest) |
   if (input !== null && typeof input === 'object' && 'move' in input) {
     const parsed = wrappedSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
-    return parsed.data.confirmed
-      ? { ok: true, move: parsed.data.move, confirmed: parsed.data.confirmed }
-      : { ok: true, move: parsed.data.move };
+    const { move, scope } = parsed.data;
+    if (!parsed.data.confirmed) return { ok: true, move, ...(scope ? { scope } : {}) };
+    const { scope: planned, ...confirmed } = parsed.data.confirmed;
+    // A plan made in one account and region is never applied in another, where the same ids mean other things.
+    if (planned && scope && (planned.account !== scope.account || planned.region !== scope.region))
+      return fail(
+        'invalid-input',
+        `This plan was made for account ${planned.account} in ${planned.region}; it cannot be applied to account ${scope.account} in ${scope.region}. Plan the move again in the account and region where it should happen.`,
+      );
+    const where = scope ?? planned;
+    return { ok: true, move, confirmed, ...(where ? { scope: where } : {}) };
   }
   const parsed = moveSchema.safeParse(input);
   return parsed.success ? { ok: true, move: parsed.data } : invalidInput(parsed.error);
