@@ -120,7 +120,7 @@ describe('GET /api/topology?account=…&region=…', () => {
   });
 });
 
-describe('plan and apply in a scope', () => {
+describe('plan and apply in a scope', { timeout: 120_000 }, () => {
   it('applies a plan in the account and region it was made in, and nowhere else', async () => {
     const scope = { account: 'staging', region: 'eu-west-1' };
     const before = await direct('AKIAPRODENICONSOLE', 'eu-west-1');

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useAccess } from '@/components/access/access-context';
 import { Button } from '@/components/ui/button';
+import { accountsQueryKey, encodeScope, pageScope } from '@/lib/queries/scope';
 import { topologyQueryKey } from '@/lib/queries/topology';
 import { resetScenario } from '../failover/failover-api';
 import { WalkthroughPanel } from './walkthrough-panel';
@@ -19,6 +20,7 @@ const SCENARIOS = [
   'dual-homed-tiers',
   'multi-vpc',
   'large',
+  'multi-account',
 ];
 
 export function DemoControls() {
@@ -35,6 +37,9 @@ export function DemoControls() {
     setError(null);
     const r = await resetScenario(scenario);
     if (!r.ok) setError(r.message);
+    // Another scenario may bring other accounts: the page's account and region may no longer exist.
+    if (r.ok && encodeScope(pageScope())) return window.location.assign(window.location.pathname);
+    await queryClient.invalidateQueries({ queryKey: accountsQueryKey });
     await queryClient.refetchQueries({ queryKey: topologyQueryKey });
     setBusy(false);
   };

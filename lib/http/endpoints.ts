@@ -23,11 +23,24 @@ function resourcesOf(request: MoveRequest, result: Result<Planned>): string[] {
   return [...scope.ids, ...(scope.ips ?? [])];
 }
 
-/** The scope a request names, checked; the default scope (the environment's client) when it names none. */
+/**
+ * The scope a request names (or its confirmed plan was made in), checked; the default scope (the environment's
+ * client) when it names none. A plan made in one account and region is never applied in another, where the same
+ * ids mean other things. The resolved scope is kept on the request for its audit row.
+ */
 async function scopeFor(request: MoveRequest): Promise<Result<{ scope: Scope | undefined }>> {
-  if (!request.scope) return { ok: true, scope: undefined };
-  const resolved = await resolveScope(request.scope);
-  return resolved.ok ? { ok: true, scope: resolved.scope } : resolved;
+  const planned = request.plannedScope;
+  if (!request.scope && !planned) return { ok: true, scope: undefined };
+  const resolved = await resolveScope(request.scope ?? planned);
+  if (!resolved.ok) return resolved;
+  const { account, region } = resolved.scope;
+  if (planned && (planned.account !== account || planned.region !== region))
+    return fail(
+      'invalid-input',
+      `This plan was made for account ${planned.account} in ${planned.region}; it cannot be applied to account ${account} in ${region}. Plan the move again in the account and region where it should happen.`,
+    );
+  request.scope = resolved.scope;
+  return { ok: true, scope: resolved.scope };
 }
 
 /** The plan, marked with the scope it was made in: applying it elsewhere is refused (move-request.ts). */

@@ -4,15 +4,20 @@ import { z } from 'zod';
 import { type Failure, fail } from '@/lib/result';
 import { type Move, type Plan, moveSchema, planSchema } from '@/lib/topology';
 
-/** The account and region a move acts in (the default scope when absent); the same shape as lib/ec2's Scope. */
-const scopeSchema = z.strictObject({
-  account: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Expected an account id such as prod'),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Expected a region such as us-east-1'),
-});
-type RequestScope = z.infer<typeof scopeSchema>;
+/** The account and region a move acts in (either absent: the default's); the same shape as lib/ec2's Scope. */
+const account = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Expected an account id such as prod');
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Expected a region such as us-east-1');
+const scopeSchema = z.strictObject({ account: account.optional(), region: region.optional() });
+/** The scope /api/plan marks its plan with: always both. */
+const plannedScopeSchema = z.strictObject({ account, region });
 
-/** scope: where to act; the confirmed plan's own scope (what /api/plan answered) must be the same one. */
-export type MoveRequest = { move: Move; confirmed?: Plan; scope?: RequestScope };
+/** scope: where to act; plannedScope: the confirmed plan's own (what /api/plan answered), which must be the same. */
+export type MoveRequest = {
+  move: Move;
+  confirmed?: Plan;
+  scope?: z.infer<typeof scopeSchema>;
+  plannedScope?: z.infer<typeof plannedScopeSchema>;
+};
 
 export const MOVE_EXAMPLE =
   'for example {"kind":"detach-eni","eni":"eni-0123456789abcdef0"} or {"move":{…},"confirmed":<the plan from /api/plan>}';
@@ -20,7 +25,7 @@ export const MOVE_EXAMPLE =
 const wrappedSchema = z
   .object({
     move: moveSchema,
-    confirmed: planSchema.extend({ scope: scopeSchema.optional() }).optional(),
+    confirmed: planSchema.extend({ scope: plannedScopeSchema.optional() }).optional(),
     scope: scopeSchema.optional(),
   })
   .strict();
@@ -54,15 +59,8 @@ export function parseMoveRequest(input: unknown): ({ ok: true } & MoveRequest) |
     if (!parsed.success) return invalidInput(parsed.error);
     const { move, scope } = parsed.data;
     if (!parsed.data.confirmed) return { ok: true, move, ...(scope ? { scope } : {}) };
-    const { scope: planned, ...confirmed } = parsed.data.confirmed;
-    // A plan made in one account and region is never applied in another, where the same ids mean other things.
-    if (planned && scope && (planned.account !== scope.account || planned.region !== scope.region))
-      return fail(
-        'invalid-input',
-        `This plan was made for account ${planned.account} in ${planned.region}; it cannot be applied to account ${scope.account} in ${scope.region}. Plan the move again in the account and region where it should happen.`,
-      );
-    const where = scope ?? planned;
-    return { ok: true, move, confirmed, ...(where ? { scope: where } : {}) };
+    const { scope: plannedScope, ...confirmed } = parsed.data.confirmed;
+    return { ok: true, move, confirmed, ...(scope ? { scope } : {}), ...(plannedScope ? { plannedScope } : {}) };
   }
   const parsed = moveSchema.safeParse(input);
   return parsed.success ? { ok: true, move: parsed.data } : invalidInput(parsed.error);

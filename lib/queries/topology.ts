@@ -8,6 +8,7 @@ import {
   type Snapshot,
 } from '@/lib/topology';
 import type { ErrorCode } from '@/lib/result';
+import { scopeSuffix } from './scope';
 
 /** What the topology query caches: the snapshot plus the server's CheckSettings, so browser and server check alike. */
 export type TopologyData = Snapshot & { settings: CheckSettings };
@@ -83,7 +84,7 @@ export async function fetchTopology(signal?: AbortSignal): Promise<TopologyData>
   let res: Response;
   try {
     // A plain GET, so that it matches (and consumes) the <link rel=preload as=fetch> the page emits.
-    res = await fetch('/api/topology', { signal });
+    res = await fetch(`/api/topology${scopeSuffix()}`, { signal });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new TopologyLoadError('network', 'Could not reach the console server.');
