@@ -1,6 +1,7 @@
 // Several accounts and regions in one emulator: a multi-account scenario (scenarios/multi/*.json) names each
 // account's access key and, per region, the scenario its store is built from. A request's account is the access
-// key of its SigV4 credential scope, its region the scope's region; each (account, region) is its own store.
+// key of its SigV4 credential scope, its region the scope's region; each (account, region) is its own store
+// (ec2-rules §9.1).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
