@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useAccess } from '@/components/access/access-context';
 import { Button } from '@/components/ui/button';
+import { accountsQueryKey, encodeScope, pageScope } from '@/lib/queries/scope';
 import { topologyQueryKey } from '@/lib/queries/topology';
 import { resetScenario } from '../failover/failover-api';
 import { WalkthroughPanel } from './walkthrough-panel';
@@ -20,6 +21,7 @@ const SCENARIOS = [
   'multi-vpc',
   'eks-nodes',
   'large',
+  'multi-account',
 ];
 
 export function DemoControls() {
@@ -36,6 +38,9 @@ export function DemoControls() {
     setError(null);
     const r = await resetScenario(scenario);
     if (!r.ok) setError(r.message);
+    // Another scenario may bring other accounts: the page's account and region may no longer exist.
+    if (r.ok && encodeScope(pageScope())) return window.location.assign(window.location.pathname);
+    await queryClient.invalidateQueries({ queryKey: accountsQueryKey });
     await queryClient.refetchQueries({ queryKey: topologyQueryKey });
     setBusy(false);
   };

@@ -9,6 +9,7 @@ import { Spinner } from '@/components/ui/spinner';
 import type { Snapshot } from '@/lib/topology';
 import { endpointHost, endpointMode, formatAge, formatCount, formatUtc } from './model/format';
 import { countPrivateIps } from './model/topology-index';
+import { ScopePicker } from './scope-picker';
 import { SearchBox } from './search-box';
 
 function useNow(intervalMs: number): number {
@@ -60,9 +61,7 @@ export function HeaderBar({ snapshot, refreshing, onRefresh, onCancelRefresh, ac
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-4 py-2">
       <Brand />
       <div className="flex items-center gap-1.5">
-        <Badge tone="outline" className="font-mono">
-          {snapshot.region}
-        </Badge>
+        <ScopePicker region={snapshot.region} />
         {mode === 'emulator' ? (
           <Badge tone="warn" title={`Emulator at ${snapshot.endpoint}`}>
             Emulator

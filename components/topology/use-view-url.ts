@@ -3,6 +3,7 @@
 // typing and filtering replace the current one. The History API calls are the ones Next's router integrates (it
 // keeps its own state in the entries), so no request is made and back/forward restore without a reload.
 import { useEffect, useState } from 'react';
+import { decodeScope, withScope } from '@/lib/queries/scope';
 import { decodeView, encodeView, type ViewState } from './model/view-url';
 
 /** The view the page was opened with (a copied link). */
@@ -12,7 +13,8 @@ export function initialView(): ViewState {
 
 export function useViewUrl(view: ViewState, onPop: (v: ViewState) => void): void {
   useEffect(() => {
-    const next = encodeView(view);
+    // The account and region stay in the URL whatever the view does (they are the page's, not the view's).
+    const next = withScope(encodeView(view), decodeScope(window.location.search));
     const current = window.location.search.replace(/^\?/, '');
     if (next === current) return;
     const url = `${window.location.pathname}${next ? `?${next}` : ''}${window.location.hash}`;

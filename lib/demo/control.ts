@@ -15,6 +15,7 @@ export const DEMO_SCENARIOS = [
   'dual-homed-tiers',
   'multi-vpc',
   'large',
+  'multi-account',
 ] as const;
 export const demoResetSchema = z.object({ scenario: z.enum(DEMO_SCENARIOS) }).strict();
 export const demoFailSchema = z
@@ -63,3 +64,36 @@ async function control(path: string, body: unknown): Promise<Result<{ done: true
 export const resetDemo = (scenario: string) => control('reset', { scenario });
 export const failDemoInstance = (instanceId: string, stopAfterMs?: number) =>
   control('fail-instance', { instanceId, ...(stopAfterMs === undefined ? {} : { stopAfterMs }) });
+
+const demoAccountsSchema = z.object({
+  accounts: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        accessKeyId: z.string(),
+        regions: z.array(z.string()).min(1),
+      }),
+    )
+    .min(1),
+});
+export type DemoAccount = z.infer<typeof demoAccountsSchema>['accounts'][number];
+
+/** The emulator's accounts (GET /_emulator/accounts): one, or two with a multi-account scenario. Demo mode only. */
+export async function listDemoAccounts(): Promise<Result<{ accounts: DemoAccount[] }>> {
+  const endpoint = process.env.AWS_ENDPOINT_URL_EC2 ?? '';
+  const token = process.env.EMULATOR_CONTROL_TOKEN;
+  if (!isDemoMode() || !token) return fail('forbidden', 'The emulator lists its accounts only to a demo console.');
+  try {
+    const res = await fetch(`${endpoint.replace(/\/$/, '')}/_emulator/accounts`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(10_000),
+    });
+    const parsed = demoAccountsSchema.safeParse(await res.json());
+    if (!parsed.success)
+      return fail('malformed-response', `The emulator's account list is not understood (${res.status}).`);
+    return { ok: true, accounts: parsed.data.accounts };
+  } catch (err) {
+    return fail('endpoint-unreachable', `The emulator's control plane did not answer (${(err as Error).message}).`);
+  }
+}

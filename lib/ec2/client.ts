@@ -4,7 +4,9 @@ import 'server-only';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { EC2Client } from '@aws-sdk/client-ec2';
+import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { knownAccount } from './accounts-config';
+import { cachedRoleCredentials, sessionNameFor } from './assume-role';
 import { abortWithDeadline, checkResponseRoots, onceForChanges, recordServerHeader } from './middleware';
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -66,17 +68,24 @@ export type CreateClientOptions = {
    * throttling) and the SDK's backoff delays multiplied by `delayScale`. The app keeps the defaults.
    */
   retry?: { mode: 'adaptive' | 'standard'; delayScale: number };
+  /** An account's own credentials (a role's provider, an emulator key); omitted: the default chain. */
+  credentials?: EC2ClientConfig['credentials'];
+  /** An AWS profile of the shared config files; omitted: the default chain. */
+  profile?: string;
 };
 
 /** A new client. Used directly by tests and the bench; the app uses getEc2Client(). */
 export function createEc2Client(options: CreateClientOptions = {}): EC2Client {
   const region = options.region ?? configuredRegion();
   const endpoint = options.endpoint === undefined ? configuredEndpoint() : options.endpoint;
-  const demoCredentials = endpoint !== null && isLoopback(endpoint) && !credentialsConfigured();
+  const own = options.credentials !== undefined || options.profile !== undefined;
+  const demoCredentials = !own && endpoint !== null && isLoopback(endpoint) && !credentialsConfigured();
   const client = new EC2Client({
     region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(demoCredentials ? { credentials: DEMO_CREDENTIALS } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     // Reads back off with jitter and slow the client's own sending rate when EC2 throttles.
     retryMode: options.retry?.mode ?? 'adaptive',
@@ -107,16 +116,55 @@ export async function clientInfo(client: EC2Client): Promise<ClientInfo> {
   return { region, endpoint: url, demoCredentials: false };
 }
 
-let cached: EC2Client | null = null;
+/** Where a request acts: one configured account (ENI_CONSOLE_ACCOUNTS; `default` without it) and one region. */
+export type Scope = { account: string; region: string };
 
-/** The process-wide client, created on first use from the environment. */
-export function getEc2Client(): EC2Client {
-  cached ??= createEc2Client();
-  return cached;
+let cached: EC2Client | null = null;
+const scoped = new Map<string, EC2Client>();
+
+/** The user a role session is named after when nobody in particular asks (the shared snapshot reads). */
+const READER_SESSION = 'eni-console';
+
+function createScopedClient(scope: Scope, actor: string): EC2Client {
+  const account = knownAccount(scope.account);
+  if (!account)
+    throw new Error(`No configured account "${scope.account}": resolve the scope (lib/ec2/accounts) before using it`);
+  const region = scope.region;
+  if ('profile' in account) return createEc2Client({ region, profile: account.profile });
+  if ('roleArn' in account) return createEc2Client({ region, credentials: cachedRoleCredentials(account, actor) });
+  // The emulator tells accounts apart by access key and checks no secret.
+  if ('accessKeyId' in account)
+    return createEc2Client({ region, credentials: { accessKeyId: account.accessKeyId, secretAccessKey: 'emulator' } });
+  return createEc2Client({ region });
+}
+
+/**
+ * The client of a scope (cached): the account's credentials in the scope's region. `actor` is the console user a
+ * role account's session is named after (changes: CloudTrail names who acted); reads share one session. Without
+ * a scope: the process-wide client from the environment, as before accounts existed.
+ */
+export function getEc2Client(scope?: Scope, actor: string = READER_SESSION): EC2Client {
+  const account = scope && knownAccount(scope.account);
+  // The environment's own account in its own region is the process-wide client (one snapshot cache, not two).
+  const plain = account && !('profile' in account || 'roleArn' in account || 'accessKeyId' in account);
+  if (!scope || (plain && scope.region === configuredRegion())) {
+    cached ??= createEc2Client();
+    return cached;
+  }
+  const perUser = account !== undefined && 'roleArn' in account;
+  const key = `${scope.account}:${scope.region}${perUser ? `:${sessionNameFor(actor)}` : ''}`;
+  let client = scoped.get(key);
+  if (!client) {
+    client = createScopedClient(scope, actor);
+    scoped.set(key, client);
+  }
+  return client;
 }
 
 /** For tests that change the environment between cases. */
 export function resetEc2Client(): void {
   cached?.destroy();
   cached = null;
+  for (const client of scoped.values()) client.destroy();
+  scoped.clear();
 }

@@ -6,7 +6,7 @@ import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { Result } from '@/lib/result';
 import type { CheckSettings, Snapshot } from '@/lib/topology';
-import { clientInfo, getEc2Client } from './client';
+import { clientInfo, getEc2Client, type Scope } from './client';
 import { toFailure } from './errors';
 import { Cancelled, withDeadline } from './deadline';
 import { loadCheckSettings, loadTimeSettings } from './settings';
@@ -107,13 +107,16 @@ export type ReadOptions = {
  * with a `timeout`, or when `signal` fires (the browser cancelled the refresh).
  */
 export async function readTopology(
-  client: EC2Client = getEc2Client(),
+  scopeOrClient?: Scope | EC2Client,
   signal?: AbortSignal,
   options: ReadOptions = {},
 ): Promise<Result<Topology>> {
+  // Each scope has its own client (client.ts), and its own kept snapshot (snapshot-cache.ts).
+  const scope = scopeOrClient && !('send' in scopeOrClient) ? scopeOrClient : undefined;
+  const client = scopeOrClient && 'send' in scopeOrClient ? scopeOrClient : getEc2Client(scope);
   try {
     const settings = loadCheckSettings();
-    const key = scopeKey(options.scope ?? (await defaultScope(client)));
+    const key = scopeKey(options.scope ?? scope ?? (await defaultScope(client)));
     const announce = sync();
     // The load has its own deadline and no caller's signal: one reader cancelling must not fail the others.
     const load = () => {

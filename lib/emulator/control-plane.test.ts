@@ -37,6 +37,7 @@ describe('control plane', () => {
       'nat-appliance',
       'tls-sites',
       'xlarge',
+      'multi-account',
     ]);
     for (const s of json.scenarios as { title: string; description: string }[]) {
       expect(s.title.length).toBeGreaterThan(3);

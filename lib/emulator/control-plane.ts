@@ -2,8 +2,10 @@
 import type { Emulator, Fault } from './emulator';
 import { failInstance } from './health';
 import type { ScenarioDefinition } from './scenario-schema';
+import { DEMO_ACCESS_KEY_ID, listMultiScenarios, multiScenarioNames } from './accounts';
 import { listScenarios, scenarioNames } from './scenarios';
 import { parseSettingsPatch } from './settings';
+import { ACCOUNT_ID } from './store';
 
 export interface JsonAnswer {
   status: number;
@@ -86,7 +88,7 @@ export function handleControl(emu: Emulator, method: string, path: string, body:
     case 'GET /_emulator/health':
       return { status: 200, json: { ok: true, scenario: emu.scenario } };
     case 'GET /_emulator/scenarios':
-      return { status: 200, json: { current: emu.scenario, scenarios: listScenarios() } };
+      return { status: 200, json: { current: emu.scenario, scenarios: [...listScenarios(), ...listMultiScenarios()] } };
     case 'POST /_emulator/reset': {
       const hint = '{"scenario":"showcase"} or {"definition":{…a scenario in the scenarios/*.json format…}}';
       const parsed = parseJson(body, hint);
@@ -101,15 +103,32 @@ export function handleControl(emu: Emulator, method: string, path: string, body:
         return { status: 200, json: { ok: true, scenario: emu.scenario } };
       }
       const name = typeof v === 'object' && v !== null ? v.scenario : undefined;
-      if (typeof name !== 'string' || !scenarioNames().includes(name)) {
+      const known = [...scenarioNames(), ...multiScenarioNames()];
+      if (typeof name !== 'string' || !known.includes(name)) {
         return {
           status: 400,
-          json: { error: `Send ${hint} with one of the known scenarios`, scenarios: scenarioNames() },
+          json: { error: `Send ${hint} with one of the known scenarios`, scenarios: known },
         };
       }
       emu.reset(name);
       return { status: 200, json: { ok: true, scenario: name } };
     }
+    case 'GET /_emulator/accounts':
+      // One store answers every key and region unless a multi-account scenario is loaded.
+      return {
+        status: 200,
+        json: {
+          accounts: emu.accounts?.list() ?? [
+            {
+              id: 'default',
+              label: 'Demo account',
+              accountId: ACCOUNT_ID,
+              accessKeyId: DEMO_ACCESS_KEY_ID,
+              regions: [emu.settings.region],
+            },
+          ],
+        },
+      };
     case 'GET /_emulator/requests':
       return { status: 200, json: { requests: emu.requests() } };
     case 'DELETE /_emulator/requests':
@@ -144,7 +163,7 @@ export function handleControl(emu: Emulator, method: string, path: string, body:
       return {
         status: 404,
         json: {
-          error: `No route ${route}. Routes: GET health, GET scenarios, POST reset, GET|DELETE requests, GET|PATCH settings, GET|POST|DELETE faults, POST fail-instance (all under /_emulator/)`,
+          error: `No route ${route}. Routes: GET health, GET scenarios, POST reset, GET accounts, GET|DELETE requests, GET|PATCH settings, GET|POST|DELETE faults, POST fail-instance (all under /_emulator/)`,
         },
       };
   }

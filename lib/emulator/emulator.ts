@@ -1,5 +1,6 @@
 // The emulator core: dispatches EC2 Query requests to handlers, keeps the request log and injected faults.
 import { randomUUID } from 'node:crypto';
+import { AccountStores, multiScenarioNames } from './accounts';
 import { Ec2Error, statusForCode } from './errors';
 import { allowedParams, ACTIONS } from './handlers/registry';
 import { Context } from './handlers/types';
@@ -15,6 +16,9 @@ export interface LoggedRequest {
   seq: number;
   time: string;
   action: string;
+  /** The SigV4 access key id and region the request was signed with (which account and region it reached). */
+  accessKeyId: string | null;
+  region: string | null;
   parameters: Record<string, string>;
   outcome: string; // 'ok' or the error code
   httpStatus: number;
@@ -53,6 +57,8 @@ export class Emulator {
   readonly settings: EmulatorSettings;
   private baseEipQuota: number;
   store: Store;
+  /** A multi-account scenario's stores (by access key and region); null: one store answers every key and region. */
+  accounts: AccountStores | null = null;
   scenario: string;
   private log: LoggedRequest[] = [];
   private seq = 0;
@@ -69,6 +75,12 @@ export class Emulator {
   }
 
   private build(scenario: string, definition?: Scenario): Store {
+    this.accounts = null;
+    if (!definition && multiScenarioNames().includes(scenario)) {
+      this.settings.eipQuota = this.baseEipQuota;
+      this.accounts = new AccountStores(scenario, this.settings);
+      return this.accounts.defaultStore();
+    }
     const overrides = (definition ?? loadScenario(scenario)).settings;
     this.settings.eipQuota = overrides.eipQuota ?? this.baseEipQuota;
     return buildStore(scenario, this.settings, definition);
@@ -145,7 +157,13 @@ export class Emulator {
     return f;
   }
 
-  handleEc2(body: string): Ec2Answer {
+  /** The store a request signed with this key and region reaches (every request reaches the one store by default). */
+  private storeFor(scope: SignedScope | null): Store {
+    if (!this.accounts || !scope) return this.store;
+    return this.accounts.storeFor(scope.accessKeyId, scope.region);
+  }
+
+  handleEc2(body: string, scope: SignedScope | null = null): Ec2Answer {
     const requestId = randomUUID();
     const params = Params.fromBody(body);
     const action = params.str('Action') ?? '';
@@ -154,7 +172,8 @@ export class Emulator {
     let outcome = 'ok';
     const dryRun = params.bool('DryRun') === true;
     try {
-      this.store.settle(now);
+      const live = this.storeFor(scope);
+      live.settle(now);
       if (action === '') throw new Ec2Error('MissingAction', 'The request must contain the parameter Action');
       // Own keys only: `constructor`/`__proto__` are unknown actions, not Object.prototype members (ec2-rules §3 InvalidAction).
       const def = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
@@ -163,11 +182,13 @@ export class Emulator {
       if (fault?.kind === 'reset') throw new DroppedAnswer('reset before');
       if (fault) throw new Ec2Error(fault.code, fault.message, fault.status);
       params.checkKnown(allowedParams(action, def));
-      const lagMs = this.settings.describeLagMs;
+      // The lagged copies are of the default store only: other accounts and regions answer without lag.
+      const lagMs = live === this.store ? this.settings.describeLagMs : 0;
       const describe = action.startsWith('Describe');
       if (lagMs > 0 && !describe && !dryRun) this.lagged.beforeChange(this.store);
-      const store = lagMs > 0 && describe ? this.lagged.viewAt(this.store, now, lagMs) : this.store;
-      const result = def.run(new Context(store, params, now));
+      const store = lagMs > 0 && describe ? this.lagged.viewAt(this.store, now, lagMs) : live;
+      const regions = this.accounts && scope ? this.accounts.regionsOf(scope.accessKeyId) : undefined;
+      const result = def.run(new Context(store, params, now, regions));
       if (lagMs > 0 && !describe && !dryRun) this.lagged.afterChange(this.store, now);
       answer = { status: 200, body: successXml(action, requestId, result), requestId };
       // The change is made; the answer is lost (a reset) or replaced by a server error, as EC2 sometimes does.
@@ -176,7 +197,7 @@ export class Emulator {
       if (after) throw new Ec2Error(after.code, after.message, after.status);
     } catch (err) {
       if (err instanceof DroppedAnswer) {
-        this.record(now, action, params, `connection reset (${err.message})`, 0, requestId);
+        this.record(now, action, params, `connection reset (${err.message})`, 0, requestId, scope);
         return { status: 0, body: '', requestId, drop: true };
       }
       const e =
@@ -187,7 +208,7 @@ export class Emulator {
       outcome = e.code;
       answer = { status: e.status, body: errorXml(e.code, e.message, requestId), requestId };
     }
-    this.record(now, action, params, outcome, answer.status, requestId);
+    this.record(now, action, params, outcome, answer.status, requestId, scope);
     return answer;
   }
 
@@ -198,11 +219,14 @@ export class Emulator {
     outcome: string,
     httpStatus: number,
     requestId: string,
+    scope: SignedScope | null,
   ): void {
     this.log.push({
       seq: ++this.seq,
       time: new Date(now).toISOString(),
       action,
+      accessKeyId: scope?.accessKeyId ?? null,
+      region: scope?.region ?? null,
       parameters: params.record(),
       outcome,
       httpStatus,
@@ -211,6 +235,9 @@ export class Emulator {
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
   }
 }
+
+/** Who signed a request: the access key id and region of its SigV4 credential scope. */
+export type SignedScope = { accessKeyId: string; region: string };
 
 /** Thrown inside handleEc2 to close the connection instead of answering. */
 class DroppedAnswer extends Error {}

@@ -8,7 +8,13 @@ import type { EmulatorSettings } from './settings';
 export type { EmulatorSettings } from './settings';
 export type { ScenarioDefinition } from './scenario-schema';
 export { DEFAULT_SETTINGS } from './settings';
-export { listScenarios } from './scenarios';
+import { listMultiScenarios } from './accounts';
+import { listScenarios as listSingleScenarios } from './scenarios';
+
+/** Every scenario a reset or EMULATOR_SCENARIO may name: the single-account ones, then the multi-account ones. */
+export function listScenarios(): { name: string; title: string; description: string }[] {
+  return [...listSingleScenarios(), ...listMultiScenarios()];
+}
 export { controlHeaders } from './access';
 
 export interface StartedEmulator {

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { Emulator } from './emulator';
-import { listScenarios } from './index';
+import { listScenarios } from './scenarios';
 import { get, useEmulator, world } from '@/lib/testing/emulator';
 
 const env = useEmulator();

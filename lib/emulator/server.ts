@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkMethod, checkSignature, hasControlToken } from './access';
+import { credentialScope } from './accounts';
 import { handleControl } from './control-plane';
 import type { Emulator } from './emulator';
 import { errorXml } from './xml';
@@ -110,7 +111,7 @@ async function route(emu: Emulator, controlToken: string, req: IncomingMessage, 
   // Injected latency (a slow or frozen endpoint): the request is handled after the delay, answered or not.
   const latency = emu.latencyFor(new URLSearchParams(form).get('Action') ?? '');
   if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency).unref());
-  const answer = emu.handleEc2(form);
+  const answer = emu.handleEc2(form, credentialScope(req.headers.authorization));
   if (answer.drop) {
     req.socket.destroy();
     return;

@@ -2,6 +2,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { demoFailSchema, demoResetSchema, failDemoInstance, resetDemo } from '@/lib/demo/control';
+import { forgetDemoAccounts } from '@/lib/ec2/accounts';
 import { invalidateTopology } from '@/lib/ec2/topology';
 import { fail } from '@/lib/result';
 import type { BoundarySpec } from './guard';
@@ -23,6 +24,7 @@ export const demoResetEndpoint: BoundarySpec<z.infer<typeof demoResetSchema>, { 
   handler: async ({ scenario }) => {
     const result = await resetDemo(scenario);
     invalidateTopology();
+    forgetDemoAccounts();
     return result;
   },
   audit: (input) => ({ resourceIds: [], requestIds: [], details: { scenario: input.scenario } }),

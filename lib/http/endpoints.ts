@@ -1,6 +1,8 @@
 // What each route and server action is at the boundary: its permission, its parser, its handler (the plain
 // lib/ec2 functions) and what its audit row records. Routes and actions are built from these with the guard.
 import 'server-only';
+import { resolveScope, scopeInputSchema, type ScopeInput } from '@/lib/ec2/accounts';
+import { getEc2Client, type Scope } from '@/lib/ec2/client';
 import { applyPlannedMove, type Planned, planOnFreshState, scopeOf } from '@/lib/ec2/execute';
 import { consoleOperations } from '@/lib/ec2/console-operations';
 import { progressJournal } from '@/lib/ec2/step-timings';
@@ -24,17 +26,47 @@ function resourcesOf(request: MoveRequest, result: Result<Planned>): string[] {
   return [...scope.ids, ...(scope.ips ?? [])];
 }
 
-export const planEndpoint: BoundarySpec<MoveRequest, Planned> = {
+/**
+ * The scope a request names (or its confirmed plan was made in), checked; the default scope (the environment's
+ * client) when it names none. A plan made in one account and region is never applied in another, where the same
+ * ids mean other things. The resolved scope is kept on the request for its audit row.
+ */
+async function scopeFor(request: MoveRequest): Promise<Result<{ scope: Scope | undefined }>> {
+  const planned = request.plannedScope;
+  if (!request.scope && !planned) return { ok: true, scope: undefined };
+  const resolved = await resolveScope(request.scope ?? planned);
+  if (!resolved.ok) return resolved;
+  const { account, region } = resolved.scope;
+  if (planned && (planned.account !== account || planned.region !== region))
+    return fail(
+      'invalid-input',
+      `This plan was made for account ${planned.account} in ${planned.region}; it cannot be applied to account ${account} in ${region}. Plan the move again in the account and region where it should happen.`,
+    );
+  request.scope = resolved.scope;
+  return { ok: true, scope: resolved.scope };
+}
+
+/** The plan, marked with the scope it was made in: applying it elsewhere is refused (move-request.ts). */
+type ScopedPlanned = Planned & { plan: Planned['plan'] & { scope?: Scope } };
+
+export const planEndpoint: BoundarySpec<MoveRequest, ScopedPlanned> = {
   name: 'plan',
   permission: 'change',
   parse,
   rateLimited: true,
-  handler: (request) => planOnFreshState(request.move, request.confirmed),
+  handler: async (request, identity) => {
+    const where = await scopeFor(request);
+    if (!where.ok) return where;
+    const client = where.scope ? getEc2Client(where.scope, identity.name) : undefined;
+    const planned = await planOnFreshState(request.move, request.confirmed, client ? { client } : {});
+    return planned.ok && where.scope ? { ...planned, plan: { ...planned.plan, scope: where.scope } } : planned;
+  },
   audit: (request, result) => ({
     resourceIds: resourcesOf(request, result),
     requestIds: [],
     details: {
       move: request.move,
+      ...scopeDetails(request),
       ...(result.ok ? { summary: result.plan.summary, steps: result.plan.steps.map((s) => s.action) } : {}),
     },
   }),
@@ -47,6 +79,10 @@ export const applyEndpoint: BoundarySpec<MoveRequest, Applied> = {
   rateLimited: true,
   handler: async (request, identity) => {
     try {
+      const where = await scopeFor(request);
+      if (!where.ok) return where;
+      // A role account's calls are made in a session named after the user (CloudTrail names who acted).
+      const client = where.scope ? getEc2Client(where.scope, identity.name) : undefined;
       // The console's journal and locks live in its database (shared by every console process on one Postgres).
       const { journal, locks } = await consoleOperations();
       // Followed by progress id: the steps show at GET /api/progress/{id} as they happen.
@@ -56,6 +92,7 @@ export const applyEndpoint: BoundarySpec<MoveRequest, Applied> = {
           user: identity.name,
           journal: tracked?.journal ?? journal,
           locks,
+          ...(client ? { client } : {}),
         });
       } finally {
         tracked?.end();
@@ -68,9 +105,18 @@ export const applyEndpoint: BoundarySpec<MoveRequest, Applied> = {
   audit: (request, result) => ({
     resourceIds: resourcesOf(request, result),
     requestIds: result.ok ? result.requestIds : requestIdsIn(result.details),
-    details: { move: request.move, ...(result.ok ? { summary: result.plan.summary, verified: result.verified } : {}) },
+    details: {
+      move: request.move,
+      ...scopeDetails(request),
+      ...(result.ok ? { summary: result.plan.summary, verified: result.verified } : {}),
+    },
   }),
 };
+
+/** The audit names the account and region a plan or apply acted in (the default scope names none). */
+function scopeDetails(request: MoveRequest): { account?: string; region?: string } {
+  return request.scope ? { account: request.scope.account, region: request.scope.region } : {};
+}
 
 /** Request ids a failure carries in its details (a partial failure names the calls that ran). */
 function requestIdsIn(details: unknown): string[] {
@@ -79,29 +125,47 @@ function requestIdsIn(details: unknown): string[] {
   return typeof d?.requestId === 'string' ? [d.requestId] : [];
 }
 
-const topologyQuerySchema = z.object({ fresh: z.enum(['0', '1']).optional() });
+const topologyQuerySchema = scopeInputSchema.extend({ fresh: z.enum(['0', '1']).optional() });
+type TopologyQuery = ScopeInput & { fresh: boolean };
+
+/** `?account=…&region=…&fresh=1` of a read, all optional; anything else in the query is refused with what to send. */
+export function parseTopologyQuery(input: unknown): Result<{ value: TopologyQuery }> {
+  const { query } = input as QueryInput;
+  const parsed = topologyQuerySchema.safeParse(query ?? {});
+  if (parsed.success) {
+    const { fresh, ...scope } = parsed.data;
+    return { ok: true, value: { ...scope, fresh: fresh === '1' } };
+  }
+  return fail(
+    'invalid-input',
+    `${describeIssues(parsed.error).replace(/field "(\w+)"/g, 'the query parameter "$1"')}. Send for example ?account=prod&region=us-east-1 (and fresh=1 for a newly read snapshot), or nothing for the default account and region.`,
+  );
+}
 
 /** `{ ok: true, snapshot, settings, readAt, snapshotAgeMs, revalidating }`, through the same respond() as plan and apply. */
-type TopologyAnswer = Omit<Topology, 'readAt'> & { readAt: string; snapshotAgeMs: number };
+type TopologyAnswer = Omit<Topology, 'readAt'> & { readAt: string; snapshotAgeMs: number; account?: string };
 
 /**
- * GET /api/topology[?fresh=1]: the kept snapshot at once (with `readAt`, `snapshotAgeMs`, and `revalidating` while a
- * newer one is read), or with fresh=1 one no older than the reuse interval.
+ * GET /api/topology[?account=…&region=…][&fresh=1]: the kept snapshot of that scope at once (with `readAt`,
+ * `snapshotAgeMs`, and `revalidating` while a newer one is read), or with fresh=1 one no older than the reuse interval.
  */
-export const topologyEndpoint: BoundarySpec<{ fresh: boolean }, TopologyAnswer> = {
+export const topologyEndpoint: BoundarySpec<TopologyQuery, TopologyAnswer> = {
   name: 'topology.read',
   permission: 'read',
-  parse: (input) => {
-    const parsed = topologyQuerySchema.safeParse((input as QueryInput).query);
-    if (parsed.success) return { ok: true, value: { fresh: parsed.data.fresh === '1' } };
-    return fail('invalid-input', 'Bad query: fresh=1 asks for a newly read snapshot, e.g. /api/topology?fresh=1.');
-  },
-  handler: async ({ fresh }, _identity, signal) => {
-    const result = await readTopology(undefined, signal, { fresh });
+  parse: parseTopologyQuery,
+  handler: async ({ fresh, ...input }, _identity, signal) => {
+    // No account or region named: the environment's client, exactly as before accounts existed.
+    let scope: Scope | undefined;
+    if (input.account !== undefined || input.region !== undefined) {
+      const resolved = await resolveScope(input);
+      if (!resolved.ok) return resolved;
+      scope = resolved.scope;
+    }
+    const result = await readTopology(scope, signal, { fresh });
     if (!result.ok) return result;
     const { snapshot, settings, readAt, revalidating } = result;
     const age = { readAt: new Date(readAt).toISOString(), snapshotAgeMs: Math.max(0, Date.now() - readAt) };
-    return { ok: true, snapshot, settings, ...age, revalidating };
+    return { ok: true, snapshot, settings, ...age, revalidating, ...(scope ? { account: scope.account } : {}) };
   },
 };
 

@@ -4,9 +4,6 @@ import { z } from 'zod';
 import { type Failure, fail } from '@/lib/result';
 import { type Move, type Plan, moveSchema, planSchema } from '@/lib/topology';
 
-/** progressId: chosen by the caller to follow the steps as they happen at GET /api/progress/{id}. */
-export type MoveRequest = { move: Move; confirmed?: Plan; progressId?: string };
-
 /**
  * A progress id names the live steps of one apply (GET /api/progress/{id}); it is chosen by the caller before the
  * apply starts, so it is not a journal operation id (op-…, assigned by the server, GET /api/operations/{id}).
@@ -17,12 +14,35 @@ export const progressIdSchema = z
     /^progress-[A-Za-z0-9-]{8,64}$/,
     'Expected a progress id such as progress-0b7c2f1e-…: "progress-" and 8 to 64 letters, digits or dashes',
   );
+/** The account and region a move acts in (either absent: the default's); the same shape as lib/ec2's Scope. */
+const account = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Expected an account id such as prod');
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Expected a region such as us-east-1');
+const scopeSchema = z.strictObject({ account: account.optional(), region: region.optional() });
+/** The scope /api/plan marks its plan with: always both. */
+const plannedScopeSchema = z.strictObject({ account, region });
+
+/**
+ * scope: where to act; plannedScope: the confirmed plan's own (what /api/plan answered), which must be the same;
+ * progressId: chosen by the caller to follow the steps as they happen at GET /api/progress/{id}.
+ */
+export type MoveRequest = {
+  move: Move;
+  confirmed?: Plan;
+  progressId?: string;
+  scope?: z.infer<typeof scopeSchema>;
+  plannedScope?: z.infer<typeof plannedScopeSchema>;
+};
 
 export const MOVE_EXAMPLE =
   'for example {"kind":"detach-eni","eni":"eni-0123456789abcdef0"} or {"move":{…},"confirmed":<the plan from /api/plan>}';
 
 const wrappedSchema = z
-  .object({ move: moveSchema, confirmed: planSchema.optional(), progressId: progressIdSchema.optional() })
+  .object({
+    move: moveSchema,
+    confirmed: planSchema.extend({ scope: plannedScopeSchema.optional() }).optional(),
+    scope: scopeSchema.optional(),
+    progressId: progressIdSchema.optional(),
+  })
   .strict();
 
 function fieldName(path: readonly PropertyKey[]): string {
@@ -52,8 +72,11 @@ export function parseMoveRequest(input: unknown): ({ ok: true } & MoveRequest) |
   if (input !== null && typeof input === 'object' && 'move' in input) {
     const parsed = wrappedSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
-    const { move, confirmed, progressId } = parsed.data;
-    return { ok: true, move, ...(confirmed ? { confirmed } : {}), ...(progressId ? { progressId } : {}) };
+    const { move, scope, progressId } = parsed.data;
+    const extra = { ...(scope ? { scope } : {}), ...(progressId ? { progressId } : {}) };
+    if (!parsed.data.confirmed) return { ok: true, move, ...extra };
+    const { scope: plannedScope, ...confirmed } = parsed.data.confirmed;
+    return { ok: true, move, confirmed, ...extra, ...(plannedScope ? { plannedScope } : {}) };
   }
   const parsed = moveSchema.safeParse(input);
   return parsed.success ? { ok: true, move: parsed.data } : invalidInput(parsed.error);

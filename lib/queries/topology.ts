@@ -3,6 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { checkSettingsSchema, type CheckSettings, snapshotSchema, type Snapshot } from '@/lib/topology';
 import type { ErrorCode } from '@/lib/result';
+import { scopeSuffix } from './scope';
 
 /**
  * What the topology query caches: the snapshot plus the server's CheckSettings, so browser and server check alike,
@@ -92,7 +93,8 @@ export async function fetchTopology(signal?: AbortSignal, fresh = false): Promis
   let res: Response;
   try {
     // The first is a plain GET, so that it matches (and consumes) the <link rel=preload as=fetch> the page emits.
-    res = await fetch(fresh ? '/api/topology?fresh=1' : '/api/topology', { signal });
+    const query = [scopeSuffix().slice(1), fresh ? 'fresh=1' : ''].filter(Boolean).join('&');
+    res = await fetch(`/api/topology${query ? `?${query}` : ''}`, { signal });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new TopologyLoadError('network', 'Could not reach the console server.');

@@ -11,7 +11,7 @@ export class TestEmulator extends EmulatorControl {
     url: string,
     readonly client: EC2Client,
     private readonly stop: () => Promise<void>,
-    controlToken: string,
+    readonly controlToken: string,
   ) {
     super(url, controlToken);
   }

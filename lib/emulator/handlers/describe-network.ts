@@ -17,7 +17,9 @@ export const describeRegions: ActionDef = {
   run(ctx) {
     const names = ctx.params.list('RegionName');
     for (const n of names) if (!REGIONS.includes(n)) throw invalidValue(`Invalid region: ${n}`);
-    const items = names.length > 0 ? names : REGIONS;
+    // An account of a multi-account scenario lists the regions it uses, like an account with regions disabled.
+    const enabled = ctx.regions ?? REGIONS;
+    const items = names.length > 0 ? names.filter((n) => enabled.includes(n)) : [...enabled];
     const table: FilterTable<string> = {
       'region-name': (r) => r,
       endpoint: (r) => `ec2.${r}.amazonaws.com`,

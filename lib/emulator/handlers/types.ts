@@ -9,11 +9,14 @@ export class Context {
   readonly store: Store;
   readonly params: Params;
   readonly now: number;
+  /** The regions the signing account uses (a multi-account scenario); undefined: every region EC2 has. */
+  readonly regions: readonly string[] | undefined;
 
-  constructor(store: Store, params: Params, now: number) {
+  constructor(store: Store, params: Params, now: number, regions?: readonly string[]) {
     this.store = store;
     this.params = params;
     this.now = now;
+    this.regions = regions;
   }
 
   get settings(): EmulatorSettings {

@@ -1,0 +1,98 @@
+// Every account, every region: the demo picker loads the emulator's multi-account scenario; the user switches
+// account and region in the header and sees the other topology, the URL reproduces it, and a move made in one
+// account and region lands there only (checked in the emulator with each account's own access key).
+import { DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { Emulator, emulatorUrl, expect, test } from './fixtures';
+import { eniHandle } from './steps';
+
+const PROD = 'AKIAPRODENICONSOLE';
+const STAGING = 'AKIASTAGINGENICONSOLE';
+
+/** The emulator as one account in one region sees it (the access key picks the account, the signature the region). */
+class AccountView extends Emulator {
+  override readonly ec2: EC2Client;
+  constructor(accessKeyId: string, region: string) {
+    super();
+    this.ec2 = new EC2Client({ region, endpoint: emulatorUrl, credentials: { accessKeyId, secretAccessKey: 'e2e' } });
+  }
+}
+
+const enisOf = async (view: AccountView) =>
+  (await view.ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces ?? [];
+
+test.afterEach(async ({ emulator }) => {
+  // The other specs expect the single-account emulator.
+  await emulator.reset('showcase');
+  await emulator.patchSettings({ attachDelayMs: 1000 });
+});
+
+test('a user switches account and region, the URL reproduces the view, and a move stays in its account', async ({
+  emulator,
+  console: ui,
+  page,
+  drag,
+}) => {
+  // The first change a fresh console serves opens its database (slow on a loaded machine): room for it.
+  test.setTimeout(180_000);
+  await emulator.patchSettings({ attachDelayMs: 200 });
+  await ui.open();
+  await expect(page.getByTestId('account-switcher')).toHaveCount(0);
+  await page.getByTestId('demo-scenario').selectOption('multi-account');
+  await page.getByTestId('demo-reset').click();
+  await expect(page.getByTestId('demo-reset')).toHaveText('Reset', { timeout: 90_000 });
+
+  const prodEast = await new AccountView(PROD, 'us-east-1').names();
+  const stagingEast = await new AccountView(STAGING, 'us-east-1').names();
+  const stagingWest = new AccountView(STAGING, 'eu-west-1');
+  const west = await stagingWest.names();
+
+  // The default account first: production in us-east-1.
+  const account = page.getByTestId('account-switcher');
+  const region = page.getByTestId('region-selector');
+  await expect(account).toHaveValue('prod', { timeout: 20_000 });
+  await expect(region).toHaveValue('us-east-1');
+  await expect(ui.instance(prodEast.instances['web-1']!)).toBeVisible();
+  await page.locator('header').first().screenshot({ path: 'e2e/artifacts/accounts-header.png' });
+
+  await account.selectOption('staging');
+  await expect(page).toHaveURL(/\/\?account=staging&region=us-east-1$/);
+  await expect(ui.instance(stagingEast.instances['ha-primary']!)).toBeVisible({ timeout: 30_000 });
+  await expect(ui.instance(prodEast.instances['web-1']!)).toHaveCount(0);
+
+  await page.getByTestId('region-selector').selectOption('eu-west-1');
+  await expect(page).toHaveURL(/\/\?account=staging&region=eu-west-1$/);
+  const firewall = west.instances['fw-1']!;
+  await expect(ui.instance(firewall)).toBeVisible({ timeout: 30_000 });
+  await expect(ui.instance(stagingEast.instances['ha-primary']!)).toHaveCount(0);
+  await expect(page.getByTestId('account-switcher')).toHaveValue('staging');
+
+  // The URL alone opens the same account and region, and the view's own parameters keep the scope in front.
+  await ui.instance(firewall).getByRole('button', { name: /fw-1/ }).first().click();
+  await expect(page).toHaveURL(/\/\?account=staging&region=eu-west-1&sel=instance%3A/);
+  const link = page.url();
+  const other = await page.context().newPage();
+  await other.goto(link);
+  await expect(other.getByTestId(`instance-${firewall}`)).toBeVisible({ timeout: 30_000 });
+  await expect(other.getByTestId('account-switcher')).toHaveValue('staging');
+  await expect(other.getByTestId('region-selector')).toHaveValue('eu-west-1');
+  await expect(other.getByTestId('detail-panel')).toContainText(firewall);
+  await other.close();
+
+  // A move in staging/eu-west-1: the firewall's inside leg to the ENI pool.
+  const prodWestBefore = await enisOf(new AccountView(PROD, 'eu-west-1'));
+  const stagingEastBefore = await enisOf(new AccountView(STAGING, 'us-east-1'));
+  await emulator.clearRequests();
+  const inside = west.enis['fw-1-inside']!;
+  await drag.moveTo(eniHandle(ui, inside), page.getByTestId('pool-enis'), 'mouse');
+  await ui.confirmPlan('mouse', { cli: [/detach-network-interface --attachment-id eni-attach-/] });
+
+  const calls = await emulator.appliedRequests();
+  expect(calls.map((c) => [c.action, c.accessKeyId, c.region])).toEqual([
+    ['DetachNetworkInterface', STAGING, 'eu-west-1'],
+  ]);
+  await expect
+    .poll(async () => (await enisOf(stagingWest)).find((e) => e.NetworkInterfaceId === inside)?.Status)
+    .toBe('available');
+  expect(await enisOf(new AccountView(PROD, 'eu-west-1'))).toEqual(prodWestBefore);
+  expect(await enisOf(new AccountView(STAGING, 'us-east-1'))).toEqual(stagingEastBefore);
+});
