@@ -61,8 +61,9 @@ test('the scenario picker resets the emulator to another scenario', async ({ emu
   await ui.open();
   await page.getByTestId('demo-scenario').selectOption('tls-sites');
   await page.getByTestId('demo-reset').click();
+  // The reset answers after the click returns: wait until the emulator shows the new scenario.
+  await expect.poll(async () => Object.keys((await emulator.names()).instances)).toContain('tls-frontend');
   const { instances } = await emulator.names();
-  expect(Object.keys(instances)).toContain('tls-frontend');
   await expect(ui.instance(instances['tls-frontend']!)).toBeVisible({ timeout: 20_000 });
   await shot(page, 'scenario-tls');
 });
