@@ -28,7 +28,7 @@ describe('GET /api/topology', () => {
       snapshot: { endpoint: emu().url },
       settings: { allowCrossVpcAttach: true, allowReassociation: true },
     });
-    expect(Object.keys(body).sort()).toEqual(['ok', 'settings', 'snapshot']);
+    expect(Object.keys(body).sort()).toEqual(['ok', 'readAt', 'revalidating', 'settings', 'snapshot', 'snapshotAgeMs']);
     expect(body.snapshot.enis.length).toBeGreaterThan(0);
   });
 
