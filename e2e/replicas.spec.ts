@@ -20,7 +20,8 @@ type Topology = Snapshot & { readAt: string; revalidating: boolean };
 async function topology(c: ConsoleProcess, token: string): Promise<Topology> {
   const { body } = await send(c, bearer(token), '/api/topology');
   if (!body.ok) throw new Error(`topology: ${body.message}`);
-  return body as unknown as Topology;
+  const { snapshot, readAt, revalidating } = body as unknown as { snapshot: Snapshot } & Omit<Topology, keyof Snapshot>;
+  return { ...snapshot, readAt, revalidating };
 }
 
 /** Plan, then apply with the plan confirmed, as the canvas does. */
