@@ -16,7 +16,7 @@ export function stateLines(s: Snapshot): string[] {
           `${p.primary ? '*' : ''}${p.address}${p.association?.allocationId ? `=${p.association.allocationId}` : ''}`,
       )
       .sort((x, y) => (x.startsWith('*') ? -1 : y.startsWith('*') ? 1 : x.localeCompare(y)));
-    lines.push(`${e.id} ${e.status} ${where} [${ips.join(' ')}]`);
+    lines.push(`${e.id} ${e.status} ${where} [${ips.join(' ')}]${e.sourceDestCheck ? '' : ' no-source-dest-check'}`);
   }
   for (const eip of s.eips) {
     const at = eip.eniId ? `${eip.eniId}/${eip.privateIp} instance=${eip.instanceId ?? '-'}` : 'idle';

@@ -10,6 +10,7 @@ const eniShape = (eni: Eni | undefined) =>
   eni
     ? {
         attachedTo: eni.attachment ? `${eni.attachment.instanceId ?? '?'}#${eni.attachment.deviceIndex}` : 'nothing',
+        sourceDestCheck: eni.sourceDestCheck,
         primary: eni.privateIps.find((ip) => ip.primary)?.address ?? null,
         ips: eni.privateIps
           .map((ip) => `${ip.address}${ip.association?.allocationId ? `=${ip.association.allocationId}` : ''}`)
