@@ -19,6 +19,7 @@ import { Brand, HeaderBar } from './header-bar';
 import { DemoControls } from '../demo/demo-controls';
 import { LoadError } from './load-error';
 import type { DragKind } from './drag/model';
+import { ChangesHost } from './changes/changes-host';
 import { MovesProvider } from './moves/moves-provider';
 import { UndoButton } from './moves/undo-button';
 import { PoolsRail } from './pools-rail';
@@ -270,6 +271,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
                 ) : null}
               </div>
               <Announcer />
+              <ChangesHost data={snapshot} />
             </div>
           </MovesProvider>
         </SelectionContext>

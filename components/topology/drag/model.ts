@@ -120,6 +120,16 @@ export function movedSubject(move: Move): string {
       return `eni-${move.eni}`;
     case 'move-eip':
     case 'disassociate-eip':
+    case 'release-eip':
       return `eip-${move.allocationId}`;
+    case 'delete-eni':
+    case 'assign-ips':
+    case 'unassign-ips':
+    case 'set-source-dest-check':
+      return `eni-${move.eni}`;
+    case 'create-eni':
+      return move.attachTo ? `instance-${move.attachTo.instanceId}` : `subnet-row-${move.subnetId}`;
+    case 'allocate-eip':
+      return 'eip-pool';
   }
 }

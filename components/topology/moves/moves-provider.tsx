@@ -18,8 +18,14 @@ import { moveWords, planSequence, sequenceWords, undoMoves } from './sequence';
 import { ToastRegion, useToasts } from './toasts';
 import { useApplyPlans, type ApplyVariables } from './use-apply-plans';
 
-type MovesValue = { undo: () => void; undoLabel: string | null; busy: boolean };
-const MovesContext = createContext<MovesValue>({ undo: () => {}, undoLabel: null, busy: false });
+type MovesValue = {
+  undo: () => void;
+  undoLabel: string | null;
+  busy: boolean;
+  /** Opens the plan dialog for a plan checked elsewhere (the change forms): confirm → apply → undo as for a drop. */
+  propose: (plan: Plan, returnFocus?: string) => void;
+};
+const MovesContext = createContext<MovesValue>({ undo: () => {}, undoLabel: null, busy: false, propose: () => {} });
 const ApplyingContext = createContext<ReadonlySet<string>>(new Set());
 
 export const useMoves = (): MovesValue => useContext(MovesContext);
@@ -178,7 +184,12 @@ export function MovesProvider({ data, index, railVisible, onDragKind, children }
 
   const last = history[history.length - 1];
   const value = useMemo<MovesValue>(
-    () => ({ undo, undoLabel: last ? last.map((p) => p.summary).join(' ') : null, busy }),
+    () => ({
+      undo,
+      undoLabel: last ? last.map((p) => p.summary).join(' ') : null,
+      busy,
+      propose: (plan: Plan, returnFocus?: string) => setReview({ plans: [plan], undo: false, returnFocus }),
+    }),
     [undo, last, busy],
   );
 
