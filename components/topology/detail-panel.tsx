@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
 import { Kbd } from '@/components/ui/kbd';
 import { ResourceHistory } from './activity/activity-panel';
+import { ChangeToolbar } from './changes/change-toolbar';
 import { Legend } from './legend';
 import { kindTone, type Selection } from './model/selection';
 import type { TopologyIndex } from './model/topology-index';
@@ -75,6 +76,7 @@ export function DetailPanel({ selection, onClose }: { selection: Selection; onCl
           <CloseIcon />
         </Button>
       </header>
+      {resolved ? <ChangeToolbar selection={selection} /> : null}
       <div ref={bodyRef} className="min-h-0 flex-1 overflow-y-auto">
         {resolved ? (
           <>

@@ -64,9 +64,18 @@ export function movedSubjectDomId(move: Move): string {
       return domIds.ip(move.ip);
     case 'move-eni':
     case 'detach-eni':
+    case 'delete-eni':
+    case 'assign-ips':
+    case 'unassign-ips':
+    case 'set-source-dest-check':
       return domIds.eni(move.eni);
     case 'move-eip':
     case 'disassociate-eip':
+    case 'release-eip':
       return domIds.eip(move.allocationId);
+    case 'create-eni':
+      return move.attachTo ? domIds.instance(move.attachTo.instanceId) : domIds.subnetRow(move.subnetId);
+    case 'allocate-eip':
+      return 'eip-pool';
   }
 }

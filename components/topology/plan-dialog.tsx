@@ -125,7 +125,9 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
               ? 'This is an undo: it is not added to the undo history.'
               : inverse.length
                 ? `${sequenceWords(index, inverse)}.`
-                : 'Nothing to undo.'}
+                : plans.some((p) => p.move.kind === 'create-eni' || p.move.kind === 'allocate-eip')
+                  ? 'Deletes what this creates (its id is known once EC2 answers).'
+                  : 'Nothing to undo.'}
           </dd>
         </dl>
       </div>

@@ -21,6 +21,7 @@ import { DemoControls } from '../demo/demo-controls';
 import { LoadError } from './load-error';
 import { DragLayer } from './drag/drag-layer';
 import type { DragKind } from './drag/targets';
+import { ChangesHost } from './changes/changes-host';
 import { MovesProvider } from './moves/moves-provider';
 import { MoveTo } from './move-to/move-to';
 import { AutoRefresh } from './auto-refresh/auto-refresh';
@@ -275,6 +276,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
                 ) : null}
               </div>
               <Announcer />
+              <ChangesHost data={snapshot} />
             </div>
             <MoveTo data={snapshot} index={index} />
             <ChangesPanel data={snapshot} />

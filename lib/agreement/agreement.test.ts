@@ -2,6 +2,7 @@
 // CI is repeatable; `npm run agreement` explores 20,000 more (AGREEMENT_SEED picks another range).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeKinds } from '@/lib/topology/apply-change';
 import { stateDiff } from './compare';
 import { type AgreementEnv, runTopology, startAgreementEnv } from './harness';
 import { Rng } from './prng';
@@ -51,8 +52,17 @@ describe('checkMove agrees with the emulator', () => {
       'internet-gateway',
       'instance-state',
       'same-subnet',
+      'eni-available',
+      'eip-idle',
+      'subnet-has-free-addresses',
     ]) {
       expect(tally.byRule.get(rule)?.refused ?? 0, rule).toBeGreaterThan(0);
+    }
+    // Every console change is reached on both sides: applied and verified, and refused with the predicted error.
+    for (const kind of changeKinds) {
+      expect(tally.byKind.get(kind)?.allowed ?? 0, `${kind} allowed`).toBeGreaterThan(0);
+      // Allocating an address has no rule to break (the quota is not in the snapshot; move-gen stays under it).
+      if (kind !== 'allocate-eip') expect(tally.byKind.get(kind)?.refused ?? 0, `${kind} refused`).toBeGreaterThan(0);
     }
   }, 120_000);
 

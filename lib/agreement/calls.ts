@@ -4,6 +4,8 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import { sendStep } from '@/lib/ec2/send-step';
 import { waitForEni } from '@/lib/ec2/wait-for-eni';
 import { holderOf, indexSnapshot, type CheckSettings, type Move, type Step, type Snapshot } from '@/lib/topology';
+import { bindCreated, type Created } from '@/lib/topology/change';
+import { changeBlindSteps } from './change-calls';
 import {
   assignStep,
   associateStep,
@@ -72,6 +74,8 @@ export function blindSteps(s: Snapshot, move: Move, settings: CheckSettings): St
       // An idle address has no association id: the blind call omits it (EC2 answers MissingParameter).
       return [eip.associationId === null ? { ...step, input: {} } : step];
     }
+    default:
+      return changeBlindSteps(move, (instanceId) => lowestFreeIndex(s, instanceId, ''));
   }
 }
 
@@ -79,6 +83,8 @@ export interface CallRecord {
   action: Step['action'];
   input: Record<string, unknown>;
   ok: boolean;
+  /** The id a creating call returned, by kind. */
+  created?: Created;
   code?: string;
   message?: string;
 }
@@ -93,10 +99,18 @@ export function errorCode(err: unknown): { code: string; message: string } {
 /** Sends steps in order, waiting for `available` after a detach (the ENI found in `s`); stops at the first failure. */
 export async function sendSteps(client: EC2Client, steps: readonly Step[], s: Snapshot): Promise<CallRecord[]> {
   const calls: CallRecord[] = [];
-  for (const step of steps) {
+  const created: Created = {};
+  for (const planned of steps) {
+    const step = bindCreated(planned, created);
     try {
-      await sendStep(client, step);
-      calls.push({ action: step.action, input: step.input, ok: true });
+      const { createdId } = await sendStep(client, step);
+      if (step.creates && createdId) created[step.creates] = createdId;
+      calls.push({
+        action: step.action,
+        input: step.input,
+        ok: true,
+        ...(createdId ? { created: { ...created } } : {}),
+      });
     } catch (err) {
       calls.push({ action: step.action, input: step.input, ok: false, ...errorCode(err) });
       return calls;
@@ -119,3 +133,7 @@ export async function sendSteps(client: EC2Client, steps: readonly Step[], s: Sn
   }
   return calls;
 }
+
+/** The ids the calls created, by kind. */
+export const createdBy = (calls: readonly CallRecord[]): Created =>
+  Object.assign({}, ...calls.map((c) => c.created ?? {}));

@@ -16,7 +16,7 @@ import {
   type Snapshot,
 } from '@/lib/topology';
 import { errorMatchesRules } from '@/lib/topology/rule-predictions';
-import { blindSteps, type CallRecord, sendSteps } from './calls';
+import { blindSteps, type CallRecord, createdBy, sendSteps } from './calls';
 import { stateDiff } from './compare';
 import { randomMove } from './move-gen';
 import { Rng } from './prng';
@@ -124,7 +124,7 @@ async function judge(
         after,
         detail: [`allowed, but ${failed.action} failed: ${failed.code}: ${failed.message}`],
       };
-    const diff = stateDiff(applyMove(before, verdict.plan.move), after);
+    const diff = stateDiff(applyMove(before, verdict.plan.move, createdBy(calls)), after);
     if (diff.length > 0)
       return {
         outcome: 'disagreement',

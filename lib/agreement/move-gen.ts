@@ -1,6 +1,7 @@
 // Random moves over a snapshot, valid and invalid alike: primaries, cross-subnet/AZ/VPC, full targets, no-ops.
 import { intToIp, parseCidr } from '@/lib/topology/ipv4';
 import type { Move, MoveKind, Eni, Snapshot } from '@/lib/topology';
+import { CHANGE_WEIGHTS, randomChange } from './change-gen';
 import type { Rng } from './prng';
 
 const KIND_WEIGHTS: Readonly<Record<MoveKind, number>> = {
@@ -11,6 +12,7 @@ const KIND_WEIGHTS: Readonly<Record<MoveKind, number>> = {
   'detach-eni': 10,
   'move-eip': 17,
   'disassociate-eip': 5,
+  ...CHANGE_WEIGHTS,
 };
 
 /** Well-formed ids that exist nowhere: the checker says resource-exists, EC2 says …NotFound. */
@@ -24,7 +26,7 @@ const ipsOf = (enis: readonly Eni[], primary: boolean | null): string[] =>
   enis.flatMap((e) => e.privateIps.filter((p) => primary === null || p.primary === primary).map((p) => p.address));
 
 /** An address of the ENI's subnet picked to hit one rule: free, taken, reserved, outside, or already its own. */
-function addressFor(rng: Rng, s: Snapshot, eni: Eni): string {
+export function addressFor(rng: Rng, s: Snapshot, eni: Eni): string {
   const subnet = s.subnets.find((x) => x.id === eni.subnetId);
   const cidr = subnet ? parseCidr(subnet.cidr) : null;
   if (!cidr) return rng.pick(ipsOf(s.enis, null));
@@ -96,5 +98,11 @@ export function randomMove(rng: Rng, s: Snapshot): Move {
     case 'disassociate-eip':
       if (s.eips.length === 0) return { kind: 'detach-eni', eni: rng.pick(s.enis).id };
       return { kind, allocationId: rng.pick(s.eips).allocationId };
+    case 'allocate-eip':
+      // The EIP quota is not in the snapshot (the generated scenarios allow at least 5): stay under it.
+      if (s.eips.length >= 5) return randomChange(rng, s, 'release-eip');
+      return randomChange(rng, s, kind);
+    default:
+      return randomChange(rng, s, kind);
   }
 }

@@ -46,7 +46,7 @@ function placed(s: Snapshot, move: Move): unknown {
   }
 }
 
-const expectedPlace: Record<Move['kind'], (m: Move) => unknown> = {
+const expectedPlace: Partial<Record<Move['kind'], (m: Move) => unknown>> = {
   'move-ip': (m) => (m.kind === 'move-ip' ? m.toEni : null),
   'assign-ip': (m) => (m.kind === 'assign-ip' ? m.toEni : null),
   'unassign-ip': () => false,
@@ -72,7 +72,7 @@ describe('applyPlannedMove', () => {
     if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
     expect(result.requestIds.length).toBe(result.plan.steps.length);
     const after = await loadSnapshot(emu.client);
-    expect(placed(after, move)).toEqual(expectedPlace[move.kind](move));
+    expect(placed(after, move)).toEqual(expectedPlace[move.kind]!(move));
     // The rest of the involved state is what the pure model predicted.
     const predicted = applyMove(before, result.plan.move);
     for (const eni of result.verified.enis) {

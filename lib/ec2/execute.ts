@@ -80,7 +80,24 @@ export function scopeOf(move: Move, confirmed?: Plan): Scope {
       ips.push(move.toIp);
       break;
     case 'disassociate-eip':
+    case 'release-eip':
       ids.push(move.allocationId);
+      break;
+    case 'create-eni':
+      ids.push(move.subnetId, ...(move.securityGroupIds ?? []));
+      if (move.attachTo) ids.push(move.attachTo.instanceId);
+      ips.push(...[move.privateIp, ...(move.secondaryIps ?? [])].filter((ip) => ip !== undefined));
+      return { ids, ips, wholeSubnets: true };
+    case 'assign-ips':
+      ids.push(move.eni);
+      ips.push(...(move.addresses ?? []));
+      return { ids, ips, wholeSubnets: true };
+    case 'delete-eni':
+    case 'unassign-ips':
+    case 'set-source-dest-check':
+      ids.push(move.eni);
+      break;
+    case 'allocate-eip':
       break;
   }
   return { ids, ips };
@@ -108,6 +125,11 @@ function sameMove(move: Move, planned: Move): boolean {
   if (move.kind === 'move-eni' && planned.kind === 'move-eni' && move.deviceIndex === undefined) {
     return move.eni === planned.eni && move.toInstance === planned.toInstance;
   }
+  // A count of addresses (or a create without them) matches the plan that resolved them.
+  if (move.kind === 'assign-ips' && planned.kind === 'assign-ips' && move.count !== undefined)
+    return move.eni === planned.eni && planned.addresses?.length === move.count;
+  if (move.kind === 'create-eni' && planned.kind === 'create-eni')
+    return move.subnetId === planned.subnetId && move.attachTo?.instanceId === planned.attachTo?.instanceId;
   return JSON.stringify(move, Object.keys(move).sort()) === JSON.stringify(planned, Object.keys(planned).sort());
 }
 
@@ -200,7 +222,18 @@ function changeOf(move: Move): string {
     case 'move-eip':
       return `move-eip ${move.allocationId} to ${move.toEni} ${move.toIp}`;
     case 'disassociate-eip':
-      return `disassociate-eip ${move.allocationId}`;
+    case 'release-eip':
+      return `${move.kind} ${move.allocationId}`;
+    case 'create-eni':
+      return `create-eni in ${move.subnetId}${move.attachTo ? ` for ${move.attachTo.instanceId}` : ''}`;
+    case 'delete-eni':
+    case 'assign-ips':
+    case 'unassign-ips':
+      return `${move.kind} ${move.eni}${move.kind !== 'delete-eni' && move.addresses ? ` ${move.addresses.join(' ')}` : ''}`;
+    case 'set-source-dest-check':
+      return `set-source-dest-check ${move.eni} ${move.enabled}`;
+    case 'allocate-eip':
+      return 'allocate-eip';
   }
 }
 

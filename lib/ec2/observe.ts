@@ -49,6 +49,18 @@ export function stepShows(step: Step, before: Snapshot, now: Snapshot): boolean 
       const eip = now.eips.find((e) => e.allocationId === allocationId);
       return !eip || eip.associationId !== id;
     }
+    case 'DeleteNetworkInterface':
+      return !eniIn(now, textOr(input.NetworkInterfaceId));
+    case 'ReleaseAddress':
+      return !now.eips.some((e) => e.allocationId === textOr(input.AllocationId));
+    case 'ModifyNetworkInterfaceAttribute': {
+      const want = (input.SourceDestCheck as { Value?: unknown } | undefined)?.Value;
+      return eniIn(now, textOr(input.NetworkInterfaceId))?.sourceDestCheck === want;
+    }
+    // A created resource has no id before EC2's answer: a describe cannot tell (observeStep answers unknown).
+    case 'CreateNetworkInterface':
+    case 'AllocateAddress':
+      return false;
   }
 }
 
@@ -95,6 +107,11 @@ export async function observeStep(
   before: Snapshot,
   windowMs: number,
 ): Promise<Observation> {
+  if (step.creates)
+    return {
+      shows: null,
+      error: `a describe cannot find what ${step.action} made before EC2 answers with its id; look for it in the console before trying again`,
+    };
   const started = Date.now();
   let delay = 100;
   for (;;) {

@@ -139,6 +139,15 @@ export async function resolveOperation(
       `Operation ${id} was already finished at ${entry.finishedAt} (${entry.outcome?.status ?? 'unknown'}: ${entry.outcome?.message ?? ''}). Reload the list.`,
     );
   }
+  // A change that creates a resource learns its id only from EC2's answer (recorded in its step's note): replaying it
+  // could create a second one, and its planned inverse is empty. Say so instead of guessing.
+  const creates = entry.move.kind === 'create-eni' || entry.move.kind === 'allocate-eip';
+  if (creates) {
+    return fail(
+      'conflict',
+      `Operation ${id} (${entry.plan.summary}) creates a resource: its steps say whether EC2 created it and which id it got. ${action === 'finish' ? 'Finishing it could create a second one or claim an attach that never happened' : 'Restoring needs that id'}: look in the view, then delete, release or keep it with a change of its own.`,
+    );
+  }
   const client = options.client ?? getEc2Client();
   const moves = action === 'finish' ? [entry.move] : entry.plan.inverse;
   const applied: Applied[] = [];

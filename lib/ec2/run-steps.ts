@@ -4,6 +4,7 @@
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { Plan, Step, Snapshot } from '@/lib/topology';
+import { bindCreated, type Created, namesCreated } from '@/lib/topology/change';
 import type { StepReport } from '@/lib/topology/outcome';
 import { ANSWER_RESERVE_MS, pause, remainingMs } from './deadline';
 import { toFailure } from './errors';
@@ -36,6 +37,8 @@ export type Ran = {
   stopped: { index: number; failure: StepFailure; unsettled?: string } | null;
   /** Set when the DryRun refused: nothing was sent. */
   dryRunFailure: ReturnType<typeof toFailure> | null;
+  /** The ids of what the plan's steps created (an ENI, an Elastic IP), by kind. */
+  created: Created;
 };
 
 const textOr = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -78,7 +81,7 @@ export const report = (
   restore,
 });
 
-export type Sent = { report: StepReport; failure: StepFailure | null };
+export type Sent = { report: StepReport; failure: StepFailure | null; createdId?: string };
 
 /**
  * Sends one call once; on failure, looks at the account. Retries (with backoff, within the budget) only when a
@@ -96,9 +99,9 @@ export async function sendObserved(
   let delay = options.backoffMs ?? 250;
   for (let attempt = 1; ; attempt++) {
     try {
-      const { requestId } = await sendStep(client, step);
+      const { requestId, createdId } = await sendStep(client, step);
       const note = attempt > 1 ? `made on attempt ${attempt}` : null;
-      return { report: report(index, step, 'done', requestId ?? null, note, restore), failure: null };
+      return { report: report(index, step, 'done', requestId ?? null, note, restore), failure: null, createdId };
     } catch (err) {
       const failure = failureOf(err);
       const kind = errorKind(err);
@@ -145,7 +148,8 @@ async function dryRunAll(
   plan: Plan,
   backoffMs: number,
 ): Promise<ReturnType<typeof toFailure> | null> {
-  for (const step of plan.steps.filter((s) => s.supportsDryRun)) {
+  // A step naming what an earlier step creates cannot be dry-run before that resource exists.
+  for (const step of plan.steps.filter((s) => s.supportsDryRun && !namesCreated(s.input))) {
     for (let attempt = 1, delay = backoffMs; ; attempt++, delay *= 2) {
       const verdict = await dryRunStep(client, step);
       if (verdict.go) break;
@@ -189,7 +193,7 @@ async function settle(
 }
 
 export async function runSteps(client: EC2Client, plan: Plan, fresh: Snapshot, options: RunOptions = {}): Promise<Ran> {
-  const ran: Ran = { reports: [], requestIds: [], stopped: null, dryRunFailure: null };
+  const ran: Ran = { reports: [], requestIds: [], stopped: null, dryRunFailure: null, created: {} };
   // DryRun every step that has it before changing anything (ec2-rules §1.4: an IAM check, not a promise).
   ran.dryRunFailure = await dryRunAll(client, plan, options.backoffMs ?? 250);
   if (ran.dryRunFailure) return ran;
@@ -199,8 +203,17 @@ export async function runSteps(client: EC2Client, plan: Plan, fresh: Snapshot, o
     if (r.requestId) ran.requestIds.push(r.requestId);
     await options.onStep?.(r);
   };
-  for (const [i, step] of plan.steps.entries()) {
+  for (const [i, planned] of plan.steps.entries()) {
+    // The ids of resources created by earlier steps replace their placeholders (CLI line and description too).
+    const step = bindCreated(planned, ran.created);
     const sent = await sendObserved(client, i + 1, step, fresh, options);
+    if (step.creates && sent.createdId) {
+      ran.created[step.creates] = sent.createdId;
+      sent.report = {
+        ...sent.report,
+        note: [sent.report.note, `Created ${sent.createdId}.`].filter(Boolean).join(' '),
+      };
+    }
     if (sent.report.outcome !== 'done') {
       await add(sent.report);
       ran.stopped = { index: i + 1, failure: sent.failure ?? { message: 'failed', code: 'ec2-error' } };

@@ -5,6 +5,7 @@ import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { type Failure, type Result, fail } from '@/lib/result';
 import { type Applied, applyMove, type Plan, type Snapshot } from '@/lib/topology';
+import { inverseWithCreated } from '@/lib/topology/apply-change';
 import type { StepReport } from '@/lib/topology/outcome';
 import { pause, remainingMs } from './deadline';
 import { toFailure } from './errors';
@@ -27,7 +28,8 @@ export async function verifyApplied(
   ran: Ran,
   verifyMs: number,
 ): Promise<Ended> {
-  const expected = applyMove(fresh, plan.move);
+  plan = withCreated(plan, ran);
+  const expected = applyMove(fresh, plan.move, ran.created);
   const scope = { ids: plan.involved, ips: ipsOf(plan) };
   const until = Date.now() + verifyMs;
   let why = '';
@@ -63,7 +65,8 @@ export async function verifyApplied(
 }
 
 /** Every call was accepted but the result is not confirmed: the change is reported made, verification pending. */
-function pendingVerification(plan: Plan, ran: Ran, pending: string): Ended {
+function pendingVerification(planned: Plan, ran: Ran, pending: string): Ended {
+  const plan = withCreated(planned, ran);
   return {
     result: {
       ok: true,
@@ -76,6 +79,14 @@ function pendingVerification(plan: Plan, ran: Ran, pending: string): Ended {
     },
     journal: { status: 'applied-verification-pending', message: pending },
   };
+}
+
+/** What the plan created joins what it involves (verified, re-described), and its undo is now known. */
+function withCreated(plan: Plan, ran: Ran): Plan {
+  const ids = Object.values(ran.created).filter((id) => id !== undefined);
+  if (ids.length === 0) return plan;
+  const inverse = inverseWithCreated(plan.move, ran.created) ?? plan.inverse;
+  return { ...plan, involved: [...plan.involved, ...ids], inverse };
 }
 
 function ipsOf(plan: Plan): string[] {

@@ -181,7 +181,12 @@ async function readInstanceStatuses(
 }
 
 /** What a move touches: resource ids (eni-, i-, eipalloc-, subnet-, vpc-) and private IPs (to find their holder). */
-export type Scope = { ids: readonly string[]; ips?: readonly string[] };
+export type Scope = {
+  ids: readonly string[];
+  ips?: readonly string[];
+  /** Read every ENI of the subnets found: a change that picks free addresses must see all of them. */
+  wholeSubnets?: boolean;
+};
 
 const withPrefix = (ids: readonly string[], prefix: string) => ids.filter((id) => id.startsWith(prefix));
 
@@ -252,21 +257,27 @@ export async function loadScopedSnapshot(client: EC2Client, scope: Scope): Promi
     ...instances.map((i) => i.VpcId),
   ].filter((id): id is string => !!id);
   const allEniIds = networkInterfaces.map((e) => e.NetworkInterfaceId).filter((id): id is string => !!id);
-  const [subnets, vpcs, internetGateways, addresses2, instanceTypes] = await Promise.all([
-    byFilter('subnet-id', subnetIds, (f) => ec2Describe.subnets(client, f)),
-    byFilter('vpc-id', vpcIds, (f) => ec2Describe.vpcs(client, f)),
-    byFilter('attachment.vpc-id', vpcIds, (f) => ec2Describe.internetGateways(client, f)),
-    byFilter('network-interface-id', allEniIds, (f) => ec2Describe.addresses(client, f)),
-    ec2Describe.instanceTypes(client, typesInUse(reservations)),
-  ]);
+  const [subnets, vpcs, internetGateways, addresses2, instanceTypes, securityGroups, enisOfSubnets] = await Promise.all(
+    [
+      byFilter('subnet-id', subnetIds, (f) => ec2Describe.subnets(client, f)),
+      byFilter('vpc-id', vpcIds, (f) => ec2Describe.vpcs(client, f)),
+      byFilter('attachment.vpc-id', vpcIds, (f) => ec2Describe.internetGateways(client, f)),
+      byFilter('network-interface-id', allEniIds, (f) => ec2Describe.addresses(client, f)),
+      ec2Describe.instanceTypes(client, typesInUse(reservations)),
+      byFilter('group-id', withPrefix(ids, 'sg-'), (f) => ec2Describe.securityGroups(client, f)),
+      scope.wholeSubnets
+        ? byFilter('subnet-id', subnetIds, (f) => ec2Describe.networkInterfaces(client, f))
+        : Promise.resolve([]),
+    ],
+  );
   const addresses = [...new Map([...addresses1, ...addresses2].map((a) => [a.AllocationId ?? a.PublicIp, a])).values()];
   return finish(client, {
     vpcs,
     subnets,
     internetGateways,
-    securityGroups: [],
+    securityGroups,
     reservations,
-    networkInterfaces,
+    networkInterfaces: uniqueEnis([networkInterfaces, enisOfSubnets]),
     addresses,
     instanceTypes,
   });

@@ -1,5 +1,7 @@
 // applyMove: the snapshot as EC2 shows it once a move has settled — for optimistic updates and verification.
 import { Draft, ApplyMoveError } from './apply-draft';
+import { applyChange, isChange } from './apply-change';
+import type { Created } from './change';
 import { holderOf, indexSnapshot } from './snapshot-index';
 import type { Move } from './move';
 import type { Eip, Eni, PrivateIp, Snapshot } from './schema';
@@ -147,7 +149,8 @@ function applyMoveEip(draft: Draft, move: MoveOf<'move-eip'>): void {
  * ApplyMoveError only when the move names something missing or impossible (a move checkMove refuses);
  * it does not re-check limits, states or settings.
  */
-export function applyMove(snapshot: Snapshot, move: Move): Snapshot {
+export function applyMove(snapshot: Snapshot, move: Move, created: Created = {}): Snapshot {
+  if (isChange(move)) return applyChange(snapshot, move, created);
   const draft = new Draft(snapshot);
   switch (move.kind) {
     case 'move-ip':
@@ -177,5 +180,5 @@ export function applyMove(snapshot: Snapshot, move: Move): Snapshot {
 
 /** Applies moves in order (e.g. a plan's inverse). */
 export function applyMoves(snapshot: Snapshot, moves: readonly Move[]): Snapshot {
-  return moves.reduce(applyMove, snapshot);
+  return moves.reduce((s, m) => applyMove(s, m), snapshot);
 }

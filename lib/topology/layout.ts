@@ -42,7 +42,8 @@ function eniLine(eni: Eni, scope: LayoutScope): string {
       (p) =>
         `${p.primary ? '*' : ''}${p.address}${p.association?.allocationId ? `=${p.association.allocationId}` : ''}`,
     );
-  return `${scope.statuses ? `${eni.status} ` : ''}${where} [${ips.join(' ')}]`;
+  const check = eni.sourceDestCheck ? '' : ' no-source-dest-check';
+  return `${scope.statuses ? `${eni.status} ` : ''}${where} [${ips.join(' ')}]${check}`;
 }
 
 function eipLine(eip: Eip, scope: LayoutScope): string {

@@ -1,5 +1,6 @@
 // Moves, plans and the verdicts of the rules: the public data shapes of a drag and drop.
 import { z } from 'zod';
+import { changeSchemas } from './change';
 
 const ipv4 = z.ipv4({ message: 'Expected a dotted IPv4 address such as 10.0.1.20' });
 const eniId = z.string().regex(/^eni-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an ENI id such as eni-0123456789abcdef0');
@@ -28,6 +29,8 @@ export const moveSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('disassociate-eip'), allocationId }).strict(),
   /** Only produced as part of an inverse: give an IP back to the ENI it came from. */
   z.object({ kind: z.literal('assign-ip'), ip: ipv4, toEni: eniId }).strict(),
+  /** The console's changes (create, delete, assign, allocate, release, attributes): change.ts. */
+  ...changeSchemas,
 ]);
 export type Move = z.infer<typeof moveSchema>;
 export type MoveKind = Move['kind'];
@@ -54,6 +57,10 @@ export const ruleIds = [
   'instance-type-known',
   'ip-free-in-subnet',
   'eni-type-movable',
+  'security-group-known',
+  'subnet-has-free-addresses',
+  'eni-available',
+  'eip-idle',
 ] as const;
 export const ruleIdSchema = z.enum(ruleIds);
 export type RuleId = z.infer<typeof ruleIdSchema>;
@@ -68,6 +75,11 @@ export const ec2ActionSchema = z.enum([
   'DetachNetworkInterface',
   'AssociateAddress',
   'DisassociateAddress',
+  'CreateNetworkInterface',
+  'DeleteNetworkInterface',
+  'AllocateAddress',
+  'ReleaseAddress',
+  'ModifyNetworkInterfaceAttribute',
 ]);
 
 export const stepSchema = z.object({
@@ -80,6 +92,8 @@ export const stepSchema = z.object({
   supportsDryRun: z.boolean(),
   /** What to wait for after the call before the next step. */
   waitFor: z.enum(['eni-available', 'eni-attached']).nullable(),
+  /** The kind of resource this step creates; later steps name its id by a placeholder (change.ts CREATED). */
+  creates: z.enum(['eni', 'eip']).optional(),
   description: z.string(),
 });
 export type Step = z.infer<typeof stepSchema>;

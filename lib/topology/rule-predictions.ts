@@ -91,6 +91,22 @@ export const ruleEc2Errors: Readonly<Record<RuleId, RulePrediction>> = {
     codes: ['InvalidParameterValue', 'Resource.AlreadyAssigned', 'InvalidIPAddress.InUse'],
     note: 'Address reserved or held by another ENI without AllowReassignment (ec2-rules §3.13 rule 4, ec2-rules §10.1).',
   },
+  'security-group-known': {
+    codes: ['InvalidGroup.NotFound', 'InvalidSecurityGroupID.NotFound', 'InvalidParameter'],
+    note: "Every security group exists and lives in the subnet's VPC (ec2-rules §3.9 rule 2, ec2-rules §3.19).",
+  },
+  'subnet-has-free-addresses': {
+    codes: ['InsufficientFreeAddressesInSubnet', 'InvalidIPAddress.InUse'],
+    note: 'Not enough free addresses in the subnet (ec2-rules §3.9 rule 8).',
+  },
+  'eni-available': {
+    codes: ['InvalidParameterValue', 'InvalidNetworkInterface.InUse'],
+    note: 'Deleting an attached ENI: "is currently in use" (ec2-rules §3.10).',
+  },
+  'eip-idle': {
+    codes: ['InvalidIPAddress.InUse', 'AuthFailure'],
+    note: 'Releasing an address that is still associated (ec2-rules §3.16).',
+  },
 };
 
 /** The codes a refusal by `rule` predicts. */

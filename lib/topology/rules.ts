@@ -5,6 +5,9 @@ import type { Snapshot } from './schema';
 import { checkDisassociateEip, checkMoveEip } from './rules-eip';
 import { checkDetachEni, checkMoveEni } from './rules-eni';
 import { checkAssignIp, checkMoveIp, checkUnassignIp } from './rules-ip';
+import { checkAllocateEip, checkReleaseEip } from './rules-change-eip';
+import { checkCreateEni, checkDeleteEni, checkSourceDestCheck } from './rules-change-eni';
+import { checkAssignIps, checkUnassignIps } from './rules-change-ips';
 
 /**
  * Pure and cheap (lookups come from the memoized index), so the canvas can call it on every hover.
@@ -28,5 +31,19 @@ export function checkMove(snapshot: Snapshot, move: Move, settings: CheckSetting
       return checkMoveEip(ix, move, settings);
     case 'disassociate-eip':
       return checkDisassociateEip(ix, move);
+    case 'create-eni':
+      return checkCreateEni(ix, move, settings);
+    case 'delete-eni':
+      return checkDeleteEni(ix, move);
+    case 'assign-ips':
+      return checkAssignIps(ix, move);
+    case 'unassign-ips':
+      return checkUnassignIps(ix, move);
+    case 'allocate-eip':
+      return checkAllocateEip(move);
+    case 'release-eip':
+      return checkReleaseEip(ix, move);
+    case 'set-source-dest-check':
+      return checkSourceDestCheck(ix, move);
   }
 }

@@ -28,6 +28,30 @@ export function moveWords(ix: TopologyIndex, move: Move): string {
       return `associate ${eipName(ix, move.allocationId)} with ${move.toIp}`;
     case 'disassociate-eip':
       return `disassociate ${eipName(ix, move.allocationId)}`;
+    default:
+      return changeWords(ix, move);
+  }
+}
+
+/** The console's changes (create, delete, assign, allocate, release, attributes) in words. */
+function changeWords(ix: TopologyIndex, move: Move): string {
+  switch (move.kind) {
+    case 'create-eni':
+      return `create an ENI${move.name ? ` "${move.name}"` : ''} in ${move.subnetId}${move.attachTo ? ` for ${ix.instanceById.get(move.attachTo.instanceId)?.name ?? move.attachTo.instanceId}` : ''}`;
+    case 'delete-eni':
+      return `delete ${eniName(ix.eniById.get(move.eni), move.eni)}`;
+    case 'assign-ips':
+      return `assign ${move.addresses ? move.addresses.join(', ') : `${move.count} IPs`} to ${eniName(ix.eniById.get(move.eni), move.eni)}`;
+    case 'unassign-ips':
+      return `unassign ${move.addresses.join(', ')} from ${eniName(ix.eniById.get(move.eni), move.eni)}`;
+    case 'allocate-eip':
+      return `allocate an Elastic IP${move.name ? ` "${move.name}"` : ''}`;
+    case 'release-eip':
+      return `release ${eipName(ix, move.allocationId)}`;
+    case 'set-source-dest-check':
+      return `${move.enabled ? 'enable' : 'disable'} source/dest check of ${eniName(ix.eniById.get(move.eni), move.eni)}`;
+    default:
+      return move.kind;
   }
 }
 

@@ -1,0 +1,104 @@
+// A change form's fields → the move it asks for, and the verdict of the same pure rules the server applies:
+// schema errors first (what to type), then the checker's reasons with their rule ids.
+import {
+  checkMove,
+  moveSchema,
+  type CheckSettings,
+  type Move,
+  type Plan,
+  type Reason,
+  type Snapshot,
+} from '@/lib/topology';
+import type { ChangeAction, ChangeTarget } from './change-actions';
+
+export type Fields = {
+  subnetId: string;
+  name: string;
+  description: string;
+  privateIp: string;
+  secondaryCount: string;
+  groupIds: string[];
+  attach: boolean;
+  instanceId: string;
+  mode: 'count' | 'addresses';
+  count: string;
+  addresses: string;
+  selected: string[];
+  enabled: boolean;
+};
+
+export type DraftVerdict =
+  { state: 'invalid'; problems: string[] } | { state: 'refused'; reasons: Reason[] } | { state: 'ok'; plan: Plan };
+
+const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+export function initialFields(snapshot: Snapshot, action: ChangeAction, target: ChangeTarget): Fields {
+  const eniId = target.kind === 'eni' ? target.id : target.kind === 'ip' ? target.eniId : '';
+  const eni = snapshot.enis.find((e) => e.id === eniId);
+  const instance = target.kind === 'instance' ? snapshot.instances.find((i) => i.id === target.id) : undefined;
+  return {
+    subnetId: target.kind === 'subnet' ? target.id : (instance?.subnetId ?? snapshot.subnets[0]?.id ?? ''),
+    name: '',
+    description: '',
+    privateIp: '',
+    secondaryCount: '0',
+    groupIds: [],
+    attach: action === 'create-attach-eni',
+    instanceId: instance?.id ?? '',
+    mode: 'count',
+    count: '1',
+    addresses: '',
+    selected: target.kind === 'ip' ? [target.address] : [],
+    enabled: eni ? !eni.sourceDestCheck : false,
+  };
+}
+
+/** The move the fields describe (not yet validated). */
+export function draftMove(action: ChangeAction, target: ChangeTarget, f: Fields): Record<string, unknown> {
+  const eni = target.kind === 'eni' ? target.id : target.kind === 'ip' ? target.eniId : '';
+  switch (action) {
+    case 'create-eni':
+    case 'create-attach-eni':
+      return {
+        kind: 'create-eni',
+        subnetId: f.subnetId,
+        ...(f.name.trim() ? { name: f.name.trim() } : {}),
+        ...(f.description ? { description: f.description } : {}),
+        ...(f.privateIp.trim() ? { privateIp: f.privateIp.trim() } : {}),
+        ...(f.secondaryCount.trim() && f.secondaryCount.trim() !== '0'
+          ? { secondaryCount: Number(f.secondaryCount) }
+          : {}),
+        ...(f.groupIds.length ? { securityGroupIds: f.groupIds } : {}),
+        ...(f.attach && f.instanceId ? { attachTo: { instanceId: f.instanceId } } : {}),
+      };
+    case 'assign-ips':
+      return f.mode === 'count'
+        ? { kind: 'assign-ips', eni, count: Number(f.count) }
+        : { kind: 'assign-ips', eni, addresses: words(f.addresses) };
+    case 'unassign-ips':
+    case 'unassign-ip':
+      return { kind: 'unassign-ips', eni, addresses: f.selected };
+    case 'delete-eni':
+      return { kind: 'delete-eni', eni };
+    case 'allocate-eip':
+      return { kind: 'allocate-eip', ...(f.name.trim() ? { name: f.name.trim() } : {}) };
+    case 'release-eip':
+      return { kind: 'release-eip', allocationId: target.kind === 'eip' ? target.id : '' };
+    case 'source-dest-check':
+      return { kind: 'set-source-dest-check', eni, enabled: f.enabled };
+  }
+}
+
+export function judgeDraft(snapshot: Snapshot, settings: CheckSettings, draft: Record<string, unknown>): DraftVerdict {
+  const parsed = moveSchema.safeParse(draft);
+  if (!parsed.success)
+    return {
+      state: 'invalid',
+      problems: parsed.error.issues.map((i) => {
+        const field = i.path.filter((p) => typeof p !== 'number').join(' ');
+        return field ? `${field}: ${i.message}` : i.message;
+      }),
+    };
+  const verdict = checkMove(snapshot, parsed.data as Move, settings);
+  return verdict.ok ? { state: 'ok', plan: verdict.plan } : { state: 'refused', reasons: verdict.reasons };
+}

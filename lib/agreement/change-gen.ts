@@ -1,0 +1,99 @@
+// Random console changes over a snapshot, valid and invalid alike: attached ENIs to delete, associated EIPs to
+// release, full subnets and ENIs, reserved or taken addresses, unknown groups, instances in other AZs.
+import type { Eni, Move, Snapshot } from '@/lib/topology';
+import type { ChangeKind } from '@/lib/topology/apply-change';
+import type { Rng } from './prng';
+import { addressFor } from './move-gen';
+
+export const CHANGE_WEIGHTS: Readonly<Record<ChangeKind, number>> = {
+  'create-eni': 12,
+  'delete-eni': 7,
+  'assign-ips': 10,
+  'unassign-ips': 8,
+  'allocate-eip': 4,
+  'release-eip': 6,
+  'set-source-dest-check': 5,
+};
+
+const GHOST_ENI = 'eni-0deadbeefdeadbeef';
+
+const secondariesOf = (eni: Eni) => eni.privateIps.filter((p) => !p.primary).map((p) => p.address);
+
+export function randomChange(rng: Rng, s: Snapshot, kind: ChangeKind): Move {
+  const eni = rng.chance(0.03) ? undefined : rng.pick(s.enis);
+  const eniId = eni?.id ?? GHOST_ENI;
+  switch (kind) {
+    case 'create-eni': {
+      const subnet = rng.pick(s.subnets);
+      const inVpc = s.securityGroups.filter((g) => g.vpcId === subnet.vpcId);
+      const groups = rng.chance(0.3)
+        ? [rng.chance(0.8) && s.securityGroups.length > 0 ? rng.pick(s.securityGroups).id : 'sg-0deadbeefdeadbeef']
+        : rng.chance(0.3) && inVpc.length > 0
+          ? [rng.pick(inVpc).id]
+          : undefined;
+      const holder = s.enis.find((e) => e.subnetId === subnet.id);
+      const privateIp = rng.chance(0.4) && holder ? addressFor(rng, s, holder) : undefined;
+      const secondaryCount = rng.chance(0.5) ? rng.between(0, rng.chance(0.1) ? 60 : 4) : undefined;
+      const sameAz = s.instances.filter((i) => i.az === subnet.az);
+      const target =
+        rng.chance(0.7) && sameAz.length > 0
+          ? rng.pick(sameAz)
+          : s.instances.length > 0
+            ? rng.pick(s.instances)
+            : undefined;
+      const attachTo =
+        target && rng.chance(0.5)
+          ? rng.chance(0.2)
+            ? { instanceId: target.id, deviceIndex: rng.between(1, 4) }
+            : { instanceId: target.id }
+          : undefined;
+      return {
+        kind,
+        subnetId: subnet.id,
+        ...(groups ? { securityGroupIds: groups } : {}),
+        ...(privateIp ? { privateIp } : {}),
+        ...(secondaryCount !== undefined ? { secondaryCount } : {}),
+        ...(rng.chance(0.5) ? { name: `gen-${rng.int(1000)}` } : {}),
+        ...(attachTo ? { attachTo } : {}),
+      };
+    }
+    case 'delete-eni': {
+      const pool = s.enis.filter((e) => e.attachment === null);
+      return { kind, eni: pool.length > 0 && rng.chance(0.6) ? rng.pick(pool).id : eniId };
+    }
+    case 'assign-ips':
+      if (!eni || rng.chance(0.5)) return { kind, eni: eniId, count: rng.between(1, rng.chance(0.15) ? 60 : 3) };
+      return {
+        kind,
+        eni: eni.id,
+        addresses: [addressFor(rng, s, eni), ...(rng.chance(0.3) ? [addressFor(rng, s, eni)] : [])],
+      };
+    case 'unassign-ips': {
+      const withSecondaries = s.enis.filter((e) => secondariesOf(e).length > 0);
+      const from = withSecondaries.length > 0 && rng.chance(0.8) ? rng.pick(withSecondaries) : (eni ?? s.enis[0]!);
+      const own = secondariesOf(from);
+      const pick = rng.weighted({ secondary: 70, primary: 10, other: 20 });
+      const ip =
+        pick === 'secondary' && own.length > 0
+          ? rng.pick(own)
+          : pick === 'primary'
+            ? from.privateIps[0]!.address
+            : rng.pick(rng.pick(s.enis).privateIps).address;
+      return {
+        kind,
+        eni: from.id,
+        addresses: rng.chance(0.2) && own.length > 1 ? [...new Set([ip, rng.pick(own)])] : [ip],
+      };
+    }
+    case 'allocate-eip':
+      return rng.chance(0.5) ? { kind, name: `gen-eip-${rng.int(1000)}` } : { kind };
+    case 'release-eip':
+      return s.eips.length > 0 ? { kind, allocationId: rng.pick(s.eips).allocationId } : { kind: 'allocate-eip' };
+    case 'set-source-dest-check':
+      return {
+        kind,
+        eni: eniId,
+        enabled: eni ? (rng.chance(0.8) ? !eni.sourceDestCheck : eni.sourceDestCheck) : false,
+      };
+  }
+}

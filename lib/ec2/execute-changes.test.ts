@@ -1,0 +1,104 @@
+// The console's changes applied against the emulator: created ids substituted into later steps, verified by a
+// re-describe, the undo filled in once EC2 named what it created, and the undo putting the account back.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Move, Snapshot } from '@/lib/topology';
+import { appliedRequests } from '@/lib/testing/emulator-control';
+import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
+import { applyPlannedMove, type ExecuteOptions, planOnFreshState } from './execute';
+import { loadSnapshot } from './snapshot';
+
+let emu: TestEmulator;
+let opts: ExecuteOptions;
+beforeAll(async () => {
+  emu = await startTestEmulator('showcase', { attachDelayMs: 20 });
+  opts = {
+    client: emu.client,
+    settings: { allowCrossVpcAttach: true, allowReassociation: true },
+    wait: { firstDelayMs: 10, timeoutMs: 5_000 },
+  };
+});
+afterAll(async () => emu?.close());
+beforeEach(async () => {
+  await emu.reset('showcase');
+  await emu.clearRequests();
+});
+
+const byName = (s: Snapshot, name: string) => s.instances.find((i) => i.name === name)!;
+/** What an undo must restore: every ENI's place and addresses, every EIP's association. */
+const layout = (s: Snapshot) => ({
+  enis: s.enis
+    .map(
+      (e) =>
+        `${e.id} ${e.attachment?.instanceId ?? '-'} ${e.privateIps.map((p) => p.address).join(',')} ${e.sourceDestCheck}`,
+    )
+    .sort(),
+  eips: s.eips.map((e) => `${e.allocationId} ${e.eniId ?? '-'} ${e.privateIp ?? '-'}`).sort(),
+});
+
+async function apply(move: Move) {
+  const result = await applyPlannedMove(move, undefined, opts);
+  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+  return result;
+}
+
+async function undo(inverse: readonly Move[]) {
+  for (const move of inverse) await apply(move);
+}
+
+describe('console changes', () => {
+  it('creates an ENI attached to an instance, verifies it, and the filled-in undo deletes it', async () => {
+    const before = await loadSnapshot(emu.client);
+    const app2 = byName(before, 'app-2');
+    const done = await apply({
+      kind: 'create-eni',
+      subnetId: app2.subnetId!,
+      name: 'extra',
+      secondaryCount: 1,
+      attachTo: { instanceId: app2.id },
+    });
+    expect(done.verification).toBe('verified');
+    const calls = appliedRequests(await emu.requests());
+    expect(calls.map((c) => c.action)).toEqual(['CreateNetworkInterface', 'AttachNetworkInterface']);
+    const created = done.verified.enis.find((e) => e.name === 'extra')!;
+    expect(created.attachment).toMatchObject({ instanceId: app2.id, deviceIndex: 1 });
+    expect(calls[1]!.parameters).toMatchObject({ NetworkInterfaceId: created.id });
+    expect(done.steps[0]!.note).toContain(`Created ${created.id}`);
+    expect(done.plan.inverse).toEqual([
+      { kind: 'detach-eni', eni: created.id },
+      { kind: 'delete-eni', eni: created.id },
+    ]);
+    await undo(done.plan.inverse);
+    expect(layout(await loadSnapshot(emu.client))).toEqual(layout(before));
+  });
+
+  it('assigns and unassigns IPs, allocates and releases an EIP, flips source/dest check — each undone', async () => {
+    const before = await loadSnapshot(emu.client);
+    const spare = before.enis.find((e) => e.name === 'spare-a')!;
+    for (const move of [
+      { kind: 'assign-ips', eni: spare.id, count: 2 },
+      { kind: 'set-source-dest-check', eni: spare.id, enabled: false },
+      { kind: 'allocate-eip', name: 'extra' },
+    ] as Move[]) {
+      const done = await apply(move);
+      expect(done.verification, move.kind).toBe('verified');
+      expect(done.plan.inverse.length, move.kind).toBeGreaterThan(0);
+      await undo(done.plan.inverse);
+      expect(layout(await loadSnapshot(emu.client)), move.kind).toEqual(layout(before));
+    }
+  });
+
+  it('refuses to release an associated EIP or delete an attached ENI, sending nothing', async () => {
+    const before = await loadSnapshot(emu.client);
+    const associated = before.eips.find((e) => e.eniId !== null && !e.name?.startsWith('nat'))!;
+    const attached = before.enis.find((e) => e.attachment && e.attachment.deviceIndex > 0)!;
+    for (const [move, rule] of [
+      [{ kind: 'release-eip', allocationId: associated.allocationId }, 'eip-idle'],
+      [{ kind: 'delete-eni', eni: attached.id }, 'eni-available'],
+    ] as const) {
+      const result = await planOnFreshState(move, undefined, opts);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reasons?.map((r) => r.rule)).toEqual([rule]);
+    }
+    expect(appliedRequests(await emu.requests())).toEqual([]);
+  });
+});

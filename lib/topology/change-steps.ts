@@ -1,0 +1,120 @@
+// Step builders for the console's changes: the exact @aws-sdk/client-ec2 input, the aws CLI line, DryRun support.
+// A step that creates a resource says so (`creates`); later steps name it by its placeholder (change.ts CREATED).
+import { CREATED } from './change';
+import type { Step } from './move';
+
+const tagSpec = (resourceType: string, name: string | undefined) =>
+  name ? { TagSpecifications: [{ ResourceType: resourceType, Tags: [{ Key: 'Name', Value: name }] }] } : {};
+const tagCli = (resourceType: string, name: string | undefined) =>
+  name
+    ? ` --tag-specifications 'ResourceType=${resourceType},Tags=[{Key=Name,Value=${name.replace(/'/g, "'\\''")}}]'`
+    : '';
+const quoted = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
+
+export type CreateEniInput = {
+  subnetId: string;
+  primaryIp: string;
+  secondaryIps: readonly string[];
+  groupIds: readonly string[] | undefined;
+  description: string | undefined;
+  name: string | undefined;
+};
+
+export function createEniStep(c: CreateEniInput, description: string): Step {
+  const input: Record<string, unknown> = {
+    SubnetId: c.subnetId,
+    PrivateIpAddresses: [
+      { PrivateIpAddress: c.primaryIp, Primary: true },
+      ...c.secondaryIps.map((ip) => ({ PrivateIpAddress: ip, Primary: false })),
+    ],
+    ...(c.groupIds ? { Groups: [...c.groupIds] } : {}),
+    ...(c.description ? { Description: c.description } : {}),
+    ...tagSpec('network-interface', c.name),
+  };
+  const addresses = [
+    `PrivateIpAddress=${c.primaryIp},Primary=true`,
+    ...c.secondaryIps.map((ip) => `PrivateIpAddress=${ip},Primary=false`),
+  ];
+  return {
+    action: 'CreateNetworkInterface',
+    input,
+    cli:
+      `${CREATED.eni.slice(1)}=$(aws ec2 create-network-interface --subnet-id ${c.subnetId} --private-ip-addresses ${addresses.join(' ')}` +
+      (c.groupIds ? ` --groups ${c.groupIds.join(' ')}` : '') +
+      (c.description ? ` --description ${quoted(c.description)}` : '') +
+      tagCli('network-interface', c.name) +
+      ` --query NetworkInterface.NetworkInterfaceId --output text)`,
+    supportsDryRun: true,
+    waitFor: null,
+    creates: 'eni',
+    description,
+  };
+}
+
+export function deleteEniStep(eniId: string, description: string): Step {
+  return {
+    action: 'DeleteNetworkInterface',
+    input: { NetworkInterfaceId: eniId },
+    cli: `aws ec2 delete-network-interface --network-interface-id ${eniId}`,
+    supportsDryRun: true,
+    waitFor: null,
+    description,
+  };
+}
+
+export function assignIpsStep(eniId: string, ips: readonly string[], description: string): Step {
+  return {
+    action: 'AssignPrivateIpAddresses',
+    input: { NetworkInterfaceId: eniId, PrivateIpAddresses: [...ips] },
+    cli: `aws ec2 assign-private-ip-addresses --network-interface-id ${eniId} --private-ip-addresses ${ips.join(' ')}`,
+    // AssignPrivateIpAddresses has no DryRun member in the EC2 model.
+    supportsDryRun: false,
+    waitFor: null,
+    description,
+  };
+}
+
+export function unassignIpsStep(eniId: string, ips: readonly string[], description: string): Step {
+  return {
+    action: 'UnassignPrivateIpAddresses',
+    input: { NetworkInterfaceId: eniId, PrivateIpAddresses: [...ips] },
+    cli: `aws ec2 unassign-private-ip-addresses --network-interface-id ${eniId} --private-ip-addresses ${ips.join(' ')}`,
+    supportsDryRun: false,
+    waitFor: null,
+    description,
+  };
+}
+
+export function allocateEipStep(name: string | undefined, description: string): Step {
+  return {
+    action: 'AllocateAddress',
+    input: { Domain: 'vpc', ...tagSpec('elastic-ip', name) },
+    cli: `${CREATED.eip.slice(1)}=$(aws ec2 allocate-address --domain vpc${tagCli('elastic-ip', name)} --query AllocationId --output text)`,
+    supportsDryRun: true,
+    waitFor: null,
+    creates: 'eip',
+    description,
+  };
+}
+
+export function releaseEipStep(allocationId: string, description: string): Step {
+  return {
+    action: 'ReleaseAddress',
+    input: { AllocationId: allocationId },
+    cli: `aws ec2 release-address --allocation-id ${allocationId}`,
+    supportsDryRun: true,
+    waitFor: null,
+    description,
+  };
+}
+
+export function sourceDestCheckStep(eniId: string, enabled: boolean, description: string): Step {
+  return {
+    action: 'ModifyNetworkInterfaceAttribute',
+    input: { NetworkInterfaceId: eniId, SourceDestCheck: { Value: enabled } },
+    cli: `aws ec2 modify-network-interface-attribute --network-interface-id ${eniId} --${enabled ? '' : 'no-'}source-dest-check`,
+    supportsDryRun: true,
+    waitFor: null,
+    description,
+  };
+}

@@ -1,0 +1,101 @@
+// Changes an admin makes without leaving the console (create/delete an ENI, add/remove IPs, allocate/release an
+// Elastic IP, flip source/dest check): their move schemas, and the placeholders that stand for created ids.
+import { z } from 'zod';
+
+const ipv4 = z.ipv4({ message: 'Expected a dotted IPv4 address such as 10.0.1.20' });
+const eniId = z.string().regex(/^eni-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an ENI id such as eni-0123456789abcdef0');
+const instanceId = z
+  .string()
+  .regex(/^i-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an instance id such as i-0123456789abcdef0');
+const allocationId = z
+  .string()
+  .regex(/^eipalloc-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an allocation id such as eipalloc-0123456789abcdef0');
+const subnetId = z
+  .string()
+  .regex(/^subnet-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected a subnet id such as subnet-0123456789abcdef0');
+const groupId = z
+  .string()
+  .regex(/^sg-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected a security group id such as sg-0123456789abcdef0');
+/** EC2 tag values: at most 256 characters (ec2-rules §3.20). */
+const name = z
+  .string()
+  .trim()
+  .min(1, 'A name needs at least one character')
+  .max(256, 'A Name tag holds at most 256 characters');
+/** 64 is the largest per-ENI IPv4 limit in the catalogue (ec2-rules §7): no request can carry more. */
+const addresses = z.array(ipv4).min(1, 'Name at least one address').max(63, 'At most 63 secondary addresses per ENI');
+
+export const changeSchemas = [
+  z
+    .object({
+      kind: z.literal('create-eni'),
+      subnetId,
+      securityGroupIds: z.array(groupId).min(1).max(5, 'An ENI has at most 5 security groups').optional(),
+      description: z.string().max(255, 'A description holds at most 255 characters').optional(),
+      /** The primary private IP; the plan picks the lowest free one when absent. */
+      privateIp: ipv4.optional(),
+      secondaryCount: z.number().int().min(0).max(63).optional(),
+      /** Secondary addresses resolved by the plan (the lowest free ones) so its calls and result are exact. */
+      secondaryIps: addresses.optional(),
+      name: name.optional(),
+      attachTo: z
+        .object({ instanceId, deviceIndex: z.number().int().min(1).max(127).optional() })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  /** Only an ENI that is available (not attached) can be deleted (ec2-rules §3.10). */
+  z.object({ kind: z.literal('delete-eni'), eni: eniId }).strict(),
+  /** `count` asks for that many free addresses; the plan resolves them into `addresses`. */
+  z
+    .object({
+      kind: z.literal('assign-ips'),
+      eni: eniId,
+      count: z.number().int().min(1).max(63).optional(),
+      addresses: addresses.optional(),
+    })
+    .strict()
+    .refine((m) => (m.count === undefined) !== (m.addresses === undefined), {
+      message: 'Give either count or addresses, not both',
+    }),
+  z.object({ kind: z.literal('unassign-ips'), eni: eniId, addresses }).strict(),
+  z.object({ kind: z.literal('allocate-eip'), name: name.optional() }).strict(),
+  /** Refused while associated: the address must be disassociated first (ec2-rules §3.16). */
+  z.object({ kind: z.literal('release-eip'), allocationId }).strict(),
+  z.object({ kind: z.literal('set-source-dest-check'), eni: eniId, enabled: z.boolean() }).strict(),
+] as const;
+
+/**
+ * What a step's input says instead of the id of a resource an earlier step of the same plan creates: the executor
+ * substitutes the id EC2 returned (bindCreated). The same words are the shell variables of the plan's CLI lines.
+ */
+export const CREATED = { eni: '$ENI_ID', eip: '$ALLOCATION_ID' } as const;
+export type CreatedKind = keyof typeof CREATED;
+/** The ids the plan's steps created, by kind. */
+export type Created = Partial<Record<CreatedKind, string>>;
+
+function substitute(value: unknown, created: Created): unknown {
+  if (typeof value === 'string') {
+    let out = value;
+    for (const kind of Object.keys(CREATED) as CreatedKind[]) {
+      const id = created[kind];
+      if (id) out = out.split(CREATED[kind]).join(id);
+    }
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((v) => substitute(v, created));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, created)]));
+  return value;
+}
+
+/** A step (or any value) with the placeholders of the created ids replaced by the real ids. */
+export function bindCreated<T>(value: T, created: Created): T {
+  return substitute(value, created) as T;
+}
+
+/** Whether a value (a step) names a resource an earlier step creates: it cannot be sent, nor dry-run, before. */
+export function namesCreated(value: unknown): boolean {
+  const text = JSON.stringify(value);
+  return Object.values(CREATED).some((placeholder) => text.includes(placeholder));
+}

@@ -1,0 +1,185 @@
+// The console's changes: each plan's calls, CLI lines, side effects, cost and undo; each refusal's rule.
+import { describe, expect, it } from 'vitest';
+import { demoIds as d, demoSnapshot, planOf, rulesOf } from '@/lib/testing/snapshots';
+import { applyMove } from './apply';
+import { inverseWithCreated } from './apply-change';
+import { bindCreated, CREATED, namesCreated } from './change';
+import { moveSchema } from './move';
+import { checkMove } from './rules';
+
+const s = demoSnapshot();
+
+describe('create-eni', () => {
+  it('picks the lowest free addresses, attaches by placeholder at the lowest free device index', () => {
+    const plan = planOf(
+      checkMove(s, {
+        kind: 'create-eni',
+        subnetId: d.subnetA,
+        secondaryCount: 2,
+        name: 'extra',
+        attachTo: { instanceId: d.web },
+      }),
+    );
+    expect(plan.move).toMatchObject({
+      privateIp: '10.0.1.4',
+      secondaryIps: ['10.0.1.6', '10.0.1.7'],
+      attachTo: { instanceId: d.web, deviceIndex: 2 },
+    });
+    expect(plan.steps.map((st) => st.action)).toEqual(['CreateNetworkInterface', 'AttachNetworkInterface']);
+    expect(plan.steps[0]!.creates).toBe('eni');
+    expect(plan.steps[0]!.cli).toMatch(
+      /^ENI_ID=\$\(aws ec2 create-network-interface --subnet-id subnet-0000a001 --private-ip-addresses PrivateIpAddress=10\.0\.1\.4,Primary=true/,
+    );
+    expect(plan.steps[1]!.input).toEqual({ NetworkInterfaceId: CREATED.eni, InstanceId: d.web, DeviceIndex: 2 });
+    expect(plan.steps[1]!.cli).toContain('--network-interface-id $ENI_ID');
+    expect(plan.inverse).toEqual([]);
+    expect(inverseWithCreated(plan.move, { eni: 'eni-0000ffff' })).toEqual([
+      { kind: 'detach-eni', eni: 'eni-0000ffff' },
+      { kind: 'delete-eni', eni: 'eni-0000ffff' },
+    ]);
+  });
+
+  it('refuses a taken, a reserved and an outside address, and an attach across AZs, naming the new ENI', () => {
+    expect(rulesOf(checkMove(s, { kind: 'create-eni', subnetId: d.subnetA, privateIp: '10.0.1.10' }))).toEqual([
+      'ip-free-in-subnet',
+    ]);
+    expect(rulesOf(checkMove(s, { kind: 'create-eni', subnetId: d.subnetA, privateIp: '10.0.1.255' }))).toEqual([
+      'ip-free-in-subnet',
+    ]);
+    expect(rulesOf(checkMove(s, { kind: 'create-eni', subnetId: d.subnetA, privateIp: '10.0.9.9' }))).toEqual([
+      'same-subnet',
+    ]);
+    const v = checkMove(s, { kind: 'create-eni', subnetId: d.subnetA, attachTo: { instanceId: d.api } });
+    expect(rulesOf(v)).toEqual(['same-az']);
+    expect(JSON.stringify(v)).not.toContain('$ENI_ID');
+    expect(
+      rulesOf(checkMove(s, { kind: 'create-eni', subnetId: d.subnetA, attachTo: { instanceId: d.full } })),
+    ).toContain('eni-slot-free');
+  });
+
+  it('refuses unknown security groups and a subnet without enough free addresses', () => {
+    expect(
+      rulesOf(checkMove(s, { kind: 'create-eni', subnetId: d.subnetA, securityGroupIds: ['sg-0000dead'] })),
+    ).toEqual(['security-group-known']);
+    const tiny = { ...s, subnets: s.subnets.map((x) => (x.id === d.subnetA ? { ...x, cidr: '10.0.1.0/28' } : x)) };
+    expect(rulesOf(checkMove(tiny, { kind: 'create-eni', subnetId: d.subnetA, secondaryCount: 20 }))).toEqual([
+      'subnet-has-free-addresses',
+    ]);
+  });
+
+  it('adds the created ENI with the id EC2 returned, and nothing before', () => {
+    const move = planOf(
+      checkMove(s, { kind: 'create-eni', subnetId: d.subnetA, attachTo: { instanceId: d.web } }),
+    ).move;
+    expect(applyMove(s, move)).toBe(s);
+    const after = applyMove(s, move, { eni: 'eni-0000ffff' });
+    expect(after.enis.find((e) => e.id === 'eni-0000ffff')).toMatchObject({
+      attachment: { instanceId: d.web, deviceIndex: 2 },
+      status: 'in-use',
+    });
+    expect(after.subnets.find((x) => x.id === d.subnetA)!.availableIpCount).toBe(
+      s.subnets.find((x) => x.id === d.subnetA)!.availableIpCount - 1,
+    );
+  });
+});
+
+describe('delete-eni', () => {
+  it('deletes an available ENI and says its EIP stays billed; cannot be undone', () => {
+    const plan = planOf(checkMove(s, { kind: 'delete-eni', eni: d.poolA }));
+    expect(plan.steps.map((st) => st.cli)).toEqual([
+      `aws ec2 delete-network-interface --network-interface-id ${d.poolA}`,
+    ]);
+    expect(plan.sideEffects.join(' ')).toMatch(/203\.0\.113\.12.*becomes idle.*still billed/);
+    expect(plan.inverse).toEqual([]);
+    expect(applyMove(s, plan.move).eips.find((e) => e.allocationId === d.eipPoolA)!.eniId).toBeNull();
+  });
+
+  it('refuses an attached ENI with the way out, and a requester-managed one', () => {
+    const v = checkMove(s, { kind: 'delete-eni', eni: d.webEth1 });
+    expect(rulesOf(v)).toEqual(['eni-available']);
+    expect(JSON.stringify(v)).toContain('Detach it first');
+    expect(rulesOf(checkMove(s, { kind: 'delete-eni', eni: d.natEni }))).toContain('eni-not-requester-managed');
+  });
+});
+
+describe('assign-ips and unassign-ips', () => {
+  it('resolves a count to the lowest free addresses; the undo unassigns them', () => {
+    const plan = planOf(checkMove(s, { kind: 'assign-ips', eni: d.poolB, count: 2 }));
+    expect(plan.move).toEqual({ kind: 'assign-ips', eni: d.poolB, addresses: ['10.0.3.4', '10.0.3.5'] });
+    expect(plan.steps[0]!.input).toEqual({ NetworkInterfaceId: d.poolB, PrivateIpAddresses: ['10.0.3.4', '10.0.3.5'] });
+    expect(plan.inverse).toEqual([{ kind: 'unassign-ips', eni: d.poolB, addresses: ['10.0.3.4', '10.0.3.5'] }]);
+  });
+
+  it('refuses a full ENI, a reserved address and an address of another subnet', () => {
+    expect(rulesOf(checkMove(s, { kind: 'assign-ips', eni: d.fullEth0, count: 1 }))).toEqual(['ip-slot-free']);
+    expect(rulesOf(checkMove(s, { kind: 'assign-ips', eni: d.poolB, addresses: ['10.0.3.0'] }))).toEqual([
+      'ip-free-in-subnet',
+    ]);
+    expect(rulesOf(checkMove(s, { kind: 'assign-ips', eni: d.poolB, addresses: ['10.0.1.99'] }))).toEqual([
+      'same-subnet',
+    ]);
+  });
+
+  it('unassigns secondaries (the EIP on one goes idle and comes back on undo); refuses a primary or a stranger', () => {
+    const plan = planOf(checkMove(s, { kind: 'unassign-ips', eni: d.webEth0, addresses: ['10.0.1.20', '10.0.1.22'] }));
+    expect(plan.inverse).toEqual([
+      { kind: 'assign-ips', eni: d.webEth0, addresses: ['10.0.1.20', '10.0.1.22'] },
+      { kind: 'move-eip', allocationId: d.eipWeb1, toEni: d.webEth0, toIp: '10.0.1.20' },
+    ]);
+    expect(rulesOf(checkMove(s, { kind: 'unassign-ips', eni: d.webEth0, addresses: ['10.0.1.10'] }))).toEqual([
+      'ip-is-secondary',
+    ]);
+    expect(rulesOf(checkMove(s, { kind: 'unassign-ips', eni: d.webEth0, addresses: ['10.0.1.50'] }))).toEqual([
+      'ip-on-eni',
+    ]);
+  });
+
+  it('takes either a count or addresses', () => {
+    expect(moveSchema.safeParse({ kind: 'assign-ips', eni: d.poolB }).success).toBe(false);
+    expect(moveSchema.safeParse({ kind: 'assign-ips', eni: d.poolB, count: 1, addresses: ['10.0.3.9'] }).success).toBe(
+      false,
+    );
+  });
+});
+
+describe('Elastic IPs and attributes', () => {
+  it('allocates at +$0.005/h (undo releases what EC2 allocated) and releases an idle one at −$0.005/h', () => {
+    const plan = planOf(checkMove(s, { kind: 'allocate-eip', name: 'bastion' }));
+    expect(plan.hourlyCostDelta).toBe(0.005);
+    expect(plan.steps[0]!.input).toMatchObject({ Domain: 'vpc', TagSpecifications: [{ ResourceType: 'elastic-ip' }] });
+    expect(inverseWithCreated(plan.move, { eip: 'eipalloc-0000ffff' })).toEqual([
+      { kind: 'release-eip', allocationId: 'eipalloc-0000ffff' },
+    ]);
+    expect(planOf(checkMove(s, { kind: 'release-eip', allocationId: d.eipIdle })).hourlyCostDelta).toBe(-0.005);
+  });
+
+  it('refuses to release an associated address and says to disassociate it first', () => {
+    const v = checkMove(s, { kind: 'release-eip', allocationId: d.eipWeb1 });
+    expect(rulesOf(v)).toEqual(['eip-idle']);
+    expect(JSON.stringify(v)).toContain('Disassociate it first');
+  });
+
+  it('flips source/dest check with its undo, and refuses a no-op', () => {
+    const plan = planOf(checkMove(s, { kind: 'set-source-dest-check', eni: d.poolB, enabled: false }));
+    expect(plan.steps[0]!.cli).toBe(
+      `aws ec2 modify-network-interface-attribute --network-interface-id ${d.poolB} --no-source-dest-check`,
+    );
+    expect(plan.inverse).toEqual([{ kind: 'set-source-dest-check', eni: d.poolB, enabled: true }]);
+    expect(rulesOf(checkMove(s, { kind: 'set-source-dest-check', eni: d.poolB, enabled: true }))).toEqual([
+      'target-is-different',
+    ]);
+  });
+});
+
+describe('created-id placeholders', () => {
+  it('are substituted everywhere in a step, and known to name a created resource', () => {
+    const step = { input: { NetworkInterfaceId: CREATED.eni, List: [CREATED.eni] }, cli: `x ${CREATED.eni}` };
+    expect(namesCreated(step)).toBe(true);
+    const bound = bindCreated(step, { eni: 'eni-0000ffff' });
+    expect(bound).toEqual({
+      input: { NetworkInterfaceId: 'eni-0000ffff', List: ['eni-0000ffff'] },
+      cli: 'x eni-0000ffff',
+    });
+    expect(namesCreated(bound)).toBe(false);
+  });
+});
