@@ -115,7 +115,8 @@ export function applyChange(snapshot: Snapshot, move: Change, created: Created =
         ...snapshot,
         enis: snapshot.enis.filter((e) => e.id !== eni.id),
         eips: snapshot.eips.map((e) => (e.eniId === eni.id ? idle(e) : e)),
-        subnets: withSubnetFree(snapshot, eni.subnetId, eni.privateIps.length),
+        // Its delegated /28 prefixes go back to the subnet too, 16 addresses each (ec2-rules §2.7).
+        subnets: withSubnetFree(snapshot, eni.subnetId, eni.privateIps.length + 16 * (eni.ipv4Prefixes?.length ?? 0)),
       };
     }
     case 'allocate-eip': {

@@ -11,11 +11,20 @@ import { assignIpsStep, unassignIpsStep } from './change-steps';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
 
-/** Every address held in the subnet (primary and secondary, by any ENI of the snapshot). */
+/**
+ * Every address held in the subnet: primary and secondary, by any ENI of the snapshot, and every address inside a
+ * delegated /28 prefix, which belongs to that prefix (ec2-rules §2.7).
+ */
 function heldIn(ix: SnapshotIndex, subnetId: string): Set<string> {
   const held = new Set<string>();
-  for (const eni of ix.snapshot.enis)
-    if (eni.subnetId === subnetId) for (const p of eni.privateIps) held.add(p.address);
+  for (const eni of ix.snapshot.enis) {
+    if (eni.subnetId !== subnetId) continue;
+    for (const p of eni.privateIps) held.add(p.address);
+    for (const prefix of eni.ipv4Prefixes ?? []) {
+      const block = parseCidr(prefix);
+      if (block) for (let i = 0; i < block.size; i++) held.add(intToIp(block.base + i));
+    }
+  }
   return held;
 }
 
@@ -54,9 +63,16 @@ export function checkExplicitAddresses(
       );
     } else if (held.has(ip)) {
       const holder = (ix.enisByPrivateIp.get(ip) ?? []).find((e) => e.subnetId === subnet.id);
+      const prefixHolder = holder
+        ? undefined
+        : ix.snapshot.enis.find(
+            (e) => e.subnetId === subnet.id && (e.ipv4Prefixes ?? []).some((p) => cidrContains(p, ip)),
+          );
       reasons.add(
         'ip-free-in-subnet',
-        `${ip} is already held by ${holder ? eniLabel(holder, ix) : 'another ENI'}. Pick a free address.`,
+        prefixHolder
+          ? `${ip} is inside an IPv4 prefix delegated to ${eniLabel(prefixHolder, ix)}. Pick an address outside its prefixes.`
+          : `${ip} is already held by ${holder ? eniLabel(holder, ix) : 'another ENI'}. Pick a free address.`,
       );
     }
   }
