@@ -103,7 +103,7 @@ test('auto-refresh lists and highlights a change made outside the console, never
   // The console's own move, by the context menu: web-1's 10.0.1.12 to web-2.
   await ipHandle(ui, '10.0.1.12').click({ button: 'right' });
   await page
-    .getByTestId('move-to-menu')
+    .getByTestId('change-menu')
     .getByRole('menuitem', { name: /Move to/ })
     .click();
   await page.getByTestId('move-to-input').fill('web-2');

@@ -10,7 +10,6 @@ import { applyMutationKey } from '@/lib/queries/moves';
 import type { Move } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
 import { useCanChange } from '@/components/access/access-context';
-import { Kbd } from '@/components/ui/kbd';
 import { announce } from '../announcer';
 import type { DragSource } from '../drag/targets';
 import { dragSourceDomId } from '../dom-ids';
@@ -20,6 +19,7 @@ import { useMoves, useOpenPlanReview } from '../moves/moves-context';
 import { focusDomId, useSelection, useTopology } from '../topology-context';
 import { destinationsOf, sourceOfSelection } from './candidates';
 import { MoveToDialog } from './move-to-dialog';
+import { registerMoveTo } from './move-to-entry';
 
 const movableId = /^(ip-\d{1,3}(\.\d{1,3}){3}|eni-[0-9a-f]+|eip-eipalloc-[0-9a-f]+)$/;
 
@@ -41,8 +41,6 @@ export function selectionOfElement(index: TopologyIndex, el: Element | null): Se
   const eniId = movableElement(node.parentElement)?.id.slice(4) ?? index.enisByPrivateIp.get(address)?.[0]?.id;
   return eniId ? { kind: 'ip', eniId, address } : null;
 }
-
-type Menu = { x: number; y: number; selection: Selection };
 
 /** Where a move leaves what it moved: the view reveals it there once EC2 confirms (it may be 2,000 cards away). */
 function movedSelection(move: Move): Selection {
@@ -96,7 +94,6 @@ export function MoveTo({ data, index }: { data: TopologyData; index: TopologyInd
   const openPlanReview = useOpenPlanReview();
   const revealAfterApply = useRevealAfterApply();
   const [source, setSource] = useState<DragSource | null>(null);
-  const [menu, setMenu] = useState<Menu | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const latest = useLatest({ index, selected, canChange, busy });
 
@@ -109,7 +106,6 @@ export function MoveTo({ data, index }: { data: TopologyData; index: TopologyInd
       const r = sourceOfSelection(ix, sel);
       if (!r.ok) return announce(r.why);
       returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      setMenu(null);
       setSource(r.source);
     },
     [latest],
@@ -132,32 +128,28 @@ export function MoveTo({ data, index }: { data: TopologyData; index: TopologyInd
     open(selectionOfElement(ix, document.activeElement) ?? sel);
   });
 
-  useEffect(() => {
-    const onMenu = (e: MouseEvent) => {
-      if (!latest.current.canChange || !(e.target instanceof Element)) return;
-      const sel = selectionOfElement(latest.current.index, e.target);
-      if (!sel || !sourceOfSelection(latest.current.index, sel).ok) return;
-      e.preventDefault();
-      // From the keyboard (Shift+F10) there is no pointer position: the menu opens by the focused element.
-      const box = e.target.getBoundingClientRect();
-      const fromKeys = e.clientX === 0 && e.clientY === 0;
-      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      setMenu({ x: fromKeys ? box.left : e.clientX, y: fromKeys ? box.bottom : e.clientY, selection: sel });
-    };
-    document.addEventListener('contextmenu', onMenu);
-    return () => document.removeEventListener('contextmenu', onMenu);
-  }, [latest]);
+  // The resource's context menu (changes/change-menu.tsx) offers Move to… on what can move.
+  useEffect(
+    () =>
+      registerMoveTo({
+        canMove: (domId) => {
+          const { index: ix, canChange: may } = latest.current;
+          const sel = selectionOfElement(ix, document.getElementById(domId));
+          return may && sel !== null && sourceOfSelection(ix, sel).ok;
+        },
+        open: (domId) => open(selectionOfElement(latest.current.index, document.getElementById(domId))),
+      }),
+    [latest, open],
+  );
 
   const close = useCallback(() => {
     setSource(null);
-    setMenu(null);
     const back = returnTo.current;
     requestAnimationFrame(() => back?.isConnected && back.focus({ preventScroll: true }));
   }, []);
 
   return (
     <>
-      {menu ? <ContextMenu menu={menu} onMoveTo={() => open(menu.selection)} onClose={close} /> : null}
       {source ? (
         <MoveToDialog
           data={data}
@@ -174,43 +166,5 @@ export function MoveTo({ data, index }: { data: TopologyData; index: TopologyInd
         />
       ) : null}
     </>
-  );
-}
-
-function ContextMenu({ menu, onMoveTo, onClose }: { menu: Menu; onMoveTo: () => void; onClose: () => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const away = (e: PointerEvent) => {
-      if (!ref.current?.contains(e.target as Node)) onClose();
-    };
-    document.addEventListener('pointerdown', away);
-    return () => document.removeEventListener('pointerdown', away);
-  }, [onClose]);
-  return (
-    <div
-      ref={ref}
-      role="menu"
-      aria-label="Actions"
-      data-testid="move-to-menu"
-      style={{ left: Math.min(menu.x, window.innerWidth - 200), top: Math.min(menu.y, window.innerHeight - 60) }}
-      className="fixed z-[90] w-48 rounded-md border border-line bg-surface py-1 text-sm text-fg shadow-lg"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' || e.key === 'Tab') {
-          e.preventDefault();
-          onClose();
-        }
-      }}
-    >
-      <button
-        type="button"
-        role="menuitem"
-        onClick={onMoveTo}
-        className="flex w-full items-center gap-2 px-3 py-1.5 text-left hover:bg-subtle focus:bg-accent-soft focus:outline-none"
-      >
-        Move to…
-        <Kbd className="ml-auto">M</Kbd>
-      </button>
-    </div>
   );
 }
