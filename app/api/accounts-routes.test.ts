@@ -46,7 +46,10 @@ afterAll(async () => {
 
 const topology = async (query: string) => {
   const res = await topologyGet(new Request(`http://localhost/api/topology${query}`));
-  return { status: res.status, body: (await res.json()) as { ok: boolean; snapshot: Snapshot; code?: string; message: string } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; snapshot: Snapshot; code?: string; message: string },
+  };
 };
 const post = (handler: (r: Request) => Promise<Response>, body: unknown) =>
   handler(
