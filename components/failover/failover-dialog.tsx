@@ -2,9 +2,10 @@
 // "Fail over to…": the failover's plan (every part, every call), a rehearsal, and the apply with its steps shown as
 // they happen (polled from /api/progress/{id}) and, at the end, each call's observed outcome and timing.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { AlertIcon, CloseIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { topologyQueryKey } from '@/lib/queries/topology';
@@ -46,7 +47,6 @@ export function FailoverDialog({
   /** Told when the failover was applied (a walkthrough waits for it). */
   onApplied?: (result: Applied) => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const queryClient = useQueryClient();
   const [phase, setPhase] = useState<Phase>({ kind: 'planning' });
@@ -55,7 +55,6 @@ export function FailoverDialog({
   const elapsed = useElapsedSeconds(phase.kind === 'applying');
 
   useEffect(() => {
-    ref.current?.showModal();
     let live = true;
     void planFailover(failover).then(
       (r) => live && setPhase(r.ok ? { kind: 'planned', plan: r.plan } : { kind: 'failed', failure: r }),
@@ -103,15 +102,13 @@ export function FailoverDialog({
 
   const plan = 'plan' in phase ? phase.plan : phase.kind === 'done' ? phase.result.plan : undefined;
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      data-testid="failover-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
+    <ModalDialog
+      testId="failover-dialog"
+      labelledBy={titleId}
+      onCancel={() => {
         if (phase.kind !== 'applying') onClose();
       }}
-      className="m-auto flex max-h-[min(88vh,56rem)] w-[min(46rem,calc(100vw-2rem))] flex-col overflow-hidden rounded-xl border border-line bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/40"
+      className="max-h-[min(88vh,56rem)] w-[min(46rem,calc(100vw-2rem))]"
     >
       <header className="flex items-start gap-3 border-b border-line px-5 pt-4 pb-3">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
@@ -269,7 +266,7 @@ export function FailoverDialog({
           </>
         )}
       </footer>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -2,8 +2,9 @@
 // The guest OS configuration of one instance, in a modal <dialog>: tabs for iproute2, netplan, ifupdown and
 // Amazon Linux, each copyable, with the DHCP default-route warning. Opened from the instance's details and from
 // a plan that attaches an ENI or moves a secondary IP onto an instance (then it shows the state after the move).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { AlertIcon, CloseIcon } from '@/components/ui/icons';
 import { cn } from '@/lib/cn';
 import { dhcpWarning, guestConfigFor, type GuestFormat } from '@/lib/topology/guest-config';
@@ -31,14 +32,9 @@ type Props = {
 };
 
 export function GuestConfigDialog({ snapshot, instanceId, afterMove, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [tab, setTab] = useState<Tab>('iproute2');
   const config = guestConfigFor(snapshot, instanceId);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const text = !config ? '' : tab === 'amazon-linux' ? renderAmazonLinuxNote(config) : renderGuestConfig(config, tab);
   const warning = config ? dhcpWarning(config) : null;
@@ -46,15 +42,11 @@ export function GuestConfigDialog({ snapshot, instanceId, afterMove, onClose }: 
   const current = tabs.find((t) => t.id === tab)!;
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      data-testid="guest-config-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      className="m-auto flex h-[min(90vh,60rem)] w-[min(60rem,calc(100vw-2rem))] flex-col overflow-hidden rounded-xl border border-line bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/40"
+    <ModalDialog
+      testId="guest-config-dialog"
+      labelledBy={titleId}
+      onCancel={() => onClose()}
+      className="h-[min(90vh,60rem)] w-[min(60rem,calc(100vw-2rem))]"
     >
       <header className="flex items-start gap-3 border-b border-line px-5 pt-4 pb-3">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
@@ -146,7 +138,7 @@ export function GuestConfigDialog({ snapshot, instanceId, afterMove, onClose }: 
       ) : (
         <p className="px-5 py-4 text-xs text-muted">Nothing to configure in the guest.</p>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 

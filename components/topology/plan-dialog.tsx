@@ -2,9 +2,10 @@
 // The plan of a drop (or an undo), before anything is sent: ordered steps with their aws CLI lines, side
 // effects, the hourly cost change and the undo it will have. A modal <dialog>: focus stays inside, Escape
 // cancels, the title labels it.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { AlertIcon, CloseIcon, UndoIcon } from '@/components/ui/icons';
 import { applyMoves, type Plan, type Step, type Snapshot } from '@/lib/topology';
@@ -32,7 +33,6 @@ const waits: Record<NonNullable<Step['waitFor']>, string> = {
 };
 
 export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { plans, undo } = review;
   const steps = plans.reduce((n, p) => n + p.steps.length, 0);
@@ -41,13 +41,6 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
   const [guest, setGuest] = useState<{ instanceId: string; after: Snapshot; summary: string } | null>(null);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) {
-      dialog.showModal();
-      // showModal focuses the first focusable element (the close button): start on Confirm instead, so a
-      // keyboard drop can be confirmed with Enter (Escape or Tab to Cancel still back out).
-      dialog.querySelector<HTMLElement>('[data-confirm]')?.focus();
-    }
     const returnTo = review.returnFocus;
     return () => {
       if (!returnTo) return;
@@ -57,15 +50,14 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
   }, [review.returnFocus]);
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      data-testid="plan-dialog"
-      onCancel={(e) => {
-        e.preventDefault(); // Escape: close through state, so React stays the owner of the dialog
-        onCancel();
-      }}
-      className="m-auto flex max-h-[min(88vh,56rem)] w-[min(46rem,calc(100vw-2rem))] flex-col overflow-hidden rounded-xl border border-line bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/40"
+    <ModalDialog
+      testId="plan-dialog"
+      labelledBy={titleId}
+      // Escape: close through state, so React stays the owner of the dialog.
+      onCancel={onCancel}
+      // Start on Confirm, so a keyboard drop can be confirmed with Enter (Escape or Tab to Cancel still back out).
+      initialFocus={(dialog) => dialog.querySelector<HTMLElement>('[data-confirm]')}
+      className="max-h-[min(88vh,56rem)] w-[min(46rem,calc(100vw-2rem))]"
     >
       <header className="flex items-start gap-3 border-b border-line px-5 pt-4 pb-3">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
@@ -151,7 +143,7 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
           onClose={() => setGuest(null)}
         />
       ) : null}
-    </dialog>
+    </ModalDialog>
   );
 }
 

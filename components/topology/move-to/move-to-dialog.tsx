@@ -2,13 +2,14 @@
 // The Move to… picker: type a destination's name, id or IP, see each candidate's verdict (the same checker as a
 // drag), choose one with Enter or a click and the plan dialog follows. Only the first rows are rendered and
 // checked, so a 2,000-instance account answers as fast as a small one.
-import { useDeferredValue, useId, useMemo, useRef, useState, useEffect } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { cn } from '@/lib/cn';
 import { checkMove, type Plan, type Verdict } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
 import { CloseIcon } from '@/components/ui/icons';
 import { Badge } from '@/components/ui/badge';
 import { Kbd } from '@/components/ui/kbd';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { announce } from '../announcer';
 import { describeSource, reasonText } from '../drag/announce';
 import type { DragSource } from '../drag/targets';
@@ -26,7 +27,6 @@ type Props = {
 };
 
 export function MoveToDialog({ data, index, source, onChoose, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const listId = useId();
   const titleId = useId();
   const [query, setQuery] = useState('');
@@ -45,14 +45,6 @@ export function MoveToDialog({ data, index, source, onChoose, onClose }: Props) 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- rowsFor reads only data, index and source
   const { rows, total } = useMemo(() => rowsFor(shownQuery), [data, index, source, shownQuery]);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    // showModal focuses the first focusable element (Close): typing starts in the destination box instead.
-    dialog.querySelector<HTMLInputElement>('input')?.focus();
-  }, []);
-
   const choose = (row: Row | undefined) => {
     if (!row) {
       announce('No destination matches. Type a name, an id or an IP.');
@@ -66,15 +58,12 @@ export function MoveToDialog({ data, index, source, onChoose, onClose }: Props) 
   const optionId = (i: number) => `${listId}-o${i}`;
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      data-testid="move-to-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      className="m-auto mt-[12vh] flex max-h-[76vh] w-[min(40rem,calc(100vw-2rem))] flex-col overflow-hidden rounded-xl border border-line bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/40"
+    <ModalDialog
+      testId="move-to-dialog"
+      labelledBy={titleId}
+      onCancel={() => onClose()}
+      initialFocus={(dialog) => dialog.querySelector<HTMLInputElement>('input')}
+      className="mt-[12vh] max-h-[76vh] w-[min(40rem,calc(100vw-2rem))]"
     >
       <header className="flex items-start gap-3 border-b border-line px-4 pt-3 pb-2">
         <div className="min-w-0 flex-1">
@@ -163,6 +152,6 @@ export function MoveToDialog({ data, index, source, onChoose, onClose }: Props) 
             ? `Showing ${rows.length} of ${total}. Type more to narrow.`
             : `${total} ${total === 1 ? 'destination' : 'destinations'}.`}
       </p>
-    </dialog>
+    </ModalDialog>
   );
 }
