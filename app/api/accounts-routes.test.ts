@@ -1,6 +1,7 @@
 // Accounts and regions at the routes, against the emulator's multi-account scenario in demo mode (the accounts are
 // the emulator's access keys): each scope its own snapshot, an unknown account or region a clear 400, and a move
 // planned and applied in one account lands in that account only.
+import { postJson } from '@/lib/testing/route-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEc2Client, resetEc2Client } from '@/lib/ec2/client';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
@@ -51,14 +52,6 @@ const topology = async (query: string) => {
     body: (await res.json()) as { ok: boolean; snapshot: Snapshot; code?: string; message: string },
   };
 };
-const post = (handler: (r: Request) => Promise<Response>, body: unknown) =>
-  handler(
-    new Request('http://localhost/api', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  );
 /** Some accepted move of this account (the scenarios differ in what they offer). */
 function anyMove(s: Snapshot) {
   for (const kind of ['move-ip', 'move-eip', 'detach-eni'] as const) {
@@ -129,10 +122,10 @@ describe('plan and apply in a scope', { timeout: 120_000 }, () => {
     const before = await direct('AKIAPRODENICONSOLE', 'eu-west-1');
     const staging = await direct('AKIASTAGINGENICONSOLE', 'eu-west-1');
     const move = anyMove(staging);
-    const planned = await (await post(planPost, { move, scope })).json();
+    const planned = await (await postJson(planPost, { move, scope })).json();
     expect(planned).toMatchObject({ ok: true, plan: { move, scope } });
     await emu.clearRequests();
-    const res = await post(applyPost, { move, confirmed: planned.plan, scope });
+    const res = await postJson(applyPost, { move, confirmed: planned.plan, scope });
     expect(res.status).toBe(200);
     const calls = appliedRequests(await emu.requests());
     expect(calls.length).toBeGreaterThan(0);
@@ -144,9 +137,9 @@ describe('plan and apply in a scope', { timeout: 120_000 }, () => {
     const staging = await direct('AKIASTAGINGENICONSOLE', 'us-east-1');
     const move = anyMove(staging);
     const scope = { account: 'staging', region: 'us-east-1' };
-    const planned = await (await post(planPost, { move, scope })).json();
+    const planned = await (await postJson(planPost, { move, scope })).json();
     await emu.clearRequests();
-    const res = await post(applyPost, {
+    const res = await postJson(applyPost, {
       move,
       confirmed: planned.plan,
       scope: { account: 'prod', region: 'us-east-1' },

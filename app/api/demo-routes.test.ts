@@ -1,7 +1,7 @@
 // POST /api/demo/reset and /api/demo/fail-instance: the emulator's control plane through the console, in demo mode
 // only, with the token the console was handed.
 import { describe, expect, it } from 'vitest';
-import { emulatorForRoutes } from '@/lib/testing/route-emulator';
+import { emulatorForRoutes, postJson } from '@/lib/testing/route-emulator';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { POST as failPost } from './demo/fail-instance/route';
 import { POST as resetPost } from './demo/reset/route';
@@ -9,27 +9,18 @@ import { POST as resetPost } from './demo/reset/route';
 const TOKEN = 'demo-routes-test-token';
 const emu = emulatorForRoutes('showcase', { attachDelayMs: 0, demo: true, env: { EMULATOR_CONTROL_TOKEN: TOKEN } });
 
-const post = (handler: (r: Request) => Promise<Response>, body: unknown) =>
-  handler(
-    new Request('http://localhost/api', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  );
-
 describe('demo routes', () => {
   it('reset switches the emulator to the picked scenario', async () => {
-    const res = await post(resetPost, { scenario: 'ha-failover' });
+    const res = await postJson(resetPost, { scenario: 'ha-failover' });
     expect(res.status).toBe(200);
     const names = (await loadSnapshot(emu().client)).instances.map((i) => i.name).sort();
     expect(names).toEqual(['ha-primary', 'ha-standby', 'ha-witness']);
   });
 
   it('fail-instance marks the instance impaired', async () => {
-    await post(resetPost, { scenario: 'ha-failover' });
+    await postJson(resetPost, { scenario: 'ha-failover' });
     const primary = (await loadSnapshot(emu().client)).instances.find((i) => i.name === 'ha-primary')?.id;
-    const res = await post(failPost, { instanceId: primary });
+    const res = await postJson(failPost, { instanceId: primary });
     expect(res.status).toBe(200);
     const status = await emu().client.send(
       new (await import('@aws-sdk/client-ec2')).DescribeInstanceStatusCommand({ InstanceIds: [primary!] }),
@@ -38,7 +29,7 @@ describe('demo routes', () => {
   });
 
   it('refuses an unknown scenario, naming the field', async () => {
-    const res = await post(resetPost, { scenario: 'nope' });
+    const res = await postJson(resetPost, { scenario: 'nope' });
     expect(res.status).toBe(400);
     expect((await res.json()).message).toContain('field "scenario"');
   });

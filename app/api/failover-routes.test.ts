@@ -1,7 +1,7 @@
 // /api/plan, /api/apply and /api/progress/{id} with a failover body, called directly against the emulator's
 // ha-failover scenario (demo mode: the requests act as the demo operator).
 import { describe, expect, it } from 'vitest';
-import { emulatorForRoutes } from '@/lib/testing/route-emulator';
+import { emulatorForRoutes, postJson } from '@/lib/testing/route-emulator';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { appliedRequests } from '@/lib/testing/emulator-control';
 import { POST as applyPost } from './apply/route';
@@ -9,15 +9,6 @@ import { GET as progressGet } from './progress/[id]/route';
 import { POST as planPost } from './plan/route';
 
 const emu = emulatorForRoutes('ha-failover', { attachDelayMs: 20, demo: true });
-
-const post = (handler: (r: Request) => Promise<Response>, body: unknown) =>
-  handler(
-    new Request('http://localhost/api', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  );
 
 async function pair() {
   const s = await loadSnapshot(emu().client);
@@ -33,12 +24,16 @@ describe('failover through the routes', () => {
   it('plans, then applies the confirmed plan with a progress id whose progress lists the steps and timings', async () => {
     const { from, to, floating } = await pair();
     const failover = { kind: 'failover', from, to, ips: true };
-    const planned = await (await post(planPost, failover)).json();
+    const planned = await (await postJson(planPost, failover)).json();
     expect(planned).toMatchObject({
       ok: true,
       plan: { failover, steps: [{ action: 'DetachNetworkInterface' }, { action: 'AttachNetworkInterface' }] },
     });
-    const res = await post(applyPost, { move: failover, confirmed: planned.plan, progressId: 'progress-test-0001' });
+    const res = await postJson(applyPost, {
+      move: failover,
+      confirmed: planned.plan,
+      progressId: 'progress-test-0001',
+    });
     const body = await res.json();
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ ok: true, timings: { totalMs: expect.any(Number) }, verification: 'verified' });
@@ -59,7 +54,7 @@ describe('failover through the routes', () => {
   it('rehearses through /api/apply without changing anything', async () => {
     const { from, to } = await pair();
     await emu().clearRequests();
-    const body = await (await post(applyPost, { kind: 'failover', from, to, ips: true, rehearse: true })).json();
+    const body = await (await postJson(applyPost, { kind: 'failover', from, to, ips: true, rehearse: true })).json();
     expect(body).toMatchObject({
       ok: true,
       rehearsal: { dryRuns: [{ action: 'DetachNetworkInterface' }, { action: 'AttachNetworkInterface' }] },
@@ -68,7 +63,7 @@ describe('failover through the routes', () => {
   });
 
   it('names the failover’s fields when the body is wrong', async () => {
-    const res = await post(planPost, { kind: 'failover', from: 'i-nope', to: 'i-0123456789abcdef0' });
+    const res = await postJson(planPost, { kind: 'failover', from: 'i-nope', to: 'i-0123456789abcdef0' });
     expect(res.status).toBe(400);
     expect((await res.json()).message).toContain('field "from"');
   });

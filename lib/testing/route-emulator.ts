@@ -43,3 +43,13 @@ export function emulatorForRoutes(scenario: string, options: RouteEmulatorOption
   };
   return running;
 }
+
+/** A same-origin JSON POST to a route handler, as the console's own page sends it. */
+export const postJson = (handler: (r: Request) => Promise<Response>, body: unknown): Promise<Response> =>
+  handler(
+    new Request('http://localhost/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
