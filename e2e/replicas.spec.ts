@@ -1,7 +1,7 @@
-// Issue 11 §3 with real console processes (`next start`) behind no balancer, two of them on one Postgres, warm
-// snapshots on: a session made on one is valid on the other; a change applied through one drops the snapshot the
-// other keeps (LISTEN/NOTIFY), so the other answers fresh at once; conflicting applies through both serialize on the
-// database's advisory locks. No browser: these are API tests.
+// Several servers (issue 11, part 3) with real console processes (`next start`) behind no balancer, two of them on
+// one Postgres, warm snapshots on: a session made on one is valid on the other; a change applied through one drops
+// the snapshot the other keeps (LISTEN/NOTIFY), so the other answers fresh at once; conflicting applies through both
+// serialize on the database's advisory locks. No browser: these are API tests.
 import { expect, test } from '@playwright/test';
 import {
   type Started as ConsoleProcess,

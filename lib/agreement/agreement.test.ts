@@ -2,7 +2,7 @@
 // CI is repeatable; `npm run agreement` explores 20,000 more (AGREEMENT_SEED picks another range).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeKinds } from '@/lib/topology/apply-change';
+import { changeKinds } from '@/lib/topology';
 import { stateDiff } from './compare';
 import { type AgreementEnv, runTopology, startAgreementEnv } from './harness';
 import { Rng } from './prng';

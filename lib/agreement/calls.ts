@@ -3,8 +3,16 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { sendStep } from '@/lib/ec2/send-step';
 import { waitForEni } from '@/lib/ec2/wait-for-eni';
-import { holderOf, indexSnapshot, type CheckSettings, type Move, type Step, type Snapshot } from '@/lib/topology';
-import { bindCreated, type Created } from '@/lib/topology/change';
+import {
+  bindCreated,
+  type CheckSettings,
+  type Created,
+  holderOf,
+  indexSnapshot,
+  type Move,
+  type Snapshot,
+  type Step,
+} from '@/lib/topology';
 import { changeBlindSteps } from './change-calls';
 import {
   assignStep,

@@ -1,7 +1,6 @@
 // What a refused change would send if the console did not check it: the calls of the console's changes
 // (create, delete, assign, allocate, release, attributes) built as the plans build them, sent blindly.
-import type { Move, Step } from '@/lib/topology';
-import { CREATED } from '@/lib/topology/change';
+import { CREATED, type Move, type Step } from '@/lib/topology';
 import {
   allocateEipStep,
   assignIpsStep,

@@ -1,7 +1,6 @@
 // Random console changes over a snapshot, valid and invalid alike: attached ENIs to delete, associated EIPs to
 // release, full subnets and ENIs, reserved or taken addresses, unknown groups, instances in other AZs.
-import type { Eni, Move, Snapshot } from '@/lib/topology';
-import type { ChangeKind } from '@/lib/topology/apply-change';
+import type { ChangeKind, Eni, Move, Snapshot } from '@/lib/topology';
 import type { Rng } from './prng';
 import { addressFor } from './move-gen';
 

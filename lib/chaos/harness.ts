@@ -14,7 +14,7 @@ import { InProcessLocks } from '@/lib/ec2/locks';
 import { stepShows } from '@/lib/ec2/observe';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { controlHeaders, type StartedEmulator, startEmulator } from '@/lib/emulator';
-import { applyMove, type Move, checkMove, ec2ActionSchema, type Snapshot } from '@/lib/topology';
+import { applyMove, type Created, type Move, checkMove, ec2ActionSchema, type Snapshot } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 import { candidateMoves } from '@/lib/testing/moves';
 
@@ -161,6 +161,32 @@ const inventory = (s: Snapshot) => ({
   ips: new Set(s.enis.flatMap((e) => e.privateIps.map((p) => p.address))),
 });
 
+/** The ids an applied plan names that the account did not have before: what its create step made. */
+function createdIn(involved: readonly string[], before: Snapshot): Created {
+  const known = new Set([...before.enis.map((e) => e.id), ...before.eips.map((e) => e.allocationId)]);
+  const eni = involved.find((id) => id.startsWith('eni-') && !known.has(id));
+  const eip = involved.find((id) => id.startsWith('eipalloc-') && !known.has(id));
+  return { ...(eni ? { eni } : {}), ...(eip ? { eip } : {}) };
+}
+
+/** What a move means to remove (an unassigned address, a deleted ENI with its addresses, a released EIP): not lost. */
+function removedBy(move: Move, before: Snapshot): Set<string> {
+  switch (move.kind) {
+    case 'unassign-ip':
+      return new Set([move.ip]);
+    case 'unassign-ips':
+      return new Set(move.addresses);
+    case 'delete-eni': {
+      const eni = before.enis.find((e) => e.id === move.eni);
+      return new Set([move.eni, ...(eni?.privateIps.map((p) => p.address) ?? [])]);
+    }
+    case 'release-eip':
+      return new Set([move.allocationId]);
+    default:
+      return new Set();
+  }
+}
+
 /** What the answer claims, checked against `after` (the account read once every fault is gone). */
 function misreports(
   move: Move,
@@ -169,7 +195,7 @@ function misreports(
   result: Awaited<ReturnType<typeof applyPlannedMove>>,
 ): string[] {
   if (result.ok) {
-    const expected = applyMove(before, result.plan.move);
+    const expected = applyMove(before, result.plan.move, createdIn(result.plan.involved, before));
     const diff = stateDiff(expected, after);
     return diff.length
       ? [`answered ok (${result.verification}), but the account differs from the move's result: ${diff.join('; ')}`]
@@ -196,7 +222,11 @@ function misreports(
     }
     const step = verdict.plan.steps[r.index - 1];
     if (!step) continue;
-    const shows = stepShows(step, before, after);
+    // A created resource has no id before EC2's answer: a done create names it in its note, and it must exist.
+    const made = step.creates ? /Created ((?:eni|eipalloc)-[0-9a-f]+)/.exec(r.note ?? '')?.[1] : undefined;
+    const shows = step.creates
+      ? made !== undefined && (after.enis.some((e) => e.id === made) || after.eips.some((e) => e.allocationId === made))
+      : stepShows(step, before, after);
     if (shows !== (r.outcome === 'done'))
       out.push(
         `step ${r.index} (${r.action}) reported ${r.outcome}, but the account ${shows ? 'shows' : 'does not show'} it`,
@@ -242,12 +272,12 @@ export async function runSequence(env: ChaosEnv, spec: SequenceSpec, tally: Chao
       findings.push({ kind: 'misreport', sequence: spec, move, detail });
     const was = inventory(before);
     const now = inventory(after);
-    const intended = move.kind === 'unassign-ip' ? move.ip : null;
+    const intended = removedBy(move, before);
     const lost = [
       ...[...was.enis].filter((id) => !now.enis.has(id)),
       ...[...was.eips].filter((id) => !now.eips.has(id)),
-      ...[...was.ips].filter((ip) => !now.ips.has(ip) && ip !== intended),
-    ];
+      ...[...was.ips].filter((ip) => !now.ips.has(ip)),
+    ].filter((id) => !intended.has(id));
     for (const id of lost)
       findings.push({
         kind: 'lost',

@@ -3,8 +3,7 @@
 // throttled it or the answer was lost, else stop), or unknown (stop). Every step ends with a StepReport.
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { Plan, Step, Snapshot } from '@/lib/topology';
-import { bindCreated, type Created, namesCreated } from '@/lib/topology/change';
+import { bindCreated, type Created, namesCreated, type Plan, type Snapshot, type Step } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 import { ANSWER_RESERVE_MS, pause, remainingMs } from './deadline';
 import { toFailure } from './errors';

@@ -4,8 +4,7 @@
 import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { type Failure, type Result, fail } from '@/lib/result';
-import { type Applied, applyMove, type Plan, type Snapshot } from '@/lib/topology';
-import { inverseWithCreated } from '@/lib/topology/apply-change';
+import { type Applied, applyMove, inverseWithCreated, type Plan, type Snapshot } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 import { pause, remainingMs } from './deadline';
 import { toFailure } from './errors';

@@ -48,3 +48,5 @@ export {
   type Failover,
   type FailoverPlan,
 } from './failover';
+export { bindCreated, CREATED, type Created, namesCreated } from './change';
+export { changeKinds, type ChangeKind, inverseWithCreated } from './apply-change';

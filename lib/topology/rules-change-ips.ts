@@ -42,7 +42,7 @@ export function lowestFree(ix: SnapshotIndex, subnet: Subnet, count: number, ski
   return out;
 }
 
-/** Adds same-subnet / ip-free-in-subnet for explicit addresses an ENI of `subnet` would take (ec2-rules §3.9, §3.13). */
+/** Adds same-subnet / ip-free-in-subnet for explicit addresses an ENI of `subnet` would take (ec2-rules §3.9, ec2-rules §3.13). */
 export function checkExplicitAddresses(
   ix: SnapshotIndex,
   reasons: Reasons,
