@@ -68,6 +68,7 @@ export function movedSubjectDomId(move: Move): string {
     case 'assign-ips':
     case 'unassign-ips':
     case 'set-source-dest-check':
+    case 'set-description':
       return domIds.eni(move.eni);
     case 'move-eip':
     case 'disassociate-eip':

@@ -6,6 +6,7 @@ import {
   allocateEipStep,
   assignIpsStep,
   deleteEniStep,
+  descriptionStep,
   releaseEipStep,
   sourceDestCheckStep,
   unassignIpsStep,
@@ -55,6 +56,8 @@ export function changeBlindSteps(move: Move, freeIndex: (instanceId: string) => 
       return [releaseEipStep(move.allocationId, BLIND)];
     case 'set-source-dest-check':
       return [sourceDestCheckStep(move.eni, move.enabled, BLIND)];
+    case 'set-description':
+      return [descriptionStep(move.eni, move.description, BLIND)];
     default:
       return null;
   }

@@ -13,6 +13,7 @@ export const CHANGE_WEIGHTS: Readonly<Record<ChangeKind, number>> = {
   'allocate-eip': 4,
   'release-eip': 6,
   'set-source-dest-check': 5,
+  'set-description': 4,
 };
 
 const GHOST_ENI = 'eni-0deadbeefdeadbeef';
@@ -95,5 +96,12 @@ export function randomChange(rng: Rng, s: Snapshot, kind: ChangeKind): Move {
         eni: eniId,
         enabled: eni ? (rng.chance(0.8) ? !eni.sourceDestCheck : eni.sourceDestCheck) : false,
       };
+    case 'set-description': {
+      // Mostly a new text; sometimes the current one (a no-op) or a cleared one.
+      const pick = rng.weighted({ fresh: 75, same: 15, clear: 10 });
+      const description =
+        pick === 'same' ? (eni?.description ?? '') : pick === 'clear' ? '' : `gen, desc ${rng.int(1000)}`;
+      return { kind, eni: eniId, description };
+    }
   }
 }

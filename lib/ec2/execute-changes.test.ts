@@ -29,7 +29,7 @@ const layout = (s: Snapshot) => ({
   enis: s.enis
     .map(
       (e) =>
-        `${e.id} ${e.attachment?.instanceId ?? '-'} ${e.privateIps.map((p) => p.address).join(',')} ${e.sourceDestCheck}`,
+        `${e.id} ${e.attachment?.instanceId ?? '-'} ${e.privateIps.map((p) => p.address).join(',')} ${e.sourceDestCheck} ${JSON.stringify(e.description)}`,
     )
     .sort(),
   eips: s.eips.map((e) => `${e.allocationId} ${e.eniId ?? '-'} ${e.privateIp ?? '-'}`).sort(),
@@ -71,12 +71,13 @@ describe('console changes', () => {
     expect(layout(await loadSnapshot(emu.client))).toEqual(layout(before));
   });
 
-  it('assigns and unassigns IPs, allocates and releases an EIP, flips source/dest check — each undone', async () => {
+  it('assigns and unassigns IPs, allocates and releases an EIP, flips source/dest check, sets a description — each undone', async () => {
     const before = await loadSnapshot(emu.client);
     const spare = before.enis.find((e) => e.name === 'spare-a')!;
     for (const move of [
       { kind: 'assign-ips', eni: spare.id, count: 2 },
       { kind: 'set-source-dest-check', eni: spare.id, enabled: false },
+      { kind: 'set-description', eni: spare.id, description: 'spare, for the NAT test' },
       { kind: 'allocate-eip', name: 'extra' },
     ] as Move[]) {
       const done = await apply(move);

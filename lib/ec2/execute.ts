@@ -95,6 +95,7 @@ export function scopeOf(move: Move, confirmed?: Plan): Scope {
     case 'delete-eni':
     case 'unassign-ips':
     case 'set-source-dest-check':
+    case 'set-description':
       ids.push(move.eni);
       break;
     case 'allocate-eip':
@@ -232,6 +233,8 @@ function changeOf(move: Move): string {
       return `${move.kind} ${move.eni}${move.kind !== 'delete-eni' && move.addresses ? ` ${move.addresses.join(' ')}` : ''}`;
     case 'set-source-dest-check':
       return `set-source-dest-check ${move.eni} ${move.enabled}`;
+    case 'set-description':
+      return `set-description ${move.eni}`;
     case 'allocate-eip':
       return 'allocate-eip';
   }

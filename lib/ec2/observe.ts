@@ -54,6 +54,8 @@ export function stepShows(step: Step, before: Snapshot, now: Snapshot): boolean 
     case 'ReleaseAddress':
       return !now.eips.some((e) => e.allocationId === textOr(input.AllocationId));
     case 'ModifyNetworkInterfaceAttribute': {
+      const description = (input.Description as { Value?: unknown } | undefined)?.Value;
+      if (description !== undefined) return eniIn(now, textOr(input.NetworkInterfaceId))?.description === description;
       const want = (input.SourceDestCheck as { Value?: unknown } | undefined)?.Value;
       return eniIn(now, textOr(input.NetworkInterfaceId))?.sourceDestCheck === want;
     }

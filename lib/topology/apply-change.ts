@@ -12,7 +12,8 @@ export type ChangeKind =
   | 'unassign-ips'
   | 'allocate-eip'
   | 'release-eip'
-  | 'set-source-dest-check';
+  | 'set-source-dest-check'
+  | 'set-description';
 export type Change = Extract<Move, { kind: ChangeKind }>;
 type ChangeOf<K extends ChangeKind> = Extract<Move, { kind: K }>;
 
@@ -24,6 +25,7 @@ export const changeKinds: readonly ChangeKind[] = [
   'allocate-eip',
   'release-eip',
   'set-source-dest-check',
+  'set-description',
 ];
 export const isChange = (move: Move): move is Change => (changeKinds as readonly string[]).includes(move.kind);
 
@@ -142,6 +144,7 @@ export function applyChange(snapshot: Snapshot, move: Change, created: Created =
       const draft = new Draft(snapshot);
       if (move.kind === 'assign-ips') applyAssignIps(draft, move);
       else if (move.kind === 'unassign-ips') applyUnassignIps(draft, move);
+      else if (move.kind === 'set-description') draft.setEni({ ...draft.eni(move.eni), description: move.description });
       else draft.setEni({ ...draft.eni(move.eni), sourceDestCheck: move.enabled });
       return draft.finish();
     }

@@ -118,3 +118,14 @@ export function sourceDestCheckStep(eniId: string, enabled: boolean, description
     description,
   };
 }
+
+export function descriptionStep(eniId: string, text: string, description: string): Step {
+  return {
+    action: 'ModifyNetworkInterfaceAttribute',
+    input: { NetworkInterfaceId: eniId, Description: { Value: text } },
+    cli: `aws ec2 modify-network-interface-attribute --network-interface-id ${eniId} --description ${quoted(JSON.stringify({ Value: text }))}`,
+    supportsDryRun: true,
+    waitFor: null,
+    description,
+  };
+}

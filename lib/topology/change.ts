@@ -63,6 +63,14 @@ export const changeSchemas = [
   /** Refused while associated: the address must be disassociated first (ec2-rules §3.16). */
   z.object({ kind: z.literal('release-eip'), allocationId }).strict(),
   z.object({ kind: z.literal('set-source-dest-check'), eni: eniId, enabled: z.boolean() }).strict(),
+  /** An empty description clears it; at most 255 characters, as for create-eni. */
+  z
+    .object({
+      kind: z.literal('set-description'),
+      eni: eniId,
+      description: z.string().max(255, 'A description holds at most 255 characters'),
+    })
+    .strict(),
 ] as const;
 
 /**

@@ -43,7 +43,9 @@ function eniLine(eni: Eni, scope: LayoutScope): string {
         `${p.primary ? '*' : ''}${p.address}${p.association?.allocationId ? `=${p.association.allocationId}` : ''}`,
     );
   const check = eni.sourceDestCheck ? '' : ' no-source-dest-check';
-  return `${scope.statuses ? `${eni.status} ` : ''}${where} [${ips.join(' ')}]${check}`;
+  // A set-description decides it; an empty one (EC2's default) is left out.
+  const description = eni.description ? ` description=${JSON.stringify(eni.description)}` : '';
+  return `${scope.statuses ? `${eni.status} ` : ''}${where} [${ips.join(' ')}]${check}${description}`;
 }
 
 function eipLine(eip: Eip, scope: LayoutScope): string {

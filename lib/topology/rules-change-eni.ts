@@ -7,14 +7,10 @@ import { eipLabel, eniLabel, instanceName, listWords, subnetLabel } from './labe
 import type { CheckSettings, Move, Reason, Step, Verdict } from './move';
 import { checkExplicitAddresses, checkFreeCount, lowestFree } from './rules-change-ips';
 import { checkMoveEni } from './rules-eni';
-import { checkNotRequesterManaged, Reasons, uniqueIds } from './rules-shared';
+import { checkNotRequesterManaged, gone, Reasons, uniqueIds } from './rules-shared';
 import { indexSnapshot, instanceOf, type SnapshotIndex } from './snapshot-index';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
-const gone = (id: string): Verdict => ({
-  ok: false,
-  reasons: [{ rule: 'resource-exists', message: `${id} does not exist (any more). Refresh the view.` }],
-});
 /** Reasons about the planned ENI speak of "the new ENI", never of its placeholder. */
 const aboutNewEni = (r: Reason): Reason => ({ ...r, message: r.message.split(PLANNED_ENI_ID).join('the new ENI') });
 

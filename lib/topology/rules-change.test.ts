@@ -169,6 +169,27 @@ describe('Elastic IPs and attributes', () => {
       'target-is-different',
     ]);
   });
+
+  it('sets a description with the previous one as its undo; refuses the same text, a requester-managed ENI, 256 characters', () => {
+    const plan = planOf(checkMove(s, { kind: 'set-description', eni: d.poolB, description: "Bob's NAT, eth1" }));
+    expect(plan.steps[0]!.input).toEqual({ NetworkInterfaceId: d.poolB, Description: { Value: "Bob's NAT, eth1" } });
+    expect(plan.steps[0]!.cli).toBe(
+      `aws ec2 modify-network-interface-attribute --network-interface-id ${d.poolB} --description '{"Value":"Bob'\\''s NAT, eth1"}'`,
+    );
+    expect(plan.inverse).toEqual([{ kind: 'set-description', eni: d.poolB, description: '' }]);
+    const after = applyMove(s, plan.move);
+    expect(after.enis.find((e) => e.id === d.poolB)!.description).toBe("Bob's NAT, eth1");
+    expect(rulesOf(checkMove(after, plan.inverse[0]!))).toEqual([]);
+    expect(rulesOf(checkMove(s, { kind: 'set-description', eni: d.poolB, description: '' }))).toEqual([
+      'target-is-different',
+    ]);
+    expect(rulesOf(checkMove(s, { kind: 'set-description', eni: d.natEni, description: 'mine' }))).toEqual([
+      'eni-not-requester-managed',
+    ]);
+    expect(moveSchema.safeParse({ kind: 'set-description', eni: d.poolB, description: 'x'.repeat(256) }).success).toBe(
+      false,
+    );
+  });
 });
 
 describe('created-id placeholders', () => {

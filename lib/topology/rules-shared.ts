@@ -1,7 +1,7 @@
 // Checks shared by several move kinds: instance state, IP capacity of an ENI, requester-managed ENIs.
 import { instanceOf, type SnapshotIndex } from './snapshot-index';
 import { instanceLabel, eniLabel } from './labels';
-import type { Reason, RuleId } from './move';
+import type { Reason, RuleId, Verdict } from './move';
 import type { Eni, Instance } from './schema';
 
 /** Unattached ENIs have no type limit (ec2-rules §3.13 rule 6, ec2-rules §10.4); 64 is the largest per-ENI limit in the catalogue (ec2-rules §7). */
@@ -16,6 +16,12 @@ export class Reasons {
     return this.list.length === 0;
   }
 }
+
+/** The refusal of a change naming a resource the snapshot does not have. */
+export const gone = (id: string): Verdict => ({
+  ok: false,
+  reasons: [{ rule: 'resource-exists', message: `${id} does not exist (any more). Refresh the view.` }],
+});
 
 /** Attach, detach, assign and unassign need the instance running or stopped (ec2-rules §4.4). */
 export function checkSettledInstance(reasons: Reasons, instance: Instance, doing: string): void {

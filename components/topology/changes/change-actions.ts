@@ -19,7 +19,8 @@ export type ChangeAction =
   | 'unassign-ip'
   | 'allocate-eip'
   | 'release-eip'
-  | 'source-dest-check';
+  | 'source-dest-check'
+  | 'set-description';
 
 export const actionLabels: Record<ChangeAction, string> = {
   'create-eni': 'Create ENI…',
@@ -31,6 +32,7 @@ export const actionLabels: Record<ChangeAction, string> = {
   'allocate-eip': 'Allocate Elastic IP…',
   'release-eip': 'Release Elastic IP…',
   'source-dest-check': 'Source/dest check…',
+  'set-description': 'Edit description…',
 };
 
 /** The changes offered on a resource; refused ones stay offered: their form says which rule refuses them. */
@@ -43,7 +45,13 @@ export function actionsFor(snapshot: Snapshot, target: ChangeTarget): ChangeActi
     case 'eni': {
       const eni = snapshot.enis.find((e) => e.id === target.id);
       const secondaries = eni?.privateIps.some((p) => !p.primary) ?? false;
-      return ['assign-ips', ...(secondaries ? (['unassign-ips'] as const) : []), 'source-dest-check', 'delete-eni'];
+      return [
+        'assign-ips',
+        ...(secondaries ? (['unassign-ips'] as const) : []),
+        'source-dest-check',
+        'set-description',
+        'delete-eni',
+      ];
     }
     case 'ip': {
       const eni = snapshot.enis.find((e) => e.id === target.eniId);

@@ -287,6 +287,21 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
           </label>
         ) : null}
 
+        {action === 'set-description' ? (
+          <Field
+            label="Description"
+            hint={`Now: ${eni?.description ? `"${eni.description}"` : 'none'}. Empty clears it.`}
+          >
+            <Input
+              value={f.description}
+              maxLength={300}
+              onChange={(e) => set('description', e.target.value)}
+              data-testid="change-description"
+              placeholder="NAT appliance, eth1"
+            />
+          </Field>
+        ) : null}
+
         <Verdict verdict={verdict} />
         <footer className="mt-1 flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>

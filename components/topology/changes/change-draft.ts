@@ -39,7 +39,8 @@ export function initialFields(snapshot: Snapshot, action: ChangeAction, target: 
   return {
     subnetId: target.kind === 'subnet' ? target.id : (instance?.subnetId ?? snapshot.subnets[0]?.id ?? ''),
     name: '',
-    description: '',
+    // Editing a description starts from the current one.
+    description: action === 'set-description' ? (eni?.description ?? '') : '',
     privateIp: '',
     secondaryCount: '0',
     groupIds: [],
@@ -86,6 +87,8 @@ export function draftMove(action: ChangeAction, target: ChangeTarget, f: Fields)
       return { kind: 'release-eip', allocationId: target.kind === 'eip' ? target.id : '' };
     case 'source-dest-check':
       return { kind: 'set-source-dest-check', eni, enabled: f.enabled };
+    case 'set-description':
+      return { kind: 'set-description', eni, description: f.description };
   }
 }
 

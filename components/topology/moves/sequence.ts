@@ -50,6 +50,8 @@ function changeWords(ix: TopologyIndex, move: Move): string {
       return `release ${eipName(ix, move.allocationId)}`;
     case 'set-source-dest-check':
       return `${move.enabled ? 'enable' : 'disable'} source/dest check of ${eniName(ix.eniById.get(move.eni), move.eni)}`;
+    case 'set-description':
+      return `${move.description ? `describe ${eniName(ix.eniById.get(move.eni), move.eni)} as "${move.description}"` : `clear the description of ${eniName(ix.eniById.get(move.eni), move.eni)}`}`;
     default:
       return move.kind;
   }
