@@ -78,5 +78,7 @@ export function movedSubjectDomId(move: Move): string {
       return move.attachTo ? domIds.instance(move.attachTo.instanceId) : domIds.subnetRow(move.subnetId);
     case 'allocate-eip':
       return 'eip-pool';
+    case 'set-tags':
+      return move.resourceId.startsWith('eni-') ? domIds.eni(move.resourceId) : domIds.eip(move.resourceId);
   }
 }

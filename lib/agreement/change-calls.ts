@@ -5,7 +5,9 @@ import { CREATED } from '@/lib/topology/change';
 import {
   allocateEipStep,
   assignIpsStep,
+  createTagsStep,
   deleteEniStep,
+  deleteTagsStep,
   descriptionStep,
   releaseEipStep,
   sourceDestCheckStep,
@@ -58,6 +60,11 @@ export function changeBlindSteps(move: Move, freeIndex: (instanceId: string) => 
       return [sourceDestCheckStep(move.eni, move.enabled, BLIND)];
     case 'set-description':
       return [descriptionStep(move.eni, move.description, BLIND)];
+    case 'set-tags':
+      return [
+        ...(Object.keys(move.tags).length > 0 ? [createTagsStep(move.resourceId, move.tags, BLIND)] : []),
+        ...(move.remove?.length ? [deleteTagsStep(move.resourceId, move.remove, BLIND)] : []),
+      ];
     default:
       return null;
   }

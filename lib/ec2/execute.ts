@@ -98,6 +98,9 @@ export function scopeOf(move: Move, confirmed?: Plan): Scope {
     case 'set-description':
       ids.push(move.eni);
       break;
+    case 'set-tags':
+      ids.push(move.resourceId);
+      break;
     case 'allocate-eip':
       break;
   }
@@ -235,6 +238,8 @@ function changeOf(move: Move): string {
       return `set-source-dest-check ${move.eni} ${move.enabled}`;
     case 'set-description':
       return `set-description ${move.eni}`;
+    case 'set-tags':
+      return `set-tags ${move.resourceId}`;
     case 'allocate-eip':
       return 'allocate-eip';
   }

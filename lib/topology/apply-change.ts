@@ -13,7 +13,8 @@ export type ChangeKind =
   | 'allocate-eip'
   | 'release-eip'
   | 'set-source-dest-check'
-  | 'set-description';
+  | 'set-description'
+  | 'set-tags';
 export type Change = Extract<Move, { kind: ChangeKind }>;
 type ChangeOf<K extends ChangeKind> = Extract<Move, { kind: K }>;
 
@@ -26,6 +27,7 @@ export const changeKinds: readonly ChangeKind[] = [
   'release-eip',
   'set-source-dest-check',
   'set-description',
+  'set-tags',
 ];
 export const isChange = (move: Move): move is Change => (changeKinds as readonly string[]).includes(move.kind);
 
@@ -101,6 +103,16 @@ function applyAssignIps(draft: Draft, move: ChangeOf<'assign-ips'>): void {
   draft.adjustFreeIps(eni.subnetId, -move.addresses.length);
 }
 
+/** The tags after a set-tags (its keys set, then its removed keys gone), and the name the Name tag gives. */
+function retagged<T extends { tags: Record<string, string>; name: string | null }>(
+  holder: T,
+  move: ChangeOf<'set-tags'>,
+): T {
+  const tags = { ...holder.tags, ...move.tags };
+  for (const key of move.remove ?? []) delete tags[key];
+  return { ...holder, tags, name: tags.Name ? tags.Name : null };
+}
+
 /** Returns a new snapshot; throws ApplyMoveError for a change checkMove would refuse. */
 export function applyChange(snapshot: Snapshot, move: Change, created: Created = {}): Snapshot {
   switch (move.kind) {
@@ -140,6 +152,16 @@ export function applyChange(snapshot: Snapshot, move: Change, created: Created =
       if (!snapshot.eips.some((e) => e.allocationId === move.allocationId))
         throw new ApplyMoveError(`${move.allocationId} is not in the snapshot`);
       return { ...snapshot, eips: snapshot.eips.filter((e) => e.allocationId !== move.allocationId) };
+    case 'set-tags': {
+      const id = move.resourceId;
+      if (!snapshot.enis.some((e) => e.id === id) && !snapshot.eips.some((e) => e.allocationId === id))
+        throw new ApplyMoveError(`${id} is not in the snapshot`);
+      return {
+        ...snapshot,
+        enis: snapshot.enis.map((e) => (e.id === id ? retagged(e, move) : e)),
+        eips: snapshot.eips.map((e) => (e.allocationId === id ? retagged(e, move) : e)),
+      };
+    }
     default: {
       const draft = new Draft(snapshot);
       if (move.kind === 'assign-ips') applyAssignIps(draft, move);

@@ -129,3 +129,29 @@ export function descriptionStep(eniId: string, text: string, description: string
     description,
   };
 }
+
+/** Creates or overwrites `tags` on one resource (ec2-rules §3.20). */
+export function createTagsStep(resourceId: string, tags: Readonly<Record<string, string>>, description: string): Step {
+  const list = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+  return {
+    action: 'CreateTags',
+    input: { Resources: [resourceId], Tags: list },
+    cli: `aws ec2 create-tags --resources ${resourceId} --tags ${quoted(JSON.stringify(list))}`,
+    supportsDryRun: true,
+    waitFor: null,
+    description,
+  };
+}
+
+/** Deletes the tags with these keys, whatever their values (no Value given). */
+export function deleteTagsStep(resourceId: string, keys: readonly string[], description: string): Step {
+  const list = keys.map((Key) => ({ Key }));
+  return {
+    action: 'DeleteTags',
+    input: { Resources: [resourceId], Tags: list },
+    cli: `aws ec2 delete-tags --resources ${resourceId} --tags ${quoted(JSON.stringify(list))}`,
+    supportsDryRun: true,
+    waitFor: null,
+    description,
+  };
+}

@@ -45,12 +45,20 @@ function eniLine(eni: Eni, scope: LayoutScope): string {
   const check = eni.sourceDestCheck ? '' : ' no-source-dest-check';
   // A set-description decides it; an empty one (EC2's default) is left out.
   const description = eni.description ? ` description=${JSON.stringify(eni.description)}` : '';
-  return `${scope.statuses ? `${eni.status} ` : ''}${where} [${ips.join(' ')}]${check}${description}`;
+  return `${scope.statuses ? `${eni.status} ` : ''}${where} [${ips.join(' ')}]${check}${description}${tagsText(eni.tags)}`;
+}
+
+/** A set-tags decides them: sorted `key=value` pairs, nothing when there are none. */
+function tagsText(tags: Readonly<Record<string, string>>): string {
+  const pairs = Object.entries(tags)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => JSON.stringify(`${k}=${v}`));
+  return pairs.length > 0 ? ` tags{${pairs.join(' ')}}` : '';
 }
 
 function eipLine(eip: Eip, scope: LayoutScope): string {
   const at = eip.eniId ? `${eip.eniId}/${eip.privateIp ?? '?'} instance=${eip.instanceId ?? '-'}` : 'idle';
-  return scope.statuses ? `${eip.associationId ? 'associated' : 'no-association'} ${at}` : at;
+  return `${scope.statuses ? `${eip.associationId ? 'associated' : 'no-association'} ${at}` : at}${tagsText(eip.tags)}`;
 }
 
 export function layoutOf(snapshot: Snapshot, scope: LayoutScope = {}): Layout {

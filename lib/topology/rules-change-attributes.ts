@@ -1,7 +1,8 @@
-// Rules and plans for an ENI's descriptive attributes: set-description (ModifyNetworkInterfaceAttribute).
-import { descriptionStep } from './change-steps';
-import { eniLabel } from './labels';
-import type { Move, Verdict } from './move';
+// Rules and plans for descriptive attributes: an ENI's description (ModifyNetworkInterfaceAttribute), the tags of an
+// ENI or an Elastic IP (CreateTags / DeleteTags).
+import { createTagsStep, deleteTagsStep, descriptionStep } from './change-steps';
+import { eipLabel, eniLabel } from './labels';
+import type { Move, Step, Verdict } from './move';
 import { checkNotRequesterManaged, gone, Reasons, uniqueIds } from './rules-shared';
 import { instanceOf, type SnapshotIndex } from './snapshot-index';
 
@@ -35,6 +36,77 @@ export function checkSetDescription(ix: SnapshotIndex, move: MoveOf<'set-descrip
       hourlyCostDelta: 0,
       inverse: [{ kind: 'set-description', eni: eni.id, description: eni.description }],
       involved: uniqueIds([eni.id, instanceOf(ix, eni)?.id]),
+    },
+  };
+}
+
+/** EC2 keeps at most 50 tags per resource (ec2-rules §3.20). */
+const MAX_TAGS = 50;
+const tagWords = (tags: Readonly<Record<string, string>>) =>
+  Object.entries(tags)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+
+export function checkSetTags(ix: SnapshotIndex, move: MoveOf<'set-tags'>): Verdict {
+  const reasons = new Reasons();
+  const eni = ix.eniById.get(move.resourceId);
+  const eip = ix.eipByAllocation.get(move.resourceId);
+  const holder = eni ?? eip;
+  if (!holder) return gone(move.resourceId);
+  const label = eni ? eniLabel(eni, ix) : eipLabel(eip!);
+  const before = holder.tags;
+  const remove = (move.remove ?? []).filter((k) => k in before);
+  const changed = Object.keys(move.tags).filter((k) => before[k] !== move.tags[k]);
+  if (changed.length === 0 && remove.length === 0)
+    reasons.add(
+      'target-is-different',
+      `${label} already has these tags${move.remove?.length ? ' and not the removed ones' : ''}.`,
+    );
+  // EC2 counts before deleting: CreateTags is the first step (ec2-rules §3.20).
+  const count = new Set([...Object.keys(before), ...Object.keys(move.tags)]).size;
+  if (count > MAX_TAGS)
+    reasons.add(
+      'tag-limit',
+      `${label} would have ${count} tags; EC2 keeps at most ${MAX_TAGS} per resource. Remove some first.`,
+    );
+  if (!reasons.empty) return { ok: false, reasons: reasons.list };
+  const steps: Step[] = [];
+  if (Object.keys(move.tags).length > 0)
+    steps.push(createTagsStep(move.resourceId, move.tags, `Tag ${move.resourceId} with ${tagWords(move.tags)}.`));
+  if (remove.length > 0)
+    steps.push(
+      deleteTagsStep(move.resourceId, remove, `Remove the tags ${remove.join(', ')} from ${move.resourceId}.`),
+    );
+  // The undo sets back the previous values and removes the keys that were new.
+  const restore = Object.fromEntries([...changed, ...remove].filter((k) => k in before).map((k) => [k, before[k]!]));
+  const added = changed.filter((k) => !(k in before));
+  return {
+    ok: true,
+    plan: {
+      move,
+      summary: [
+        Object.keys(move.tags).length > 0 ? `Tag ${label} with ${tagWords(move.tags)}` : '',
+        remove.length > 0 ? `remove its tags ${remove.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ')
+        .replace(/^r/, 'R')
+        .concat('.'),
+      steps,
+      sideEffects:
+        'Name' in move.tags || remove.includes('Name')
+          ? [`The Name tag is what the console and the EC2 console show as ${move.resourceId}'s name.`]
+          : [],
+      hourlyCostDelta: 0,
+      inverse: [
+        {
+          kind: 'set-tags',
+          resourceId: move.resourceId,
+          tags: restore,
+          ...(added.length > 0 ? { remove: added } : {}),
+        },
+      ],
+      involved: uniqueIds([move.resourceId, eni ? instanceOf(ix, eni)?.id : eip?.eniId]),
     },
   };
 }

@@ -192,6 +192,54 @@ describe('Elastic IPs and attributes', () => {
   });
 });
 
+describe('set-tags', () => {
+  it('sets and removes tags of an ENI (the Name tag names it), with an undo that puts the previous tags back', () => {
+    const eni = s.enis.find((e) => e.id === d.poolB)!;
+    expect(eni.tags).toEqual({ Name: 'spare-b' });
+    const move = { kind: 'set-tags', resourceId: d.poolB, tags: { Name: 'nat-b', team: 'net' } } as const;
+    const plan = planOf(checkMove(s, move));
+    expect(plan.steps.map((st) => st.cli)).toEqual([
+      `aws ec2 create-tags --resources ${d.poolB} --tags '[{"Key":"Name","Value":"nat-b"},{"Key":"team","Value":"net"}]'`,
+    ]);
+    expect(plan.inverse).toEqual([
+      { kind: 'set-tags', resourceId: d.poolB, tags: { Name: 'spare-b' }, remove: ['team'] },
+    ]);
+    const after = applyMove(s, move);
+    expect(after.enis.find((e) => e.id === d.poolB)).toMatchObject({
+      name: 'nat-b',
+      tags: { Name: 'nat-b', team: 'net' },
+    });
+    const back = applyMove(after, plan.inverse[0]!);
+    expect(back.enis.find((e) => e.id === d.poolB)).toMatchObject({ name: 'spare-b', tags: { Name: 'spare-b' } });
+    const removal = planOf(checkMove(s, { kind: 'set-tags', resourceId: d.poolB, tags: {}, remove: ['Name'] }));
+    expect(removal.steps.map((st) => st.action)).toEqual(['DeleteTags']);
+    expect(applyMove(s, removal.move).enis.find((e) => e.id === d.poolB)!.name).toBeNull();
+  });
+
+  it('tags an Elastic IP; refuses a no-op, an unknown resource, more than 50 tags, and invalid keys', () => {
+    expect(planOf(checkMove(s, { kind: 'set-tags', resourceId: d.eipIdle, tags: { env: 'prod' } })).steps).toHaveLength(
+      1,
+    );
+    expect(rulesOf(checkMove(s, { kind: 'set-tags', resourceId: d.poolB, tags: { Name: 'spare-b' } }))).toEqual([
+      'target-is-different',
+    ]);
+    expect(rulesOf(checkMove(s, { kind: 'set-tags', resourceId: 'eni-0000dead', tags: { a: 'b' } }))).toEqual([
+      'resource-exists',
+    ]);
+    const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']));
+    expect(rulesOf(checkMove(s, { kind: 'set-tags', resourceId: d.poolB, tags: many }))).toEqual(['tag-limit']);
+    for (const bad of [
+      { tags: { 'aws:owner': 'x' } },
+      { tags: {} },
+      { tags: { a: 'b' }, remove: ['a'] },
+      { tags: { ['k'.repeat(128)]: 'v' } },
+    ])
+      expect(moveSchema.safeParse({ kind: 'set-tags', resourceId: d.poolB, ...bad }).success, JSON.stringify(bad)).toBe(
+        false,
+      );
+  });
+});
+
 describe('created-id placeholders', () => {
   it('are substituted everywhere in a step, and known to name a created resource', () => {
     const step = { input: { NetworkInterfaceId: CREATED.eni, List: [CREATED.eni] }, cli: `x ${CREATED.eni}` };

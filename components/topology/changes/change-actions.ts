@@ -20,7 +20,8 @@ export type ChangeAction =
   | 'allocate-eip'
   | 'release-eip'
   | 'source-dest-check'
-  | 'set-description';
+  | 'set-description'
+  | 'set-tags';
 
 export const actionLabels: Record<ChangeAction, string> = {
   'create-eni': 'Create ENI…',
@@ -33,6 +34,7 @@ export const actionLabels: Record<ChangeAction, string> = {
   'release-eip': 'Release Elastic IP…',
   'source-dest-check': 'Source/dest check…',
   'set-description': 'Edit description…',
+  'set-tags': 'Edit tags…',
 };
 
 /** The changes offered on a resource; refused ones stay offered: their form says which rule refuses them. */
@@ -50,6 +52,7 @@ export function actionsFor(snapshot: Snapshot, target: ChangeTarget): ChangeActi
         ...(secondaries ? (['unassign-ips'] as const) : []),
         'source-dest-check',
         'set-description',
+        'set-tags',
         'delete-eni',
       ];
     }
@@ -59,7 +62,7 @@ export function actionsFor(snapshot: Snapshot, target: ChangeTarget): ChangeActi
       return primary ? ['assign-ips'] : ['unassign-ip', 'assign-ips'];
     }
     case 'eip':
-      return ['release-eip', 'allocate-eip'];
+      return ['release-eip', 'set-tags', 'allocate-eip'];
     case 'eip-pool':
       return ['allocate-eip'];
   }

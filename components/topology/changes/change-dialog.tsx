@@ -36,7 +36,7 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
   const [f, setF] = useState<Fields>(() => initialFields(data, action, target));
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setF((old) => ({ ...old, [key]: value }));
   const verdict = useMemo(
-    () => judgeDraft(data, data.settings, draftMove(action, target, f)),
+    () => judgeDraft(data, data.settings, draftMove(action, target, f, data)),
     [data, action, target, f],
   );
 
@@ -298,6 +298,23 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
               onChange={(e) => set('description', e.target.value)}
               data-testid="change-description"
               placeholder="NAT appliance, eth1"
+            />
+          </Field>
+        ) : null}
+
+        {action === 'set-tags' ? (
+          <Field
+            label="Tags"
+            hint="One key=value per line. Edit a value, add a line, or delete a line to remove the tag."
+          >
+            <textarea
+              value={f.tagLines}
+              rows={6}
+              spellCheck={false}
+              onChange={(e) => set('tagLines', e.target.value)}
+              data-testid="change-tags"
+              className="w-full rounded-md border border-line-strong bg-surface px-2 py-1.5 font-mono text-13 text-fg"
+              placeholder={'Name=web-eth1\nteam=payments'}
             />
           </Field>
         ) : null}

@@ -52,6 +52,16 @@ function changeWords(ix: TopologyIndex, move: Move): string {
       return `${move.enabled ? 'enable' : 'disable'} source/dest check of ${eniName(ix.eniById.get(move.eni), move.eni)}`;
     case 'set-description':
       return `${move.description ? `describe ${eniName(ix.eniById.get(move.eni), move.eni)} as "${move.description}"` : `clear the description of ${eniName(ix.eniById.get(move.eni), move.eni)}`}`;
+    case 'set-tags': {
+      const set = Object.entries(move.tags).map(([k, v]) => `${k}=${v}`);
+      const what = [
+        set.length ? `tag ${set.join(', ')}` : '',
+        move.remove?.length ? `untag ${move.remove.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      return `${what} on ${move.resourceId.startsWith('eni-') ? eniName(ix.eniById.get(move.resourceId), move.resourceId) : eipName(ix, move.resourceId)}`;
+    }
     default:
       return move.kind;
   }
