@@ -69,6 +69,7 @@ export function movedSubjectDomId(move: Move): string {
     case 'unassign-ips':
     case 'set-source-dest-check':
     case 'set-description':
+    case 'set-security-groups':
       return domIds.eni(move.eni);
     case 'move-eip':
     case 'disassociate-eip':

@@ -10,6 +10,7 @@ import {
   deleteTagsStep,
   descriptionStep,
   releaseEipStep,
+  securityGroupsStep,
   sourceDestCheckStep,
   unassignIpsStep,
 } from '@/lib/topology/change-steps';
@@ -60,6 +61,8 @@ export function changeBlindSteps(move: Move, freeIndex: (instanceId: string) => 
       return [sourceDestCheckStep(move.eni, move.enabled, BLIND)];
     case 'set-description':
       return [descriptionStep(move.eni, move.description, BLIND)];
+    case 'set-security-groups':
+      return [securityGroupsStep(move.eni, move.groupIds, BLIND)];
     case 'set-tags':
       return [
         ...(Object.keys(move.tags).length > 0 ? [createTagsStep(move.resourceId, move.tags, BLIND)] : []),

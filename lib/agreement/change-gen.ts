@@ -15,6 +15,7 @@ export const CHANGE_WEIGHTS: Readonly<Record<ChangeKind, number>> = {
   'set-source-dest-check': 5,
   'set-description': 4,
   'set-tags': 5,
+  'set-security-groups': 5,
 };
 
 const GHOST_ENI = 'eni-0deadbeefdeadbeef';
@@ -106,6 +107,20 @@ export function randomChange(rng: Rng, s: Snapshot, kind: ChangeKind): Move {
     }
     case 'set-tags':
       return randomSetTags(rng, s, eni);
+    case 'set-security-groups': {
+      // Mostly groups of the ENI's VPC; sometimes its current set (a no-op), another VPC's group or an unknown one.
+      const own = s.securityGroups.filter((g) => g.vpcId === eni?.vpcId).map((g) => g.id);
+      const pick = rng.weighted({ own: 70, same: 10, foreign: 10, unknown: 10 });
+      const groupIds =
+        pick === 'same' && eni && eni.groups.length > 0
+          ? eni.groups.map((g) => g.id).reverse()
+          : pick === 'foreign' && s.securityGroups.length > 0
+            ? [rng.pick(s.securityGroups).id]
+            : pick === 'unknown' || own.length === 0
+              ? ['sg-0deadbeefdeadbeef']
+              : [...new Set([rng.pick(own), ...(rng.chance(0.4) ? [rng.pick(own)] : [])])];
+      return { kind, eni: eniId, groupIds };
+    }
   }
 }
 

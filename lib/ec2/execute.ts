@@ -98,6 +98,9 @@ export function scopeOf(move: Move, confirmed?: Plan): Scope {
     case 'set-description':
       ids.push(move.eni);
       break;
+    case 'set-security-groups':
+      ids.push(move.eni, ...move.groupIds);
+      break;
     case 'set-tags':
       ids.push(move.resourceId);
       break;
@@ -240,6 +243,8 @@ function changeOf(move: Move): string {
       return `set-description ${move.eni}`;
     case 'set-tags':
       return `set-tags ${move.resourceId}`;
+    case 'set-security-groups':
+      return `set-security-groups ${move.eni} ${move.groupIds.join(' ')}`;
     case 'allocate-eip':
       return 'allocate-eip';
   }

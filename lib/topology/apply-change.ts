@@ -14,7 +14,8 @@ export type ChangeKind =
   | 'release-eip'
   | 'set-source-dest-check'
   | 'set-description'
-  | 'set-tags';
+  | 'set-tags'
+  | 'set-security-groups';
 export type Change = Extract<Move, { kind: ChangeKind }>;
 type ChangeOf<K extends ChangeKind> = Extract<Move, { kind: K }>;
 
@@ -28,6 +29,7 @@ export const changeKinds: readonly ChangeKind[] = [
   'set-source-dest-check',
   'set-description',
   'set-tags',
+  'set-security-groups',
 ];
 export const isChange = (move: Move): move is Change => (changeKinds as readonly string[]).includes(move.kind);
 
@@ -38,7 +40,9 @@ export function createdEni(snapshot: Snapshot, move: ChangeOf<'create-eni'>, id:
   const subnet = snapshot.subnets.find((s) => s.id === move.subnetId);
   if (!subnet) throw new ApplyMoveError(`${move.subnetId} is not in the snapshot`);
   if (!move.privateIp) throw new ApplyMoveError('create-eni needs its resolved primary address');
-  const groups = (move.securityGroupIds ?? []).map((gid) => ({
+  // Without groups EC2 gives the VPC's default group (ec2-rules §3.9), when the snapshot knows it.
+  const fallback = snapshot.securityGroups.find((g) => g.vpcId === subnet.vpcId && g.name === 'default');
+  const groups = (move.securityGroupIds ?? (fallback ? [fallback.id] : [])).map((gid) => ({
     id: gid,
     name: snapshot.securityGroups.find((g) => g.id === gid)?.name ?? gid,
   }));
@@ -167,7 +171,13 @@ export function applyChange(snapshot: Snapshot, move: Change, created: Created =
       if (move.kind === 'assign-ips') applyAssignIps(draft, move);
       else if (move.kind === 'unassign-ips') applyUnassignIps(draft, move);
       else if (move.kind === 'set-description') draft.setEni({ ...draft.eni(move.eni), description: move.description });
-      else draft.setEni({ ...draft.eni(move.eni), sourceDestCheck: move.enabled });
+      else if (move.kind === 'set-security-groups') {
+        const groups = move.groupIds.map((id) => ({
+          id,
+          name: snapshot.securityGroups.find((g) => g.id === id)?.name ?? id,
+        }));
+        draft.setEni({ ...draft.eni(move.eni), groups });
+      } else draft.setEni({ ...draft.eni(move.eni), sourceDestCheck: move.enabled });
       return draft.finish();
     }
   }

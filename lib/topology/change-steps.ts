@@ -130,6 +130,18 @@ export function descriptionStep(eniId: string, text: string, description: string
   };
 }
 
+/** Replaces the ENI's security groups with `groupIds` (ec2-rules §3.19). */
+export function securityGroupsStep(eniId: string, groupIds: readonly string[], description: string): Step {
+  return {
+    action: 'ModifyNetworkInterfaceAttribute',
+    input: { NetworkInterfaceId: eniId, Groups: [...groupIds] },
+    cli: `aws ec2 modify-network-interface-attribute --network-interface-id ${eniId} --groups ${groupIds.join(' ')}`,
+    supportsDryRun: true,
+    waitFor: null,
+    description,
+  };
+}
+
 /** Creates or overwrites `tags` on one resource (ec2-rules §3.20). */
 export function createTagsStep(resourceId: string, tags: Readonly<Record<string, string>>, description: string): Step {
   const list = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));

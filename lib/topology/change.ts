@@ -76,6 +76,18 @@ export const changeSchemas = [
       description: z.string().max(255, 'A description holds at most 255 characters'),
     })
     .strict(),
+  /** Replaces the whole set: 1 to 5 groups of the ENI's VPC (ec2-rules §3.19). */
+  z
+    .object({
+      kind: z.literal('set-security-groups'),
+      eni: eniId,
+      groupIds: z
+        .array(groupId)
+        .min(1, 'An ENI needs at least one security group')
+        .max(5, 'An ENI has at most 5 security groups')
+        .refine((ids) => new Set(ids).size === ids.length, 'Name each security group once'),
+    })
+    .strict(),
   /**
    * Tags to create or overwrite and keys to delete, on an ENI or an Elastic IP. Keys and values within EC2's limits,
    * the `aws:` prefix reserved (ec2-rules §3.20).

@@ -15,6 +15,8 @@ export interface LayoutScope {
   statuses?: boolean;
   /** Free addresses per subnet: a move that takes or frees an address changes them. */
   freeIps?: boolean;
+  /** Each ENI's security groups: only a set-security-groups decides them (and create-eni's defaults). */
+  groups?: boolean;
   /** Instance states: no move changes them, which is what a harness wants to see confirmed. */
   instanceStates?: boolean;
 }
@@ -45,7 +47,14 @@ function eniLine(eni: Eni, scope: LayoutScope): string {
   const check = eni.sourceDestCheck ? '' : ' no-source-dest-check';
   // A set-description decides it; an empty one (EC2's default) is left out.
   const description = eni.description ? ` description=${JSON.stringify(eni.description)}` : '';
-  return `${scope.statuses ? `${eni.status} ` : ''}${where} [${ips.join(' ')}]${check}${description}${tagsText(eni.tags)}`;
+  // Their order carries no meaning.
+  const groups = scope.groups
+    ? ` groups=${eni.groups
+        .map((g) => g.id)
+        .sort()
+        .join(',')}`
+    : '';
+  return `${scope.statuses ? `${eni.status} ` : ''}${where} [${ips.join(' ')}]${check}${description}${groups}${tagsText(eni.tags)}`;
 }
 
 /** A set-tags decides them: sorted `key=value` pairs, nothing when there are none. */

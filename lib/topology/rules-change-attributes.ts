@@ -1,9 +1,9 @@
-// Rules and plans for descriptive attributes: an ENI's description (ModifyNetworkInterfaceAttribute), the tags of an
-// ENI or an Elastic IP (CreateTags / DeleteTags).
-import { createTagsStep, deleteTagsStep, descriptionStep } from './change-steps';
+// Rules and plans for attributes: an ENI's description and security groups (ModifyNetworkInterfaceAttribute), the
+// tags of an ENI or an Elastic IP (CreateTags / DeleteTags).
+import { createTagsStep, deleteTagsStep, descriptionStep, securityGroupsStep } from './change-steps';
 import { eipLabel, eniLabel } from './labels';
 import type { Move, Step, Verdict } from './move';
-import { checkNotRequesterManaged, gone, Reasons, uniqueIds } from './rules-shared';
+import { checkNotRequesterManaged, checkSecurityGroups, gone, Reasons, uniqueIds } from './rules-shared';
 import { instanceOf, type SnapshotIndex } from './snapshot-index';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
@@ -107,6 +107,39 @@ export function checkSetTags(ix: SnapshotIndex, move: MoveOf<'set-tags'>): Verdi
         },
       ],
       involved: uniqueIds([move.resourceId, eni ? instanceOf(ix, eni)?.id : eip?.eniId]),
+    },
+  };
+}
+
+export function checkSetSecurityGroups(ix: SnapshotIndex, move: MoveOf<'set-security-groups'>): Verdict {
+  const reasons = new Reasons();
+  const eni = ix.eniById.get(move.eni);
+  if (!eni) return gone(move.eni);
+  checkNotRequesterManaged(reasons, eni);
+  checkSecurityGroups(ix, reasons, move.groupIds, eni.vpcId, eniLabel(eni, ix));
+  const was = eni.groups.map((g) => g.id);
+  // The set replaces the whole set: the same groups in another order change nothing.
+  if (was.length === move.groupIds.length && move.groupIds.every((id) => was.includes(id)))
+    reasons.add('target-is-different', `${eniLabel(eni, ix)} already has exactly these security groups.`);
+  if (!reasons.empty) return { ok: false, reasons: reasons.list };
+  const named = (ids: readonly string[]) =>
+    ids.map((id) => {
+      const name = ix.snapshot.securityGroups.find((g) => g.id === id)?.name;
+      return name && name !== id ? `${name} (${id})` : id;
+    });
+  const dropped = was.filter((id) => !move.groupIds.includes(id));
+  return {
+    ok: true,
+    plan: {
+      move,
+      summary: `Set the security groups of ${eniLabel(eni, ix)} to ${named(move.groupIds).join(', ')}.`,
+      steps: [securityGroupsStep(eni.id, move.groupIds, `Set Groups=${move.groupIds.join(',')} on ${eni.id}.`)],
+      sideEffects: [
+        `The new rules apply at once to ${eni.id}'s traffic${dropped.length > 0 ? `; connections allowed only by ${named(dropped).join(', ')} may be cut` : ''}.`,
+      ],
+      hourlyCostDelta: 0,
+      inverse: [{ kind: 'set-security-groups', eni: eni.id, groupIds: was }],
+      involved: uniqueIds([eni.id, instanceOf(ix, eni)?.id]),
     },
   };
 }

@@ -240,6 +240,51 @@ describe('set-tags', () => {
   });
 });
 
+describe('set-security-groups', () => {
+  const group = (id: string, name: string, vpcId: string) => ({ id, name, vpcId, description: name });
+  const withGroups = {
+    ...s,
+    securityGroups: [
+      group('sg-0000d0f1', 'default', d.vpcProd),
+      group('sg-0000a0b1', 'web', d.vpcProd),
+      group('sg-0000c1a1', 'lab', d.vpcLab),
+    ],
+    enis: s.enis.map((e) => (e.id === d.poolB ? { ...e, groups: [{ id: 'sg-0000d0f1', name: 'default' }] } : e)),
+  };
+
+  it('replaces the whole set with an undo to the previous set, and refuses the same set in another order', () => {
+    const move = { kind: 'set-security-groups' as const, eni: d.poolB, groupIds: ['sg-0000a0b1', 'sg-0000d0f1'] };
+    const plan = planOf(checkMove(withGroups, move));
+    expect(plan.steps[0]!.cli).toBe(
+      `aws ec2 modify-network-interface-attribute --network-interface-id ${d.poolB} --groups sg-0000a0b1 sg-0000d0f1`,
+    );
+    expect(plan.inverse).toEqual([{ kind: 'set-security-groups', eni: d.poolB, groupIds: ['sg-0000d0f1'] }]);
+    const after = applyMove(withGroups, move);
+    expect(after.enis.find((e) => e.id === d.poolB)!.groups).toEqual([
+      { id: 'sg-0000a0b1', name: 'web' },
+      { id: 'sg-0000d0f1', name: 'default' },
+    ]);
+    expect(rulesOf(checkMove(after, { ...move, groupIds: ['sg-0000d0f1', 'sg-0000a0b1'] }))).toEqual([
+      'target-is-different',
+    ]);
+  });
+
+  it("refuses an unknown group, another VPC's group, a requester-managed ENI; the schema wants 1 to 5 distinct groups", () => {
+    const v = checkMove(withGroups, {
+      kind: 'set-security-groups',
+      eni: d.poolB,
+      groupIds: ['sg-0000dead', 'sg-0000c1a1'],
+    });
+    expect(rulesOf(v)).toEqual(['security-group-known', 'security-group-known']);
+    expect(JSON.stringify(v)).toContain(`belongs to ${d.vpcLab}`);
+    expect(
+      rulesOf(checkMove(withGroups, { kind: 'set-security-groups', eni: d.natEni, groupIds: ['sg-0000a0b1'] })),
+    ).toEqual(['eni-not-requester-managed']);
+    for (const groupIds of [[], ['sg-0000a0b1', 'sg-0000a0b1'], Array.from({ length: 6 }, (_, i) => `sg-0000000${i}`)])
+      expect(moveSchema.safeParse({ kind: 'set-security-groups', eni: d.poolB, groupIds }).success).toBe(false);
+  });
+});
+
 describe('created-id placeholders', () => {
   it('are substituted everywhere in a step, and known to name a created resource', () => {
     const step = { input: { NetworkInterfaceId: CREATED.eni, List: [CREATED.eni] }, cli: `x ${CREATED.eni}` };

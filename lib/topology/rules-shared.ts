@@ -23,6 +23,29 @@ export const gone = (id: string): Verdict => ({
   reasons: [{ rule: 'resource-exists', message: `${id} does not exist (any more). Refresh the view.` }],
 });
 
+/** Every group exists and lives in the VPC (ec2-rules §3.9 rule 2, ec2-rules §3.19); `where` names the VPC's holder. */
+export function checkSecurityGroups(
+  ix: SnapshotIndex,
+  reasons: Reasons,
+  ids: readonly string[],
+  vpcId: string,
+  where: string,
+): void {
+  for (const id of ids) {
+    const group = ix.snapshot.securityGroups.find((g) => g.id === id);
+    if (!group)
+      reasons.add(
+        'security-group-known',
+        `Security group ${id} does not exist in this region. Pick one of the VPC's groups.`,
+      );
+    else if (group.vpcId !== vpcId)
+      reasons.add(
+        'security-group-known',
+        `Security group ${group.name} (${id}) belongs to ${group.vpcId ?? 'no VPC'}, not to ${vpcId} of ${where}.`,
+      );
+  }
+}
+
 /** Attach, detach, assign and unassign need the instance running or stopped (ec2-rules §4.4). */
 export function checkSettledInstance(reasons: Reasons, instance: Instance, doing: string): void {
   if (instance.state === 'running' || instance.state === 'stopped') return;

@@ -21,7 +21,8 @@ export type ChangeAction =
   | 'release-eip'
   | 'source-dest-check'
   | 'set-description'
-  | 'set-tags';
+  | 'set-tags'
+  | 'set-security-groups';
 
 export const actionLabels: Record<ChangeAction, string> = {
   'create-eni': 'Create ENI…',
@@ -35,6 +36,7 @@ export const actionLabels: Record<ChangeAction, string> = {
   'source-dest-check': 'Source/dest check…',
   'set-description': 'Edit description…',
   'set-tags': 'Edit tags…',
+  'set-security-groups': 'Security groups…',
 };
 
 /** The changes offered on a resource; refused ones stay offered: their form says which rule refuses them. */
@@ -51,6 +53,7 @@ export function actionsFor(snapshot: Snapshot, target: ChangeTarget): ChangeActi
         'assign-ips',
         ...(secondaries ? (['unassign-ips'] as const) : []),
         'source-dest-check',
+        'set-security-groups',
         'set-description',
         'set-tags',
         'delete-eni',

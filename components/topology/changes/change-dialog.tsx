@@ -28,6 +28,29 @@ function Field({ label, hint, children }: { label: string; hint?: string; childr
   );
 }
 
+type Group = TopologyData['securityGroups'][number];
+
+/** Checkboxes of a VPC's security groups, in the order ticked. */
+function GroupPicker(props: { groups: Group[]; value: string[]; onChange: (ids: string[]) => void; note: string }) {
+  const { groups, value, onChange, note } = props;
+  return (
+    <fieldset className="flex flex-col gap-1 text-xs" data-testid="change-groups">
+      <legend className="mb-1 font-medium">Security groups {groups.length ? '' : '(none known in this VPC)'}</legend>
+      {groups.map((g) => (
+        <label key={g.id} className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={value.includes(g.id)}
+            onChange={(e) => onChange(e.target.checked ? [...value, g.id] : value.filter((x) => x !== g.id))}
+          />
+          <span className="font-mono">{g.id}</span> <span className="text-muted">{g.name}</span>
+        </label>
+      ))}
+      <span className="text-2xs text-muted">{note}</span>
+    </fieldset>
+  );
+}
+
 const selectClass = 'h-8 w-full rounded-md border border-line-strong bg-surface px-2 text-13 text-fg';
 
 export function ChangeDialog({ data, action, target, onReview, onClose }: Props) {
@@ -146,24 +169,12 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
                 />
               </Field>
             </div>
-            <fieldset className="flex flex-col gap-1 text-xs">
-              <legend className="mb-1 font-medium">
-                Security groups {groups.length ? '' : '(none known in this VPC)'}
-              </legend>
-              {groups.map((g) => (
-                <label key={g.id} className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    checked={f.groupIds.includes(g.id)}
-                    onChange={(e) =>
-                      set('groupIds', e.target.checked ? [...f.groupIds, g.id] : f.groupIds.filter((x) => x !== g.id))
-                    }
-                  />
-                  <span className="font-mono">{g.id}</span> <span className="text-muted">{g.name}</span>
-                </label>
-              ))}
-              <span className="text-2xs text-muted">None ticked: the VPC&apos;s default group.</span>
-            </fieldset>
+            <GroupPicker
+              groups={groups}
+              value={f.groupIds}
+              onChange={(ids) => set('groupIds', ids)}
+              note="None ticked: the VPC's default group."
+            />
             <label className="flex items-center gap-2 text-xs">
               <input
                 type="checkbox"
@@ -300,6 +311,15 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
               placeholder="NAT appliance, eth1"
             />
           </Field>
+        ) : null}
+
+        {action === 'set-security-groups' ? (
+          <GroupPicker
+            groups={data.securityGroups.filter((g) => g.vpcId === eni?.vpcId)}
+            value={f.groupIds}
+            onChange={(ids) => set('groupIds', ids)}
+            note={`Replaces the whole set (now ${eni?.groups.map((g) => g.name).join(', ') || 'none'}); 1 to 5 groups.`}
+          />
         ) : null}
 
         {action === 'set-tags' ? (

@@ -64,7 +64,7 @@ export function initialFields(snapshot: Snapshot, action: ChangeAction, target: 
     description: action === 'set-description' ? (eni?.description ?? '') : '',
     privateIp: '',
     secondaryCount: '0',
-    groupIds: [],
+    groupIds: action === 'set-security-groups' ? (eni?.groups.map((g) => g.id) ?? []) : [],
     attach: action === 'create-attach-eni',
     instanceId: instance?.id ?? '',
     mode: 'count',
@@ -118,6 +118,8 @@ export function draftMove(
       return { kind: 'set-source-dest-check', eni, enabled: f.enabled };
     case 'set-description':
       return { kind: 'set-description', eni, description: f.description };
+    case 'set-security-groups':
+      return { kind: 'set-security-groups', eni, groupIds: f.groupIds };
     case 'set-tags': {
       // The edited list against the current one: what differs is set, what is gone is removed.
       const before = tagsOf(snapshot, target);

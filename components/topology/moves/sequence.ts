@@ -52,6 +52,8 @@ function changeWords(ix: TopologyIndex, move: Move): string {
       return `${move.enabled ? 'enable' : 'disable'} source/dest check of ${eniName(ix.eniById.get(move.eni), move.eni)}`;
     case 'set-description':
       return `${move.description ? `describe ${eniName(ix.eniById.get(move.eni), move.eni)} as "${move.description}"` : `clear the description of ${eniName(ix.eniById.get(move.eni), move.eni)}`}`;
+    case 'set-security-groups':
+      return `set the security groups of ${eniName(ix.eniById.get(move.eni), move.eni)} to ${move.groupIds.join(', ')}`;
     case 'set-tags': {
       const set = Object.entries(move.tags).map(([k, v]) => `${k}=${v}`);
       const what = [
