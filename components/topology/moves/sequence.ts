@@ -51,7 +51,9 @@ function changeWords(ix: TopologyIndex, move: Move): string {
     case 'set-source-dest-check':
       return `${move.enabled ? 'enable' : 'disable'} source/dest check of ${eniName(ix.eniById.get(move.eni), move.eni)}`;
     case 'set-description':
-      return `${move.description ? `describe ${eniName(ix.eniById.get(move.eni), move.eni)} as "${move.description}"` : `clear the description of ${eniName(ix.eniById.get(move.eni), move.eni)}`}`;
+      return move.description
+        ? `set the description of ${eniName(ix.eniById.get(move.eni), move.eni)} to "${move.description}"`
+        : `clear the description of ${eniName(ix.eniById.get(move.eni), move.eni)}`;
     case 'set-security-groups':
       return `set the security groups of ${eniName(ix.eniById.get(move.eni), move.eni)} to ${move.groupIds.join(', ')}`;
     case 'set-tags': {
