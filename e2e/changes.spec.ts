@@ -144,3 +144,47 @@ test('a change the rules refuse shows the rule and sends nothing', async ({ emul
 
   expect(await emulator.mutatingRequests()).toEqual([]);
 });
+
+test('set a description and a tag through the context menu, then undo both', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const { enis } = await openConsole(emulator, ui);
+  const spare = enis['spare-a']!;
+  await emulator.clearRequests();
+  const dialog = page.getByTestId('change-dialog');
+
+  await pick(page, `eni-${spare}`, 'set-description');
+  await dialog.getByTestId('change-description').fill('x'.repeat(256));
+  await expect(dialog.getByTestId('change-verdict')).toHaveAttribute('data-state', 'invalid');
+  await dialog.getByTestId('change-description').fill('e2e spare, eth1');
+  await expect(dialog.getByTestId('change-verdict')).toHaveAttribute('data-state', 'ok');
+  await shot(page, 'description-form');
+  await dialog.getByTestId('change-review').click();
+  await confirmed(ui, [/modify-network-interface-attribute --network-interface-id \S+ --description/]);
+
+  await pick(page, `eni-${spare}`, 'set-tags');
+  const tags = dialog.getByTestId('change-tags');
+  await expect(tags).toHaveValue('Name=spare-a');
+  await tags.fill('Name=spare-a\naws:owner=me');
+  await expect(dialog.getByTestId('change-verdict')).toHaveAttribute('data-state', 'invalid');
+  await tags.fill('Name=spare-a\nteam=e2e');
+  await expect(dialog.getByTestId('change-verdict')).toHaveAttribute('data-state', 'ok');
+  await shot(page, 'tags-form');
+  await dialog.getByTestId('change-review').click();
+  await confirmed(ui, [new RegExp(`create-tags --resources ${spare} --tags`)]);
+
+  for (let i = 0; i < 2; i++) {
+    await page.getByTestId('undo').click();
+    await confirmed(ui, [], /^Undone/);
+  }
+  expect((await emulator.appliedRequests()).map((c) => c.action)).toEqual([
+    'ModifyNetworkInterfaceAttribute',
+    'CreateTags',
+    'DeleteTags',
+    'ModifyNetworkInterfaceAttribute',
+  ]);
+  expect((await emulator.names()).enis['spare-a']).toBe(spare);
+});

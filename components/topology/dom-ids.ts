@@ -68,6 +68,8 @@ export function movedSubjectDomId(move: Move): string {
     case 'assign-ips':
     case 'unassign-ips':
     case 'set-source-dest-check':
+    case 'set-description':
+    case 'set-security-groups':
       return domIds.eni(move.eni);
     case 'move-eip':
     case 'disassociate-eip':
@@ -77,5 +79,7 @@ export function movedSubjectDomId(move: Move): string {
       return move.attachTo ? domIds.instance(move.attachTo.instanceId) : domIds.subnetRow(move.subnetId);
     case 'allocate-eip':
       return 'eip-pool';
+    case 'set-tags':
+      return move.resourceId.startsWith('eni-') ? domIds.eni(move.resourceId) : domIds.eip(move.resourceId);
   }
 }

@@ -4,8 +4,12 @@ import { CREATED, type Move, type Step } from '@/lib/topology';
 import {
   allocateEipStep,
   assignIpsStep,
+  createTagsStep,
   deleteEniStep,
+  deleteTagsStep,
+  descriptionStep,
   releaseEipStep,
+  securityGroupsStep,
   sourceDestCheckStep,
   unassignIpsStep,
 } from '@/lib/topology/change-steps';
@@ -54,6 +58,15 @@ export function changeBlindSteps(move: Move, freeIndex: (instanceId: string) => 
       return [releaseEipStep(move.allocationId, BLIND)];
     case 'set-source-dest-check':
       return [sourceDestCheckStep(move.eni, move.enabled, BLIND)];
+    case 'set-description':
+      return [descriptionStep(move.eni, move.description, BLIND)];
+    case 'set-security-groups':
+      return [securityGroupsStep(move.eni, move.groupIds, BLIND)];
+    case 'set-tags':
+      return [
+        ...(Object.keys(move.tags).length > 0 ? [createTagsStep(move.resourceId, move.tags, BLIND)] : []),
+        ...(move.remove?.length ? [deleteTagsStep(move.resourceId, move.remove, BLIND)] : []),
+      ];
     default:
       return null;
   }

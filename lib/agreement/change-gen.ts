@@ -12,6 +12,9 @@ export const CHANGE_WEIGHTS: Readonly<Record<ChangeKind, number>> = {
   'allocate-eip': 4,
   'release-eip': 6,
   'set-source-dest-check': 5,
+  'set-description': 4,
+  'set-tags': 5,
+  'set-security-groups': 5,
 };
 
 const GHOST_ENI = 'eni-0deadbeefdeadbeef';
@@ -94,5 +97,54 @@ export function randomChange(rng: Rng, s: Snapshot, kind: ChangeKind): Move {
         eni: eniId,
         enabled: eni ? (rng.chance(0.8) ? !eni.sourceDestCheck : eni.sourceDestCheck) : false,
       };
+    case 'set-description': {
+      // Mostly a new text; sometimes the current one (a no-op) or a cleared one.
+      const pick = rng.weighted({ fresh: 75, same: 15, clear: 10 });
+      const description =
+        pick === 'same' ? (eni?.description ?? '') : pick === 'clear' ? '' : `gen, desc ${rng.int(1000)}`;
+      return { kind, eni: eniId, description };
+    }
+    case 'set-tags':
+      return randomSetTags(rng, s, eni);
+    case 'set-security-groups': {
+      // Mostly groups of the ENI's VPC; sometimes its current set (a no-op), another VPC's group or an unknown one.
+      const own = s.securityGroups.filter((g) => g.vpcId === eni?.vpcId).map((g) => g.id);
+      const pick = rng.weighted({ own: 70, same: 10, foreign: 10, unknown: 10 });
+      const groupIds =
+        pick === 'same' && eni && eni.groups.length > 0
+          ? eni.groups.map((g) => g.id).reverse()
+          : pick === 'foreign' && s.securityGroups.length > 0
+            ? [rng.pick(s.securityGroups).id]
+            : pick === 'unknown' || own.length === 0
+              ? ['sg-0deadbeefdeadbeef']
+              : [...new Set([rng.pick(own), ...(rng.chance(0.4) ? [rng.pick(own)] : [])])];
+      return { kind, eni: eniId, groupIds };
+    }
   }
+}
+
+/** Tags to set or remove on an ENI or an Elastic IP: new ones, the same ones (a no-op), 51 of them (over the limit). */
+function randomSetTags(rng: Rng, s: Snapshot, eni: Eni | undefined): Move {
+  const eip = s.eips.length > 0 && rng.chance(0.3) ? rng.pick(s.eips) : undefined;
+  const holder = eip ?? eni;
+  const resourceId = eip?.allocationId ?? eni?.id ?? GHOST_ENI;
+  const existing = Object.keys(holder?.tags ?? {});
+  const pick = rng.weighted({ fresh: 50, same: 10, remove: 20, many: 10, name: 10 });
+  if (pick === 'many')
+    return {
+      kind: 'set-tags',
+      resourceId,
+      tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])),
+    };
+  if (pick === 'same' && existing.length > 0) return { kind: 'set-tags', resourceId, tags: { ...holder!.tags } };
+  if (pick === 'remove') {
+    const key = existing.length > 0 && rng.chance(0.8) ? rng.pick(existing) : 'absent-key';
+    return { kind: 'set-tags', resourceId, tags: rng.chance(0.5) ? { team: `t${rng.int(10)}` } : {}, remove: [key] };
+  }
+  if (pick === 'name') return { kind: 'set-tags', resourceId, tags: { Name: `gen-tag-${rng.int(1000)}` } };
+  return {
+    kind: 'set-tags',
+    resourceId,
+    tags: { env: `gen-${rng.int(1000)}`, ...(rng.chance(0.3) ? { empty: '' } : {}) },
+  };
 }

@@ -69,7 +69,9 @@ export function randomScenario(rng: Rng, seed: number): GeneratedScenario {
       slots.push({ key, az, vpc: `v${v}`, igw, free: 2 ** (32 - prefix) - 5 });
       return { key, name: key, az, cidr: `10.${v}.${k * 16}.0/${prefix}` };
     });
-    return { key: `v${v}`, name: `vpc-${v}`, cidr: `10.${v}.0.0/16`, internetGateway: igw, subnets };
+    // A group besides the default one, for set-security-groups to switch to (draws nothing from rng).
+    const securityGroups = [{ key: `v${v}web`, name: 'web', description: 'generated' }];
+    return { key: `v${v}`, name: `vpc-${v}`, cidr: `10.${v}.0.0/16`, internetGateway: igw, securityGroups, subnets };
   });
   const take = (slot: SubnetSlot): boolean => (slot.free > 0 ? ((slot.free -= 1), true) : false);
 

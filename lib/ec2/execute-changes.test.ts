@@ -29,10 +29,10 @@ const layout = (s: Snapshot) => ({
   enis: s.enis
     .map(
       (e) =>
-        `${e.id} ${e.attachment?.instanceId ?? '-'} ${e.privateIps.map((p) => p.address).join(',')} ${e.sourceDestCheck}`,
+        `${e.id} ${e.attachment?.instanceId ?? '-'} ${e.privateIps.map((p) => p.address).join(',')} ${e.sourceDestCheck} ${JSON.stringify(e.description)} ${JSON.stringify(e.tags)} ${e.groups.map((g) => g.id).sort()}`,
     )
     .sort(),
-  eips: s.eips.map((e) => `${e.allocationId} ${e.eniId ?? '-'} ${e.privateIp ?? '-'}`).sort(),
+  eips: s.eips.map((e) => `${e.allocationId} ${e.eniId ?? '-'} ${e.privateIp ?? '-'} ${JSON.stringify(e.tags)}`).sort(),
 });
 
 async function apply(move: Move) {
@@ -71,12 +71,23 @@ describe('console changes', () => {
     expect(layout(await loadSnapshot(emu.client))).toEqual(layout(before));
   });
 
-  it('assigns and unassigns IPs, allocates and releases an EIP, flips source/dest check — each undone', async () => {
+  it('assigns and unassigns IPs, allocates and releases an EIP, flips source/dest check, sets a description, tags and security groups — each undone', async () => {
     const before = await loadSnapshot(emu.client);
     const spare = before.enis.find((e) => e.name === 'spare-a')!;
     for (const move of [
       { kind: 'assign-ips', eni: spare.id, count: 2 },
       { kind: 'set-source-dest-check', eni: spare.id, enabled: false },
+      { kind: 'set-description', eni: spare.id, description: 'spare, for the NAT test' },
+      { kind: 'set-tags', resourceId: spare.id, tags: { Name: 'renamed', team: 'net' } },
+      {
+        kind: 'set-security-groups',
+        eni: spare.id,
+        groupIds: before.securityGroups
+          .filter((g) => g.vpcId === spare.vpcId && g.name !== 'default')
+          .map((g) => g.id)
+          .slice(0, 2),
+      },
+      { kind: 'set-tags', resourceId: before.eips[0]!.allocationId, tags: { env: 'prod' } },
       { kind: 'allocate-eip', name: 'extra' },
     ] as Move[]) {
       const done = await apply(move);

@@ -95,7 +95,14 @@ export function scopeOf(move: Move, confirmed?: Plan): Scope {
     case 'delete-eni':
     case 'unassign-ips':
     case 'set-source-dest-check':
+    case 'set-description':
       ids.push(move.eni);
+      break;
+    case 'set-security-groups':
+      ids.push(move.eni, ...move.groupIds);
+      break;
+    case 'set-tags':
+      ids.push(move.resourceId);
       break;
     case 'allocate-eip':
       break;
@@ -232,6 +239,12 @@ function changeOf(move: Move): string {
       return `${move.kind} ${move.eni}${move.kind !== 'delete-eni' && move.addresses ? ` ${move.addresses.join(' ')}` : ''}`;
     case 'set-source-dest-check':
       return `set-source-dest-check ${move.eni} ${move.enabled}`;
+    case 'set-description':
+      return `set-description ${move.eni}`;
+    case 'set-tags':
+      return `set-tags ${move.resourceId}`;
+    case 'set-security-groups':
+      return `set-security-groups ${move.eni} ${move.groupIds.join(' ')}`;
     case 'allocate-eip':
       return 'allocate-eip';
   }

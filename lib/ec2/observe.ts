@@ -54,8 +54,18 @@ export function stepShows(step: Step, before: Snapshot, now: Snapshot): boolean 
     case 'ReleaseAddress':
       return !now.eips.some((e) => e.allocationId === textOr(input.AllocationId));
     case 'ModifyNetworkInterfaceAttribute': {
+      const description = (input.Description as { Value?: unknown } | undefined)?.Value;
+      if (description !== undefined) return eniIn(now, textOr(input.NetworkInterfaceId))?.description === description;
       const want = (input.SourceDestCheck as { Value?: unknown } | undefined)?.Value;
       return eniIn(now, textOr(input.NetworkInterfaceId))?.sourceDestCheck === want;
+    }
+    case 'CreateTags':
+    case 'DeleteTags': {
+      const id = textsOr(input.Resources)[0] ?? '';
+      const holder = eniIn(now, id) ?? now.eips.find((e) => e.allocationId === id);
+      const tags = (Array.isArray(input.Tags) ? input.Tags : []) as { Key?: string; Value?: string }[];
+      if (step.action === 'DeleteTags') return !holder || tags.every((t) => !(String(t.Key) in holder.tags));
+      return !!holder && tags.every((t) => holder.tags[String(t.Key)] === (t.Value ?? ''));
     }
     // A created resource has no id before EC2's answer: a describe cannot tell (observeStep answers unknown).
     case 'CreateNetworkInterface':
@@ -67,7 +77,12 @@ export function stepShows(step: Step, before: Snapshot, now: Snapshot): boolean 
 /** The resources a step's observation must read. */
 export function stepScope(step: Step, before: Snapshot): Scope {
   const input = step.input;
-  const ids = [textOr(input.NetworkInterfaceId), textOr(input.InstanceId), textOr(input.AllocationId)].filter(Boolean);
+  const ids = [
+    textOr(input.NetworkInterfaceId),
+    textOr(input.InstanceId),
+    textOr(input.AllocationId),
+    ...textsOr(input.Resources),
+  ].filter(Boolean);
   const byAttachment = before.enis.find((e) => e.attachment?.id === textOr(input.AttachmentId));
   if (byAttachment) ids.push(byAttachment.id);
   const byAssociation = before.eips.find((e) => e.associationId === textOr(input.AssociationId));

@@ -10,8 +10,12 @@ import {
   AttachNetworkInterfaceCommand,
   type AttachNetworkInterfaceCommandInput,
   CreateNetworkInterfaceCommand,
+  CreateTagsCommand,
+  type CreateTagsCommandInput,
   type CreateNetworkInterfaceCommandInput,
   DeleteNetworkInterfaceCommand,
+  DeleteTagsCommand,
+  type DeleteTagsCommandInput,
   type DeleteNetworkInterfaceCommandInput,
   DetachNetworkInterfaceCommand,
   type DetachNetworkInterfaceCommandInput,
@@ -50,6 +54,8 @@ const senders: Record<Step['action'], (client: EC2Client, input: object) => Sent
   ReleaseAddress: (c, i) => c.send(new ReleaseAddressCommand(i as ReleaseAddressCommandInput)),
   ModifyNetworkInterfaceAttribute: (c, i) =>
     c.send(new ModifyNetworkInterfaceAttributeCommand(i as ModifyNetworkInterfaceAttributeCommandInput)),
+  CreateTags: (c, i) => c.send(new CreateTagsCommand(i as CreateTagsCommandInput)),
+  DeleteTags: (c, i) => c.send(new DeleteTagsCommand(i as DeleteTagsCommandInput)),
 };
 
 /**

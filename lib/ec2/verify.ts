@@ -21,7 +21,8 @@ export function involvedIds(
 export function differences(plan: Plan, before: Snapshot, expected: Snapshot, actual: Snapshot): string[] {
   const { enis, eips } = involvedIds(plan, before, expected);
   // Placement only: statuses are transitional, and the ids EC2 mints anew are never compared.
-  return diffLayout(expected, actual, { ids: new Set([...enis, ...eips]) }).map(
+  const groups = plan.move.kind === 'set-security-groups';
+  return diffLayout(expected, actual, { ids: new Set([...enis, ...eips]), groups }).map(
     (d) => `${d.id}: expected ${d.expected ?? 'no such resource'}, EC2 reports ${d.actual ?? 'no such resource'}`,
   );
 }

@@ -12,7 +12,10 @@ export type ChangeKind =
   | 'unassign-ips'
   | 'allocate-eip'
   | 'release-eip'
-  | 'set-source-dest-check';
+  | 'set-source-dest-check'
+  | 'set-description'
+  | 'set-tags'
+  | 'set-security-groups';
 export type Change = Extract<Move, { kind: ChangeKind }>;
 type ChangeOf<K extends ChangeKind> = Extract<Move, { kind: K }>;
 
@@ -24,6 +27,9 @@ export const changeKinds: readonly ChangeKind[] = [
   'allocate-eip',
   'release-eip',
   'set-source-dest-check',
+  'set-description',
+  'set-tags',
+  'set-security-groups',
 ];
 export const isChange = (move: Move): move is Change => (changeKinds as readonly string[]).includes(move.kind);
 
@@ -34,7 +40,9 @@ export function createdEni(snapshot: Snapshot, move: ChangeOf<'create-eni'>, id:
   const subnet = snapshot.subnets.find((s) => s.id === move.subnetId);
   if (!subnet) throw new ApplyMoveError(`${move.subnetId} is not in the snapshot`);
   if (!move.privateIp) throw new ApplyMoveError('create-eni needs its resolved primary address');
-  const groups = (move.securityGroupIds ?? []).map((gid) => ({
+  // Without groups EC2 gives the VPC's default group (ec2-rules §3.9), when the snapshot knows it.
+  const fallback = snapshot.securityGroups.find((g) => g.vpcId === subnet.vpcId && g.name === 'default');
+  const groups = (move.securityGroupIds ?? (fallback ? [fallback.id] : [])).map((gid) => ({
     id: gid,
     name: snapshot.securityGroups.find((g) => g.id === gid)?.name ?? gid,
   }));
@@ -99,6 +107,16 @@ function applyAssignIps(draft: Draft, move: ChangeOf<'assign-ips'>): void {
   draft.adjustFreeIps(eni.subnetId, -move.addresses.length);
 }
 
+/** The tags after a set-tags (its keys set, then its removed keys gone), and the name the Name tag gives. */
+function retagged<T extends { tags: Record<string, string>; name: string | null }>(
+  holder: T,
+  move: ChangeOf<'set-tags'>,
+): T {
+  const tags = { ...holder.tags, ...move.tags };
+  for (const key of move.remove ?? []) delete tags[key];
+  return { ...holder, tags, name: tags.Name ? tags.Name : null };
+}
+
 /** Returns a new snapshot; throws ApplyMoveError for a change checkMove would refuse. */
 export function applyChange(snapshot: Snapshot, move: Change, created: Created = {}): Snapshot {
   switch (move.kind) {
@@ -138,11 +156,28 @@ export function applyChange(snapshot: Snapshot, move: Change, created: Created =
       if (!snapshot.eips.some((e) => e.allocationId === move.allocationId))
         throw new ApplyMoveError(`${move.allocationId} is not in the snapshot`);
       return { ...snapshot, eips: snapshot.eips.filter((e) => e.allocationId !== move.allocationId) };
+    case 'set-tags': {
+      const id = move.resourceId;
+      if (!snapshot.enis.some((e) => e.id === id) && !snapshot.eips.some((e) => e.allocationId === id))
+        throw new ApplyMoveError(`${id} is not in the snapshot`);
+      return {
+        ...snapshot,
+        enis: snapshot.enis.map((e) => (e.id === id ? retagged(e, move) : e)),
+        eips: snapshot.eips.map((e) => (e.allocationId === id ? retagged(e, move) : e)),
+      };
+    }
     default: {
       const draft = new Draft(snapshot);
       if (move.kind === 'assign-ips') applyAssignIps(draft, move);
       else if (move.kind === 'unassign-ips') applyUnassignIps(draft, move);
-      else draft.setEni({ ...draft.eni(move.eni), sourceDestCheck: move.enabled });
+      else if (move.kind === 'set-description') draft.setEni({ ...draft.eni(move.eni), description: move.description });
+      else if (move.kind === 'set-security-groups') {
+        const groups = move.groupIds.map((id) => ({
+          id,
+          name: snapshot.securityGroups.find((g) => g.id === id)?.name ?? id,
+        }));
+        draft.setEni({ ...draft.eni(move.eni), groups });
+      } else draft.setEni({ ...draft.eni(move.eni), sourceDestCheck: move.enabled });
       return draft.finish();
     }
   }

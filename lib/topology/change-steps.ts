@@ -118,3 +118,52 @@ export function sourceDestCheckStep(eniId: string, enabled: boolean, description
     description,
   };
 }
+
+export function descriptionStep(eniId: string, text: string, description: string): Step {
+  return {
+    action: 'ModifyNetworkInterfaceAttribute',
+    input: { NetworkInterfaceId: eniId, Description: { Value: text } },
+    cli: `aws ec2 modify-network-interface-attribute --network-interface-id ${eniId} --description ${quoted(JSON.stringify({ Value: text }))}`,
+    supportsDryRun: true,
+    waitFor: null,
+    description,
+  };
+}
+
+/** Replaces the ENI's security groups with `groupIds` (ec2-rules §3.19). */
+export function securityGroupsStep(eniId: string, groupIds: readonly string[], description: string): Step {
+  return {
+    action: 'ModifyNetworkInterfaceAttribute',
+    input: { NetworkInterfaceId: eniId, Groups: [...groupIds] },
+    cli: `aws ec2 modify-network-interface-attribute --network-interface-id ${eniId} --groups ${groupIds.join(' ')}`,
+    supportsDryRun: true,
+    waitFor: null,
+    description,
+  };
+}
+
+/** Creates or overwrites `tags` on one resource (ec2-rules §3.20). */
+export function createTagsStep(resourceId: string, tags: Readonly<Record<string, string>>, description: string): Step {
+  const list = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+  return {
+    action: 'CreateTags',
+    input: { Resources: [resourceId], Tags: list },
+    cli: `aws ec2 create-tags --resources ${resourceId} --tags ${quoted(JSON.stringify(list))}`,
+    supportsDryRun: true,
+    waitFor: null,
+    description,
+  };
+}
+
+/** Deletes the tags with these keys, whatever their values (no Value given). */
+export function deleteTagsStep(resourceId: string, keys: readonly string[], description: string): Step {
+  const list = keys.map((Key) => ({ Key }));
+  return {
+    action: 'DeleteTags',
+    input: { Resources: [resourceId], Tags: list },
+    cli: `aws ec2 delete-tags --resources ${resourceId} --tags ${quoted(JSON.stringify(list))}`,
+    supportsDryRun: true,
+    waitFor: null,
+    description,
+  };
+}

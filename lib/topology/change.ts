@@ -22,6 +22,11 @@ const name = z
   .trim()
   .min(1, 'A name needs at least one character')
   .max(256, 'A Name tag holds at most 256 characters');
+const tagKey = z
+  .string()
+  .min(1, 'A tag key needs at least one character')
+  .max(127, 'A tag key holds at most 127 characters')
+  .refine((k) => !k.toLowerCase().startsWith('aws:'), 'Tag keys starting with aws: are reserved by AWS');
 /** 64 is the largest per-ENI IPv4 limit in the catalogue (ec2-rules §7): no request can carry more. */
 const addresses = z.array(ipv4).min(1, 'Name at least one address').max(63, 'At most 63 secondary addresses per ENI');
 
@@ -63,6 +68,49 @@ export const changeSchemas = [
   /** Refused while associated: the address must be disassociated first (ec2-rules §3.16). */
   z.object({ kind: z.literal('release-eip'), allocationId }).strict(),
   z.object({ kind: z.literal('set-source-dest-check'), eni: eniId, enabled: z.boolean() }).strict(),
+  /** An empty description clears it; at most 255 characters, as for create-eni. */
+  z
+    .object({
+      kind: z.literal('set-description'),
+      eni: eniId,
+      description: z.string().max(255, 'A description holds at most 255 characters'),
+    })
+    .strict(),
+  /** Replaces the whole set: 1 to 5 groups of the ENI's VPC (ec2-rules §3.19). */
+  z
+    .object({
+      kind: z.literal('set-security-groups'),
+      eni: eniId,
+      groupIds: z
+        .array(groupId)
+        .min(1, 'An ENI needs at least one security group')
+        .max(5, 'An ENI has at most 5 security groups')
+        .refine((ids) => new Set(ids).size === ids.length, 'Name each security group once'),
+    })
+    .strict(),
+  /**
+   * Tags to create or overwrite and keys to delete, on an ENI or an Elastic IP. Keys and values within EC2's limits,
+   * the `aws:` prefix reserved (ec2-rules §3.20).
+   */
+  z
+    .object({
+      kind: z.literal('set-tags'),
+      resourceId: z
+        .string()
+        .regex(
+          /^(eni|eipalloc)-[0-9a-f]{8}([0-9a-f]{9})?$/,
+          'Expected an ENI or allocation id such as eni-0123456789abcdef0 or eipalloc-0123456789abcdef0',
+        ),
+      tags: z.record(tagKey, z.string().max(256, 'A tag value holds at most 256 characters')),
+      remove: z.array(tagKey).optional(),
+    })
+    .strict()
+    .refine((m) => Object.keys(m.tags).length > 0 || (m.remove?.length ?? 0) > 0, {
+      message: 'Set or remove at least one tag',
+    })
+    .refine((m) => !(m.remove ?? []).some((k) => k in m.tags), {
+      message: 'A key cannot be both set and removed',
+    }),
 ] as const;
 
 /**

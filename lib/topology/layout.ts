@@ -15,6 +15,8 @@ export interface LayoutScope {
   statuses?: boolean;
   /** Free addresses per subnet: a move that takes or frees an address changes them. */
   freeIps?: boolean;
+  /** Each ENI's security groups: only a set-security-groups decides them (and create-eni's defaults). */
+  groups?: boolean;
   /** Instance states: no move changes them, which is what a harness wants to see confirmed. */
   instanceStates?: boolean;
 }
@@ -43,12 +45,29 @@ function eniLine(eni: Eni, scope: LayoutScope): string {
         `${p.primary ? '*' : ''}${p.address}${p.association?.allocationId ? `=${p.association.allocationId}` : ''}`,
     );
   const check = eni.sourceDestCheck ? '' : ' no-source-dest-check';
-  return `${scope.statuses ? `${eni.status} ` : ''}${where} [${ips.join(' ')}]${check}`;
+  // A set-description decides it; an empty one (EC2's default) is left out.
+  const description = eni.description ? ` description=${JSON.stringify(eni.description)}` : '';
+  // Their order carries no meaning.
+  const groups = scope.groups
+    ? ` groups=${eni.groups
+        .map((g) => g.id)
+        .sort()
+        .join(',')}`
+    : '';
+  return `${scope.statuses ? `${eni.status} ` : ''}${where} [${ips.join(' ')}]${check}${description}${groups}${tagsText(eni.tags)}`;
+}
+
+/** A set-tags decides them: sorted `key=value` pairs, nothing when there are none. */
+function tagsText(tags: Readonly<Record<string, string>>): string {
+  const pairs = Object.entries(tags)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => JSON.stringify(`${k}=${v}`));
+  return pairs.length > 0 ? ` tags{${pairs.join(' ')}}` : '';
 }
 
 function eipLine(eip: Eip, scope: LayoutScope): string {
   const at = eip.eniId ? `${eip.eniId}/${eip.privateIp ?? '?'} instance=${eip.instanceId ?? '-'}` : 'idle';
-  return scope.statuses ? `${eip.associationId ? 'associated' : 'no-association'} ${at}` : at;
+  return `${scope.statuses ? `${eip.associationId ? 'associated' : 'no-association'} ${at}` : at}${tagsText(eip.tags)}`;
 }
 
 export function layoutOf(snapshot: Snapshot, scope: LayoutScope = {}): Layout {

@@ -61,6 +61,7 @@ export const ruleIds = [
   'subnet-has-free-addresses',
   'eni-available',
   'eip-idle',
+  'tag-limit',
 ] as const;
 export const ruleIdSchema = z.enum(ruleIds);
 export type RuleId = z.infer<typeof ruleIdSchema>;
@@ -80,6 +81,8 @@ export const ec2ActionSchema = z.enum([
   'AllocateAddress',
   'ReleaseAddress',
   'ModifyNetworkInterfaceAttribute',
+  'CreateTags',
+  'DeleteTags',
 ]);
 
 export const stepSchema = z.object({

@@ -107,6 +107,10 @@ export const ruleEc2Errors: Readonly<Record<RuleId, RulePrediction>> = {
     codes: ['InvalidIPAddress.InUse', 'AuthFailure'],
     note: 'Releasing an address that is still associated (ec2-rules §3.16).',
   },
+  'tag-limit': {
+    codes: ['TagLimitExceeded'],
+    note: 'At most 50 tags per resource (ec2-rules §3.20).',
+  },
 };
 
 /** The codes a refusal by `rule` predicts. */

@@ -7,14 +7,10 @@ import { eipLabel, eniLabel, instanceName, listWords, subnetLabel } from './labe
 import type { CheckSettings, Move, Reason, Step, Verdict } from './move';
 import { checkExplicitAddresses, checkFreeCount, lowestFree } from './rules-change-ips';
 import { checkMoveEni } from './rules-eni';
-import { checkNotRequesterManaged, Reasons, uniqueIds } from './rules-shared';
+import { checkNotRequesterManaged, checkSecurityGroups, gone, Reasons, uniqueIds } from './rules-shared';
 import { indexSnapshot, instanceOf, type SnapshotIndex } from './snapshot-index';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
-const gone = (id: string): Verdict => ({
-  ok: false,
-  reasons: [{ rule: 'resource-exists', message: `${id} does not exist (any more). Refresh the view.` }],
-});
 /** Reasons about the planned ENI speak of "the new ENI", never of its placeholder. */
 const aboutNewEni = (r: Reason): Reason => ({ ...r, message: r.message.split(PLANNED_ENI_ID).join('the new ENI') });
 
@@ -22,19 +18,7 @@ export function checkCreateEni(ix: SnapshotIndex, move: MoveOf<'create-eni'>, se
   const reasons = new Reasons();
   const subnet = ix.subnetById.get(move.subnetId);
   if (!subnet) return gone(move.subnetId);
-  for (const id of move.securityGroupIds ?? []) {
-    const group = ix.snapshot.securityGroups.find((g) => g.id === id);
-    if (!group)
-      reasons.add(
-        'security-group-known',
-        `Security group ${id} does not exist in this region. Pick one of the VPC's groups.`,
-      );
-    else if (group.vpcId !== subnet.vpcId)
-      reasons.add(
-        'security-group-known',
-        `Security group ${group.name} (${id}) belongs to ${group.vpcId ?? 'no VPC'}, not to ${subnet.vpcId} of ${subnetLabel(subnet)}.`,
-      );
-  }
+  checkSecurityGroups(ix, reasons, move.securityGroupIds ?? [], subnet.vpcId, subnetLabel(subnet));
   const explicit = [...(move.privateIp ? [move.privateIp] : []), ...(move.secondaryIps ?? [])];
   checkExplicitAddresses(ix, reasons, subnet, explicit);
   const wanted = (move.privateIp ? 0 : 1) + (move.secondaryIps ? 0 : (move.secondaryCount ?? 0));

@@ -169,6 +169,120 @@ describe('Elastic IPs and attributes', () => {
       'target-is-different',
     ]);
   });
+
+  it('sets a description with the previous one as its undo; refuses the same text, a requester-managed ENI, 256 characters', () => {
+    const plan = planOf(checkMove(s, { kind: 'set-description', eni: d.poolB, description: "Bob's NAT, eth1" }));
+    expect(plan.steps[0]!.input).toEqual({ NetworkInterfaceId: d.poolB, Description: { Value: "Bob's NAT, eth1" } });
+    expect(plan.steps[0]!.cli).toBe(
+      `aws ec2 modify-network-interface-attribute --network-interface-id ${d.poolB} --description '{"Value":"Bob'\\''s NAT, eth1"}'`,
+    );
+    expect(plan.inverse).toEqual([{ kind: 'set-description', eni: d.poolB, description: '' }]);
+    const after = applyMove(s, plan.move);
+    expect(after.enis.find((e) => e.id === d.poolB)!.description).toBe("Bob's NAT, eth1");
+    expect(rulesOf(checkMove(after, plan.inverse[0]!))).toEqual([]);
+    expect(rulesOf(checkMove(s, { kind: 'set-description', eni: d.poolB, description: '' }))).toEqual([
+      'target-is-different',
+    ]);
+    expect(rulesOf(checkMove(s, { kind: 'set-description', eni: d.natEni, description: 'mine' }))).toEqual([
+      'eni-not-requester-managed',
+    ]);
+    expect(moveSchema.safeParse({ kind: 'set-description', eni: d.poolB, description: 'x'.repeat(256) }).success).toBe(
+      false,
+    );
+  });
+});
+
+describe('set-tags', () => {
+  it('sets and removes tags of an ENI (the Name tag names it), with an undo that puts the previous tags back', () => {
+    const eni = s.enis.find((e) => e.id === d.poolB)!;
+    expect(eni.tags).toEqual({ Name: 'spare-b' });
+    const move = { kind: 'set-tags', resourceId: d.poolB, tags: { Name: 'nat-b', team: 'net' } } as const;
+    const plan = planOf(checkMove(s, move));
+    expect(plan.steps.map((st) => st.cli)).toEqual([
+      `aws ec2 create-tags --resources ${d.poolB} --tags '[{"Key":"Name","Value":"nat-b"},{"Key":"team","Value":"net"}]'`,
+    ]);
+    expect(plan.inverse).toEqual([
+      { kind: 'set-tags', resourceId: d.poolB, tags: { Name: 'spare-b' }, remove: ['team'] },
+    ]);
+    const after = applyMove(s, move);
+    expect(after.enis.find((e) => e.id === d.poolB)).toMatchObject({
+      name: 'nat-b',
+      tags: { Name: 'nat-b', team: 'net' },
+    });
+    const back = applyMove(after, plan.inverse[0]!);
+    expect(back.enis.find((e) => e.id === d.poolB)).toMatchObject({ name: 'spare-b', tags: { Name: 'spare-b' } });
+    const removal = planOf(checkMove(s, { kind: 'set-tags', resourceId: d.poolB, tags: {}, remove: ['Name'] }));
+    expect(removal.steps.map((st) => st.action)).toEqual(['DeleteTags']);
+    expect(applyMove(s, removal.move).enis.find((e) => e.id === d.poolB)!.name).toBeNull();
+  });
+
+  it('tags an Elastic IP; refuses a no-op, an unknown resource, more than 50 tags, and invalid keys', () => {
+    expect(planOf(checkMove(s, { kind: 'set-tags', resourceId: d.eipIdle, tags: { env: 'prod' } })).steps).toHaveLength(
+      1,
+    );
+    expect(rulesOf(checkMove(s, { kind: 'set-tags', resourceId: d.poolB, tags: { Name: 'spare-b' } }))).toEqual([
+      'target-is-different',
+    ]);
+    expect(rulesOf(checkMove(s, { kind: 'set-tags', resourceId: 'eni-0000dead', tags: { a: 'b' } }))).toEqual([
+      'resource-exists',
+    ]);
+    const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']));
+    expect(rulesOf(checkMove(s, { kind: 'set-tags', resourceId: d.poolB, tags: many }))).toEqual(['tag-limit']);
+    for (const bad of [
+      { tags: { 'aws:owner': 'x' } },
+      { tags: {} },
+      { tags: { a: 'b' }, remove: ['a'] },
+      { tags: { ['k'.repeat(128)]: 'v' } },
+    ])
+      expect(moveSchema.safeParse({ kind: 'set-tags', resourceId: d.poolB, ...bad }).success, JSON.stringify(bad)).toBe(
+        false,
+      );
+  });
+});
+
+describe('set-security-groups', () => {
+  const group = (id: string, name: string, vpcId: string) => ({ id, name, vpcId, description: name });
+  const withGroups = {
+    ...s,
+    securityGroups: [
+      group('sg-0000d0f1', 'default', d.vpcProd),
+      group('sg-0000a0b1', 'web', d.vpcProd),
+      group('sg-0000c1a1', 'lab', d.vpcLab),
+    ],
+    enis: s.enis.map((e) => (e.id === d.poolB ? { ...e, groups: [{ id: 'sg-0000d0f1', name: 'default' }] } : e)),
+  };
+
+  it('replaces the whole set with an undo to the previous set, and refuses the same set in another order', () => {
+    const move = { kind: 'set-security-groups' as const, eni: d.poolB, groupIds: ['sg-0000a0b1', 'sg-0000d0f1'] };
+    const plan = planOf(checkMove(withGroups, move));
+    expect(plan.steps[0]!.cli).toBe(
+      `aws ec2 modify-network-interface-attribute --network-interface-id ${d.poolB} --groups sg-0000a0b1 sg-0000d0f1`,
+    );
+    expect(plan.inverse).toEqual([{ kind: 'set-security-groups', eni: d.poolB, groupIds: ['sg-0000d0f1'] }]);
+    const after = applyMove(withGroups, move);
+    expect(after.enis.find((e) => e.id === d.poolB)!.groups).toEqual([
+      { id: 'sg-0000a0b1', name: 'web' },
+      { id: 'sg-0000d0f1', name: 'default' },
+    ]);
+    expect(rulesOf(checkMove(after, { ...move, groupIds: ['sg-0000d0f1', 'sg-0000a0b1'] }))).toEqual([
+      'target-is-different',
+    ]);
+  });
+
+  it("refuses an unknown group, another VPC's group, a requester-managed ENI; the schema wants 1 to 5 distinct groups", () => {
+    const v = checkMove(withGroups, {
+      kind: 'set-security-groups',
+      eni: d.poolB,
+      groupIds: ['sg-0000dead', 'sg-0000c1a1'],
+    });
+    expect(rulesOf(v)).toEqual(['security-group-known', 'security-group-known']);
+    expect(JSON.stringify(v)).toContain(`belongs to ${d.vpcLab}`);
+    expect(
+      rulesOf(checkMove(withGroups, { kind: 'set-security-groups', eni: d.natEni, groupIds: ['sg-0000a0b1'] })),
+    ).toEqual(['eni-not-requester-managed']);
+    for (const groupIds of [[], ['sg-0000a0b1', 'sg-0000a0b1'], Array.from({ length: 6 }, (_, i) => `sg-0000000${i}`)])
+      expect(moveSchema.safeParse({ kind: 'set-security-groups', eni: d.poolB, groupIds }).success).toBe(false);
+  });
 });
 
 describe('created-id placeholders', () => {

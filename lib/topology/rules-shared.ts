@@ -1,7 +1,7 @@
 // Checks shared by several move kinds: instance state, IP capacity of an ENI, requester-managed ENIs.
 import { instanceOf, type SnapshotIndex } from './snapshot-index';
 import { instanceLabel, eniLabel } from './labels';
-import type { Reason, RuleId } from './move';
+import type { Reason, RuleId, Verdict } from './move';
 import type { Eni, Instance } from './schema';
 
 /** Unattached ENIs have no type limit (ec2-rules §3.13 rule 6, ec2-rules §10.4); 64 is the largest per-ENI limit in the catalogue (ec2-rules §7). */
@@ -14,6 +14,35 @@ export class Reasons {
   }
   get empty(): boolean {
     return this.list.length === 0;
+  }
+}
+
+/** The refusal of a change naming a resource the snapshot does not have. */
+export const gone = (id: string): Verdict => ({
+  ok: false,
+  reasons: [{ rule: 'resource-exists', message: `${id} does not exist (any more). Refresh the view.` }],
+});
+
+/** Every group exists and lives in the VPC (ec2-rules §3.9 rule 2, ec2-rules §3.19); `where` names the VPC's holder. */
+export function checkSecurityGroups(
+  ix: SnapshotIndex,
+  reasons: Reasons,
+  ids: readonly string[],
+  vpcId: string,
+  where: string,
+): void {
+  for (const id of ids) {
+    const group = ix.snapshot.securityGroups.find((g) => g.id === id);
+    if (!group)
+      reasons.add(
+        'security-group-known',
+        `Security group ${id} does not exist in this region. Pick one of the VPC's groups.`,
+      );
+    else if (group.vpcId !== vpcId)
+      reasons.add(
+        'security-group-known',
+        `Security group ${group.name} (${id}) belongs to ${group.vpcId ?? 'no VPC'}, not to ${vpcId} of ${where}.`,
+      );
   }
 }
 

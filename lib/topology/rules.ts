@@ -8,6 +8,7 @@ import { checkAssignIp, checkMoveIp, checkUnassignIp } from './rules-ip';
 import { checkAllocateEip, checkReleaseEip } from './rules-change-eip';
 import { checkCreateEni, checkDeleteEni, checkSourceDestCheck } from './rules-change-eni';
 import { checkAssignIps, checkUnassignIps } from './rules-change-ips';
+import { checkSetDescription, checkSetSecurityGroups, checkSetTags } from './rules-change-attributes';
 
 /**
  * Pure and cheap (lookups come from the memoized index), so the canvas can call it on every hover.
@@ -45,5 +46,11 @@ export function checkMove(snapshot: Snapshot, move: Move, settings: CheckSetting
       return checkReleaseEip(ix, move);
     case 'set-source-dest-check':
       return checkSourceDestCheck(ix, move);
+    case 'set-description':
+      return checkSetDescription(ix, move);
+    case 'set-tags':
+      return checkSetTags(ix, move);
+    case 'set-security-groups':
+      return checkSetSecurityGroups(ix, move);
   }
 }

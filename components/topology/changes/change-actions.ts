@@ -19,7 +19,10 @@ export type ChangeAction =
   | 'unassign-ip'
   | 'allocate-eip'
   | 'release-eip'
-  | 'source-dest-check';
+  | 'source-dest-check'
+  | 'set-description'
+  | 'set-tags'
+  | 'set-security-groups';
 
 export const actionLabels: Record<ChangeAction, string> = {
   'create-eni': 'Create ENI…',
@@ -31,6 +34,9 @@ export const actionLabels: Record<ChangeAction, string> = {
   'allocate-eip': 'Allocate Elastic IP…',
   'release-eip': 'Release Elastic IP…',
   'source-dest-check': 'Source/dest check…',
+  'set-description': 'Edit description…',
+  'set-tags': 'Edit tags…',
+  'set-security-groups': 'Security groups…',
 };
 
 /** The changes offered on a resource; refused ones stay offered: their form says which rule refuses them. */
@@ -43,7 +49,15 @@ export function actionsFor(snapshot: Snapshot, target: ChangeTarget): ChangeActi
     case 'eni': {
       const eni = snapshot.enis.find((e) => e.id === target.id);
       const secondaries = eni?.privateIps.some((p) => !p.primary) ?? false;
-      return ['assign-ips', ...(secondaries ? (['unassign-ips'] as const) : []), 'source-dest-check', 'delete-eni'];
+      return [
+        'assign-ips',
+        ...(secondaries ? (['unassign-ips'] as const) : []),
+        'source-dest-check',
+        'set-security-groups',
+        'set-description',
+        'set-tags',
+        'delete-eni',
+      ];
     }
     case 'ip': {
       const eni = snapshot.enis.find((e) => e.id === target.eniId);
@@ -51,7 +65,7 @@ export function actionsFor(snapshot: Snapshot, target: ChangeTarget): ChangeActi
       return primary ? ['assign-ips'] : ['unassign-ip', 'assign-ips'];
     }
     case 'eip':
-      return ['release-eip', 'allocate-eip'];
+      return ['release-eip', 'set-tags', 'allocate-eip'];
     case 'eip-pool':
       return ['allocate-eip'];
   }

@@ -28,6 +28,29 @@ function Field({ label, hint, children }: { label: string; hint?: string; childr
   );
 }
 
+type Group = TopologyData['securityGroups'][number];
+
+/** Checkboxes of a VPC's security groups, in the order ticked. */
+function GroupPicker(props: { groups: Group[]; value: string[]; onChange: (ids: string[]) => void; note: string }) {
+  const { groups, value, onChange, note } = props;
+  return (
+    <fieldset className="flex flex-col gap-1 text-xs" data-testid="change-groups">
+      <legend className="mb-1 font-medium">Security groups {groups.length ? '' : '(none known in this VPC)'}</legend>
+      {groups.map((g) => (
+        <label key={g.id} className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={value.includes(g.id)}
+            onChange={(e) => onChange(e.target.checked ? [...value, g.id] : value.filter((x) => x !== g.id))}
+          />
+          <span className="font-mono">{g.id}</span> <span className="text-muted">{g.name}</span>
+        </label>
+      ))}
+      <span className="text-2xs text-muted">{note}</span>
+    </fieldset>
+  );
+}
+
 const selectClass = 'h-8 w-full rounded-md border border-line-strong bg-surface px-2 text-13 text-fg';
 
 export function ChangeDialog({ data, action, target, onReview, onClose }: Props) {
@@ -36,7 +59,7 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
   const [f, setF] = useState<Fields>(() => initialFields(data, action, target));
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setF((old) => ({ ...old, [key]: value }));
   const verdict = useMemo(
-    () => judgeDraft(data, data.settings, draftMove(action, target, f)),
+    () => judgeDraft(data, data.settings, draftMove(action, target, f, data)),
     [data, action, target, f],
   );
 
@@ -146,24 +169,12 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
                 />
               </Field>
             </div>
-            <fieldset className="flex flex-col gap-1 text-xs">
-              <legend className="mb-1 font-medium">
-                Security groups {groups.length ? '' : '(none known in this VPC)'}
-              </legend>
-              {groups.map((g) => (
-                <label key={g.id} className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    checked={f.groupIds.includes(g.id)}
-                    onChange={(e) =>
-                      set('groupIds', e.target.checked ? [...f.groupIds, g.id] : f.groupIds.filter((x) => x !== g.id))
-                    }
-                  />
-                  <span className="font-mono">{g.id}</span> <span className="text-muted">{g.name}</span>
-                </label>
-              ))}
-              <span className="text-2xs text-muted">None ticked: the VPC&apos;s default group.</span>
-            </fieldset>
+            <GroupPicker
+              groups={groups}
+              value={f.groupIds}
+              onChange={(ids) => set('groupIds', ids)}
+              note="None ticked: the VPC's default group."
+            />
             <label className="flex items-center gap-2 text-xs">
               <input
                 type="checkbox"
@@ -285,6 +296,47 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
             Source/destination check enabled (now {eni?.sourceDestCheck ? 'enabled' : 'disabled'}; disable it for NAT
             instances and routers)
           </label>
+        ) : null}
+
+        {action === 'set-description' ? (
+          <Field
+            label="Description"
+            hint={`Now: ${eni?.description ? `"${eni.description}"` : 'none'}. Empty clears it.`}
+          >
+            <Input
+              value={f.description}
+              maxLength={300}
+              onChange={(e) => set('description', e.target.value)}
+              data-testid="change-description"
+              placeholder="NAT appliance, eth1"
+            />
+          </Field>
+        ) : null}
+
+        {action === 'set-security-groups' ? (
+          <GroupPicker
+            groups={data.securityGroups.filter((g) => g.vpcId === eni?.vpcId)}
+            value={f.groupIds}
+            onChange={(ids) => set('groupIds', ids)}
+            note={`Replaces the whole set (now ${eni?.groups.map((g) => g.name).join(', ') || 'none'}); 1 to 5 groups.`}
+          />
+        ) : null}
+
+        {action === 'set-tags' ? (
+          <Field
+            label="Tags"
+            hint="One key=value per line. Edit a value, add a line, or delete a line to remove the tag."
+          >
+            <textarea
+              value={f.tagLines}
+              rows={6}
+              spellCheck={false}
+              onChange={(e) => set('tagLines', e.target.value)}
+              data-testid="change-tags"
+              className="w-full rounded-md border border-line-strong bg-surface px-2 py-1.5 font-mono text-13 text-fg"
+              placeholder={'Name=web-eth1\nteam=payments'}
+            />
+          </Field>
         ) : null}
 
         <Verdict verdict={verdict} />

@@ -25,12 +25,33 @@ export type Fields = {
   addresses: string;
   selected: string[];
   enabled: boolean;
+  /** The whole tag list as edited, one `key=value` per line. */
+  tagLines: string;
 };
 
 export type DraftVerdict =
   { state: 'invalid'; problems: string[] } | { state: 'refused'; reasons: Reason[] } | { state: 'ok'; plan: Plan };
 
 const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+/** The current tags of the ENI or Elastic IP a set-tags edits. */
+function tagsOf(snapshot: Snapshot, target: ChangeTarget): Record<string, string> {
+  if (target.kind === 'eni') return snapshot.enis.find((e) => e.id === target.id)?.tags ?? {};
+  if (target.kind === 'eip') return snapshot.eips.find((e) => e.allocationId === target.id)?.tags ?? {};
+  return {};
+}
+
+/** `key=value` lines → tags; a line without `=` is a key with an empty value, as EC2 allows. */
+function parseTagLines(text: string): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const at = line.indexOf('=');
+    const key = (at < 0 ? line : line.slice(0, at)).trim();
+    tags[key] = at < 0 ? '' : line.slice(at + 1).trim();
+  }
+  return tags;
+}
 
 export function initialFields(snapshot: Snapshot, action: ChangeAction, target: ChangeTarget): Fields {
   const eniId = target.kind === 'eni' ? target.id : target.kind === 'ip' ? target.eniId : '';
@@ -39,10 +60,11 @@ export function initialFields(snapshot: Snapshot, action: ChangeAction, target: 
   return {
     subnetId: target.kind === 'subnet' ? target.id : (instance?.subnetId ?? snapshot.subnets[0]?.id ?? ''),
     name: '',
-    description: '',
+    // Editing a description starts from the current one.
+    description: action === 'set-description' ? (eni?.description ?? '') : '',
     privateIp: '',
     secondaryCount: '0',
-    groupIds: [],
+    groupIds: action === 'set-security-groups' ? (eni?.groups.map((g) => g.id) ?? []) : [],
     attach: action === 'create-attach-eni',
     instanceId: instance?.id ?? '',
     mode: 'count',
@@ -50,11 +72,19 @@ export function initialFields(snapshot: Snapshot, action: ChangeAction, target: 
     addresses: '',
     selected: target.kind === 'ip' ? [target.address] : [],
     enabled: eni ? !eni.sourceDestCheck : false,
+    tagLines: Object.entries(tagsOf(snapshot, target))
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
   };
 }
 
 /** The move the fields describe (not yet validated). */
-export function draftMove(action: ChangeAction, target: ChangeTarget, f: Fields): Record<string, unknown> {
+export function draftMove(
+  action: ChangeAction,
+  target: ChangeTarget,
+  f: Fields,
+  snapshot: Snapshot,
+): Record<string, unknown> {
   const eni = target.kind === 'eni' ? target.id : target.kind === 'ip' ? target.eniId : '';
   switch (action) {
     case 'create-eni':
@@ -86,6 +116,22 @@ export function draftMove(action: ChangeAction, target: ChangeTarget, f: Fields)
       return { kind: 'release-eip', allocationId: target.kind === 'eip' ? target.id : '' };
     case 'source-dest-check':
       return { kind: 'set-source-dest-check', eni, enabled: f.enabled };
+    case 'set-description':
+      return { kind: 'set-description', eni, description: f.description };
+    case 'set-security-groups':
+      return { kind: 'set-security-groups', eni, groupIds: f.groupIds };
+    case 'set-tags': {
+      // The edited list against the current one: what differs is set, what is gone is removed.
+      const before = tagsOf(snapshot, target);
+      const after = parseTagLines(f.tagLines);
+      const remove = Object.keys(before).filter((k) => !(k in after));
+      return {
+        kind: 'set-tags',
+        resourceId: target.kind === 'eip' ? target.id : eni,
+        tags: Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v)),
+        ...(remove.length > 0 ? { remove } : {}),
+      };
+    }
   }
 }
 

@@ -50,6 +50,22 @@ function changeWords(ix: TopologyIndex, move: Move): string {
       return `release ${eipName(ix, move.allocationId)}`;
     case 'set-source-dest-check':
       return `${move.enabled ? 'enable' : 'disable'} source/dest check of ${eniName(ix.eniById.get(move.eni), move.eni)}`;
+    case 'set-description':
+      return move.description
+        ? `set the description of ${eniName(ix.eniById.get(move.eni), move.eni)} to "${move.description}"`
+        : `clear the description of ${eniName(ix.eniById.get(move.eni), move.eni)}`;
+    case 'set-security-groups':
+      return `set the security groups of ${eniName(ix.eniById.get(move.eni), move.eni)} to ${move.groupIds.join(', ')}`;
+    case 'set-tags': {
+      const set = Object.entries(move.tags).map(([k, v]) => `${k}=${v}`);
+      const what = [
+        set.length ? `tag ${set.join(', ')}` : '',
+        move.remove?.length ? `untag ${move.remove.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      return `${what} on ${move.resourceId.startsWith('eni-') ? eniName(ix.eniById.get(move.resourceId), move.resourceId) : eipName(ix, move.resourceId)}`;
+    }
     default:
       return move.kind;
   }
