@@ -1,5 +1,6 @@
 // The browser's calls for a failover and the demo: /api/plan, /api/apply (same routes as every move), the progress
 // of a running apply (/api/progress/{id}), and the demo's control routes. Answers are the routes' JSON ({ ok, … } or a failure).
+import { noteAccountReplaced } from '../topology/auto-refresh/account-replaced';
 import type { Failover, FailoverPlan, Move } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
 
@@ -62,7 +63,12 @@ export const applyFailover = (f: Failover, confirmed: FailoverPlan, progressId: 
   call<Applied>('/api/apply', { move: f, confirmed, progressId });
 export const readProgress = (progressId: string) =>
   call<{ ok: true; progress: Progress }>(`/api/progress/${progressId}`);
-export const resetScenario = (scenario: string) => call<{ ok: true }>('/api/demo/reset', { scenario });
+/** Resets the demo account to a scenario; the changes panel then starts over (the console replaced the account). */
+export async function resetScenario(scenario: string) {
+  const result = await call<{ ok: true }>('/api/demo/reset', { scenario });
+  if (result.ok) noteAccountReplaced();
+  return result;
+}
 export const failInstance = (instanceId: string) => call<{ ok: true }>('/api/demo/fail-instance', { instanceId });
 
 /** A plain move through the canvas's routes: planned on fresh state, then applied as the confirmed plan. */

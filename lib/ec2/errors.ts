@@ -15,12 +15,21 @@ export const requiredIamPermissions = [
   'ec2:DescribeNetworkInterfaces',
   'ec2:DescribeAddresses',
   'ec2:DescribeInstanceTypes',
+  'ec2:DescribeInstanceStatus',
+  'ec2:DescribeRegions',
   'ec2:AssignPrivateIpAddresses',
   'ec2:UnassignPrivateIpAddresses',
   'ec2:AttachNetworkInterface',
   'ec2:DetachNetworkInterface',
   'ec2:AssociateAddress',
   'ec2:DisassociateAddress',
+  'ec2:CreateNetworkInterface',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AllocateAddress',
+  'ec2:ReleaseAddress',
+  'ec2:ModifyNetworkInterfaceAttribute',
+  'ec2:CreateTags',
+  'ec2:DeleteTags',
 ] as const;
 
 /** An expected failure raised deep inside the gateway; routes and actions return its `failure`. */

@@ -10,6 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { cn } from '@/lib/cn';
 import { announce } from '../announcer';
 import { diffSnapshots, type Change } from '../model/snapshot-diff';
+import { accountReplacements } from './account-replaced';
 import { plural } from '../model/format';
 import { flashElement, useTopology } from '../topology-context';
 
@@ -23,11 +24,18 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour12
 export function ChangesPanel({ data }: { data: TopologyData }) {
   const { reveal } = useTopology();
   const last = useRef<TopologyData | null>(null);
+  const seenReplacements = useRef(accountReplacements());
   const [batch, setBatch] = useState<Batch | null>(null);
 
   useEffect(() => {
     const before = last.current;
     last.current = data;
+    // The console itself replaced the account (a demo reset): start over from this read.
+    if (seenReplacements.current !== accountReplacements()) {
+      seenReplacements.current = accountReplacements();
+      setBatch(null);
+      return;
+    }
     // Same read (an optimistic or verified update of this console's own move), or the first one: nothing to say.
     if (!before || before.fetchedAt === data.fetchedAt) return;
     const changes = diffSnapshots(before, data);
