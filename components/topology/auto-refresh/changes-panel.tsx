@@ -2,7 +2,7 @@
 // "Changed since …": each fresh read from EC2 is compared with the view it replaces; what differs was done
 // outside this console (its own applies already show in the view before the read, so they never differ).
 // The changed resources flash on the canvas and stay listed until dismissed (bottom left, narrow enough to stay
-// clear of the toasts on the right).
+// clear of the toasts on the right, and under a walkthrough's panel, whose controls a presenter must reach).
 import { useEffect, useRef, useState } from 'react';
 import type { TopologyData } from '@/lib/queries/topology';
 import { CloseIcon } from '@/components/ui/icons';
@@ -54,7 +54,7 @@ export function ChangesPanel({ data }: { data: TopologyData }) {
     <section
       aria-label="Changed outside the console"
       data-testid="changes-panel"
-      className="fixed bottom-4 left-4 z-[70] flex max-h-[45vh] w-[min(19rem,calc(100vw-2rem))] flex-col overflow-hidden rounded-lg border border-warn/40 bg-surface shadow-xl lg:left-[21rem] xl:left-[19rem]"
+      className="fixed bottom-4 left-4 z-30 flex max-h-[45vh] w-[min(19rem,calc(100vw-2rem))] flex-col overflow-hidden rounded-lg border border-warn/40 bg-surface shadow-xl lg:left-[21rem] xl:left-[19rem]"
     >
       <header className="flex items-center gap-2 border-b border-line px-3 py-2">
         <Badge tone="warn">{changes.length}</Badge>

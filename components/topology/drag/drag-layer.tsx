@@ -61,6 +61,7 @@ export function DragLayer({ data, index, railVisible, onDragKind, children }: Pr
   const { show } = useToast();
   const sourceRef = useRef<DragSource | null>(null);
   const keyboardTarget = useRef<string | null>(null);
+  const overRef = useRef<DropTarget | null>(null);
 
   const verdictOf = (s: DragSource, t: DropTarget | null): Verdict | null =>
     t ? cache.verdict(latest.current.data, s, t) : null;
@@ -104,6 +105,7 @@ export function DragLayer({ data, index, railVisible, onDragKind, children }: Pr
 
   const reset = () => {
     sourceRef.current = null;
+    overRef.current = null;
     keyboardTarget.current = null;
     setSource(null);
     setOver(null);
@@ -116,10 +118,15 @@ export function DragLayer({ data, index, railVisible, onDragKind, children }: Pr
     setSource(s);
     if (s) onDragKind?.(s.kind);
   };
-  const onDragOver = ({ over: o }: DragOverEvent) => setOver(targetOf(o?.data.current));
+  const onDragOver = ({ over: o }: DragOverEvent) => {
+    overRef.current = targetOf(o?.data.current);
+    setOver(overRef.current);
+  };
   const onDragEnd = ({ active, over: o }: DragEndEvent) => {
     const s = sourceOf(active.data.current);
-    const t = targetOf(o?.data.current);
+    // The drop acts on the target the view shows as over, even if a re-render re-registered the targets since the
+    // pointer's last move (dnd-kit then ends with no `over` until the pointer moves again).
+    const t = targetOf(o?.data.current) ?? overRef.current;
     reset();
     if (!s || !t) return;
     const verdict = verdictOf(s, t);
