@@ -1,21 +1,8 @@
 // Changes an admin makes without leaving the console (create/delete an ENI, add/remove IPs, allocate/release an
 // Elastic IP, flip source/dest check): their move schemas, and the placeholders that stand for created ids.
 import { z } from 'zod';
+import { ipv4, eniId, instanceId, allocationId, subnetId, groupId } from './ids';
 
-const ipv4 = z.ipv4({ message: 'Expected a dotted IPv4 address such as 10.0.1.20' });
-const eniId = z.string().regex(/^eni-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an ENI id such as eni-0123456789abcdef0');
-const instanceId = z
-  .string()
-  .regex(/^i-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an instance id such as i-0123456789abcdef0');
-const allocationId = z
-  .string()
-  .regex(/^eipalloc-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an allocation id such as eipalloc-0123456789abcdef0');
-const subnetId = z
-  .string()
-  .regex(/^subnet-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected a subnet id such as subnet-0123456789abcdef0');
-const groupId = z
-  .string()
-  .regex(/^sg-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected a security group id such as sg-0123456789abcdef0');
 /** EC2 tag values: at most 256 characters (ec2-rules §3.20). */
 const name = z
   .string()

@@ -1,15 +1,7 @@
 // Moves, plans and the verdicts of the rules: the public data shapes of a drag and drop.
 import { z } from 'zod';
+import { ipv4, eniId, instanceId, allocationId } from './ids';
 import { changeSchemas } from './change';
-
-const ipv4 = z.ipv4({ message: 'Expected a dotted IPv4 address such as 10.0.1.20' });
-const eniId = z.string().regex(/^eni-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an ENI id such as eni-0123456789abcdef0');
-const instanceId = z
-  .string()
-  .regex(/^i-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an instance id such as i-0123456789abcdef0');
-const allocationId = z
-  .string()
-  .regex(/^eipalloc-[0-9a-f]{8}([0-9a-f]{9})?$/, 'Expected an allocation id such as eipalloc-0123456789abcdef0');
 
 export const moveSchema = z.discriminatedUnion('kind', [
   /** A secondary IP to another ENI in the same subnet. */
