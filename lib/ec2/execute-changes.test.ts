@@ -1,7 +1,7 @@
 // The console's changes applied against the emulator: created ids substituted into later steps, verified by a
 // re-describe, the undo filled in once EC2 named what it created, and the undo putting the account back.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Move, Snapshot } from '@/lib/topology';
+import { diffLayout, type Move, type Snapshot } from '@/lib/topology';
 import { appliedRequests } from '@/lib/testing/emulator-control';
 import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
 import { applyPlannedMove, type ExecuteOptions, planOnFreshState } from './execute';
@@ -24,16 +24,8 @@ beforeEach(async () => {
 });
 
 const byName = (s: Snapshot, name: string) => s.instances.find((i) => i.name === name)!;
-/** What an undo must restore: every ENI's place and addresses, every EIP's association. */
-const layout = (s: Snapshot) => ({
-  enis: s.enis
-    .map(
-      (e) =>
-        `${e.id} ${e.attachment?.instanceId ?? '-'} ${e.privateIps.map((p) => p.address).join(',')} ${e.sourceDestCheck} ${JSON.stringify(e.description)} ${JSON.stringify(e.tags)} ${e.groups.map((g) => g.id).sort()}`,
-    )
-    .sort(),
-  eips: s.eips.map((e) => `${e.allocationId} ${e.eniId ?? '-'} ${e.privateIp ?? '-'} ${JSON.stringify(e.tags)}`).sort(),
-});
+/** What an undo must restore: the whole layout (lib/topology diffLayout), security groups included. */
+const restored = async (before: Snapshot) => diffLayout(before, await loadSnapshot(emu.client), { groups: true });
 
 async function apply(move: Move) {
   const result = await applyPlannedMove(move, undefined, opts);
@@ -68,7 +60,7 @@ describe('console changes', () => {
       { kind: 'delete-eni', eni: created.id },
     ]);
     await undo(done.plan.inverse);
-    expect(layout(await loadSnapshot(emu.client))).toEqual(layout(before));
+    expect(await restored(before)).toEqual([]);
   });
 
   it('assigns and unassigns IPs, allocates and releases an EIP, flips source/dest check, sets a description, tags and security groups — each undone', async () => {
@@ -94,7 +86,7 @@ describe('console changes', () => {
       expect(done.verification, move.kind).toBe('verified');
       expect(done.plan.inverse.length, move.kind).toBeGreaterThan(0);
       await undo(done.plan.inverse);
-      expect(layout(await loadSnapshot(emu.client)), move.kind).toEqual(layout(before));
+      expect(await restored(before), move.kind).toEqual([]);
     }
   });
 
