@@ -1,11 +1,12 @@
 'use client';
 // The form of one console change: fields that are checked as you type with the server's own rules (schema, then
 // checkMove with rule ids), and "Review plan" that opens the same plan dialog as a drop. Nothing is sent from here.
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
 import { Input } from '@/components/ui/input';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import type { TopologyData } from '@/lib/queries/topology';
 import { actionLabels, type ChangeAction, type ChangeTarget } from './change-actions';
 import { draftMove, type Fields, initialFields, judgeDraft } from './change-draft';
@@ -54,7 +55,6 @@ function GroupPicker(props: { groups: Group[]; value: string[]; onChange: (ids: 
 const selectClass = 'h-8 w-full rounded-md border border-line-strong bg-surface px-2 text-13 text-fg';
 
 export function ChangeDialog({ data, action, target, onReview, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [f, setF] = useState<Fields>(() => initialFields(data, action, target));
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setF((old) => ({ ...old, [key]: value }));
@@ -62,11 +62,6 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
     () => judgeDraft(data, data.settings, draftMove(action, target, f, data)),
     [data, action, target, f],
   );
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const eniId = target.kind === 'eni' ? target.id : target.kind === 'ip' ? target.eniId : '';
   const eni = data.enis.find((e) => e.id === eniId);
@@ -76,15 +71,11 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
   const creating = action === 'create-eni' || action === 'create-attach-eni';
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      data-testid="change-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      className="m-auto flex max-h-[min(88vh,48rem)] w-[min(32rem,calc(100vw-2rem))] flex-col overflow-hidden rounded-xl border border-line bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/40"
+    <ModalDialog
+      testId="change-dialog"
+      labelledBy={titleId}
+      onCancel={onClose}
+      className="max-h-[min(88vh,48rem)] w-[min(32rem,calc(100vw-2rem))]"
     >
       <header className="flex items-start gap-3 border-b border-line px-5 pt-4 pb-3">
         <div className="min-w-0 flex-1">
@@ -347,7 +338,7 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
           </Button>
         </footer>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
 
