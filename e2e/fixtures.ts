@@ -130,7 +130,8 @@ export class DragDriver {
     target: Locator,
     opts: { over?: Locator; whileOver?: () => Promise<void> } = {},
   ): Promise<void> {
-    if ((await target.count()) > 0) await target.scrollIntoViewIfNeeded();
+    // In the middle of its list, away from the edges where a drag scrolls the list under the pointer.
+    if ((await target.count()) > 0) await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const from = await this.center(handle);
     await this.page.mouse.move(from.x, from.y);
     await this.page.mouse.down();

@@ -9,7 +9,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifact
 
 // Known regression (left for the next stop): a second drag after a refused drop loses its target on release
 // ("Dropped … where it was"), although the target showed as over while dragging; each drop alone passes.
-test.fixme('refused drops (another AZ, a full instance) explain themselves and send nothing', async ({
+test('refused drops (another AZ, a full instance) explain themselves and send nothing', async ({
   emulator,
   console: ui,
   page,

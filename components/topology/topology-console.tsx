@@ -243,7 +243,7 @@ function TopologyView({ snapshot, refreshing, refreshError, onRefresh, onCancelR
                   className="hidden w-80 shrink-0 flex-col border-r border-line bg-canvas lg:flex xl:w-72"
                 >
                   <RailTabs tab={railTab} onTab={setRailTab} hasSelection={!!selection} withDetails={!wide} />
-                  <div className="min-h-0 flex-1 overflow-y-auto">
+                  <div className="min-h-0 flex-1 overflow-y-auto overflow-x-hidden">
                     {railTab === 'activity' ? <ActivityPanel /> : railTab === 'pools' || wide ? <PoolsRail /> : details}
                   </div>
                 </aside>

@@ -145,6 +145,10 @@ export function DragLayer({ data, index, railVisible, onDragKind, children }: Pr
       accessibility={accessibility}
       // Targets appear while dragging (virtualized rows, the dock): measure them as they mount.
       measuring={{ droppable: { strategy: MeasuringStrategy.WhileDragging } }}
+      // Scroll only when the pointer is close to a list's top or bottom edge (dnd-kit's default, a fifth of the
+      // height, scrolled a target in the lower part of the canvas away from under a still pointer), and never
+      // sideways: the lists are one column wide.
+      autoScroll={{ threshold: { x: 0, y: 0.08 } }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}
