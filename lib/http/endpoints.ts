@@ -13,6 +13,7 @@ import type { Applied } from '@/lib/topology';
 import { type GuestFormat, guestConfigFor, guestConfigRequestSchema } from '@/lib/topology/guest-config';
 import { renderGuestConfig } from '@/lib/topology/guest-config-render';
 import type { BoundarySpec, QueryInput } from './guard';
+import { snapshotAnswer } from './snapshot-body';
 import { describeIssues, type MoveRequest, parseMoveRequest } from './move-request';
 
 const parse = (body: unknown) => {
@@ -167,6 +168,8 @@ export const topologyEndpoint: BoundarySpec<TopologyQuery, TopologyAnswer> = {
     const age = { readAt: new Date(readAt).toISOString(), snapshotAgeMs: Math.max(0, Date.now() - readAt) };
     return { ok: true, snapshot, settings, ...age, revalidating, ...(scope ? { account: scope.account } : {}) };
   },
+  // The kept snapshot's JSON is made once per snapshot, not per read.
+  render: (answer) => snapshotAnswer(answer),
 };
 
 type GuestConfigRequest = { id: string; format: GuestFormat };
