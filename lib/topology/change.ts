@@ -129,8 +129,17 @@ export function bindCreated<T>(value: T, created: Created): T {
   return substitute(value, created) as T;
 }
 
-/** Whether a value (a step) names a resource an earlier step creates: it cannot be sent, nor dry-run, before. */
+/** Members holding what a user typed (or the account held): text that may spell a placeholder, never an id. */
+const USER_TEXT = new Set(['Description', 'Tags', 'TagSpecifications', 'cli', 'description']);
+
+/**
+ * Whether a value (a step) names a resource an earlier step creates: it cannot be sent, nor dry-run, before. Only an
+ * id member that is the placeholder counts: a description reading "see $ENI_ID" must not skip the step's DryRun.
+ */
 export function namesCreated(value: unknown): boolean {
-  const text = JSON.stringify(value);
-  return Object.values(CREATED).some((placeholder) => text.includes(placeholder));
+  if (typeof value === 'string') return (Object.values(CREATED) as string[]).includes(value);
+  if (Array.isArray(value)) return value.some(namesCreated);
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([key, v]) => !USER_TEXT.has(key) && namesCreated(v));
+  return false;
 }
