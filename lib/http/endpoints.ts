@@ -37,10 +37,18 @@ async function scopeFor(request: MoveRequest): Promise<Result<{ scope: Scope | u
   const resolved = await resolveScope(request.scope ?? planned);
   if (!resolved.ok) return resolved;
   const { account, region } = resolved.scope;
-  if (planned && (planned.account !== account || planned.region !== region))
+  // A confirmed plan without a scope was made in the default one (the first account and region): an allocation or
+  // a create names no resource that would tell another account apart, so its scope is checked like a marked one's.
+  let madeIn = planned;
+  if (!madeIn && request.confirmed) {
+    const home = await resolveScope({});
+    if (!home.ok) return home;
+    madeIn = home.scope;
+  }
+  if (madeIn && (madeIn.account !== account || madeIn.region !== region))
     return fail(
       'invalid-input',
-      `This plan was made for account ${planned.account} in ${planned.region}; it cannot be applied to account ${account} in ${region}. Plan the move again in the account and region where it should happen.`,
+      `This plan was made for account ${madeIn.account} in ${madeIn.region}; it cannot be applied to account ${account} in ${region}. Plan the move again in the account and region where it should happen.`,
     );
   request.scope = resolved.scope;
   return { ok: true, scope: resolved.scope };
