@@ -23,7 +23,7 @@ const HOSTILE = [
   'https://attacker.example/x',
   'x},{Key=Owner,Value=evil',
   'it\'s "quoted" $(touch /tmp/pwned) `id` ; rm -rf ~ \\',
-  'two\nlines\r\x1b[2J',
+  'two\nlines\r\tend',
   'abc\u202e\u2066evil\u2069 ☃ 😀',
   `-${'y'.repeat(200)}`,
 ];
