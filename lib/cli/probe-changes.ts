@@ -42,6 +42,8 @@ export function changeAttacks(send: Send, snapshot: Snapshot): Attack[] {
     }),
     plan('aws: tag key', { kind: 'set-tags', resourceId: eniId, tags: { 'AWS:owner': 'x' } }),
     plan('256-character description', { kind: 'create-eni', subnetId, description: 'd'.repeat(256) }),
+    plan('NUL in a description (the journal and the record refuse it)', { ...set, description: 'a\u0000b' }),
+    plan('a lone surrogate in a tag value', { kind: 'set-tags', resourceId: eniId, tags: { Owner: '\ud800' } }),
     plan('an account not configured', { move: set, scope: { account: 'attacker' } }),
     plan('a scope with an extra key', { move: set, scope: { account: 'default', role: 'admin' } }),
     plan('a region not offered', { move: set, scope: { region: 'xx-east-9' } }),
