@@ -167,6 +167,7 @@ test('the hostile battery (lib/cli/probe.ts): every request refused, no EC2 chan
     `attack battery: requests tried ${report.tried}, refused ${report.refused}, EC2 mutating calls that got through ${report.mutatingCallsThrough} (EC2 calls of any kind: ${report.ec2Calls})`,
   );
   expect(report.attempts.filter((a) => !a.refused)).toEqual([]);
+  expect(report.unsafeCliLines).toEqual([]);
   expect(report.mutatingCallsThrough).toBe(0);
   expect(await emulator.mutatingRequests()).toEqual([]);
 });

@@ -150,6 +150,24 @@ describe('plan and apply in a scope', { timeout: 120_000 }, () => {
     expect(appliedRequests(await emu.requests())).toEqual([]);
   });
 
+  it('refuses a plan made without a scope (the default one), or stripped of it, in another scope, sending nothing', async () => {
+    // An Elastic IP's allocation names no resource: only the plan's scope tells where it was confirmed.
+    const move = { kind: 'allocate-eip' as const, name: 'seen-in-prod' };
+    const planned = await (await postJson(planPost, move)).json();
+    const { scope: _marker, ...stripped } = (
+      await (await postJson(planPost, { move, scope: { account: 'prod' } })).json()
+    ).plan;
+    await emu.clearRequests();
+    for (const confirmed of [planned.plan, stripped]) {
+      const res = await postJson(applyPost, { move, confirmed, scope: { account: 'staging', region: 'us-east-1' } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).message).toContain('made for account prod in us-east-1');
+    }
+    expect(appliedRequests(await emu.requests())).toEqual([]);
+    const same = await postJson(applyPost, { move, confirmed: planned.plan, scope: { account: 'prod' } });
+    expect(same.status).toBe(200);
+  });
+
   it('names the account and region in the audit', () => {
     const move = { kind: 'detach-eni' as const, eni: 'eni-0123456789abcdef0' };
     const entry = applyEndpoint.audit!(

@@ -8,7 +8,7 @@ import { emulatorForRoutes } from '@/lib/testing/route-emulator';
 import { consoleOperations } from '@/lib/ec2/console-operations';
 import { loadSnapshot } from '@/lib/ec2/snapshot';
 import { findMove } from '@/lib/testing/moves';
-import { type ProcessAccounts, processAccounts } from '@/lib/testing/process-accounts';
+import { bearerRequest, type ProcessAccounts, processAccounts } from '@/lib/testing/process-accounts';
 import { checkMove, type Move } from '@/lib/topology';
 import { POST as applyPost } from './apply/route';
 import { GET as operationGet } from './operations/[id]/route';
@@ -26,15 +26,7 @@ afterAll(async () => {
   await accounts?.close();
 });
 
-const request = (path: string, who: string, body?: unknown) =>
-  new Request(`http://127.0.0.1:3000${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${accounts.tokens[who]}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json', origin: 'http://127.0.0.1:3000' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const request = (path: string, who: string, body?: unknown) => bearerRequest(accounts.tokens, path, who, body);
 const resolve = (id: string, who: string, action: string) =>
   resolvePost(request(`/api/operations/${id}/resolve`, who, { action }), { params: Promise.resolve({ id }) });
 

@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { controlHeaders } from '../emulator/access';
 import type { Move, Plan } from '../topology/move';
 import { candidateMoves } from '../testing/moves';
+import { changeAttacks, HOSTILE_TEXT, unsafeCliLines } from './probe-changes';
 import { checkMove } from '../topology/rules';
 import type { Snapshot } from '../topology/schema';
 
@@ -15,6 +16,8 @@ export type ProbeReport = {
   mutatingCallsThrough: number;
   ec2Calls: number;
   attempts: Attempt[];
+  /** Plan CLI lines carrying hostile text that a shell or the aws CLI would not pass on as that text (probe-changes.ts). */
+  unsafeCliLines: string[];
 };
 
 type Raw = { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: number };
@@ -58,7 +61,10 @@ async function emulatorLog(emulator: string): Promise<LoggedCall[]> {
 const isMutating = (c: LoggedCall) => !c.action.startsWith('Describe') && c.parameters.DryRun !== 'true';
 
 /** A move the rules accept, and its plan, so every hostile request carries something that would really change EC2. */
-async function realMove(console: string, token: string | undefined): Promise<{ move: Move; plan: Plan }> {
+async function realMove(
+  console: string,
+  token: string | undefined,
+): Promise<{ move: Move; plan: Plan; snapshot: Snapshot }> {
   const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   const answer = (await (await fetch(`${console}/api/topology`, { headers: auth })).json()) as {
     ok: boolean;
@@ -68,13 +74,13 @@ async function realMove(console: string, token: string | undefined): Promise<{ m
   const { snapshot } = answer;
   for (const move of candidateMoves(snapshot)) {
     const verdict = checkMove(snapshot, move);
-    if (verdict.ok && move.kind === 'move-eip') return { move, plan: verdict.plan };
+    if (verdict.ok && move.kind === 'move-eip') return { move, plan: verdict.plan, snapshot };
   }
   throw new Error('no Elastic IP move is possible in this account');
 }
 
 export async function runProbe(opts: { console: string; emulator: string; token?: string }): Promise<ProbeReport> {
-  const { move, plan } = await realMove(opts.console, opts.token);
+  const { move, plan, snapshot } = await realMove(opts.console, opts.token);
   const before = (await emulatorLog(opts.emulator)).length;
   const body = JSON.stringify(move);
   const own = new URL(opts.console);
@@ -211,11 +217,22 @@ export async function runProbe(opts: { console: string; emulator: string; token?
     ],
   );
 
+  const auth: Record<string, string> = opts.token ? { authorization: `Bearer ${opts.token}` } : {};
+  const send = (method: string, path: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    raw(opts.console, {
+      method,
+      path,
+      headers: { ...auth, ...(payload === undefined ? {} : json), ...headers },
+      body: payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
+  battery.push(...changeAttacks(send, snapshot));
+
   const attempts: Attempt[] = [];
   for (const [name, attack] of battery) {
-    const status = await attack();
+    const status = await past429(attack, (st) => st);
     attempts.push({ name, status, refused: status >= 400 || status === 0 });
   }
+  const unsafe = await hostileCliLines(opts.console, auth, snapshot);
   const after = (await emulatorLog(opts.emulator)).slice(before);
   return {
     tried: attempts.length,
@@ -223,7 +240,41 @@ export async function runProbe(opts: { console: string; emulator: string; token?
     mutatingCallsThrough: after.filter(isMutating).length,
     ec2Calls: after.length,
     attempts,
+    unsafeCliLines: unsafe,
   };
+}
+
+/** A 429 proves nothing about the request itself: wait for the user's bucket and send it again (10 times at most). */
+async function past429<T>(send: () => Promise<T>, status: (answer: T) => number): Promise<T> {
+  let answer = await send();
+  for (let i = 0; status(answer) === 429 && i < 10; i++) {
+    await new Promise((r) => setTimeout(r, 1_100));
+    answer = await send();
+  }
+  return answer;
+}
+
+/** Plans (never applied) of a new ENI and of tags with hostile text; their CLI lines that are not safe to paste. */
+async function hostileCliLines(console: string, auth: Record<string, string>, s: Snapshot): Promise<string[]> {
+  const eni = s.enis.find((e) => !e.attachment && !e.requesterManaged)?.id;
+  const moves = [
+    { kind: 'create-eni', subnetId: s.subnets[0]?.id, description: HOSTILE_TEXT, name: HOSTILE_TEXT },
+    { kind: 'set-tags', resourceId: eni, tags: { Owner: HOSTILE_TEXT } },
+  ];
+  const lines: string[] = [];
+  for (const move of moves) {
+    const send = () =>
+      fetch(`${console}/api/plan`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(move),
+      });
+    const res = await past429(send, (r) => r.status);
+    const answer = (await res.json()) as { ok: boolean; plan?: Plan; message?: string };
+    if (!answer.plan) throw new Error(`the plan of a hostile ${move.kind} was refused: ${answer.message}`);
+    lines.push(...answer.plan.steps.map((step) => step.cli));
+  }
+  return unsafeCliLines(lines);
 }
 
 export type LoadFigures = {
@@ -289,7 +340,9 @@ if (require.main === module) {
       console.log(
         `\nrequests tried: ${report.tried}, refused: ${report.refused}, EC2 mutating calls that got through: ${report.mutatingCallsThrough} (EC2 calls of any kind they caused: ${report.ec2Calls})`,
       );
-      const ok = report.refused === report.tried && report.mutatingCallsThrough === 0;
+      for (const line of report.unsafeCliLines) console.log(`UNSAFE CLI LINE  ${line}`);
+      const ok =
+        report.refused === report.tried && report.mutatingCallsThrough === 0 && report.unsafeCliLines.length === 0;
       return loadFigures({ console: consoleUrl, emulator, token: arg('token') }).then((load) => {
         console.log(
           `reload storm: 4 clients for 5 s made ${load.reloads} reloads and ${load.describesDuringStorm} EC2 calls; ` +

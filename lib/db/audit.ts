@@ -39,9 +39,19 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
       user_agent: entry.userAgent,
       resource_ids: entry.resourceIds,
       request_ids: entry.requestIds,
-      details: JSON.stringify(entry.details ?? null),
+      details: JSON.stringify(entry.details ?? null, storable),
     })
     .execute();
+}
+
+/**
+ * Postgres's jsonb refuses NUL and lone surrogates: a request carrying one (in a confirmed plan's text, say) must still
+ * be on the record, so they are written as U+FFFD instead of losing the row.
+ */
+function storable(_key: string, value: unknown): unknown {
+  return typeof value === 'string'
+    ? value.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    : value;
 }
 
 export async function queryAudit(db: Kysely<Database>, query: AuditQuery = {}): Promise<AuditPage> {

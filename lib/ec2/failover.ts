@@ -174,7 +174,7 @@ export async function applyFailover(
   const locks = options.locks ?? processLocks;
   const started = Date.now();
   const progress = options.progressId
-    ? processProgress.start(options.progressId, 'Checking the failover on fresh state…')
+    ? processProgress.start(options.progressId, 'Checking the failover on fresh state…', options.user)
     : undefined;
   let held: { release: () => Promise<void> } | undefined;
   try {

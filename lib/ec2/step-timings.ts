@@ -53,15 +53,28 @@ export type Progress = {
 
 export class ProgressBoard {
   private readonly ops = new Map<string, Progress>();
-  start(id: string, current: string | null): Progress {
+  /** Who started each (the user's name): another user's apply cannot take an id over (and show its steps as theirs). */
+  private readonly owners = new Map<string, string>();
+  start(id: string, current: string | null, owner?: string): Progress {
     const p: Progress = { id, operations: [], startedAt: Date.now(), steps: [], current, finished: false };
     this.ops.set(id, p);
+    if (owner === undefined) this.owners.delete(id);
+    else this.owners.set(id, owner);
     // A finished operation is kept for a while for late polls; the board never grows without bound.
-    if (this.ops.size > 200) this.ops.delete(this.ops.keys().next().value as string);
+    if (this.ops.size > 200) {
+      const oldest = this.ops.keys().next().value as string;
+      this.ops.delete(oldest);
+      this.owners.delete(oldest);
+    }
     return p;
   }
   get(id: string): Progress | undefined {
     return this.ops.get(id);
+  }
+  /** Whether `user` may start an apply under this id: an unused one, or one they started themselves. */
+  mayUse(id: string, user: string): boolean {
+    const owner = this.owners.get(id);
+    return owner === undefined ? !this.ops.has(id) : owner === user;
   }
 }
 
@@ -140,8 +153,9 @@ export function timingJournal(
 export function progressJournal(
   inner: OperationJournal,
   progressId: string,
+  owner: string,
 ): { journal: OperationJournal; end: () => void } {
-  const progress = processProgress.start(progressId, 'Checking the move on fresh state…');
+  const progress = processProgress.start(progressId, 'Checking the move on fresh state…', owner);
   const journal = timingJournal(inner, { timings: [], offset: 0, progress, durations: processDurations });
   return {
     journal,

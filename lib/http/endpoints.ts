@@ -5,7 +5,7 @@ import { resolveScope, scopeInputSchema, type ScopeInput } from '@/lib/ec2/accou
 import { getEc2Client, type Scope } from '@/lib/ec2/client';
 import { applyPlannedMove, type Planned, planOnFreshState, scopeOf } from '@/lib/ec2/execute';
 import { consoleOperations } from '@/lib/ec2/console-operations';
-import { progressJournal } from '@/lib/ec2/step-timings';
+import { processProgress, progressJournal } from '@/lib/ec2/step-timings';
 import { invalidateTopology, readTopology, type Topology } from '@/lib/ec2/topology';
 import { z } from 'zod';
 import { fail, type Result } from '@/lib/result';
@@ -38,13 +38,29 @@ async function scopeFor(request: MoveRequest): Promise<Result<{ scope: Scope | u
   const resolved = await resolveScope(request.scope ?? planned);
   if (!resolved.ok) return resolved;
   const { account, region } = resolved.scope;
-  if (planned && (planned.account !== account || planned.region !== region))
+  // A confirmed plan without a scope was made in the default one (the first account and region): an allocation or
+  // a create names no resource that would tell another account apart, so its scope is checked like a marked one's.
+  let madeIn = planned;
+  if (!madeIn && request.confirmed) {
+    const home = await resolveScope({});
+    if (!home.ok) return home;
+    madeIn = home.scope;
+  }
+  if (madeIn && (madeIn.account !== account || madeIn.region !== region))
     return fail(
       'invalid-input',
-      `This plan was made for account ${planned.account} in ${planned.region}; it cannot be applied to account ${account} in ${region}. Plan the move again in the account and region where it should happen.`,
+      `This plan was made for account ${madeIn.account} in ${madeIn.region}; it cannot be applied to account ${account} in ${region}. Plan the move again in the account and region where it should happen.`,
     );
   request.scope = resolved.scope;
   return { ok: true, scope: resolved.scope };
+}
+
+/** Another user's apply already follows this progress id: it is theirs to follow, never taken over. */
+export function progressIdTaken(id: string) {
+  return fail(
+    'invalid-input',
+    `The progress id ${id} is already in use by another apply. Send a new one, e.g. progress-<a random UUID>.`,
+  );
 }
 
 /** The plan, marked with the scope it was made in: applying it elsewhere is refused (move-request.ts). */
@@ -86,8 +102,10 @@ export const applyEndpoint: BoundarySpec<MoveRequest, Applied> = {
       const client = where.scope ? getEc2Client(where.scope, identity.name) : undefined;
       // The console's journal and locks live in its database (shared by every console process on one Postgres).
       const { journal, locks } = await consoleOperations();
+      if (request.progressId && !processProgress.mayUse(request.progressId, identity.name))
+        return progressIdTaken(request.progressId);
       // Followed by progress id: the steps show at GET /api/progress/{id} as they happen.
-      const tracked = request.progressId ? progressJournal(journal, request.progressId) : null;
+      const tracked = request.progressId ? progressJournal(journal, request.progressId, identity.name) : null;
       try {
         return await applyPlannedMove(request.move, request.confirmed, {
           user: identity.name,

@@ -13,7 +13,8 @@ import { consoleOperations } from '@/lib/ec2/console-operations';
 import { invalidateTopology } from '@/lib/ec2/topology';
 import type { Result } from '@/lib/result';
 import type { Applied, FailoverPlan } from '@/lib/topology';
-import { applyEndpoint, planEndpoint } from './endpoints';
+import { processProgress } from '@/lib/ec2/step-timings';
+import { applyEndpoint, planEndpoint, progressIdTaken } from './endpoints';
 import { type FailoverRequest, isFailoverBody, parseFailoverRequest } from './failover-request';
 import type { BoundarySpec } from './guard';
 import type { MoveRequest } from './move-request';
@@ -63,6 +64,8 @@ export const applyOrFailoverEndpoint: BoundarySpec<Input, Applied | FailoverAppl
     if (!isFailover(input)) return applyEndpoint.handler(input, identity, signal);
     // A rehearsal changes nothing: the cached topology stays valid.
     if (input.failover.rehearse) return rehearseFailover(input.failover);
+    if (input.progressId && !processProgress.mayUse(input.progressId, identity.name))
+      return progressIdTaken(input.progressId);
     try {
       // The console's journal and locks, as for any move: a move of one of its resources waits for the whole failover.
       const { journal, locks } = await consoleOperations();

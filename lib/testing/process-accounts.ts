@@ -43,3 +43,15 @@ export async function processAccounts(accounts: Record<string, Role>): Promise<P
     },
   };
 }
+
+/** A request to the console at `path` as account `who` (its bearer token); with a body, a same-origin JSON POST. */
+export function bearerRequest(tokens: Record<string, string>, path: string, who: string, body?: unknown): Request {
+  return new Request(`http://127.0.0.1:3000${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Bearer ${tokens[who]}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json', origin: 'http://127.0.0.1:3000' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}

@@ -5,11 +5,17 @@ import type { Step } from './move';
 
 const tagSpec = (resourceType: string, name: string | undefined) =>
   name ? { TagSpecifications: [{ ResourceType: resourceType, Tags: [{ Key: 'Name', Value: name }] }] } : {};
-const tagCli = (resourceType: string, name: string | undefined) =>
-  name
-    ? ` --tag-specifications 'ResourceType=${resourceType},Tags=[{Key=Name,Value=${name.replace(/'/g, "'\\''")}}]'`
-    : '';
 const quoted = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
+/**
+ * User text (descriptions, names, tag values) reaches a CLI line only as JSON, all of it printable ASCII, in '…':
+ * the aws CLI reads a bare string option starting with file:// or fileb:// (v1: also http(s)://) from there, and
+ * splits shorthand at , } ] (a Name of `x},{Key=Owner,Value=y` was a second tag); a newline, an escape sequence or a
+ * bidi override would make the pasted line look like something else.
+ */
+const json = (value: unknown) =>
+  quoted(JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+const tagCli = (resourceType: string, name: string | undefined) =>
+  name ? ` --tag-specifications ${json([{ ResourceType: resourceType, Tags: [{ Key: 'Name', Value: name }] }])}` : '';
 
 export type CreateEniInput = {
   subnetId: string;
@@ -41,7 +47,7 @@ export function createEniStep(c: CreateEniInput, description: string): Step {
     cli:
       `${CREATED.eni.slice(1)}=$(aws ec2 create-network-interface --subnet-id ${c.subnetId} --private-ip-addresses ${addresses.join(' ')}` +
       (c.groupIds ? ` --groups ${c.groupIds.join(' ')}` : '') +
-      (c.description ? ` --description ${quoted(c.description)}` : '') +
+      (c.description ? ` --cli-input-json ${json({ Description: c.description })}` : '') +
       tagCli('network-interface', c.name) +
       ` --query NetworkInterface.NetworkInterfaceId --output text)`,
     supportsDryRun: true,
@@ -123,7 +129,7 @@ export function descriptionStep(eniId: string, text: string, description: string
   return {
     action: 'ModifyNetworkInterfaceAttribute',
     input: { NetworkInterfaceId: eniId, Description: { Value: text } },
-    cli: `aws ec2 modify-network-interface-attribute --network-interface-id ${eniId} --description ${quoted(JSON.stringify({ Value: text }))}`,
+    cli: `aws ec2 modify-network-interface-attribute --network-interface-id ${eniId} --description ${json({ Value: text })}`,
     supportsDryRun: true,
     waitFor: null,
     description,
@@ -148,7 +154,7 @@ export function createTagsStep(resourceId: string, tags: Readonly<Record<string,
   return {
     action: 'CreateTags',
     input: { Resources: [resourceId], Tags: list },
-    cli: `aws ec2 create-tags --resources ${resourceId} --tags ${quoted(JSON.stringify(list))}`,
+    cli: `aws ec2 create-tags --resources ${resourceId} --tags ${json(list)}`,
     supportsDryRun: true,
     waitFor: null,
     description,
@@ -161,7 +167,7 @@ export function deleteTagsStep(resourceId: string, keys: readonly string[], desc
   return {
     action: 'DeleteTags',
     input: { Resources: [resourceId], Tags: list },
-    cli: `aws ec2 delete-tags --resources ${resourceId} --tags ${quoted(JSON.stringify(list))}`,
+    cli: `aws ec2 delete-tags --resources ${resourceId} --tags ${json(list)}`,
     supportsDryRun: true,
     waitFor: null,
     description,

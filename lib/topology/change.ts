@@ -3,14 +3,26 @@
 import { z } from 'zod';
 import { ipv4, eniId, instanceId, allocationId, subnetId, groupId } from './ids';
 
+/**
+ * Text EC2 can carry: its answers are XML, which has no NUL, no other C0 control but tab and line breaks, and no
+ * lone surrogate, so such a description or tag could never be read back (and Postgres refuses NUL in the journal).
+ */
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const text = () =>
+  z
+    .string()
+    .refine(
+      (t) => !NOT_XML.test(t),
+      'Contains a character EC2 cannot store (NUL or another control character, or a broken surrogate): remove it',
+    );
+
 /** EC2 tag values: at most 256 characters (ec2-rules §3.20). */
-const name = z
-  .string()
+const name = text()
   .trim()
   .min(1, 'A name needs at least one character')
   .max(256, 'A Name tag holds at most 256 characters');
-const tagKey = z
-  .string()
+const tagKey = text()
   .min(1, 'A tag key needs at least one character')
   .max(127, 'A tag key holds at most 127 characters')
   .refine((k) => !k.toLowerCase().startsWith('aws:'), 'Tag keys starting with aws: are reserved by AWS');
@@ -23,7 +35,7 @@ export const changeSchemas = [
       kind: z.literal('create-eni'),
       subnetId,
       securityGroupIds: z.array(groupId).min(1).max(5, 'An ENI has at most 5 security groups').optional(),
-      description: z.string().max(255, 'A description holds at most 255 characters').optional(),
+      description: text().max(255, 'A description holds at most 255 characters').optional(),
       /** The primary private IP; the plan picks the lowest free one when absent. */
       privateIp: ipv4.optional(),
       secondaryCount: z.number().int().min(0).max(63).optional(),
@@ -60,7 +72,7 @@ export const changeSchemas = [
     .object({
       kind: z.literal('set-description'),
       eni: eniId,
-      description: z.string().max(255, 'A description holds at most 255 characters'),
+      description: text().max(255, 'A description holds at most 255 characters'),
     })
     .strict(),
   /** Replaces the whole set: 1 to 5 groups of the ENI's VPC (ec2-rules §3.19). */
@@ -88,7 +100,7 @@ export const changeSchemas = [
           /^(eni|eipalloc)-[0-9a-f]{8}([0-9a-f]{9})?$/,
           'Expected an ENI or allocation id such as eni-0123456789abcdef0 or eipalloc-0123456789abcdef0',
         ),
-      tags: z.record(tagKey, z.string().max(256, 'A tag value holds at most 256 characters')),
+      tags: z.record(tagKey, text().max(256, 'A tag value holds at most 256 characters')),
       remove: z.array(tagKey).optional(),
     })
     .strict()
@@ -129,8 +141,17 @@ export function bindCreated<T>(value: T, created: Created): T {
   return substitute(value, created) as T;
 }
 
-/** Whether a value (a step) names a resource an earlier step creates: it cannot be sent, nor dry-run, before. */
+/** Members holding what a user typed (or the account held): text that may spell a placeholder, never an id. */
+const USER_TEXT = new Set(['Description', 'Tags', 'TagSpecifications', 'cli', 'description']);
+
+/**
+ * Whether a value (a step) names a resource an earlier step creates: it cannot be sent, nor dry-run, before. Only an
+ * id member that is the placeholder counts: a description reading "see $ENI_ID" must not skip the step's DryRun.
+ */
 export function namesCreated(value: unknown): boolean {
-  const text = JSON.stringify(value);
-  return Object.values(CREATED).some((placeholder) => text.includes(placeholder));
+  if (typeof value === 'string') return (Object.values(CREATED) as string[]).includes(value);
+  if (Array.isArray(value)) return value.some(namesCreated);
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([key, v]) => !USER_TEXT.has(key) && namesCreated(v));
+  return false;
 }
