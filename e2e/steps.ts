@@ -2,7 +2,7 @@
 // slots a move test drags between (a new file, so e2e/fixtures.ts stays the shared page objects).
 import type { Locator, Page } from '@playwright/test';
 import { domIds } from '../components/topology/dom-ids';
-import type { ConsolePage, Emulator } from './fixtures';
+import { type ConsolePage, type Emulator, expect } from './fixtures';
 
 /** Opens the console; answers the seeded names (instances, ENIs, EIPs) that test ids are built from. */
 export async function openConsole(emulator: Emulator, ui: ConsolePage): ReturnType<Emulator['names']> {
@@ -29,4 +29,13 @@ export function ipSlot(page: Page, eniId: string, n: number): Locator {
 /** The free ENI slot of an instance at a device index. */
 export function eniSlot(page: Page, instanceId: string, deviceIndex: number): Locator {
   return page.getByTestId(domIds.eniSlot(instanceId, deviceIndex));
+}
+
+/** Right-clicks a resource and picks a change from its context menu; the change's form opens. */
+export async function pickChange(page: Page, testId: string, action: string): Promise<void> {
+  const el = page.getByTestId(testId).first();
+  await el.scrollIntoViewIfNeeded();
+  await el.click({ button: 'right', position: { x: 8, y: 8 } });
+  await page.getByTestId('change-menu').getByTestId(`change-action-${action}`).click();
+  await expect(page.getByTestId('change-dialog')).toBeVisible();
 }

@@ -80,6 +80,10 @@ export function movedSubjectDomId(move: Move): string {
     case 'allocate-eip':
       return 'eip-pool';
     case 'set-tags':
+      if (move.resourceId.startsWith('i-')) return domIds.instance(move.resourceId);
       return move.resourceId.startsWith('eni-') ? domIds.eni(move.resourceId) : domIds.eip(move.resourceId);
+    case 'stop-instance':
+    case 'start-instance':
+      return domIds.instance(move.instance);
   }
 }

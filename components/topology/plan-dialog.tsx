@@ -30,6 +30,8 @@ type Props = { review: Review; index: TopologyIndex; onConfirm: () => void; onCa
 const waits: Record<NonNullable<Step['waitFor']>, string> = {
   'eni-available': 'then waits until the ENI is available',
   'eni-attached': 'then waits until the ENI is attached',
+  'instance-stopped': 'then waits until the instance is stopped',
+  'instance-running': 'then waits until the instance is running',
 };
 
 export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {

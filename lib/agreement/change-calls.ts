@@ -1,5 +1,5 @@
 // What a refused change would send if the console did not check it: the calls of the console's changes
-// (create, delete, assign, allocate, release, attributes) built as the plans build them, sent blindly.
+// (create, delete, assign, allocate, release, attributes, stop, start) built as the plans build them, sent blindly.
 import { CREATED, type Move, type Step } from '@/lib/topology';
 import {
   allocateEipStep,
@@ -11,6 +11,8 @@ import {
   releaseEipStep,
   securityGroupsStep,
   sourceDestCheckStep,
+  startInstanceStep,
+  stopInstanceStep,
   unassignIpsStep,
 } from '@/lib/topology/change-steps';
 import { attachStep } from '@/lib/topology/steps';
@@ -67,6 +69,10 @@ export function changeBlindSteps(move: Move, freeIndex: (instanceId: string) => 
         ...(Object.keys(move.tags).length > 0 ? [createTagsStep(move.resourceId, move.tags, BLIND)] : []),
         ...(move.remove?.length ? [deleteTagsStep(move.resourceId, move.remove, BLIND)] : []),
       ];
+    case 'stop-instance':
+      return [stopInstanceStep(move.instance, BLIND)];
+    case 'start-instance':
+      return [startInstanceStep(move.instance, BLIND)];
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 // Random console changes over a snapshot, valid and invalid alike: attached ENIs to delete, associated EIPs to
-// release, full subnets and ENIs, reserved or taken addresses, unknown groups, instances in other AZs.
-import type { ChangeKind, Eni, Move, Snapshot } from '@/lib/topology';
+// release, full subnets and ENIs, reserved or taken addresses, unknown groups, instances in other AZs, instances
+// to stop or start in every state (the transitional ones come from unsettle.ts).
+import type { ChangeKind, Eni, Instance, Move, Snapshot } from '@/lib/topology';
 import type { Rng } from './prng';
 import { addressFor } from './move-gen';
 
@@ -15,9 +16,29 @@ export const CHANGE_WEIGHTS: Readonly<Record<ChangeKind, number>> = {
   'set-description': 4,
   'set-tags': 5,
   'set-security-groups': 5,
+  'stop-instance': 5,
+  'start-instance': 5,
 };
 
 const GHOST_ENI = 'eni-0deadbeefdeadbeef';
+const GHOST_INSTANCE = 'i-0deadbeefdeadbeef';
+const SETTLED = ['running', 'stopped'];
+
+/**
+ * Mostly an instance in `usual` state, often one in transition (refused or a no-op), sometimes one that does not
+ * exist: transitional instances are rare (unsettle.ts), and the suite must see each kind refused at least once.
+ */
+function powerTarget(rng: Rng, s: Snapshot, usual: Instance['state']): string {
+  if (rng.chance(0.1) || s.instances.length === 0) return GHOST_INSTANCE;
+  const pick = rng.weighted({ usual: 55, transitional: 30, any: 15 });
+  const pool =
+    pick === 'usual'
+      ? s.instances.filter((i) => i.state === usual)
+      : pick === 'transitional'
+        ? s.instances.filter((i) => !SETTLED.includes(i.state))
+        : [];
+  return rng.pick(pool.length > 0 ? pool : s.instances).id;
+}
 
 const secondariesOf = (eni: Eni) => eni.privateIps.filter((p) => !p.primary).map((p) => p.address);
 
@@ -106,6 +127,10 @@ export function randomChange(rng: Rng, s: Snapshot, kind: ChangeKind): Move {
     }
     case 'set-tags':
       return randomSetTags(rng, s, eni);
+    case 'stop-instance':
+      return { kind, instance: powerTarget(rng, s, 'running') };
+    case 'start-instance':
+      return { kind, instance: powerTarget(rng, s, 'stopped') };
     case 'set-security-groups': {
       // Mostly groups of the ENI's VPC; sometimes its current set (a no-op), another VPC's group or an unknown one.
       const own = s.securityGroups.filter((g) => g.vpcId === eni?.vpcId).map((g) => g.id);
@@ -123,11 +148,16 @@ export function randomChange(rng: Rng, s: Snapshot, kind: ChangeKind): Move {
   }
 }
 
-/** Tags to set or remove on an ENI or an Elastic IP: new ones, the same ones (a no-op), 51 of them (over the limit). */
+/**
+ * Tags to set or remove on an ENI, an Elastic IP or an instance: new ones, the same ones (a no-op), 51 of them (over
+ * the limit).
+ */
 function randomSetTags(rng: Rng, s: Snapshot, eni: Eni | undefined): Move {
-  const eip = s.eips.length > 0 && rng.chance(0.3) ? rng.pick(s.eips) : undefined;
-  const holder = eip ?? eni;
-  const resourceId = eip?.allocationId ?? eni?.id ?? GHOST_ENI;
+  const on = rng.weighted({ eni: 50, eip: 25, instance: 25 });
+  const eip = on === 'eip' && s.eips.length > 0 ? rng.pick(s.eips) : undefined;
+  const instance = on === 'instance' && s.instances.length > 0 ? rng.pick(s.instances) : undefined;
+  const holder = eip ?? instance ?? eni;
+  const resourceId = eip?.allocationId ?? instance?.id ?? eni?.id ?? GHOST_ENI;
   const existing = Object.keys(holder?.tags ?? {});
   const pick = rng.weighted({ fresh: 50, same: 10, remove: 20, many: 10, name: 10 });
   if (pick === 'many')

@@ -104,6 +104,10 @@ export function scopeOf(move: Move, confirmed?: Plan): Scope {
     case 'set-tags':
       ids.push(move.resourceId);
       break;
+    case 'stop-instance':
+    case 'start-instance':
+      ids.push(move.instance);
+      break;
     case 'allocate-eip':
       break;
   }
@@ -243,6 +247,9 @@ function changeOf(move: Move): string {
       return `set-description ${move.eni}`;
     case 'set-tags':
       return `set-tags ${move.resourceId}`;
+    case 'stop-instance':
+    case 'start-instance':
+      return `${move.kind} ${move.instance}`;
     case 'set-security-groups':
       return `set-security-groups ${move.eni} ${move.groupIds.join(' ')}`;
     case 'allocate-eip':
@@ -276,8 +283,11 @@ export async function applyPlannedMove(
   const journal = options.journal ?? processJournal;
   const user = options.user ?? 'console';
   let budgetMs: number;
+  let readDeadlineMs: number;
   try {
-    budgetMs = options.budgetMs ?? loadTimeSettings().applyBudgetMs;
+    const time = loadTimeSettings();
+    budgetMs = options.budgetMs ?? time.applyBudgetMs;
+    readDeadlineMs = time.readDeadlineMs; // each describe of a stop/start's wait
   } catch (err) {
     return toFailure(err);
   }
@@ -300,6 +310,7 @@ export async function applyPlannedMove(
           wait: options.wait,
           observeMs: options.observeMs,
           backoffMs: options.backoffMs,
+          readDeadlineMs,
           onStep: (r) => op.step(r, r.requestId),
         };
         try {

@@ -62,10 +62,19 @@ export function stepShows(step: Step, before: Snapshot, now: Snapshot): boolean 
     case 'CreateTags':
     case 'DeleteTags': {
       const id = textsOr(input.Resources)[0] ?? '';
-      const holder = eniIn(now, id) ?? now.eips.find((e) => e.allocationId === id);
+      const holder =
+        eniIn(now, id) ?? now.eips.find((e) => e.allocationId === id) ?? now.instances.find((i) => i.id === id);
       const tags = (Array.isArray(input.Tags) ? input.Tags : []) as { Key?: string; Value?: string }[];
       if (step.action === 'DeleteTags') return !holder || tags.every((t) => !(String(t.Key) in holder.tags));
       return !!holder && tags.every((t) => holder.tags[String(t.Key)] === (t.Value ?? ''));
+    }
+    // Made once the transition has begun: stopping or stopped, pending or running.
+    case 'StopInstances':
+    case 'StartInstances': {
+      const state = now.instances.find((i) => i.id === textsOr(input.InstanceIds)[0])?.state;
+      return step.action === 'StopInstances'
+        ? state === 'stopping' || state === 'stopped'
+        : state === 'pending' || state === 'running';
     }
     // A created resource has no id before EC2's answer: a describe cannot tell (observeStep answers unknown).
     case 'CreateNetworkInterface':
@@ -82,6 +91,7 @@ export function stepScope(step: Step, before: Snapshot): Scope {
     textOr(input.InstanceId),
     textOr(input.AllocationId),
     ...textsOr(input.Resources),
+    ...textsOr(input.InstanceIds),
   ].filter(Boolean);
   const byAttachment = before.enis.find((e) => e.attachment?.id === textOr(input.AttachmentId));
   if (byAttachment) ids.push(byAttachment.id);

@@ -10,6 +10,7 @@ import { toFailure } from './errors';
 import { errorKind, observeStep } from './observe';
 import { dryRunStep, sendStep } from './send-step';
 import { type WaitOptions, waitForEni, whereIs } from './wait-for-eni';
+import { instanceStateWords, waitForInstance } from './wait-for-instance';
 
 /** The note of a step's interim report, journaled when EC2 accepts a call it then completes (the settled report follows). */
 export const ACCEPTED_NOTE = 'Accepted; waiting for EC2 to complete it.';
@@ -22,6 +23,8 @@ export type RunOptions = {
   attempts?: number;
   /** First delay of the backoff between attempts (default 250 ms; the restore starts at twice it). */
   backoffMs?: number;
+  /** The deadline of each describe a wait makes (the read deadline; default 30 s). */
+  readDeadlineMs?: number;
   /** Called with each report as it is made (the journal). */
   onStep?: (report: StepReport) => Promise<void>;
 };
@@ -176,7 +179,19 @@ async function settle(
     0,
     Math.min(options.wait?.timeoutMs ?? Number.POSITIVE_INFINITY, remainingMs() - reserveMs),
   );
+  const waitFor = step.waitFor;
   try {
+    if (waitFor === 'instance-stopped' || waitFor === 'instance-running') {
+      const instanceId = (Array.isArray(step.input.InstanceIds) ? step.input.InstanceIds : []).map(textOr)[0] ?? '';
+      const outcome = await waitForInstance(
+        client,
+        { instanceId, until: waitFor },
+        { ...options.wait, timeoutMs, readDeadlineMs: options.readDeadlineMs },
+      );
+      return outcome.ok
+        ? null
+        : `${instanceStateWords(outcome.instance, instanceId)} after waiting ${Math.round(outcome.waitedMs / 1000)} s`;
+    }
     const outcome =
       step.waitFor === 'eni-available'
         ? await waitForEni(client, { eniId, until: 'eni-available' }, { ...options.wait, timeoutMs })

@@ -26,6 +26,10 @@ import {
   type ModifyNetworkInterfaceAttributeCommandInput,
   ReleaseAddressCommand,
   type ReleaseAddressCommandInput,
+  StartInstancesCommand,
+  type StartInstancesCommandInput,
+  StopInstancesCommand,
+  type StopInstancesCommandInput,
   UnassignPrivateIpAddressesCommand,
   type UnassignPrivateIpAddressesCommandInput,
 } from '@aws-sdk/client-ec2';
@@ -56,6 +60,8 @@ const senders: Record<Step['action'], (client: EC2Client, input: object) => Sent
     c.send(new ModifyNetworkInterfaceAttributeCommand(i as ModifyNetworkInterfaceAttributeCommandInput)),
   CreateTags: (c, i) => c.send(new CreateTagsCommand(i as CreateTagsCommandInput)),
   DeleteTags: (c, i) => c.send(new DeleteTagsCommand(i as DeleteTagsCommandInput)),
+  StopInstances: (c, i) => c.send(new StopInstancesCommand(i as StopInstancesCommandInput)),
+  StartInstances: (c, i) => c.send(new StartInstancesCommand(i as StartInstancesCommandInput)),
 };
 
 /**

@@ -19,10 +19,14 @@ export function involvedIds(
 
 /** Differences, in words, between what the plan predicts and what EC2 now reports. Empty when they agree. */
 export function differences(plan: Plan, before: Snapshot, expected: Snapshot, actual: Snapshot): string[] {
-  const { enis, eips } = involvedIds(plan, before, expected);
-  // Placement only: statuses are transitional, and the ids EC2 mints anew are never compared.
+  const { enis, eips, instances } = involvedIds(plan, before, expected);
+  // Placement only: statuses are transitional, and the ids EC2 mints anew are never compared. A stop or start
+  // decides its instance's state, a set-tags on an instance its tags (run-steps waited for the state to settle).
   const groups = plan.move.kind === 'set-security-groups';
-  return diffLayout(expected, actual, { ids: new Set([...enis, ...eips]), groups }).map(
+  const power = plan.move.kind === 'stop-instance' || plan.move.kind === 'start-instance';
+  const tagged = plan.move.kind === 'set-tags' && plan.move.resourceId.startsWith('i-');
+  const ids = new Set([...enis, ...eips, ...(power || tagged ? instances : [])]);
+  return diffLayout(expected, actual, { ids, groups, instanceStates: power }).map(
     (d) => `${d.id}: expected ${d.expected ?? 'no such resource'}, EC2 reports ${d.actual ?? 'no such resource'}`,
   );
 }

@@ -19,34 +19,45 @@ function reached(eni: NetworkInterface, target: WaitTarget): boolean {
 }
 
 /**
- * Polls DescribeNetworkInterfaces (filtered to the one ENI) until the transition completes: every
- * firstDelayMs (250 ms) while attach/detach usually completes (the first steadyMs, 4 s), then with delays
- * doubling up to maxDelayMs, for at most timeoutMs in total (default about 30 s). Pure doubling from 100 ms
- * saw a one-second transition only at 1.5 s; four describes a second for a few seconds stays far inside
- * EC2's non-mutating request budget (ec2-rules §4.7).
+ * Polls `read` until `done`: every firstDelayMs (250 ms) while a transition usually completes (the first steadyMs,
+ * 4 s), then with delays doubling up to maxDelayMs, for at most timeoutMs in total (default about 30 s). Pure
+ * doubling from 100 ms saw a one-second transition only at 1.5 s; four describes a second for a few seconds stays
+ * far inside EC2's non-mutating request budget (ec2-rules §4.7).
  */
-export async function waitForEni(
-  client: EC2Client,
-  target: WaitTarget,
+export async function pollUntil<T>(
+  read: () => Promise<T | null>,
+  done: (value: T) => boolean,
   options: WaitOptions = {},
-): Promise<WaitOutcome> {
+): Promise<{ ok: true; value: T } | { ok: false; value: T | null; waitedMs: number }> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const steadyMs = options.steadyMs ?? 4_000;
   let delay = options.firstDelayMs ?? 250;
   const maxDelay = options.maxDelayMs ?? 4_000;
   const started = Date.now();
-  let last: NetworkInterface | null = null;
   for (;;) {
-    const [eni] = await ec2Describe.networkInterfaces(client, [
-      { Name: 'network-interface-id', Values: [target.eniId] },
-    ]);
-    last = eni ?? null;
-    if (last && reached(last, target)) return { ok: true, eni: last };
+    const last = await read();
+    if (last && done(last)) return { ok: true, value: last };
     const waited = Date.now() - started;
-    if (waited >= timeoutMs) return { ok: false, eni: last, waitedMs: waited };
+    if (waited >= timeoutMs) return { ok: false, value: last, waitedMs: waited };
     await sleep(Math.min(delay, timeoutMs - waited));
     if (Date.now() - started >= steadyMs) delay = Math.min(delay * 2, maxDelay);
   }
+}
+
+/** Polls DescribeNetworkInterfaces (filtered to the one ENI) until the transition completes (pollUntil). */
+export async function waitForEni(
+  client: EC2Client,
+  target: WaitTarget,
+  options: WaitOptions = {},
+): Promise<WaitOutcome> {
+  const outcome = await pollUntil(
+    async () =>
+      (await ec2Describe.networkInterfaces(client, [{ Name: 'network-interface-id', Values: [target.eniId] }]))[0] ??
+      null,
+    (eni) => reached(eni, target),
+    options,
+  );
+  return outcome.ok ? { ok: true, eni: outcome.value } : { ok: false, eni: outcome.value, waitedMs: outcome.waitedMs };
 }
 
 /** Where an ENI is, in words, for messages that must say exactly where it is now. */

@@ -3,7 +3,7 @@
 import { ApplyMoveError, Draft } from './apply-draft';
 import { CREATED, type Created } from './change';
 import type { Move } from './move';
-import type { Eip, Eni, Snapshot } from './schema';
+import type { Eip, Eni, Instance, Snapshot } from './schema';
 
 export type ChangeKind =
   | 'create-eni'
@@ -15,7 +15,9 @@ export type ChangeKind =
   | 'set-source-dest-check'
   | 'set-description'
   | 'set-tags'
-  | 'set-security-groups';
+  | 'set-security-groups'
+  | 'stop-instance'
+  | 'start-instance';
 export type Change = Extract<Move, { kind: ChangeKind }>;
 type ChangeOf<K extends ChangeKind> = Extract<Move, { kind: K }>;
 
@@ -30,6 +32,8 @@ export const changeKinds: readonly ChangeKind[] = [
   'set-description',
   'set-tags',
   'set-security-groups',
+  'stop-instance',
+  'start-instance',
 ];
 export const isChange = (move: Move): move is Change => (changeKinds as readonly string[]).includes(move.kind);
 
@@ -117,6 +121,35 @@ function retagged<T extends { tags: Record<string, string>; name: string | null 
   return { ...holder, tags, name: tags.Name ? tags.Name : null };
 }
 
+/**
+ * A stop settles at stopped and releases the Amazon-assigned public IPv4s (EIPs stay, ec2-rules §3.21); a start
+ * settles at running. The new public IPv4 a start may get cannot be predicted: it shows with the next read.
+ */
+function applyPower(snapshot: Snapshot, move: ChangeOf<'stop-instance' | 'start-instance'>): Snapshot {
+  const instance = snapshot.instances.find((i) => i.id === move.instance);
+  if (!instance) throw new ApplyMoveError(`${move.instance} is not in the snapshot`);
+  if (move.kind === 'start-instance')
+    return {
+      ...snapshot,
+      instances: snapshot.instances.map((i) => (i.id === instance.id ? { ...i, state: 'running' } : i)),
+    };
+  const mine = (e: Eni) => e.attachment?.instanceId === instance.id;
+  const enis = snapshot.enis.map((e) =>
+    mine(e)
+      ? {
+          ...e,
+          privateIps: e.privateIps.map((p) =>
+            p.association && p.association.allocationId === null ? { ...p, association: null } : p,
+          ),
+        }
+      : e,
+  );
+  // DescribeInstances' public IP is then the Elastic IP on the primary address, if any.
+  const primaryEip = snapshot.eips.find((e) => e.instanceId === instance.id && e.privateIp === instance.privateIp);
+  const stopped: Instance = { ...instance, state: 'stopped', publicIp: primaryEip?.publicIp ?? null };
+  return { ...snapshot, enis, instances: snapshot.instances.map((i) => (i.id === instance.id ? stopped : i)) };
+}
+
 /** Returns a new snapshot; throws ApplyMoveError for a change checkMove would refuse. */
 export function applyChange(snapshot: Snapshot, move: Change, created: Created = {}): Snapshot {
   switch (move.kind) {
@@ -158,14 +191,19 @@ export function applyChange(snapshot: Snapshot, move: Change, created: Created =
       return { ...snapshot, eips: snapshot.eips.filter((e) => e.allocationId !== move.allocationId) };
     case 'set-tags': {
       const id = move.resourceId;
-      if (!snapshot.enis.some((e) => e.id === id) && !snapshot.eips.some((e) => e.allocationId === id))
+      const known = [...snapshot.enis.map((e) => e.id), ...snapshot.eips.map((e) => e.allocationId)];
+      if (!known.includes(id) && !snapshot.instances.some((i) => i.id === id))
         throw new ApplyMoveError(`${id} is not in the snapshot`);
       return {
         ...snapshot,
         enis: snapshot.enis.map((e) => (e.id === id ? retagged(e, move) : e)),
         eips: snapshot.eips.map((e) => (e.allocationId === id ? retagged(e, move) : e)),
+        instances: snapshot.instances.map((i) => (i.id === id ? retagged(i, move) : i)),
       };
     }
+    case 'stop-instance':
+    case 'start-instance':
+      return applyPower(snapshot, move);
     default: {
       const draft = new Draft(snapshot);
       if (move.kind === 'assign-ips') applyAssignIps(draft, move);

@@ -173,3 +173,27 @@ export function deleteTagsStep(resourceId: string, keys: readonly string[], desc
     description,
   };
 }
+
+/** Stops one instance, then waits until DescribeInstances says stopped (ec2-rules §3.21). */
+export function stopInstanceStep(instanceId: string, description: string): Step {
+  return {
+    action: 'StopInstances',
+    input: { InstanceIds: [instanceId] },
+    cli: `aws ec2 stop-instances --instance-ids ${instanceId}`,
+    supportsDryRun: true,
+    waitFor: 'instance-stopped',
+    description,
+  };
+}
+
+/** Starts one instance, then waits until DescribeInstances says running (ec2-rules §3.21). */
+export function startInstanceStep(instanceId: string, description: string): Step {
+  return {
+    action: 'StartInstances',
+    input: { InstanceIds: [instanceId] },
+    cli: `aws ec2 start-instances --instance-ids ${instanceId}`,
+    supportsDryRun: true,
+    waitFor: 'instance-running',
+    description,
+  };
+}

@@ -1,5 +1,6 @@
 // Changes an admin makes without leaving the console (create/delete an ENI, add/remove IPs, allocate/release an
-// Elastic IP, flip source/dest check): their move schemas, and the placeholders that stand for created ids.
+// Elastic IP, flip source/dest check, stop or start an instance): their move schemas, and the placeholders that stand
+// for created ids.
 import { z } from 'zod';
 import { ipv4, eniId, instanceId, allocationId, subnetId, groupId } from './ids';
 
@@ -87,8 +88,12 @@ export const changeSchemas = [
         .refine((ids) => new Set(ids).size === ids.length, 'Name each security group once'),
     })
     .strict(),
+  /** Stops a running instance (ec2-rules §3.21): its Amazon-assigned public IPv4 goes, ENIs and EIPs stay. */
+  z.object({ kind: z.literal('stop-instance'), instance: instanceId }).strict(),
+  /** Starts a stopped instance (ec2-rules §3.21). */
+  z.object({ kind: z.literal('start-instance'), instance: instanceId }).strict(),
   /**
-   * Tags to create or overwrite and keys to delete, on an ENI or an Elastic IP. Keys and values within EC2's limits,
+   * Tags to create or overwrite and keys to delete, on an ENI, an Elastic IP or an instance. Keys and values within EC2's limits,
    * the `aws:` prefix reserved (ec2-rules §3.20).
    */
   z
@@ -97,8 +102,8 @@ export const changeSchemas = [
       resourceId: z
         .string()
         .regex(
-          /^(eni|eipalloc)-[0-9a-f]{8}([0-9a-f]{9})?$/,
-          'Expected an ENI or allocation id such as eni-0123456789abcdef0 or eipalloc-0123456789abcdef0',
+          /^(eni|eipalloc|i)-[0-9a-f]{8}([0-9a-f]{9})?$/,
+          'Expected an ENI, allocation or instance id such as eni-0123456789abcdef0, eipalloc-0123456789abcdef0 or i-0123456789abcdef0',
         ),
       tags: z.record(tagKey, text().max(256, 'A tag value holds at most 256 characters')),
       remove: z.array(tagKey).optional(),

@@ -17,7 +17,7 @@ export interface LayoutScope {
   freeIps?: boolean;
   /** Each ENI's security groups: only a set-security-groups decides them (and create-eni's defaults). */
   groups?: boolean;
-  /** Instance states: no move changes them, which is what a harness wants to see confirmed. */
+  /** Instance states: only a stop or start changes them, which is what a harness wants to see confirmed. */
   instanceStates?: boolean;
 }
 
@@ -76,7 +76,11 @@ export function layoutOf(snapshot: Snapshot, scope: LayoutScope = {}): Layout {
   for (const eni of snapshot.enis) if (keep(eni.id)) layout[eni.id] = eniLine(eni, scope);
   for (const eip of snapshot.eips) if (keep(eip.allocationId)) layout[eip.allocationId] = eipLine(eip, scope);
   if (scope.freeIps) for (const s of snapshot.subnets) if (keep(s.id)) layout[s.id] = `free=${s.availableIpCount}`;
-  if (scope.instanceStates) for (const i of snapshot.instances) if (keep(i.id)) layout[i.id] = i.state;
+  // An instance's tags (a set-tags decides them), and its state when the scope includes it.
+  for (const i of snapshot.instances) {
+    const line = `${scope.instanceStates ? i.state : ''}${tagsText(i.tags)}`.trim();
+    if (keep(i.id) && line) layout[i.id] = line;
+  }
   return layout;
 }
 

@@ -75,6 +75,8 @@ export const ec2ActionSchema = z.enum([
   'ModifyNetworkInterfaceAttribute',
   'CreateTags',
   'DeleteTags',
+  'StopInstances',
+  'StartInstances',
 ]);
 
 export const stepSchema = z.object({
@@ -86,7 +88,7 @@ export const stepSchema = z.object({
   /** Whether the operation's model has a DryRun member. */
   supportsDryRun: z.boolean(),
   /** What to wait for after the call before the next step. */
-  waitFor: z.enum(['eni-available', 'eni-attached']).nullable(),
+  waitFor: z.enum(['eni-available', 'eni-attached', 'instance-stopped', 'instance-running']).nullable(),
   /** The kind of resource this step creates; later steps name its id by a placeholder (change.ts CREATED). */
   creates: z.enum(['eni', 'eip']).optional(),
   description: z.string(),

@@ -1,7 +1,7 @@
 // Rules and plans for attributes: an ENI's description and security groups (ModifyNetworkInterfaceAttribute), the
-// tags of an ENI or an Elastic IP (CreateTags / DeleteTags).
+// tags of an ENI, an Elastic IP or an instance (CreateTags / DeleteTags).
 import { createTagsStep, deleteTagsStep, descriptionStep, securityGroupsStep } from './change-steps';
-import { eipLabel, eniLabel } from './labels';
+import { eipLabel, eniLabel, instanceLabel } from './labels';
 import type { Move, Step, Verdict } from './move';
 import { checkNotRequesterManaged, checkSecurityGroups, gone, Reasons, uniqueIds } from './rules-shared';
 import { instanceOf, type SnapshotIndex } from './snapshot-index';
@@ -51,9 +51,10 @@ export function checkSetTags(ix: SnapshotIndex, move: MoveOf<'set-tags'>): Verdi
   const reasons = new Reasons();
   const eni = ix.eniById.get(move.resourceId);
   const eip = ix.eipByAllocation.get(move.resourceId);
-  const holder = eni ?? eip;
+  const instance = ix.instanceById.get(move.resourceId);
+  const holder = eni ?? eip ?? instance;
   if (!holder) return gone(move.resourceId);
-  const label = eni ? eniLabel(eni, ix) : eipLabel(eip!);
+  const label = eni ? eniLabel(eni, ix) : eip ? eipLabel(eip) : instanceLabel(instance!);
   const before = holder.tags;
   const remove = (move.remove ?? []).filter((k) => k in before);
   const changed = Object.keys(move.tags).filter((k) => before[k] !== move.tags[k]);

@@ -9,6 +9,7 @@ import { checkAllocateEip, checkReleaseEip } from './rules-change-eip';
 import { checkCreateEni, checkDeleteEni, checkSourceDestCheck } from './rules-change-eni';
 import { checkAssignIps, checkUnassignIps } from './rules-change-ips';
 import { checkSetDescription, checkSetSecurityGroups, checkSetTags } from './rules-change-attributes';
+import { checkStartInstance, checkStopInstance } from './rules-change-instance';
 
 /**
  * Pure and cheap (lookups come from the memoized index), so the canvas can call it on every hover.
@@ -52,5 +53,9 @@ export function checkMove(snapshot: Snapshot, move: Move, settings: CheckSetting
       return checkSetTags(ix, move);
     case 'set-security-groups':
       return checkSetSecurityGroups(ix, move);
+    case 'stop-instance':
+      return checkStopInstance(ix, move);
+    case 'start-instance':
+      return checkStartInstance(ix, move);
   }
 }

@@ -22,7 +22,9 @@ export type ChangeAction =
   | 'source-dest-check'
   | 'set-description'
   | 'set-tags'
-  | 'set-security-groups';
+  | 'set-security-groups'
+  | 'stop-instance'
+  | 'start-instance';
 
 export const actionLabels: Record<ChangeAction, string> = {
   'create-eni': 'Create ENI…',
@@ -37,13 +39,24 @@ export const actionLabels: Record<ChangeAction, string> = {
   'set-description': 'Edit description…',
   'set-tags': 'Edit tags…',
   'set-security-groups': 'Security groups…',
+  'stop-instance': 'Stop instance…',
+  'start-instance': 'Start instance…',
 };
 
 /** The changes offered on a resource; refused ones stay offered: their form says which rule refuses them. */
 export function actionsFor(snapshot: Snapshot, target: ChangeTarget): ChangeAction[] {
   switch (target.kind) {
-    case 'instance':
-      return ['create-attach-eni'];
+    case 'instance': {
+      // Stop where it runs, Start where it is stopped; in between both, and their forms say why EC2 would refuse.
+      const state = snapshot.instances.find((i) => i.id === target.id)?.state;
+      const power: ChangeAction[] =
+        state === 'running'
+          ? ['stop-instance']
+          : state === 'stopped'
+            ? ['start-instance']
+            : ['stop-instance', 'start-instance'];
+      return ['create-attach-eni', ...power, 'set-tags'];
+    }
     case 'subnet':
       return ['create-eni'];
     case 'eni': {

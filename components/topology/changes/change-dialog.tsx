@@ -65,6 +65,7 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
 
   const eniId = target.kind === 'eni' ? target.id : target.kind === 'ip' ? target.eniId : '';
   const eni = data.enis.find((e) => e.id === eniId);
+  const instance = target.kind === 'instance' ? data.instances.find((i) => i.id === target.id) : undefined;
   const subnet = data.subnets.find((s) => s.id === f.subnetId);
   const groups = data.securityGroups.filter((g) => g.vpcId === subnet?.vpcId);
   const instances = data.instances.filter((i) => !subnet || i.az === subnet.az);
@@ -88,7 +89,9 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
               ? `${eni.name ? `${eni.name} · ` : ''}${eni.id}`
               : target.kind === 'eip'
                 ? target.id
-                : (subnet?.id ?? '')}
+                : instance && !creating
+                  ? `${instance.name ? `${instance.name} · ` : ''}${instance.id} · ${instance.state}`
+                  : (subnet?.id ?? '')}
           </p>
         </div>
         <button
@@ -328,6 +331,14 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
               placeholder={'Name=web-eth1\nteam=payments'}
             />
           </Field>
+        ) : null}
+
+        {(action === 'stop-instance' || action === 'start-instance') && verdict.state === 'ok' ? (
+          <p className="text-xs text-fg" data-testid="change-power-note">
+            {instance?.name ?? (target.kind === 'instance' ? target.id : '')} is {instance?.state ?? 'unknown'}. The
+            plan says what {action === 'stop-instance' ? 'stopping' : 'starting'} it changes; nothing is sent before you
+            confirm it.
+          </p>
         ) : null}
 
         <Verdict verdict={verdict} />

@@ -34,10 +34,11 @@ export type DraftVerdict =
 
 const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
-/** The current tags of the ENI or Elastic IP a set-tags edits. */
+/** The current tags of the ENI, Elastic IP or instance a set-tags edits. */
 function tagsOf(snapshot: Snapshot, target: ChangeTarget): Record<string, string> {
   if (target.kind === 'eni') return snapshot.enis.find((e) => e.id === target.id)?.tags ?? {};
   if (target.kind === 'eip') return snapshot.eips.find((e) => e.allocationId === target.id)?.tags ?? {};
+  if (target.kind === 'instance') return snapshot.instances.find((i) => i.id === target.id)?.tags ?? {};
   return {};
 }
 
@@ -127,11 +128,14 @@ export function draftMove(
       const remove = Object.keys(before).filter((k) => !(k in after));
       return {
         kind: 'set-tags',
-        resourceId: target.kind === 'eip' ? target.id : eni,
+        resourceId: target.kind === 'eip' || target.kind === 'instance' ? target.id : eni,
         tags: Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v)),
         ...(remove.length > 0 ? { remove } : {}),
       };
     }
+    case 'stop-instance':
+    case 'start-instance':
+      return { kind: action, instance: target.kind === 'instance' ? target.id : '' };
   }
 }
 

@@ -33,7 +33,9 @@ export function moveWords(ix: TopologyIndex, move: Move): string {
   }
 }
 
-/** The console's changes (create, delete, assign, allocate, release, attributes) in words. */
+const instanceWords = (ix: TopologyIndex, id: string) => ix.instanceById.get(id)?.name ?? id;
+
+/** The console's changes (create, delete, assign, allocate, release, attributes, stop, start) in words. */
 function changeWords(ix: TopologyIndex, move: Move): string {
   switch (move.kind) {
     case 'create-eni':
@@ -64,8 +66,16 @@ function changeWords(ix: TopologyIndex, move: Move): string {
       ]
         .filter(Boolean)
         .join(' and ');
-      return `${what} on ${move.resourceId.startsWith('eni-') ? eniName(ix.eniById.get(move.resourceId), move.resourceId) : eipName(ix, move.resourceId)}`;
+      const on = move.resourceId.startsWith('eni-')
+        ? eniName(ix.eniById.get(move.resourceId), move.resourceId)
+        : move.resourceId.startsWith('i-')
+          ? instanceWords(ix, move.resourceId)
+          : eipName(ix, move.resourceId);
+      return `${what} on ${on}`;
     }
+    case 'stop-instance':
+    case 'start-instance':
+      return `${move.kind === 'stop-instance' ? 'stop' : 'start'} ${instanceWords(ix, move.instance)}`;
     default:
       return move.kind;
   }
