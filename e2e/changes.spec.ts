@@ -3,18 +3,9 @@
 // rules refuse shows its rule and sends nothing (the emulator's request log is the witness).
 import type { Page } from '@playwright/test';
 import { type ConsolePage, expect, test } from './fixtures';
-import { openConsole } from './steps';
+import { openConsole, pickChange as pick } from './steps';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/changes-${name}.png` });
-
-/** Right-clicks a resource and picks a change from its context menu. */
-async function pick(page: Page, testId: string, action: string): Promise<void> {
-  const el = page.getByTestId(testId).first();
-  await el.scrollIntoViewIfNeeded();
-  await el.click({ button: 'right', position: { x: 8, y: 8 } });
-  await page.getByTestId('change-menu').getByTestId(`change-action-${action}`).click();
-  await expect(page.getByTestId('change-dialog')).toBeVisible();
-}
 
 /**
  * Checks the open plan's CLI lines, confirms it and waits for the toast. Longer than confirmPlan's wait: the first
