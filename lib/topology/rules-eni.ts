@@ -7,6 +7,7 @@ import {
   checkNotRequesterManaged,
   checkPlainInterface,
   checkSettledInstance,
+  gone,
   ipv4SlotsUsed,
   ipv4UseText,
   Reasons,
@@ -208,11 +209,7 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
 export function checkDetachEni(ix: SnapshotIndex, move: MoveOf<'detach-eni'>): Verdict {
   const reasons = new Reasons();
   const eni = ix.eniById.get(move.eni);
-  if (!eni)
-    return {
-      ok: false,
-      reasons: [{ rule: 'resource-exists', message: `${move.eni} does not exist (any more). Refresh the view.` }],
-    };
+  if (!eni) return gone(move.eni);
   const attachment = eni.attachment;
   if (!attachment)
     reasons.add('target-is-different', `${eniLabel(eni, ix)} is not attached: it is already in the pool.`);
