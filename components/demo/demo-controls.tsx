@@ -7,22 +7,10 @@ import { useAccess } from '@/components/access/access-context';
 import { Button } from '@/components/ui/button';
 import { accountsQueryKey, encodeScope, pageScope } from '@/lib/queries/scope';
 import { topologyQueryKey } from '@/lib/queries/topology';
+import { DEMO_SCENARIOS } from '@/lib/demo/scenarios';
 import { resetScenario } from '../failover/failover-api';
 import { WalkthroughPanel } from './walkthrough-panel';
 import { type Walkthrough, walkthroughs } from './walkthroughs';
-
-const SCENARIOS = [
-  'showcase',
-  'ha-failover',
-  'tls-sites',
-  'nat-appliance',
-  'management-network',
-  'dual-homed-tiers',
-  'multi-vpc',
-  'eks-nodes',
-  'large',
-  'multi-account',
-];
 
 export function DemoControls() {
   const access = useAccess();
@@ -57,7 +45,7 @@ export function DemoControls() {
         onChange={(e) => setScenario(e.target.value)}
         className="h-7 max-w-36 rounded-md border border-line-strong bg-surface px-1.5 text-xs text-fg"
       >
-        {SCENARIOS.map((s) => (
+        {DEMO_SCENARIOS.map((s) => (
           <option key={s} value={s}>
             {s}
           </option>

@@ -2,16 +2,8 @@
 // of a running apply (/api/progress/{id}), and the demo's control routes. Answers are the routes' JSON ({ ok, … } or a failure).
 import { noteAccountReplaced } from '../topology/auto-refresh/account-replaced';
 import type { Failover, FailoverPlan, Move } from '@/lib/topology';
-import type { StepReport } from '@/lib/topology/outcome';
+import type { StepReport, StepTiming } from '@/lib/topology/outcome';
 
-export type StepTiming = {
-  index: number;
-  action: string;
-  description: string;
-  outcome: StepReport['outcome'];
-  restore: boolean;
-  ms: number;
-};
 export type Timings = { totalMs: number; steps: StepTiming[] };
 export type Failed = {
   ok: false;

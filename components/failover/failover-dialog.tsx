@@ -5,8 +5,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ModalDialog } from '@/components/ui/modal-dialog';
-import { AlertIcon, CloseIcon } from '@/components/ui/icons';
+import { DialogCloseButton, ModalDialog } from '@/components/ui/modal-dialog';
+import { AlertIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { topologyQueryKey } from '@/lib/queries/topology';
 import type { Failover, FailoverPlan } from '@/lib/topology';
@@ -120,15 +120,7 @@ export function FailoverDialog({
           </h2>
           {plan ? <p className="text-xs text-muted">{plan.summary}</p> : null}
         </div>
-        <button
-          type="button"
-          aria-label="Close"
-          disabled={phase.kind === 'applying'}
-          onClick={onClose}
-          className="-mr-1 flex size-7 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg"
-        >
-          <CloseIcon />
-        </button>
+        <DialogCloseButton onClick={onClose} disabled={phase.kind === 'applying'} />
       </header>
 
       <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto px-5 py-4 text-xs">

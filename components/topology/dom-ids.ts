@@ -11,7 +11,12 @@ export const domIds = {
   ip: (address: string) => `ip-${address}`,
   eip: (allocationId: string) => `eip-${allocationId}`,
   /** An ENI slot of an instance card, taken or free, by device index. */
-  eniSlot: (instanceId: string, deviceIndex: number) => `eni-slot-${instanceId}-${deviceIndex}`,
+  /** The free-slot row of a multi-card instance, and one network card's group in it. */
+  eniCards: (instanceId: string) => `eni-cards-${instanceId}`,
+  eniCard: (instanceId: string, card: number) => `eni-cards-${instanceId}-${card}`,
+  /** A card above 0 of a multi-card type is named in the id; card 0 keeps the single-card id. */
+  eniSlot: (instanceId: string, deviceIndex: number, card = 0) =>
+    card > 0 ? `eni-slot-${instanceId}-c${card}-${deviceIndex}` : `eni-slot-${instanceId}-${deviceIndex}`,
   /** A private-IP slot of an ENI, taken or free, by its position. */
   ipSlot: (eniId: string, n: number) => `ip-slot-${eniId}-${n}`,
   subnetRow: (subnetId: string) => `subnet-row-${subnetId}`,

@@ -4,8 +4,8 @@
 // a plan that attaches an ENI or moves a secondary IP onto an instance (then it shows the state after the move).
 import { useId, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
-import { ModalDialog } from '@/components/ui/modal-dialog';
-import { AlertIcon, CloseIcon } from '@/components/ui/icons';
+import { DialogCloseButton, ModalDialog } from '@/components/ui/modal-dialog';
+import { AlertIcon } from '@/components/ui/icons';
 import { cn } from '@/lib/cn';
 import { dhcpWarning, guestConfigFor, type GuestFormat } from '@/lib/topology/guest-config';
 import { renderAmazonLinuxNote, renderGuestConfig } from '@/lib/topology/guest-config-render';
@@ -63,14 +63,7 @@ export function GuestConfigDialog({ snapshot, instanceId, afterMove, onClose }: 
             </p>
           ) : null}
         </div>
-        <button
-          type="button"
-          aria-label="Close"
-          onClick={onClose}
-          className="-mr-1 flex size-7 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg"
-        >
-          <CloseIcon />
-        </button>
+        <DialogCloseButton onClick={onClose} />
       </header>
 
       {config?.needed ? (

@@ -7,7 +7,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { formatCost, type Instance, type InstanceState } from '@/lib/topology';
 import { DropReason, useDropTarget } from './drag/drag-session';
 import { dropClasses, RefusedMarker } from './drag/drop-marker';
-import { eniSlotsView } from './model/slots';
+import { eniSlotsView, type EniSlotsView } from './model/slots';
 import { HealthBadge } from './detail-guest-os';
 import { publicIpsOfInstance, publicIpv4Hourly } from './model/public-ips';
 import { EniBlock } from './eni-block';
@@ -36,7 +36,7 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
   const impaired = instance.health?.system === 'impaired' || instance.health?.instance === 'impaired';
   const { index, select } = useTopology();
   const selected = useIsSelected({ kind: 'instance', id: instance.id });
-  const { slots, max, used } = useMemo(() => eniSlotsView(index, instance), [index, instance]);
+  const { slots, cards, max, used } = useMemo(() => eniSlotsView(index, instance), [index, instance]);
   const occupied = slots.filter((s) => s.eni);
   const free = slots.filter((s) => !s.eni);
   const homeSubnetId = slots[0]?.eni?.subnetId ?? instance.subnetId;
@@ -82,9 +82,9 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
       <div className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,19rem),1fr))] gap-2 px-3 pb-2">
         {occupied.map((slot) => (
           <div
-            key={slot.n}
-            id={domIds.eniSlot(instance.id, slot.n)}
-            data-testid={domIds.eniSlot(instance.id, slot.n)}
+            key={`${slot.card}-${slot.n}`}
+            id={domIds.eniSlot(instance.id, slot.n, slot.card)}
+            data-testid={domIds.eniSlot(instance.id, slot.n, slot.card)}
             data-state={slot.state}
             className="min-w-0"
           >
@@ -92,12 +92,16 @@ export const InstanceCard = memo(function InstanceCard({ instance }: { instance:
           </div>
         ))}
       </div>
-      {free.length > 0 && (
-        <div className="flex flex-wrap items-center gap-1.5 border-t border-line px-3 py-1.5">
-          {free.map((slot) => (
-            <FreeEniSlot key={slot.n} instanceId={instance.id} deviceIndex={slot.n} />
-          ))}
-        </div>
+      {cards ? (
+        <CardSlotsRow instanceId={instance.id} cards={cards} slots={slots} />
+      ) : (
+        free.length > 0 && (
+          <div className="flex flex-wrap items-center gap-1.5 border-t border-line px-3 py-1.5">
+            {free.map((slot) => (
+              <FreeEniSlot key={slot.n} instanceId={instance.id} deviceIndex={slot.n} />
+            ))}
+          </div>
+        )
       )}
       {max === null && (
         <p className="border-t border-line px-3 py-1.5 text-2xs text-warn">
@@ -151,14 +155,72 @@ function InstanceDropArea({
   );
 }
 
-/** A free ENI slot: takes a dragged secondary or pool ENI at this device index. */
-function FreeEniSlot({ instanceId, deviceIndex }: { instanceId: string; deviceIndex: number }) {
-  const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget({
-    kind: 'eni-slot',
-    instanceId,
-    deviceIndex,
-  });
-  const id = domIds.eniSlot(instanceId, deviceIndex);
+/**
+ * The free slots of a multi-card type, one group per network card with the card's use against its own limit
+ * (EC2 counts ENIs per card, ec2-rules §2.7): a drop on a card's slot attaches on that card.
+ */
+function CardSlotsRow({
+  instanceId,
+  cards,
+  slots,
+}: {
+  instanceId: string;
+  cards: NonNullable<EniSlotsView['cards']>;
+  slots: EniSlotsView['slots'];
+}) {
+  return (
+    <div
+      className="flex flex-wrap items-center gap-x-3 gap-y-1.5 border-t border-line px-3 py-1.5"
+      data-testid={domIds.eniCards(instanceId)}
+    >
+      {cards.map((card, i) => {
+        const onCard = slots.filter((s) => s.card === card.index);
+        const used = onCard.filter((s) => s.eni).length;
+        const free = onCard.filter((s) => !s.eni);
+        return (
+          <div
+            key={card.index}
+            className={cn('flex flex-wrap items-center gap-1.5', i > 0 && 'border-l border-line pl-3')}
+            data-testid={domIds.eniCard(instanceId, card.index)}
+            role="group"
+            aria-label={`Network card ${card.index}: ${used} of ${card.max} ENIs, ${free.length} free`}
+          >
+            <span
+              className="text-2xs text-muted tabular-nums"
+              title={`Network card ${card.index}: ENIs attached / the card's MaximumNetworkInterfaces`}
+            >
+              card {card.index} · <span className="font-mono text-fg">{used}</span>/{card.max}
+            </span>
+            {free.length === 0 ? (
+              <span className="text-2xs text-faint">full</span>
+            ) : (
+              free.map((slot) => (
+                <FreeEniSlot key={slot.n} instanceId={instanceId} deviceIndex={slot.n} card={card.index} />
+              ))
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** A free ENI slot: takes a dragged secondary or pool ENI at this device index (of this card, above card 0). */
+function FreeEniSlot({
+  instanceId,
+  deviceIndex,
+  card = 0,
+}: {
+  instanceId: string;
+  deviceIndex: number;
+  card?: number;
+}) {
+  const { setNodeRef, state, isOver, verdict, targetProps, reasonId } = useDropTarget(
+    card > 0
+      ? { kind: 'eni-slot', instanceId, deviceIndex, networkCardIndex: card }
+      : { kind: 'eni-slot', instanceId, deviceIndex },
+  );
+  const id = domIds.eniSlot(instanceId, deviceIndex, card);
   return (
     <div
       ref={setNodeRef}

@@ -5,9 +5,9 @@
 import { useEffect, useId, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { DialogCloseButton, ModalDialog } from '@/components/ui/modal-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
-import { AlertIcon, CloseIcon, UndoIcon } from '@/components/ui/icons';
+import { AlertIcon, UndoIcon } from '@/components/ui/icons';
 import { applyMoves, type Plan, type Step, type Snapshot } from '@/lib/topology';
 import { guestConfigFor, guestConfigTargetOf } from '@/lib/topology/guest-config';
 import { GuestConfigDialog } from './guest-config-dialog';
@@ -75,14 +75,7 @@ export function PlanDialog({ review, index, onConfirm, onCancel }: Props) {
           </h2>
           {plans.length === 1 ? <p className="text-xs text-muted">{plans[0]!.summary}</p> : null}
         </div>
-        <button
-          type="button"
-          aria-label="Cancel"
-          onClick={onCancel}
-          className="-mr-1 flex size-7 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg"
-        >
-          <CloseIcon />
-        </button>
+        <DialogCloseButton onClick={onCancel} label="Cancel" />
       </header>
 
       <div className="flex min-h-0 flex-1 flex-col gap-5 overflow-y-auto px-5 py-4">

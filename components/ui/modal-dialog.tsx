@@ -4,6 +4,7 @@
 // closing on its own, and one look: rounded card, header border, dimmed backdrop. Each dialog gives its size.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
+import { CloseIcon } from './icons';
 
 type Props = {
   testId: string;
@@ -44,5 +45,28 @@ export function ModalDialog({ testId, labelledBy, onCancel, initialFocus, classN
     >
       {children}
     </dialog>
+  );
+}
+
+/** The ✕ that ends every dialog's header: one look, one label (Close, or Cancel where closing cancels a plan). */
+export function DialogCloseButton({
+  onClick,
+  label = 'Close',
+  disabled,
+}: {
+  onClick: () => void;
+  label?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      disabled={disabled}
+      onClick={onClick}
+      className="-mr-1 flex size-7 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg"
+    >
+      <CloseIcon />
+    </button>
   );
 }

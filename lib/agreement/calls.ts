@@ -25,11 +25,12 @@ import {
 
 const BLIND = 'sent blindly by the agreement test';
 
-/** The lowest free device index ≥ 1 on an instance, not counting `eniId` itself (as checkMove resolves it). */
-function lowestFreeIndex(s: Snapshot, instanceId: string, eniId: string): number {
+/** The lowest free device index ≥ 1 on an instance's card (card 0 unless named), not counting `eniId` itself (as checkMove resolves it). */
+function lowestFreeIndex(s: Snapshot, instanceId: string, eniId: string, card = 0): number {
   const taken = new Set(
     s.enis
       .filter((e) => e.id !== eniId && e.attachment?.instanceId === instanceId)
+      .filter((e) => e.attachment!.networkCardIndex === card)
       .map((e) => e.attachment!.deviceIndex),
   );
   let index = 1;
@@ -57,8 +58,9 @@ export function blindSteps(s: Snapshot, move: Move, settings: CheckSettings): St
       const attach = attachStep(
         move.eni,
         move.toInstance,
-        move.deviceIndex ?? lowestFreeIndex(s, move.toInstance, move.eni),
+        move.deviceIndex ?? lowestFreeIndex(s, move.toInstance, move.eni, move.networkCardIndex ?? 0),
         BLIND,
+        move.networkCardIndex,
       );
       const attachment = eni?.attachment;
       if (!attachment || attachment.instanceId === move.toInstance) return [attach];

@@ -4,19 +4,8 @@ import 'server-only';
 import { z } from 'zod';
 import { isDemoMode } from '@/lib/auth/mode';
 import { fail, type Result } from '@/lib/result';
+import { DEMO_SCENARIOS } from './scenarios';
 
-/** The scenarios a presenter may pick (the emulator's bundled ones, bar the two benchmark sizes). */
-export const DEMO_SCENARIOS = [
-  'showcase',
-  'ha-failover',
-  'tls-sites',
-  'nat-appliance',
-  'management-network',
-  'dual-homed-tiers',
-  'multi-vpc',
-  'large',
-  'multi-account',
-] as const;
 export const demoResetSchema = z.object({ scenario: z.enum(DEMO_SCENARIOS) }).strict();
 export const demoFailSchema = z
   .object({

@@ -1,34 +1,20 @@
 // The console's changes applied against the emulator: created ids substituted into later steps, verified by a
 // re-describe, the undo filled in once EC2 named what it created, and the undo putting the account back.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diffLayout, type Move, type Snapshot } from '@/lib/topology';
 import { appliedRequests } from '@/lib/testing/emulator-control';
-import { type TestEmulator, startTestEmulator } from '@/lib/testing/gateway-emulator';
-import { applyPlannedMove, type ExecuteOptions, planOnFreshState } from './execute';
+import { useExecuteGateway } from '@/lib/testing/execute-gateway';
+import { applyPlannedMove, planOnFreshState } from './execute';
 import { loadSnapshot } from './snapshot';
 
-let emu: TestEmulator;
-let opts: ExecuteOptions;
-beforeAll(async () => {
-  emu = await startTestEmulator('showcase', { attachDelayMs: 20 });
-  opts = {
-    client: emu.client,
-    settings: { allowCrossVpcAttach: true, allowReassociation: true },
-    wait: { firstDelayMs: 10, timeoutMs: 5_000 },
-  };
-});
-afterAll(async () => emu?.close());
-beforeEach(async () => {
-  await emu.reset('showcase');
-  await emu.clearRequests();
-});
+const gw = useExecuteGateway();
 
 const byName = (s: Snapshot, name: string) => s.instances.find((i) => i.name === name)!;
 /** What an undo must restore: the whole layout (lib/topology diffLayout), security groups included. */
-const restored = async (before: Snapshot) => diffLayout(before, await loadSnapshot(emu.client), { groups: true });
+const restored = async (before: Snapshot) => diffLayout(before, await loadSnapshot(gw.emu.client), { groups: true });
 
 async function apply(move: Move) {
-  const result = await applyPlannedMove(move, undefined, opts);
+  const result = await applyPlannedMove(move, undefined, gw.opts);
   if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
   return result;
 }
@@ -39,7 +25,7 @@ async function undo(inverse: readonly Move[]) {
 
 describe('console changes', () => {
   it('creates an ENI attached to an instance, verifies it, and the filled-in undo deletes it', async () => {
-    const before = await loadSnapshot(emu.client);
+    const before = await loadSnapshot(gw.emu.client);
     const app2 = byName(before, 'app-2');
     const done = await apply({
       kind: 'create-eni',
@@ -49,7 +35,7 @@ describe('console changes', () => {
       attachTo: { instanceId: app2.id },
     });
     expect(done.verification).toBe('verified');
-    const calls = appliedRequests(await emu.requests());
+    const calls = appliedRequests(await gw.emu.requests());
     expect(calls.map((c) => c.action)).toEqual(['CreateNetworkInterface', 'AttachNetworkInterface']);
     const created = done.verified.enis.find((e) => e.name === 'extra')!;
     expect(created.attachment).toMatchObject({ instanceId: app2.id, deviceIndex: 1 });
@@ -64,7 +50,7 @@ describe('console changes', () => {
   });
 
   it('assigns and unassigns IPs, allocates and releases an EIP, flips source/dest check, sets a description, tags and security groups — each undone', async () => {
-    const before = await loadSnapshot(emu.client);
+    const before = await loadSnapshot(gw.emu.client);
     const spare = before.enis.find((e) => e.name === 'spare-a')!;
     for (const move of [
       { kind: 'assign-ips', eni: spare.id, count: 2 },
@@ -91,17 +77,17 @@ describe('console changes', () => {
   });
 
   it('refuses to release an associated EIP or delete an attached ENI, sending nothing', async () => {
-    const before = await loadSnapshot(emu.client);
+    const before = await loadSnapshot(gw.emu.client);
     const associated = before.eips.find((e) => e.eniId !== null && !e.name?.startsWith('nat'))!;
     const attached = before.enis.find((e) => e.attachment && e.attachment.deviceIndex > 0)!;
     for (const [move, rule] of [
       [{ kind: 'release-eip', allocationId: associated.allocationId }, 'eip-idle'],
       [{ kind: 'delete-eni', eni: attached.id }, 'eni-available'],
     ] as const) {
-      const result = await planOnFreshState(move, undefined, opts);
+      const result = await planOnFreshState(move, undefined, gw.opts);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reasons?.map((r) => r.rule)).toEqual([rule]);
     }
-    expect(appliedRequests(await emu.requests())).toEqual([]);
+    expect(appliedRequests(await gw.emu.requests())).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import 'server-only';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { type Failure, type Result, fail } from '@/lib/result';
 import { checkFailover, type Failover, type FailoverPlan, type Move } from '@/lib/topology';
-import type { StepReport } from '@/lib/topology/outcome';
+import type { StepReport, StepTiming } from '@/lib/topology/outcome';
 import { clientInfo, getEc2Client } from './client';
 import { withDeadline } from './deadline';
 import { toFailure } from './errors';
@@ -21,14 +21,7 @@ import { lockKeys, withinHeld } from './locks';
 import { loadCheckSettings, loadTimeSettings } from './settings';
 import { loadScopedSnapshot } from './snapshot';
 import { dryRunStep } from './send-step';
-import {
-  type Progress,
-  processDurations,
-  processProgress,
-  type StepDurations,
-  type StepTiming,
-  timingJournal,
-} from './step-timings';
+import { type Progress, processDurations, processProgress, type StepDurations, timingJournal } from './step-timings';
 
 /** progressId: where the steps show as they happen (GET /api/progress/{id}), chosen by the caller. */
 export type FailoverOptions = ExecuteOptions & { durations?: StepDurations; progressId?: string };

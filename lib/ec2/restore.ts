@@ -12,7 +12,8 @@ import { type RunOptions, sendObserved } from './run-steps';
 import { ec2Describe } from './snapshot';
 import { waitForEni, whereIs } from './wait-for-eni';
 
-export type Origin = { eniId: string; instanceId: string; deviceIndex: number };
+/** networkCardIndex: the card of a multi-card type (0 on single-card types), so the ENI goes back to its card. */
+export type Origin = { eniId: string; instanceId: string; deviceIndex: number; networkCardIndex?: number };
 
 export type Restored = {
   report: StepReport | null;
@@ -27,7 +28,8 @@ export type Restored = {
 export function originOf(detach: Step, fresh: Snapshot): Origin | null {
   const eni = fresh.enis.find((e) => e.attachment?.id === detach.input.AttachmentId);
   if (!eni?.attachment?.instanceId) return null;
-  return { eniId: eni.id, instanceId: eni.attachment.instanceId, deviceIndex: eni.attachment.deviceIndex };
+  const { instanceId, deviceIndex, networkCardIndex } = eni.attachment;
+  return { eniId: eni.id, instanceId, deviceIndex, ...(networkCardIndex > 0 ? { networkCardIndex } : {}) };
 }
 
 async function describeEni(
@@ -44,10 +46,16 @@ async function describeEni(
 
 /** A command that puts the ENI back at its origin from the state it is in (never one that cannot succeed). */
 export function putBackCommand(eni: NetworkInterface | null, origin: Origin): string | null {
-  const attach = attachStep(origin.eniId, origin.instanceId, origin.deviceIndex, '').cli;
+  const attach = attachStep(origin.eniId, origin.instanceId, origin.deviceIndex, '', origin.networkCardIndex).cli;
   const waitAvailable = `aws ec2 wait network-interface-available --network-interface-ids ${origin.eniId}`;
   const att = eni?.Attachment;
-  if (att?.InstanceId === origin.instanceId && att.DeviceIndex === origin.deviceIndex && att.Status !== 'detaching')
+  const sameCard = (att?.NetworkCardIndex ?? 0) === (origin.networkCardIndex ?? 0);
+  if (
+    att?.InstanceId === origin.instanceId &&
+    att.DeviceIndex === origin.deviceIndex &&
+    sameCard &&
+    att.Status !== 'detaching'
+  )
     return null;
   if (!att?.AttachmentId) return `${waitAvailable} && ${attach}`;
   if (att.Status === 'detaching') return `${waitAvailable} && ${attach}`;
@@ -62,7 +70,7 @@ export async function locate(
 ): Promise<{ where: string; command: string | null; back: boolean }> {
   const seen = await describeEni(client, origin.eniId);
   if ('error' in seen) {
-    const attach = attachStep(origin.eniId, origin.instanceId, origin.deviceIndex, '').cli;
+    const attach = attachStep(origin.eniId, origin.instanceId, origin.deviceIndex, '', origin.networkCardIndex).cli;
     return {
       where: `where ${origin.eniId} is could not be read (${seen.error})`,
       command: `aws ec2 wait network-interface-available --network-interface-ids ${origin.eniId} && ${attach}`,
@@ -86,6 +94,7 @@ export async function restoreEni(
     origin.instanceId,
     origin.deviceIndex,
     `Re-attach ${origin.eniId} to ${origin.instanceId} at device index ${origin.deviceIndex}, where it was.`,
+    origin.networkCardIndex,
   );
   let last: StepReport | null = null;
   let tries = 0;

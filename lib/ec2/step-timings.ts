@@ -3,18 +3,9 @@
 // progress of a multi-step operation for the UI to poll.
 import 'server-only';
 import type { Move, Plan } from '@/lib/topology';
-import type { StepReport } from '@/lib/topology/outcome';
+import type { StepTiming } from '@/lib/topology/outcome';
 import type { JournalOperation, OperationJournal } from './journal';
 import { ACCEPTED_NOTE } from './run-steps';
-
-export type StepTiming = {
-  index: number;
-  action: string;
-  description: string;
-  outcome: StepReport['outcome'];
-  restore: boolean;
-  ms: number;
-};
 
 /** Running averages of the last observed durations per action (a call plus its wait for the ENI transition). */
 export class StepDurations {

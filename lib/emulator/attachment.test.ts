@@ -15,6 +15,11 @@ const env = useEmulator({ attachDelayMs: 0, instanceStateDelayMs: 0, allowCrossV
 
 const eni = async (id: string) =>
   (await env.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [id] }))).NetworkInterfaces?.[0];
+/** AttachNetworkInterface of an ENI to an instance at a device index (ids as the world answers them). */
+const attach = (eniId: string | undefined, instanceId: string | undefined, deviceIndex: number) =>
+  env.ec2.send(
+    new AttachNetworkInterfaceCommand({ NetworkInterfaceId: eniId, InstanceId: instanceId, DeviceIndex: deviceIndex }),
+  );
 
 describe('DetachNetworkInterface', () => {
   it('refuses to detach the primary ENI', async () => {
@@ -64,13 +69,7 @@ describe('DetachNetworkInterface', () => {
     expect(addr?.NetworkInterfaceId).toBe(data.NetworkInterfaceId);
     expect(addr?.InstanceId).toBeUndefined();
 
-    await env.ec2.send(
-      new AttachNetworkInterfaceCommand({
-        NetworkInterfaceId: data.NetworkInterfaceId,
-        InstanceId: get(w.instances, 'app-2').InstanceId,
-        DeviceIndex: 1,
-      }),
-    );
+    await attach(data.NetworkInterfaceId, get(w.instances, 'app-2').InstanceId, 1);
     const moved = (await env.ec2.send(new DescribeAddressesCommand({ AllocationIds: [spare.AllocationId as string] })))
       .Addresses?.[0];
     expect(moved?.InstanceId).toBe(get(w.instances, 'app-2').InstanceId);
@@ -114,13 +113,7 @@ describe('AttachNetworkInterface', () => {
     env.emu.settings.attachDelayMs = 150;
     const w = await world(env.ec2);
     const spare = get(w.enis, 'spare-a');
-    const res = await env.ec2.send(
-      new AttachNetworkInterfaceCommand({
-        NetworkInterfaceId: spare.NetworkInterfaceId,
-        InstanceId: get(w.instances, 'app-2').InstanceId,
-        DeviceIndex: 1,
-      }),
-    );
+    const res = await attach(spare.NetworkInterfaceId, get(w.instances, 'app-2').InstanceId, 1);
     expect(res.AttachmentId).toMatch(/^eni-attach-[0-9a-f]{17}$/);
     expect(res.NetworkCardIndex).toBe(0);
     const during = await eni(spare.NetworkInterfaceId as string);
@@ -140,13 +133,7 @@ describe('AttachNetworkInterface', () => {
     const w = await world(env.ec2);
     const data = get(w.enis, 'app-1-data');
     await expectEc2Error(
-      env.ec2.send(
-        new AttachNetworkInterfaceCommand({
-          NetworkInterfaceId: data.NetworkInterfaceId,
-          InstanceId: get(w.instances, 'app-2').InstanceId,
-          DeviceIndex: 2,
-        }),
-      ),
+      attach(data.NetworkInterfaceId, get(w.instances, 'app-2').InstanceId, 2),
       'InvalidNetworkInterface.InUse',
       `Interface: [${data.NetworkInterfaceId}] in use.`,
     );
@@ -155,13 +142,7 @@ describe('AttachNetworkInterface', () => {
   it('refuses an ENI in another availability zone', async () => {
     const w = await world(env.ec2);
     await expectEc2Error(
-      env.ec2.send(
-        new AttachNetworkInterfaceCommand({
-          NetworkInterfaceId: get(w.enis, 'spare-b').NetworkInterfaceId,
-          InstanceId: get(w.instances, 'app-2').InstanceId,
-          DeviceIndex: 1,
-        }),
-      ),
+      attach(get(w.enis, 'spare-b').NetworkInterfaceId, get(w.instances, 'app-2').InstanceId, 1),
       'InvalidParameterCombination',
       'You may not attach a network interface to an instance if they are not in the same availability zone',
     );
@@ -171,13 +152,7 @@ describe('AttachNetworkInterface', () => {
     const w = await world(env.ec2);
     const app1 = get(w.instances, 'app-1');
     await expectEc2Error(
-      env.ec2.send(
-        new AttachNetworkInterfaceCommand({
-          NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
-          InstanceId: app1.InstanceId,
-          DeviceIndex: 1,
-        }),
-      ),
+      attach(get(w.enis, 'spare-a').NetworkInterfaceId, app1.InstanceId, 1),
       'InvalidParameterValue',
       `Instance '${app1.InstanceId}' already has an interface attached at device index '1'.`,
     );
@@ -191,25 +166,13 @@ describe('AttachNetworkInterface', () => {
       new DetachNetworkInterfaceCommand({ AttachmentId: get(w.enis, 'app-1-data').Attachment?.AttachmentId }),
     );
     await expectEc2Error(
-      env.ec2.send(
-        new AttachNetworkInterfaceCommand({
-          NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
-          InstanceId: app1.InstanceId,
-          DeviceIndex: 1,
-        }),
-      ),
+      attach(get(w.enis, 'spare-a').NetworkInterfaceId, app1.InstanceId, 1),
       'InvalidParameterValue',
       /already has an interface attached at device index '1'/,
     );
     // …and the detaching ENI itself cannot be attached elsewhere yet.
     await expectEc2Error(
-      env.ec2.send(
-        new AttachNetworkInterfaceCommand({
-          NetworkInterfaceId: get(w.enis, 'app-1-data').NetworkInterfaceId,
-          InstanceId: get(w.instances, 'app-2').InstanceId,
-          DeviceIndex: 1,
-        }),
-      ),
+      attach(get(w.enis, 'app-1-data').NetworkInterfaceId, get(w.instances, 'app-2').InstanceId, 1),
       'InvalidNetworkInterface.InUse',
     );
   });
@@ -217,13 +180,7 @@ describe('AttachNetworkInterface', () => {
   it('refuses more interfaces than the instance type allows, counting the new one', async () => {
     const w = await world(env.ec2);
     await expectEc2Error(
-      env.ec2.send(
-        new AttachNetworkInterfaceCommand({
-          NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
-          InstanceId: get(w.instances, 'monitor').InstanceId,
-          DeviceIndex: 2,
-        }),
-      ),
+      attach(get(w.enis, 'spare-a').NetworkInterfaceId, get(w.instances, 'monitor').InstanceId, 2),
       'AttachmentLimitExceeded',
       'Interface count 3 exceeds the limit for t3.micro',
     );
@@ -239,13 +196,7 @@ describe('AttachNetworkInterface', () => {
       }),
     );
     await expectEc2Error(
-      env.ec2.send(
-        new AttachNetworkInterfaceCommand({
-          NetworkInterfaceId: spare.NetworkInterfaceId,
-          InstanceId: get(w.instances, 'bastion').InstanceId,
-          DeviceIndex: 1,
-        }),
-      ),
+      attach(spare.NetworkInterfaceId, get(w.instances, 'bastion').InstanceId, 1),
       'PrivateIpAddressLimitExceeded',
     );
   });
@@ -256,13 +207,7 @@ describe('AttachNetworkInterface', () => {
     const app2 = get(w.instances, 'app-2');
     await env.ec2.send(new StopInstancesCommand({ InstanceIds: [app2.InstanceId as string] }));
     await expectEc2Error(
-      env.ec2.send(
-        new AttachNetworkInterfaceCommand({
-          NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
-          InstanceId: app2.InstanceId,
-          DeviceIndex: 1,
-        }),
-      ),
+      attach(get(w.enis, 'spare-a').NetworkInterfaceId, app2.InstanceId, 1),
       'IncorrectInstanceState',
     );
   });
@@ -271,13 +216,7 @@ describe('AttachNetworkInterface', () => {
     const w = await world(env.ec2);
     const db = get(w.instances, 'db-1');
     expect(db.State?.Name).toBe('stopped');
-    await env.ec2.send(
-      new AttachNetworkInterfaceCommand({
-        NetworkInterfaceId: get(w.enis, 'spare-a').NetworkInterfaceId,
-        InstanceId: db.InstanceId,
-        DeviceIndex: 1,
-      }),
-    );
+    await attach(get(w.enis, 'spare-a').NetworkInterfaceId, db.InstanceId, 1);
     expect((await eni(get(w.enis, 'spare-a').NetworkInterfaceId as string))?.Attachment?.InstanceId).toBe(
       db.InstanceId,
     );
@@ -303,13 +242,7 @@ describe('AttachNetworkInterface', () => {
   it('refuses to attach a requester-managed ENI', async () => {
     const w = await world(env.ec2);
     await expectEc2Error(
-      env.ec2.send(
-        new AttachNetworkInterfaceCommand({
-          NetworkInterfaceId: get(w.enis, 'nat').NetworkInterfaceId,
-          InstanceId: get(w.instances, 'app-2').InstanceId,
-          DeviceIndex: 1,
-        }),
-      ),
+      attach(get(w.enis, 'nat').NetworkInterfaceId, get(w.instances, 'app-2').InstanceId, 1),
       'InvalidNetworkInterface.InUse',
     );
   });

@@ -143,3 +143,27 @@ export function patchSnapshot(
     instanceTypes: patch.instanceTypes ?? s.instanceTypes,
   };
 }
+
+/** The demo snapshot with web's m5.large made a two-card type, two ENIs per card: eth0 and eth1 fill card 0 (ec2-rules §2.7). */
+export function twoCardSnapshot(): Snapshot {
+  const s = demoSnapshot();
+  return patchSnapshot(s, {
+    instanceTypes: {
+      ...s.instanceTypes,
+      'm5.large': {
+        type: 'm5.large',
+        maxEnis: 4,
+        ipv4PerEni: 10,
+        networkCards: 2,
+        cards: [0, 1].map((index) => ({ index, maxEnis: 2 })),
+      },
+    },
+  });
+}
+
+/** `s` with an attached ENI moved to another network card, at the same device index. */
+export function onNetworkCard(s: Snapshot, eniId: string, card: number): Snapshot {
+  const attachment = s.enis.find((e) => e.id === eniId)?.attachment;
+  if (!attachment) throw new Error(`${eniId} is not attached in this snapshot`);
+  return patchSnapshot(s, { enis: { [eniId]: { attachment: { ...attachment, networkCardIndex: card } } } });
+}

@@ -94,6 +94,8 @@ function applyMoveEni(snapshot: Snapshot, draft: Draft, move: MoveOf<'move-eni'>
   const taken = new Set(
     snapshot.enis
       .filter((e) => e.id !== eni.id && e.attachment?.instanceId === move.toInstance)
+      // Device indexes are per network card (ec2-rules §2.6).
+      .filter((e) => e.attachment!.networkCardIndex === (move.networkCardIndex ?? 0))
       .map((e) => e.attachment!.deviceIndex),
   );
   let deviceIndex = move.deviceIndex ?? 1;
@@ -107,7 +109,7 @@ function applyMoveEni(snapshot: Snapshot, draft: Draft, move: MoveOf<'move-eni'>
       id: pendingAttachmentId(eni.id),
       instanceId: move.toInstance,
       deviceIndex,
-      networkCardIndex: 0,
+      networkCardIndex: move.networkCardIndex ?? 0,
       status: 'attached',
       deleteOnTermination: false, // the API default for attaches (ec2-rules §3.11)
       attachTime: null,

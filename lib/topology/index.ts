@@ -32,7 +32,7 @@ export {
   type Subnet,
   type Vpc,
 } from './schema';
-export { eniSlots, ipSlots } from './slots';
+export { eniSlots, ipSlots, listedCards } from './slots';
 export { formatCost, PUBLIC_IPV4_HOURLY_USD } from './pricing';
 export { eniName, eniPlace, instanceShort, serviceOwner, shortId } from './labels';
 export { eipAt, eniIpKey, holderOf, indexSnapshot, instanceOf, push, type SnapshotIndex } from './snapshot-index';

@@ -14,6 +14,8 @@ export const moveSchema = z.discriminatedUnion('kind', [
       eni: eniId,
       toInstance: instanceId,
       deviceIndex: z.number().int().min(1).max(127).optional(),
+      /** The network card of a multi-card type (ec2-rules §2.7); card 0 when absent. */
+      networkCardIndex: z.number().int().min(0).max(31).optional(),
     })
     .strict(),
   z.object({ kind: z.literal('detach-eni'), eni: eniId }).strict(),

@@ -21,6 +21,16 @@ export const stepReportSchema = z.object({
 });
 export type StepReport = z.infer<typeof stepReportSchema>;
 
+/** One step as observed while it ran, for the progress the UI polls and the timings an answer carries. */
+export type StepTiming = {
+  index: number;
+  action: string;
+  description: string;
+  outcome: StepReport['outcome'];
+  restore: boolean;
+  ms: number;
+};
+
 /** How an apply ended: verified; every call succeeded but the read-back is not there yet; or failed. */
 export const verificationSchema = z.enum(['verified', 'pending']);
 export type Verification = z.infer<typeof verificationSchema>;

@@ -4,6 +4,7 @@ import { eipLabel } from './labels';
 import { formatCost, PUBLIC_IPV4_HOURLY_USD } from './pricing';
 import type { Move, Verdict } from './move';
 import type { SnapshotIndex } from './snapshot-index';
+import { gone } from './rules-shared';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
 
@@ -27,13 +28,7 @@ export function checkAllocateEip(move: MoveOf<'allocate-eip'>): Verdict {
 
 export function checkReleaseEip(ix: SnapshotIndex, move: MoveOf<'release-eip'>): Verdict {
   const eip = ix.eipByAllocation.get(move.allocationId);
-  if (!eip)
-    return {
-      ok: false,
-      reasons: [
-        { rule: 'resource-exists', message: `${move.allocationId} does not exist (any more). Refresh the view.` },
-      ],
-    };
+  if (!eip) return gone(move.allocationId);
   if (eip.associationId !== null || eip.eniId !== null)
     return {
       ok: false,

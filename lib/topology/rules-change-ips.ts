@@ -6,7 +6,7 @@ import { cidrContains, intToIp, isReservedInSubnet, parseCidr } from './ipv4';
 import { eipLabel, eniLabel, listWords, subnetLabel } from './labels';
 import type { Move, Verdict } from './move';
 import type { Subnet } from './schema';
-import { checkIpSlot, checkNotRequesterManaged, checkSettledInstance, Reasons, uniqueIds } from './rules-shared';
+import { checkIpSlot, checkNotRequesterManaged, checkSettledInstance, gone, Reasons, uniqueIds } from './rules-shared';
 import { assignIpsStep, unassignIpsStep } from './change-steps';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
@@ -90,22 +90,12 @@ export function checkFreeCount(ix: SnapshotIndex, reasons: Reasons, subnet: Subn
 export function checkAssignIps(ix: SnapshotIndex, move: MoveOf<'assign-ips'>): Verdict {
   const reasons = new Reasons();
   const eni = ix.eniById.get(move.eni);
-  if (!eni)
-    return {
-      ok: false,
-      reasons: [{ rule: 'resource-exists', message: `${move.eni} does not exist (any more). Refresh the view.` }],
-    };
+  if (!eni) return gone(move.eni);
   const subnet = ix.subnetById.get(eni.subnetId);
-  if (!subnet)
-    return {
-      ok: false,
-      reasons: [
-        {
-          rule: 'resource-exists',
-          message: `The subnet ${eni.subnetId} of ${eni.id} is not in this view. Refresh the view.`,
-        },
-      ],
-    };
+  if (!subnet) {
+    reasons.add('resource-exists', `The subnet ${eni.subnetId} of ${eni.id} is not in this view. Refresh the view.`);
+    return { ok: false, reasons: reasons.list };
+  }
   // EC2 takes an address listed twice once (ec2-rules §3.13): so does the plan.
   const unique = move.addresses ? [...new Set(move.addresses)] : undefined;
   let addresses = unique ?? [];
@@ -144,11 +134,7 @@ export function checkAssignIps(ix: SnapshotIndex, move: MoveOf<'assign-ips'>): V
 export function checkUnassignIps(ix: SnapshotIndex, move: MoveOf<'unassign-ips'>): Verdict {
   const reasons = new Reasons();
   const eni = ix.eniById.get(move.eni);
-  if (!eni)
-    return {
-      ok: false,
-      reasons: [{ rule: 'resource-exists', message: `${move.eni} does not exist (any more). Refresh the view.` }],
-    };
+  if (!eni) return gone(move.eni);
   const addresses = [...new Set(move.addresses)];
   for (const ip of addresses) {
     const entry = eni.privateIps.find((p) => p.address === ip);

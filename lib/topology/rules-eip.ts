@@ -4,7 +4,7 @@ import { eipLabel, eniLabel, instanceName, vpcLabel } from './labels';
 import { PUBLIC_IPV4_HOURLY_USD, publicIpv4Price } from './pricing';
 import type { CheckSettings, Move, Verdict } from './move';
 import type { Eip } from './schema';
-import { checkNotRequesterManaged, Reasons, uniqueIds } from './rules-shared';
+import { checkNotRequesterManaged, gone, Reasons, uniqueIds } from './rules-shared';
 import { associateStep, disassociateStep } from './steps';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
@@ -142,14 +142,7 @@ export function checkMoveEip(ix: SnapshotIndex, move: MoveOf<'move-eip'>, settin
 
 export function checkDisassociateEip(ix: SnapshotIndex, move: MoveOf<'disassociate-eip'>): Verdict {
   const eip = ix.eipByAllocation.get(move.allocationId);
-  if (!eip) {
-    return {
-      ok: false,
-      reasons: [
-        { rule: 'resource-exists', message: `${move.allocationId} does not exist (any more). Refresh the view.` },
-      ],
-    };
-  }
+  if (!eip) return gone(move.allocationId);
   // Idle as the index defines it (isIdleEip), spelled out so associationId narrows to a string below.
   if (eip.associationId === null) {
     return {

@@ -7,6 +7,7 @@ import {
   checkNotRequesterManaged,
   checkPlainInterface,
   checkSettledInstance,
+  gone,
   ipv4SlotsUsed,
   ipv4UseText,
   Reasons,
@@ -64,6 +65,17 @@ function cargo(ix: SnapshotIndex, eni: Eni): { ips: string[]; eipNotes: string[]
   };
 }
 
+/** "device index N", and the card when it is not card 0 (single-card plans read as before). */
+const atIndex = (deviceIndex: number, card: number): string =>
+  card > 0 ? `device index ${deviceIndex} on network card ${card}` : `device index ${deviceIndex}`;
+
+/** The move that attaches the ENI back where it was; the card only when it is not card 0. */
+function backTo(eni: string, toInstance: string, deviceIndex: number, card: number): Move {
+  return card > 0
+    ? { kind: 'move-eni', eni, toInstance, deviceIndex, networkCardIndex: card }
+    : { kind: 'move-eni', eni, toInstance, deviceIndex };
+}
+
 function lowestFreeDeviceIndex(taken: ReadonlySet<number>): number {
   let index = 1;
   while (taken.has(index)) index += 1;
@@ -112,13 +124,17 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
   checkSettledInstance(reasons, target, 'attaching an ENI');
 
   const attached = ix.enisByInstance.get(target.id) ?? [];
-  const taken = new Set(attached.map((e) => e.attachment?.deviceIndex ?? 0));
+  // Device indexes are numbered per network card (ec2-rules §2.6); the console attaches on card 0 unless told.
+  const card = move.networkCardIndex ?? 0;
+  const onCard = attached.filter((e) => (e.attachment?.networkCardIndex ?? 0) === card);
+  const taken = new Set(onCard.map((e) => e.attachment?.deviceIndex ?? 0));
   const deviceIndex = move.deviceIndex ?? lowestFreeDeviceIndex(taken);
-  const holder = attached.find((e) => e.attachment?.deviceIndex === deviceIndex);
+  const at = atIndex(deviceIndex, card);
+  const holder = onCard.find((e) => e.attachment?.deviceIndex === deviceIndex);
   if (holder && holder.id !== eni.id) {
     reasons.add(
       'device-index-free',
-      `${instanceName(target)} already has ${eniLabel(holder, ix)} at device index ${deviceIndex}. Drop the ENI on an empty slot.`,
+      `${instanceName(target)} already has ${eniLabel(holder, ix)} at ${at}. Drop the ENI on an empty slot.`,
     );
   }
   const limits = ix.limitsByType.get(target.type);
@@ -129,18 +145,23 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
     );
   } else {
     const count = attached.filter((e) => e.id !== eni.id).length + 1;
-    // The console attaches on network card 0; on a multi-card type the limit holds per card (ec2-rules §2.7).
-    const card0 = limits.cards?.find((c) => c.index === 0);
-    const onCard0 = attached.filter((e) => e.id !== eni.id && (e.attachment?.networkCardIndex ?? 0) === 0).length + 1;
-    if (count > limits.maxEnis) {
+    // On a multi-card type the limit holds per card (ec2-rules §2.7).
+    const cardLimit = limits.cards?.find((c) => c.index === card);
+    const countOnCard = onCard.filter((e) => e.id !== eni.id).length + 1;
+    if (card >= limits.networkCards) {
+      reasons.add(
+        'device-index-free',
+        `${target.type} has ${limits.networkCards} network card${limits.networkCards === 1 ? '' : 's'}: there is no network card ${card}. Drop the ENI on a slot of a card it has.`,
+      );
+    } else if (count > limits.maxEnis) {
       reasons.add(
         'eni-slot-free',
         `${instanceLabel(target)} already has ${count - 1} of ${limits.maxEnis} ENIs: interface count ${count} exceeds the limit for ${target.type}. Detach an ENI from it first.`,
       );
-    } else if (card0 && limits.networkCards > 1 && onCard0 > card0.maxEnis) {
+    } else if (cardLimit && limits.networkCards > 1 && countOnCard > cardLimit.maxEnis) {
       reasons.add(
         'eni-slot-free',
-        `${instanceLabel(target)} already has ${onCard0 - 1} of the ${card0.maxEnis} ENIs network card 0 of ${target.type} takes (the console attaches on card 0). Detach an ENI from card 0 first.`,
+        `${instanceLabel(target)} already has ${countOnCard - 1} of the ${cardLimit.maxEnis} ENIs network card ${card} of ${target.type} takes. Detach an ENI from card ${card} first, or drop it on another card's slot.`,
       );
     }
     const slots = ipv4SlotsUsed(eni);
@@ -164,9 +185,7 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
       ),
     );
   }
-  steps.push(
-    attachStep(eni.id, target.id, deviceIndex, `Attach ${eni.id} to ${target.id} at device index ${deviceIndex}.`),
-  );
+  steps.push(attachStep(eni.id, target.id, deviceIndex, `Attach ${eni.id} to ${target.id} at ${at}.`, card));
   const sideEffects = [
     `Its private ${ips.length === 1 ? 'IP' : 'IPs'} ${listWords(ips)} ${ips.length === 1 ? 'moves' : 'move'} with ${eniLabel(eni, ix)}.`,
   ];
@@ -191,14 +210,14 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
   return {
     ok: true,
     plan: {
-      move: { ...move, deviceIndex },
-      summary: `Move ${eniLabel(eni, ix)} ${source ? `from ${instanceName(source)}` : 'from the pool'} to ${instanceName(target)} at device index ${deviceIndex}.`,
+      move: card > 0 ? { ...move, deviceIndex, networkCardIndex: card } : { ...move, deviceIndex },
+      summary: `Move ${eniLabel(eni, ix)} ${source ? `from ${instanceName(source)}` : 'from the pool'} to ${instanceName(target)} at ${at}.`,
       steps,
       sideEffects,
       hourlyCostDelta: 0,
       inverse:
         source && sourceIndex !== undefined
-          ? [{ kind: 'move-eni', eni: eni.id, toInstance: source.id, deviceIndex: sourceIndex }]
+          ? [backTo(eni.id, source.id, sourceIndex, eni.attachment?.networkCardIndex ?? 0)]
           : [{ kind: 'detach-eni', eni: eni.id }],
       involved: uniqueIds([eni.id, source?.id, target.id, ...allocationIds, eni.subnetId]),
     },
@@ -208,11 +227,7 @@ export function checkMoveEni(ix: SnapshotIndex, move: MoveOf<'move-eni'>, settin
 export function checkDetachEni(ix: SnapshotIndex, move: MoveOf<'detach-eni'>): Verdict {
   const reasons = new Reasons();
   const eni = ix.eniById.get(move.eni);
-  if (!eni)
-    return {
-      ok: false,
-      reasons: [{ rule: 'resource-exists', message: `${move.eni} does not exist (any more). Refresh the view.` }],
-    };
+  if (!eni) return gone(move.eni);
   const attachment = eni.attachment;
   if (!attachment)
     reasons.add('target-is-different', `${eniLabel(eni, ix)} is not attached: it is already in the pool.`);
@@ -242,7 +257,7 @@ export function checkDetachEni(ix: SnapshotIndex, move: MoveOf<'detach-eni'>): V
       ],
       sideEffects,
       hourlyCostDelta: 0,
-      inverse: [{ kind: 'move-eni', eni: eni.id, toInstance: instance.id, deviceIndex: attachment.deviceIndex }],
+      inverse: [backTo(eni.id, instance.id, attachment.deviceIndex, attachment.networkCardIndex)],
       involved: uniqueIds([eni.id, instance.id, ...allocationIds, eni.subnetId]),
     },
   };

@@ -4,7 +4,7 @@ import { cidrContains, isReservedInSubnet } from './ipv4';
 import { eipLabel, eniLabel, instanceName, subnetLabel } from './labels';
 import type { Move, Verdict } from './move';
 import { publicIpv4Price } from './pricing';
-import { checkIpSlot, checkNotRequesterManaged, checkSettledInstance, Reasons, uniqueIds } from './rules-shared';
+import { checkIpSlot, checkNotRequesterManaged, checkSettledInstance, gone, Reasons, uniqueIds } from './rules-shared';
 import { assignStep, unassignStep } from './steps';
 
 type MoveOf<K extends Move['kind']> = Extract<Move, { kind: K }>;
@@ -139,11 +139,7 @@ export function checkUnassignIp(ix: SnapshotIndex, move: MoveOf<'unassign-ip'>):
 export function checkAssignIp(ix: SnapshotIndex, move: MoveOf<'assign-ip'>): Verdict {
   const reasons = new Reasons();
   const target = ix.eniById.get(move.toEni);
-  if (!target)
-    return {
-      ok: false,
-      reasons: [{ rule: 'resource-exists', message: `${move.toEni} does not exist (any more). Refresh the view.` }],
-    };
+  if (!target) return gone(move.toEni);
   const subnet = ix.subnetById.get(target.subnetId);
   if (!subnet) {
     reasons.add(

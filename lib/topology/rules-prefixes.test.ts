@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { checkMove } from './rules';
 import { snapshotSchema } from './schema';
 import { ipSlots } from './slots';
-import { demoIds as d, demoSnapshot, patchSnapshot, planOf, rulesOf } from '@/lib/testing/snapshots';
+import {
+  demoIds as d,
+  demoSnapshot,
+  onNetworkCard,
+  patchSnapshot,
+  planOf,
+  rulesOf,
+  twoCardSnapshot,
+} from '@/lib/testing/snapshots';
 
 const prefixes = (n: number, third = 1) => Array.from({ length: n }, (_, i) => `10.0.${third}.${112 + i * 16}/28`);
 /** web-1 eth0 (m5.large: 10 IPv4 slots) holds 4 addresses; `n` prefixes take n more slots. */
@@ -62,30 +70,12 @@ describe('interface types', () => {
 
 describe('network cards', () => {
   it('checks the card-0 limit of a multi-card type when DescribeInstanceTypes lists the cards', () => {
-    const s = patchSnapshot(demoSnapshot(), {
-      instanceTypes: {
-        ...demoSnapshot().instanceTypes,
-        'm5.large': {
-          type: 'm5.large',
-          maxEnis: 4,
-          ipv4PerEni: 10,
-          networkCards: 2,
-          cards: [
-            { index: 0, maxEnis: 2 },
-            { index: 1, maxEnis: 2 },
-          ],
-        },
-      },
-    });
+    const s = twoCardSnapshot();
     const v = checkMove(s, { kind: 'move-eni', eni: d.poolA, toInstance: d.web });
     expect(rulesOf(v)).toEqual(['eni-slot-free']);
     expect(v.ok ? '' : v.reasons[0]?.message).toContain('2 of the 2 ENIs network card 0 of m5.large takes');
     // With one ENI moved to card 1, card 0 has room.
-    const onCard1 = patchSnapshot(s, {
-      enis: {
-        [d.webEth1]: { attachment: { ...s.enis.find((e) => e.id === d.webEth1)!.attachment!, networkCardIndex: 1 } },
-      },
-    });
+    const onCard1 = onNetworkCard(s, d.webEth1, 1);
     expect(checkMove(onCard1, { kind: 'move-eni', eni: d.poolA, toInstance: d.web }).ok).toBe(true);
   });
 });

@@ -40,11 +40,28 @@ export function detachStep(attachmentId: string, description: string): Step {
   };
 }
 
-export function attachStep(eniId: string, instanceId: string, deviceIndex: number, description: string): Step {
+/** `networkCardIndex` above 0 is sent (and written in the CLI line) only for a card other than the default 0. */
+export function attachStep(
+  eniId: string,
+  instanceId: string,
+  deviceIndex: number,
+  description: string,
+  networkCardIndex = 0,
+): Step {
+  const onCard = networkCardIndex > 0;
   return {
     action: 'AttachNetworkInterface',
-    input: { NetworkInterfaceId: eniId, InstanceId: instanceId, DeviceIndex: deviceIndex },
-    cli: `aws ec2 attach-network-interface --network-interface-id ${eniId} --instance-id ${instanceId} --device-index ${deviceIndex}`,
+    input: onCard
+      ? {
+          NetworkInterfaceId: eniId,
+          InstanceId: instanceId,
+          DeviceIndex: deviceIndex,
+          NetworkCardIndex: networkCardIndex,
+        }
+      : { NetworkInterfaceId: eniId, InstanceId: instanceId, DeviceIndex: deviceIndex },
+    cli:
+      `aws ec2 attach-network-interface --network-interface-id ${eniId} --instance-id ${instanceId} --device-index ${deviceIndex}` +
+      (onCard ? ` --network-card-index ${networkCardIndex}` : ''),
     supportsDryRun: true,
     waitFor: 'eni-attached',
     description,

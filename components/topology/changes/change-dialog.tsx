@@ -4,9 +4,8 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { CloseIcon } from '@/components/ui/icons';
 import { Input } from '@/components/ui/input';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { DialogCloseButton, ModalDialog } from '@/components/ui/modal-dialog';
 import type { TopologyData } from '@/lib/queries/topology';
 import { actionLabels, type ChangeAction, type ChangeTarget } from './change-actions';
 import { draftMove, type Fields, initialFields, judgeDraft } from './change-draft';
@@ -94,14 +93,7 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
                   : (subnet?.id ?? '')}
           </p>
         </div>
-        <button
-          type="button"
-          aria-label="Close"
-          onClick={onClose}
-          className="-mr-1 flex size-7 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg"
-        >
-          <CloseIcon />
-        </button>
+        <DialogCloseButton onClick={onClose} />
       </header>
 
       <form

@@ -45,7 +45,8 @@ export function describeTarget(ix: TopologyIndex, target: DropTarget): string {
       return `instance ${instanceShort(ix, target.instanceId)}`;
     }
     case 'eni-slot': {
-      return `eth${target.deviceIndex} of ${instanceShort(ix, target.instanceId)}`;
+      const card = target.networkCardIndex ? ` on network card ${target.networkCardIndex}` : '';
+      return `eth${target.deviceIndex}${card} of ${instanceShort(ix, target.instanceId)}`;
     }
     case 'private-ip':
       return `${target.address} on ${eniPlace(ix, ix.eniById.get(target.eniId), target.eniId)}`;

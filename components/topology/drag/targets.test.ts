@@ -45,6 +45,22 @@ describe('candidateMove', () => {
       deviceIndex: 2,
     });
   });
+  it("carries a slot's network card into move-eni when it is not card 0, and keeps it in the target's id", () => {
+    const card1: DropTarget = {
+      kind: 'eni-slot',
+      instanceId: 'i-0000000000000000b',
+      deviceIndex: 2,
+      networkCardIndex: 1,
+    };
+    expect(candidateMove(poolEni, card1)).toEqual({
+      kind: 'move-eni',
+      eni: 'eni-0000000000000000e',
+      toInstance: 'i-0000000000000000b',
+      deviceIndex: 2,
+      networkCardIndex: 1,
+    });
+    expect(targetId(card1)).not.toBe(targetId({ ...card1, networkCardIndex: undefined }));
+  });
   it('takes whole ENIs and instances as targets: any free IP slot, the lowest free device index', () => {
     expect(candidateMove(ip, { kind: 'eni', eniId: 'eni-0000000000000000c' })).toEqual({
       kind: 'move-ip',

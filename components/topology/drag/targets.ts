@@ -13,7 +13,8 @@ export type DropTarget =
   | { kind: 'ip-slot'; eniId: string; n: number }
   /** An ENI as a whole: takes an IP into any free slot (and says why not when it is full). */
   | { kind: 'eni'; eniId: string }
-  | { kind: 'eni-slot'; instanceId: string; deviceIndex: number }
+  /** A free ENI slot; networkCardIndex only on a card other than 0 of a multi-card type. */
+  | { kind: 'eni-slot'; instanceId: string; deviceIndex: number; networkCardIndex?: number }
   /** An instance as a whole: takes an ENI at its lowest free device index (or says it is full). */
   | { kind: 'instance'; instanceId: string }
   | { kind: 'private-ip'; eniId: string; address: string }
@@ -46,7 +47,7 @@ export function targetId(target: DropTarget): string {
     case 'ip-slot':
       return `drop:ip-slot:${target.eniId}:${target.n}`;
     case 'eni-slot':
-      return `drop:eni-slot:${target.instanceId}:${target.deviceIndex}`;
+      return `drop:eni-slot:${target.instanceId}:${target.deviceIndex}${target.networkCardIndex ? `:c${target.networkCardIndex}` : ''}`;
     case 'private-ip':
       return `drop:private-ip:${target.eniId}:${target.address}`;
     case 'eni':
@@ -79,8 +80,12 @@ export function candidateMove(source: DragSource, target: DropTarget): Move | nu
     case 'eni':
       if (target.kind === 'eni-pool')
         return source.instanceId === null ? null : { kind: 'detach-eni', eni: source.eniId };
-      if (target.kind === 'eni-slot')
-        return { kind: 'move-eni', eni: source.eniId, toInstance: target.instanceId, deviceIndex: target.deviceIndex };
+      if (target.kind === 'eni-slot') {
+        const { instanceId: toInstance, deviceIndex, networkCardIndex } = target;
+        return networkCardIndex
+          ? { kind: 'move-eni', eni: source.eniId, toInstance, deviceIndex, networkCardIndex }
+          : { kind: 'move-eni', eni: source.eniId, toInstance, deviceIndex };
+      }
       // The whole card: the lowest free device index, which checkMove resolves (or refuses: no free slot).
       if (target.kind === 'instance' && target.instanceId !== source.instanceId)
         return { kind: 'move-eni', eni: source.eniId, toInstance: target.instanceId };

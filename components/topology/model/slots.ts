@@ -5,6 +5,7 @@ import {
   eniSlots,
   ipSlots,
   ipv4SlotsUsed,
+  listedCards,
   type Eip,
   type Eni,
   type Instance,
@@ -15,10 +16,12 @@ import { limitsFor, type TopologyIndex } from './topology-index';
 /** locked: never draggable (primary ENI or IP, requester-managed ENI); free: an empty drop target. */
 export type SlotState = 'locked' | 'occupied' | 'free';
 
-/** n is the device index (ethN): occupied slots keep theirs, free ones take the lowest unused. */
-export type EniSlotView = { n: number; state: SlotState; eni: Eni | null };
+/** n is the device index (ethN): occupied slots keep theirs, free ones take the lowest unused; card: its network card. */
+export type EniSlotView = { n: number; card: number; state: SlotState; eni: Eni | null };
 export type EniSlotsView = {
   slots: EniSlotView[];
+  /** The network cards of a multi-card type with each card's ENI limit; null on single-card (or unlisted) types. */
+  cards: { index: number; max: number }[] | null;
   /** MaximumNetworkInterfaces, or null when the snapshot lacks the instance type. */
   max: number | null;
   used: number;
@@ -35,12 +38,15 @@ export type IpSlotsView = {
 export function eniSlotsView(index: TopologyIndex, instance: Instance): EniSlotsView {
   const slots = eniSlots(index.snapshot, instance.id).map<EniSlotView>((s) => ({
     n: s.deviceIndex,
+    card: s.networkCardIndex,
     state: s.eni ? (s.locked ? 'locked' : 'occupied') : 'free',
     eni: s.eni,
   }));
+  const limits = limitsFor(index, instance.type);
   return {
     slots,
-    max: limitsFor(index, instance.type)?.maxEnis ?? null,
+    cards: listedCards(limits)?.map((c) => ({ index: c.index, max: c.maxEnis })) ?? null,
+    max: limits?.maxEnis ?? null,
     used: slots.filter((s) => s.eni).length,
   };
 }

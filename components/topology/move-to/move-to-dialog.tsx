@@ -6,10 +6,9 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { cn } from '@/lib/cn';
 import { checkMove, type Plan, type Verdict } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
-import { CloseIcon } from '@/components/ui/icons';
 import { Badge } from '@/components/ui/badge';
 import { Kbd } from '@/components/ui/kbd';
-import { ModalDialog } from '@/components/ui/modal-dialog';
+import { DialogCloseButton, ModalDialog } from '@/components/ui/modal-dialog';
 import { announce } from '../announcer';
 import { describeSource, reasonText } from '../drag/announce';
 import type { DragSource } from '../drag/targets';
@@ -75,14 +74,7 @@ export function MoveToDialog({ data, index, source, onChoose, onClose }: Props) 
             the plan.
           </p>
         </div>
-        <button
-          type="button"
-          aria-label="Close"
-          onClick={onClose}
-          className="-mr-1 flex size-7 items-center justify-center rounded-md text-faint hover:bg-subtle hover:text-fg"
-        >
-          <CloseIcon />
-        </button>
+        <DialogCloseButton onClick={onClose} />
       </header>
       <div className="border-b border-line px-4 py-2">
         <input
