@@ -61,10 +61,12 @@ export function AuditEntry({ entry, now }: { entry: AuditRecordView; now: number
         </Badge>
       </div>
       <div className="flex items-baseline gap-1.5 text-muted">
-        <span>{actionWords[entry.action] ?? entry.action}</span>
+        <span className="min-w-0 truncate" title={entry.action}>
+          {actionWords[entry.action] ?? entry.action}
+        </span>
         {entry.account || entry.region ? (
           <span
-            className="truncate rounded border border-line px-1 font-mono text-2xs text-muted"
+            className="shrink-0 rounded border border-line px-1 font-mono text-2xs text-muted"
             title="Account and region acted in"
             data-testid="audit-scope"
           >

@@ -29,8 +29,8 @@ export function ScopeFilters({ account, region, onAccount, onRegion }: Props) {
       >
         <option value="">any account</option>
         {accounts.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.label} ({a.id})
+          <option key={a.id} value={a.id} title={a.id}>
+            {a.label}
           </option>
         ))}
       </select>
