@@ -75,6 +75,31 @@ describe('unfinished operations act where they started', { timeout: 120_000 }, (
     const recent = await (await get(operationsGet, '/api/operations?limit=1')).json();
     expect(recent.operations[0]).toMatchObject({ scope, outcome: { status: 'applied' } });
   });
+  it('refuses to finish an operation of an account no longer configured, and says so in the list', async () => {
+    const s = await loadSnapshot(direct('staging', 'us-east-1'));
+    const move = findMove(s, 'move-eni-between');
+    const verdict = checkMove(s, move);
+    if (!verdict.ok) throw new Error('the move is accepted');
+    const { journal } = await consoleOperations();
+    const op = await journal.begin('otto', move, verdict.plan, { account: 'finance', region: 'us-east-1' });
+    const list = await (await get(operationsGet, '/api/operations?unfinished=1')).json();
+    expect(list.operations.find((o: { id: string }) => o.id === op.id)).toMatchObject({
+      observed: null,
+      observedError: expect.stringContaining('There is no account "finance"'),
+    });
+    await emu().clearRequests();
+    const res = await resolvePost(
+      new Request(`http://localhost/api/operations/${op.id}/resolve`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'restore' }),
+      }),
+      { params: Promise.resolve({ id: op.id }) },
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toContain('started in account finance');
+    expect(appliedRequests(await emu().requests())).toEqual([]);
+  });
 });
 
 describe('failover in a scope', { timeout: 120_000 }, () => {

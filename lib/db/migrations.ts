@@ -139,9 +139,9 @@ const operations: Migration = {
 };
 
 /**
- * Where each audit entry and each operation acted (issue 11 §2): the account and region as columns, so the record
- * filters by them and a Finish/Restore acts where its operation started. Audit rows written before this kept them in
- * `details` (plan, apply): copied over; operations before it were all in the default scope (null).
+ * Where each audit entry and each operation acted (issue 11, several accounts and regions): the account and region as
+ * columns, so the record filters by them and a Finish/Restore acts where its operation started. Audit rows written
+ * before this kept them in `details` (plan, apply): copied over; operations before it were all in the default scope.
  */
 const scopeColumns: Migration = {
   async up(db: Db) {
