@@ -3,7 +3,8 @@
 // account and region lands there only (checked in the emulator with each account's own access key).
 import { DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { appliedRequests } from '../lib/testing/emulator-control';
-import { Emulator, emulatorUrl, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { type ConsolePage, Emulator, emulatorUrl, expect, test } from './fixtures';
 import { eniHandle } from './steps';
 
 const PROD = 'AKIAPRODENICONSOLE';
@@ -20,6 +21,14 @@ class AccountView extends Emulator {
 
 const enisOf = async (view: AccountView) =>
   (await view.ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces ?? [];
+
+/** The console opened and the demo reset to the multi-account scenario through its picker. */
+async function openMultiAccount(ui: ConsolePage, page: Page): Promise<void> {
+  await ui.open();
+  await page.getByTestId('demo-scenario').selectOption('multi-account');
+  await page.getByTestId('demo-reset').click();
+  await expect(page.getByTestId('demo-reset')).toHaveText('Reset', { timeout: 90_000 });
+}
 
 test.afterEach(async ({ emulator }) => {
   // The other specs expect the single-account emulator.
@@ -105,10 +114,7 @@ test('a failover, the demo failure and the guest OS configuration in staging act
 }) => {
   test.setTimeout(180_000);
   await emulator.patchSettings({ attachDelayMs: 200 });
-  await ui.open();
-  await page.getByTestId('demo-scenario').selectOption('multi-account');
-  await page.getByTestId('demo-reset').click();
-  await expect(page.getByTestId('demo-reset')).toHaveText('Reset', { timeout: 90_000 });
+  await openMultiAccount(ui, page);
   const staging = await new AccountView(STAGING, 'us-east-1').names();
   const primary = staging.instances['ha-primary']!;
   const standby = staging.instances['ha-standby']!;
@@ -172,4 +178,26 @@ test('a failover, the demo failure and the guest OS configuration in staging act
   await expect(activity.getByTestId('audit-scope').filter({ hasText: 'staging' })).toHaveCount(0);
   await activity.getByLabel('Filter by account').selectOption('staging');
   await page.screenshot({ path: 'e2e/artifacts/accounts-activity.png' });
+});
+
+test('a walkthrough started while viewing staging resets to its scenario and goes on in the demo’s one account', async ({
+  emulator,
+  console: ui,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openMultiAccount(ui, page);
+  await page.goto('/?account=staging&region=eu-west-1');
+  await expect(page.getByTestId('account-switcher')).toHaveValue('staging', { timeout: 30_000 });
+  await page.getByTestId('demo-walkthrough').selectOption('ha-failover');
+  const panel = page.getByTestId('walkthrough');
+  await panel.getByTestId('walkthrough-do').click();
+  await expect(panel.getByTestId('walkthrough-after')).toBeVisible({ timeout: 30_000 });
+  // The reset's scenario has one account: the page no longer names staging.
+  await expect(page).not.toHaveURL(/account=|region=/);
+  await panel.getByTestId('walkthrough-next').click();
+  await panel.getByTestId('walkthrough-do').click();
+  await expect(panel.getByTestId('walkthrough-after')).toContainText('status checks now fail', { timeout: 30_000 });
+  const { instances } = await emulator.names();
+  await expect(ui.instance(instances['ha-primary']!)).toContainText('Impaired', { timeout: 30_000 });
 });
