@@ -1,5 +1,6 @@
 // What a walkthrough step does: names resolved against the account, then a reset, a simulated failure, a failover
 // (through the Fail over dialog), or a move through the plan dialog like any drop.
+import { encodeScope, pageScope } from '@/lib/queries/scope';
 import type { Failover, Move, Snapshot } from '@/lib/topology';
 import { type Applied, failInstance, resetScenario, seconds } from '../failover/failover-api';
 import type { Proposed } from '../topology/moves/moves-context';
@@ -76,6 +77,8 @@ export async function perform(action: WalkAction, s: Snapshot, kit: Kit): Promis
     case 'reset': {
       const r = await resetScenario(action.scenario);
       if (!r.ok) throw new Error(r.message);
+      // The scenario's one account replaces the page's: its next reads and changes name no other account or region.
+      if (encodeScope(pageScope())) window.history.replaceState(null, '', window.location.pathname);
       return `Reset to ${action.scenario}.`;
     }
     case 'fail-instance': {

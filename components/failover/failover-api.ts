@@ -1,6 +1,7 @@
 // The browser's calls for a failover and the demo: /api/plan, /api/apply (same routes as every move), the progress
 // of a running apply (/api/progress/{id}), and the demo's control routes. Answers are the routes' JSON ({ ok, … } or a failure).
 import { noteAccountReplaced } from '../topology/auto-refresh/account-replaced';
+import { scopeBody } from '@/lib/queries/scope';
 import type { Failover, FailoverPlan, Move } from '@/lib/topology';
 import type { StepReport, StepTiming } from '@/lib/topology/outcome';
 
@@ -49,10 +50,12 @@ async function call<T>(path: string, body?: unknown): Promise<T | Failed> {
   }
 }
 
-export const planFailover = (f: Failover) => call<Planned>('/api/plan', f);
-export const rehearseFailover = (f: Failover) => call<Rehearsed>('/api/apply', { ...f, rehearse: true });
+// Each names the page's account and region (the server refuses a plan applied in another).
+export const planFailover = (f: Failover) => call<Planned>('/api/plan', { ...f, ...scopeBody() });
+export const rehearseFailover = (f: Failover) =>
+  call<Rehearsed>('/api/apply', { ...f, rehearse: true, ...scopeBody() });
 export const applyFailover = (f: Failover, confirmed: FailoverPlan, progressId: string) =>
-  call<Applied>('/api/apply', { move: f, confirmed, progressId });
+  call<Applied>('/api/apply', { move: f, confirmed, progressId, ...scopeBody() });
 export const readProgress = (progressId: string) =>
   call<{ ok: true; progress: Progress }>(`/api/progress/${progressId}`);
 /** Resets the demo account to a scenario; the changes panel then starts over (the console replaced the account). */
@@ -61,13 +64,14 @@ export async function resetScenario(scenario: string) {
   if (result.ok) noteAccountReplaced();
   return result;
 }
-export const failInstance = (instanceId: string) => call<{ ok: true }>('/api/demo/fail-instance', { instanceId });
+export const failInstance = (instanceId: string) =>
+  call<{ ok: true }>('/api/demo/fail-instance', { instanceId, ...scopeBody() });
 
 /** A plain move through the canvas's routes: planned on fresh state, then applied as the confirmed plan. */
 export async function planAndApply(move: Move): Promise<{ ok: true } | Failed> {
-  const planned = await call<{ ok: true; plan: unknown }>('/api/plan', move);
+  const planned = await call<{ ok: true; plan: unknown }>('/api/plan', { move, ...scopeBody() });
   if (!planned.ok) return planned;
-  const applied = await call<{ ok: true }>('/api/apply', { move, confirmed: planned.plan });
+  const applied = await call<{ ok: true }>('/api/apply', { move, confirmed: planned.plan, ...scopeBody() });
   return applied.ok ? { ok: true } : applied;
 }
 

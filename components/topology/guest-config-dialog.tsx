@@ -7,6 +7,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { DialogCloseButton, ModalDialog } from '@/components/ui/modal-dialog';
 import { AlertIcon } from '@/components/ui/icons';
 import { cn } from '@/lib/cn';
+import { pageScope, withScope } from '@/lib/queries/scope';
 import { dhcpWarning, guestConfigFor, type GuestFormat } from '@/lib/topology/guest-config';
 import { renderAmazonLinuxNote, renderGuestConfig } from '@/lib/topology/guest-config-render';
 import type { Snapshot } from '@/lib/topology';
@@ -108,7 +109,7 @@ export function GuestConfigDialog({ snapshot, instanceId, afterMove, onClose }: 
             {tab !== 'amazon-linux' ? (
               <a
                 className="text-2xs text-accent hover:underline"
-                href={`/api/instances/${instanceId}/guest-config?format=${tab}`}
+                href={`/api/instances/${instanceId}/guest-config?${withScope(`format=${tab}`, pageScope())}`}
                 target="_blank"
                 rel="noreferrer"
               >

@@ -13,9 +13,39 @@ import {
   unfinishedOperationsKey,
   unfinishedOperationsOptions,
 } from '@/lib/queries/operations';
+import { accountsQueryOptions, pageScope } from '@/lib/queries/scope';
 import { topologyQueryKey } from '@/lib/queries/topology';
 
 const outcomeWords: Record<string, string> = { done: 'done', 'not-done': 'not done', unknown: 'unknown' };
+
+/**
+ * The account and region the operation started in (where Finish and Restore act, whatever the page shows), and
+ * whether that is another scope than the one viewed.
+ */
+function OperationScope({ scope }: { scope: OperationViewData['scope'] }) {
+  const { data: accounts } = useQuery(accountsQueryOptions());
+  const viewed = pageScope();
+  const home = accounts?.[0];
+  const account = scope?.account ?? home?.id;
+  const region = scope?.region ?? home?.regions[0];
+  const label = accounts?.find((a) => a.id === account)?.label;
+  const elsewhere =
+    account !== undefined &&
+    region !== undefined &&
+    (account !== (viewed.account ?? home?.id) || region !== (viewed.region ?? home?.regions[0]));
+  return (
+    <p className="mt-0.5 text-muted" data-testid="operation-scope">
+      In account{' '}
+      <span className="font-medium text-fg">
+        {label ? `${label} (${account})` : (account ?? 'the console’s default')}
+      </span>
+      , region <span className="font-mono text-fg">{region ?? 'default'}</span>
+      {elsewhere ? (
+        <span className="text-warn"> — not the one you are viewing: Finish and Restore act there.</span>
+      ) : null}
+    </p>
+  );
+}
 
 function Operation({ op, canChange }: { op: OperationViewData; canChange: boolean }) {
   const client = useQueryClient();
@@ -39,6 +69,7 @@ function Operation({ op, canChange }: { op: OperationViewData; canChange: boolea
       <p className="mt-0.5 text-muted">
         Started by {op.user} at {new Date(op.startedAt).toLocaleString()} and never finished.
       </p>
+      <OperationScope scope={op.scope} />
       <div className="mt-2 grid gap-3 sm:grid-cols-2">
         <div>
           <p className="font-medium text-fg">Steps</p>

@@ -39,4 +39,7 @@ export type AuditEntry = {
   requestIds: string[];
   /** The move, plan, outcome message, verified state: whatever explains the entry. JSON. */
   details: unknown;
+  /** The account and region acted in; absent: read from `details` (`account`, `region`) when it names them. */
+  account?: string | null;
+  region?: string | null;
 };

@@ -42,6 +42,7 @@ describe.each(testBackends)('database on $title', ({ backend, skip }) => {
         '0002-audit',
         '0003-api-tokens',
         '0004-operations',
+        '0005-scope-columns',
       ]);
       await again.close();
     } finally {

@@ -1,5 +1,5 @@
 // The audit record: append one entry (the application never updates or deletes one), and read them back newest
-// first, filtered by user, resource, outcome, action and time, a page at a time.
+// first, filtered by user, resource, outcome, action, account, region and time, a page at a time.
 import { sql, type Kysely } from 'kysely';
 import type { AuditEntry } from '@/lib/auth/roles';
 import { getDatabase } from './database';
@@ -14,6 +14,9 @@ export type AuditQuery = {
   resource?: string;
   outcome?: AuditEntry['outcome'];
   action?: string;
+  /** The account id (e.g. staging) or region (e.g. eu-west-1) the entry acted in. */
+  account?: string;
+  region?: string;
   /** Only entries at or after this time. */
   since?: Date;
   /** Page size, 1–500 (default 50). */
@@ -25,6 +28,14 @@ export type AuditQuery = {
 export type AuditPage = { entries: AuditRecord[]; nextCursor: string | null };
 
 export const auditLimits = { default: 50, max: 500 } as const;
+
+/** The entry's account or region: its own, else what its details name (plan and apply put them there). */
+function scopeField(entry: AuditEntry, key: 'account' | 'region'): string | null {
+  if (entry[key] !== undefined) return entry[key];
+  const details = entry.details as Record<string, unknown> | null | undefined;
+  const value = details !== null && typeof details === 'object' ? details[key] : undefined;
+  return typeof value === 'string' ? value : null;
+}
 
 export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await db
@@ -40,6 +51,8 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
       resource_ids: entry.resourceIds,
       request_ids: entry.requestIds,
       details: JSON.stringify(entry.details ?? null, storable),
+      account: scopeField(entry, 'account'),
+      region: scopeField(entry, 'region'),
     })
     .execute();
 }
@@ -65,6 +78,8 @@ export async function queryAudit(db: Kysely<Database>, query: AuditQuery = {}): 
   if (query.resource) q = q.where(sql<boolean>`resource_ids @> array[${query.resource}]::text[]`);
   if (query.outcome) q = q.where('outcome', '=', query.outcome);
   if (query.action) q = q.where('action', '=', query.action);
+  if (query.account) q = q.where('account', '=', query.account);
+  if (query.region) q = q.where('region', '=', query.region);
   if (query.since) q = q.where(sql<boolean>`at >= ${query.since.toISOString()}::timestamptz`);
   if (query.cursor) q = q.where(sql<boolean>`id < ${query.cursor}::bigint`);
   const rows = await q.execute();
@@ -83,6 +98,8 @@ export async function queryAudit(db: Kysely<Database>, query: AuditQuery = {}): 
       resourceIds: r.resource_ids,
       requestIds: r.request_ids,
       details: r.details,
+      account: r.account,
+      region: r.region,
     })),
     nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
   };

@@ -3,6 +3,7 @@
 // mid-move) are what `unfinished()` lists, in this process or any other sharing the database, after a restart too.
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import type { Scope } from '@/lib/ec2/client';
 import type { FinalOutcome, JournalEntry, JournalOperation, OperationJournal } from '@/lib/ec2/journal';
 import type { Move, Plan } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
@@ -17,6 +18,8 @@ type Row = {
   steps: unknown;
   finished_at: Date | string | null;
   outcome: unknown;
+  account: string | null;
+  region: string | null;
 };
 
 const iso = (t: Date | string) => new Date(t).toISOString();
@@ -33,13 +36,14 @@ function toEntry(r: Row): JournalEntry {
     steps: (json(r.steps) as JournalEntry['steps']) ?? [],
     finishedAt: r.finished_at === null ? null : iso(r.finished_at),
     outcome: r.outcome === null ? null : (json(r.outcome) as FinalOutcome),
+    scope: r.account !== null && r.region !== null ? { account: r.account, region: r.region } : null,
   };
 }
 
 export class DbJournal implements OperationJournal {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async begin(user: string, move: Move, plan: Plan): Promise<JournalOperation> {
+  async begin(user: string, move: Move, plan: Plan, scope?: Scope): Promise<JournalOperation> {
     const id = `op-${randomUUID()}`;
     await this.db
       .insertInto('operation')
@@ -49,6 +53,8 @@ export class DbJournal implements OperationJournal {
         move: JSON.stringify(move),
         plan: JSON.stringify(plan),
         started_at: new Date().toISOString(),
+        account: scope?.account ?? null,
+        region: scope?.region ?? null,
       })
       .execute();
     return {

@@ -138,9 +138,27 @@ const operations: Migration = {
   },
 };
 
+/**
+ * Where each audit entry and each operation acted (issue 11, several accounts and regions): the account and region as
+ * columns, so the record filters by them and a Finish/Restore acts where its operation started. Audit rows written
+ * before this kept them in `details` (plan, apply): copied over; operations before it were all in the default scope.
+ */
+const scopeColumns: Migration = {
+  async up(db: Db) {
+    await db.schema.alterTable('audit').addColumn('account', 'text').execute();
+    await db.schema.alterTable('audit').addColumn('region', 'text').execute();
+    await sql`update audit set account = details->>'account', region = details->>'region'
+      where jsonb_typeof(details) = 'object' and (details ? 'account' or details ? 'region')`.execute(db);
+    await db.schema.createIndex('audit_account_region_idx').on('audit').columns(['account', 'region', 'id']).execute();
+    await db.schema.alterTable('operation').addColumn('account', 'text').execute();
+    await db.schema.alterTable('operation').addColumn('region', 'text').execute();
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   '0001-auth-tables': authTables,
   '0002-audit': audit,
   '0003-api-tokens': apiTokens,
   '0004-operations': operations,
+  '0005-scope-columns': scopeColumns,
 };

@@ -66,6 +66,9 @@ export type AuditTable = {
   resource_ids: ColumnType<string[], string[], never>;
   request_ids: ColumnType<string[], string[], never>;
   details: ColumnType<unknown, string, never>;
+  /** The account and region the entry acted in (null: the default scope, or not an EC2 action). */
+  account: ColumnType<string | null, string | null | undefined, never>;
+  region: ColumnType<string | null, string | null | undefined, never>;
 };
 
 export type ApiTokenTable = {
@@ -91,6 +94,9 @@ export type OperationTable = {
   steps: ColumnType<unknown, string | undefined, string>;
   finished_at: Timestamp | null;
   outcome: ColumnType<unknown, string | null | undefined, string>;
+  /** Where the operation acts (null: the default scope, and every operation begun before accounts existed). */
+  account: ColumnType<string | null, string | null | undefined, never>;
+  region: ColumnType<string | null, string | null | undefined, never>;
 };
 
 /** Who holds a resource lock (the lock itself is a Postgres advisory lock on the key's hash). */

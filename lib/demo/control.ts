@@ -51,8 +51,17 @@ async function control(path: string, body: unknown): Promise<Result<{ done: true
 }
 
 export const resetDemo = (scenario: string) => control('reset', { scenario });
-export const failDemoInstance = (instanceId: string, stopAfterMs?: number) =>
-  control('fail-instance', { instanceId, ...(stopAfterMs === undefined ? {} : { stopAfterMs }) });
+/** Fails an instance of the account and region named (a multi-account scenario), else of the default store. */
+export const failDemoInstance = (
+  instanceId: string,
+  stopAfterMs?: number,
+  scope?: { account: string; region: string },
+) =>
+  control('fail-instance', {
+    instanceId,
+    ...(stopAfterMs === undefined ? {} : { stopAfterMs }),
+    ...(scope ? { account: scope.account, region: scope.region } : {}),
+  });
 
 const demoAccountsSchema = z.object({
   accounts: z

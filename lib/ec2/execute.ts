@@ -13,7 +13,7 @@ import {
   checkMove,
   type Snapshot,
 } from '@/lib/topology';
-import { clientInfo, getEc2Client } from './client';
+import { clientInfo, getEc2Client, type Scope as AccountScope } from './client';
 import { withDeadline } from './deadline';
 import { toFailure } from './errors';
 import { type OperationJournal, MemoryJournal } from './journal';
@@ -41,6 +41,8 @@ export type ExecuteOptions = {
   journal?: OperationJournal;
   /** Who asks (for the locks and the journal). */
   user?: string;
+  /** The account and region `client` acts in, recorded in the journal (a Finish/Restore acts there); absent: the default. */
+  scope?: AccountScope;
 };
 export type Planned = { plan: Plan };
 
@@ -305,7 +307,7 @@ export async function applyPlannedMove(
         const checked = await freshCheck(client, move, confirmed, options.settings ?? loadCheckSettings());
         if (!checked.ok) return checked;
         const { plan, fresh } = checked;
-        const op = await journal.begin(user, plan.move, plan);
+        const op = await journal.begin(user, plan.move, plan, options.scope);
         const runOptions: RunOptions = {
           wait: options.wait,
           observeMs: options.observeMs,

@@ -5,6 +5,7 @@
 import 'server-only';
 import type { Move, Plan } from '@/lib/topology';
 import type { StepReport } from '@/lib/topology/outcome';
+import type { Scope } from './client';
 
 /** How an operation ended, with the message the caller got and, when something is left to do, the command. */
 export type FinalOutcome = {
@@ -25,6 +26,8 @@ export type JournalEntry = {
   steps: { report: StepReport; requestId: string | null; at: string }[];
   finishedAt: string | null;
   outcome: FinalOutcome | null;
+  /** The account and region the operation acts in (a Finish/Restore acts there); null: the default scope. */
+  scope: Scope | null;
 };
 
 /** One operation's handle: steps and the final outcome are written through it. */
@@ -36,7 +39,7 @@ export interface JournalOperation {
 }
 
 export interface OperationJournal {
-  begin(user: string, move: Move, plan: Plan): Promise<JournalOperation>;
+  begin(user: string, move: Move, plan: Plan, scope?: Scope): Promise<JournalOperation>;
   /** Operations begun and not finished, oldest first. */
   unfinished(): Promise<JournalEntry[]>;
   /** The latest operations, newest first (for the UI and tests). */
@@ -49,8 +52,9 @@ export class MemoryJournal implements OperationJournal {
   private seq = 0;
   constructor(private readonly keep = 1_000) {}
 
-  async begin(user: string, move: Move, plan: Plan): Promise<JournalOperation> {
+  async begin(user: string, move: Move, plan: Plan, scope?: Scope): Promise<JournalOperation> {
     const entry: JournalEntry = {
+      scope: scope ?? null,
       id: `op-${++this.seq}`,
       user,
       move,

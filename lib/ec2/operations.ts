@@ -6,7 +6,8 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import { stateDiff } from '@/lib/agreement/compare';
 import { type Result, fail } from '@/lib/result';
 import { type Applied, applyMove, type Move, type Snapshot } from '@/lib/topology';
-import { getEc2Client } from './client';
+import { resolveScope } from './accounts';
+import { getEc2Client, type Scope } from './client';
 import { toFailure } from './errors';
 import { type ExecuteOptions, applyPlannedMove, planOnFreshState, scopeOf } from './execute';
 import type { FinalOutcome, JournalEntry, OperationJournal } from './journal';
@@ -66,29 +67,51 @@ export function describeObserved(snapshot: Snapshot, entry: JournalEntry): Obser
   return lines;
 }
 
+/**
+ * The client of the account and region where the operation started (the journal records them), whatever scope the
+ * user views now; `fallback` (else the environment's client) for an operation of the default scope. An account no
+ * longer configured is a clear failure, never a call in another account.
+ */
+async function clientOf(
+  entry: JournalEntry,
+  fallback?: EC2Client,
+  actor?: string,
+): Promise<Result<{ client: EC2Client }>> {
+  if (!entry.scope) return { ok: true, client: fallback ?? getEc2Client() };
+  const resolved = await resolveScope(entry.scope);
+  if (!resolved.ok)
+    return {
+      ...resolved,
+      message: `Operation ${entry.id} started in account ${entry.scope.account}, ${entry.scope.region}: ${resolved.message}`,
+    };
+  return { ok: true, client: getEc2Client(resolved.scope, actor) };
+}
+
 /** The operations (unfinished only, or the latest), each with the observed state of its resources. */
 export async function viewOperations(
   journal: OperationJournal,
   options: { unfinished: boolean; limit?: number; client?: EC2Client },
 ): Promise<OperationView[]> {
   const entries = options.unfinished ? await journal.unfinished() : await journal.recent(options.limit ?? 50);
-  const client = options.client ?? getEc2Client();
-  return Promise.all(entries.map((entry) => viewEntry(entry, client)));
+  return Promise.all(entries.map((entry) => viewEntry(entry, options.client)));
 }
 
 /** One operation by its journal id (op-…), with the observed state of its resources when unfinished; null if unknown. */
 export async function viewOperation(
   journal: ResolvableJournal,
   id: string,
-  client: EC2Client = getEc2Client(),
+  client?: EC2Client,
 ): Promise<OperationView | null> {
   const entry = await journal.get(id);
   return entry ? viewEntry(entry, client) : null;
 }
 
-async function viewEntry(entry: JournalEntry, client: EC2Client): Promise<OperationView> {
+async function viewEntry(entry: JournalEntry, fallback: EC2Client | undefined): Promise<OperationView> {
   const restoreMoves = entry.plan.inverse;
   if (entry.finishedAt !== null) return { ...entry, observed: null, observedError: null, restoreMoves };
+  const where = await clientOf(entry, fallback);
+  if (!where.ok) return { ...entry, observed: null, observedError: where.message, restoreMoves };
+  const client = where.client;
   try {
     const snapshot = await loadScopedSnapshot(client, scopeOf(entry.move, entry.plan));
     return { ...entry, observed: describeObserved(snapshot, entry), observedError: null, restoreMoves };
@@ -104,6 +127,8 @@ export type Resolved = {
   outcome: FinalOutcome;
   applied: Applied[];
   alreadyDone: string[];
+  /** Where it acted: the account and region the operation started in (null: the default scope). */
+  scope: Scope | null;
 };
 
 /** True when the account already shows the move's result (nothing left to do for it). */
@@ -148,7 +173,11 @@ export async function resolveOperation(
       `Operation ${id} (${entry.plan.summary}) creates a resource: its steps say whether EC2 created it and which id it got. ${action === 'finish' ? 'Finishing it could create a second one or claim an attach that never happened' : 'Restoring needs that id'}: look in the view, then delete, release or keep it with a change of its own.`,
     );
   }
-  const client = options.client ?? getEc2Client();
+  // Where the operation started, not where the user looks now: the same ids mean other things in another account.
+  const where = await clientOf(entry, options.client, options.user);
+  if (!where.ok) return where;
+  const client = where.client;
+  options = { ...options, client, ...(entry.scope ? { scope: entry.scope } : {}) };
   const moves = action === 'finish' ? [entry.move] : entry.plan.inverse;
   const applied: Applied[] = [];
   const skipped: string[] = [];
@@ -194,5 +223,5 @@ export async function resolveOperation(
       details: { applied },
     });
   }
-  return { ok: true, id, action, outcome, applied, alreadyDone: skipped };
+  return { ok: true, id, action, outcome, applied, alreadyDone: skipped, scope: entry.scope };
 }

@@ -3,7 +3,8 @@
 // progress of a multi-step operation for the UI to poll.
 import 'server-only';
 import type { Move, Plan } from '@/lib/topology';
-import type { StepTiming } from '@/lib/topology/outcome';
+import type { StepReport, StepTiming } from '@/lib/topology/outcome';
+import type { Scope } from './client';
 import type { JournalOperation, OperationJournal } from './journal';
 import { ACCEPTED_NOTE } from './run-steps';
 
@@ -99,8 +100,8 @@ export function timingJournal(
   return {
     unfinished: () => inner.unfinished(),
     recent: (limit) => inner.recent(limit),
-    async begin(user: string, move: Move, plan: Plan): Promise<JournalOperation> {
-      const op = await inner.begin(user, move, plan);
+    async begin(user: string, move: Move, plan: Plan, scope?: Scope): Promise<JournalOperation> {
+      const op = await inner.begin(user, move, plan, scope);
       sink.progress?.operations.push(op.id);
       let last = Date.now();
       const say = (i: number) => {

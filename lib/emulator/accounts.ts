@@ -112,6 +112,13 @@ export class AccountStores {
     return store;
   }
 
+  /** The store of an account named by its id (the control plane's), in `region` or its first; null when unknown. */
+  storeOfAccount(id: string, region?: string): Store | null {
+    const account = this.accounts.find((a) => a.id === id);
+    if (!account) return null;
+    return this.stores.get(`${account.accessKeyId}:${region ?? Object.keys(account.regions)[0]}`) ?? null;
+  }
+
   regionsOf(accessKeyId: string): string[] {
     const account = accessKeyId === DEMO_ACCESS_KEY_ID ? this.first : this.byKey.get(accessKeyId);
     return account ? Object.keys(account.regions) : [];

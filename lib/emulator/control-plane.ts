@@ -52,7 +52,8 @@ function parseFault(value: unknown): Fault | string {
   return { action: v.action, code, status, message, times, when, kind, dryRun };
 }
 
-const FAIL_HINT = '{"instanceId":"i-0123456789abcdef0","stopAfterMs":5000}';
+const FAIL_HINT =
+  '{"instanceId":"i-0123456789abcdef0","stopAfterMs":5000} (with "account" and "region" in a multi-account scenario)';
 
 /** Simulates a failed instance: its status checks report impaired at once; with stopAfterMs it then stops. */
 function failInstanceRoute(emu: Emulator, body: string): JsonAnswer {
@@ -67,9 +68,19 @@ function failInstanceRoute(emu: Emulator, body: string): JsonAnswer {
       '"stopAfterMs" must be an integer number of milliseconds from 0 to 3600000, or left out (the instance keeps running, impaired)',
     );
   }
+  // A multi-account scenario: the account (by id) and region named, else the default store (every key's, otherwise).
+  const { account, region } = v;
+  if ((account !== undefined && typeof account !== 'string') || (region !== undefined && typeof region !== 'string'))
+    return bad('"account" (an account id of GET /_emulator/accounts) and "region" must be strings, or left out');
+  const store = account !== undefined && emu.accounts ? emu.accounts.storeOfAccount(account, region) : emu.store;
+  if (!store)
+    return {
+      status: 404,
+      json: { error: `There is no account "${account}"${region ? ` in ${region}` : ''}. See GET /_emulator/accounts.` },
+    };
   const now = Date.now();
-  emu.store.settle(now);
-  const error = failInstance(emu.store, v.instanceId, now, stop);
+  store.settle(now);
+  const error = failInstance(store, v.instanceId, now, stop);
   if (error) return { status: error.startsWith('There is no') ? 404 : 409, json: { error } };
   return {
     status: 200,

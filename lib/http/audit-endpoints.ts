@@ -3,6 +3,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { auditLimits, listAudit, type AuditPage, type AuditQuery, type AuditRecord } from '@/lib/db/audit';
+import { accountIdSchema, regionSchema } from '@/lib/ec2/accounts-config';
 import { fail } from '@/lib/result';
 import type { BoundarySpec, Parsed, QueryInput } from './guard';
 
@@ -14,6 +15,9 @@ const auditQuerySchema = z
     resource: z.string().trim().min(1).max(200).optional(),
     outcome: z.enum(outcomes).optional(),
     action: z.string().trim().min(1).max(100).optional(),
+    // Any well-formed id or region, configured or not: the record keeps accounts the console no longer offers.
+    account: accountIdSchema.optional(),
+    region: regionSchema.optional(),
     since: z.iso
       .datetime({ offset: true })
       .transform((s) => new Date(s))
@@ -34,7 +38,7 @@ function parseAuditQuery(input: unknown): Parsed<AuditQuery> {
   const issue = parsed.error.issues[0];
   return fail(
     'invalid-input',
-    `Bad query parameter ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}. Use user, resource, outcome (${outcomes.join('|')}), action, since (ISO time, e.g. 2026-01-31T00:00:00Z), limit (1–${auditLimits.max}) and cursor.`,
+    `Bad query parameter ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}. Use user, resource, outcome (${outcomes.join('|')}), action, account (e.g. staging), region (e.g. eu-west-1), since (ISO time, e.g. 2026-01-31T00:00:00Z), limit (1–${auditLimits.max}) and cursor.`,
   );
 }
 

@@ -1,7 +1,7 @@
 // What each route and server action is at the boundary: its permission, its parser, its handler (the plain
 // lib/ec2 functions) and what its audit row records. Routes and actions are built from these with the guard.
 import 'server-only';
-import { resolveScope, scopeInputSchema, type ScopeInput } from '@/lib/ec2/accounts';
+import { scopeInputSchema, type ScopeInput } from '@/lib/ec2/accounts';
 import { getEc2Client, type Scope } from '@/lib/ec2/client';
 import { applyPlannedMove, type Planned, planOnFreshState, scopeOf } from '@/lib/ec2/execute';
 import { consoleOperations } from '@/lib/ec2/console-operations';
@@ -14,6 +14,7 @@ import { type GuestFormat, guestConfigFor, guestConfigRequestSchema } from '@/li
 import { renderGuestConfig } from '@/lib/topology/guest-config-render';
 import type { BoundarySpec, QueryInput } from './guard';
 import { snapshotAnswer } from './snapshot-body';
+import { resolveRequestScope, scopeDetails } from './scope-request';
 import { describeIssues, type MoveRequest, parseMoveRequest } from './move-request';
 
 const parse = (body: unknown) => {
@@ -27,32 +28,11 @@ function resourcesOf(request: MoveRequest, result: Result<Planned>): string[] {
   return [...scope.ids, ...(scope.ips ?? [])];
 }
 
-/**
- * The scope a request names (or its confirmed plan was made in), checked; the default scope (the environment's
- * client) when it names none. A plan made in one account and region is never applied in another, where the same
- * ids mean other things. The resolved scope is kept on the request for its audit row.
- */
+/** The request's checked scope (scope-request.ts), kept on the request for its audit row. */
 async function scopeFor(request: MoveRequest): Promise<Result<{ scope: Scope | undefined }>> {
-  const planned = request.plannedScope;
-  if (!request.scope && !planned) return { ok: true, scope: undefined };
-  const resolved = await resolveScope(request.scope ?? planned);
-  if (!resolved.ok) return resolved;
-  const { account, region } = resolved.scope;
-  // A confirmed plan without a scope was made in the default one (the first account and region): an allocation or
-  // a create names no resource that would tell another account apart, so its scope is checked like a marked one's.
-  let madeIn = planned;
-  if (!madeIn && request.confirmed) {
-    const home = await resolveScope({});
-    if (!home.ok) return home;
-    madeIn = home.scope;
-  }
-  if (madeIn && (madeIn.account !== account || madeIn.region !== region))
-    return fail(
-      'invalid-input',
-      `This plan was made for account ${madeIn.account} in ${madeIn.region}; it cannot be applied to account ${account} in ${region}. Plan the move again in the account and region where it should happen.`,
-    );
-  request.scope = resolved.scope;
-  return { ok: true, scope: resolved.scope };
+  const resolved = await resolveRequestScope(request.scope, request.plannedScope, !!request.confirmed);
+  if (resolved.ok && resolved.scope) request.scope = resolved.scope;
+  return resolved;
 }
 
 /** Another user's apply already follows this progress id: it is theirs to follow, never taken over. */
@@ -83,7 +63,7 @@ export const planEndpoint: BoundarySpec<MoveRequest, ScopedPlanned> = {
     requestIds: [],
     details: {
       move: request.move,
-      ...scopeDetails(request),
+      ...scopeDetails(request.scope),
       ...(result.ok ? { summary: result.plan.summary, steps: result.plan.steps.map((s) => s.action) } : {}),
     },
   }),
@@ -111,7 +91,8 @@ export const applyEndpoint: BoundarySpec<MoveRequest, Applied> = {
           user: identity.name,
           journal: tracked?.journal ?? journal,
           locks,
-          ...(client ? { client } : {}),
+          // The journal records where the operation acts: a Finish/Restore of it acts there, whatever is viewed then.
+          ...(client && where.scope ? { client, scope: where.scope } : {}),
         });
       } finally {
         tracked?.end();
@@ -126,16 +107,11 @@ export const applyEndpoint: BoundarySpec<MoveRequest, Applied> = {
     requestIds: result.ok ? result.requestIds : requestIdsIn(result.details),
     details: {
       move: request.move,
-      ...scopeDetails(request),
+      ...scopeDetails(request.scope),
       ...(result.ok ? { summary: result.plan.summary, verified: result.verified } : {}),
     },
   }),
 };
-
-/** The audit names the account and region a plan or apply acted in (the default scope names none). */
-function scopeDetails(request: MoveRequest): { account?: string; region?: string } {
-  return request.scope ? { account: request.scope.account, region: request.scope.region } : {};
-}
 
 /** Request ids a failure carries in its details (a partial failure names the calls that ran). */
 function requestIdsIn(details: unknown): string[] {
@@ -174,12 +150,11 @@ export const topologyEndpoint: BoundarySpec<TopologyQuery, TopologyAnswer> = {
   parse: parseTopologyQuery,
   handler: async ({ fresh, ...input }, _identity, signal) => {
     // No account or region named: the environment's client, exactly as before accounts existed.
-    let scope: Scope | undefined;
-    if (input.account !== undefined || input.region !== undefined) {
-      const resolved = await resolveScope(input);
-      if (!resolved.ok) return resolved;
-      scope = resolved.scope;
-    }
+    const resolved = await resolveRequestScope(
+      input.account !== undefined || input.region !== undefined ? input : undefined,
+    );
+    if (!resolved.ok) return resolved;
+    const scope = resolved.scope;
     const result = await readTopology(scope, signal, { fresh });
     if (!result.ok) return result;
     const { snapshot, settings, readAt, revalidating } = result;
@@ -190,34 +165,40 @@ export const topologyEndpoint: BoundarySpec<TopologyQuery, TopologyAnswer> = {
   render: (answer) => snapshotAnswer(answer),
 };
 
-type GuestConfigRequest = { id: string; format: GuestFormat };
+type GuestConfigRequest = { id: string; format: GuestFormat; scope: ScopeInput };
 type GuestConfigAnswer = { ok: true; text: string; needed: boolean };
 
-/** GET /api/instances/{id}/guest-config?format=…: the guest OS configuration as text/plain, for scripts. */
+/** GET /api/instances/{id}/guest-config?format=…[&account=…&region=…]: the guest OS configuration as text/plain, for scripts. */
 export const guestConfigEndpoint: BoundarySpec<GuestConfigRequest, GuestConfigAnswer> = {
   name: 'guest-config.read',
   permission: 'read',
   parse: (input) => {
     const { params, query } = input as QueryInput;
     const parsed = guestConfigRequestSchema.safeParse({ id: params.id, format: query.format });
-    if (parsed.success) return { ok: true, value: parsed.data };
-    const message = describeIssues(parsed.error)
+    const scope = scopeInputSchema.safeParse({ account: query.account, region: query.region });
+    if (parsed.success && scope.success) return { ok: true, value: { ...parsed.data, scope: scope.data } };
+    const message = [parsed.error, scope.error]
+      .flatMap((e) => (e ? [describeIssues(e)] : []))
+      .join('; ')
       .replace('field "id"', 'the instance id in the path')
-      .replace('field "format"', 'the query parameter "format"');
+      .replace(/field "(format|account|region)"/g, 'the query parameter "$1"');
     return fail(
       'invalid-input',
-      `${message[0]!.toUpperCase()}${message.slice(1)}. For example: /api/instances/i-0123456789abcdef0/guest-config?format=iproute2`,
+      `${message[0]!.toUpperCase()}${message.slice(1)}. For example: /api/instances/i-0123456789abcdef0/guest-config?format=iproute2 (with &account=…&region=… for another account or region).`,
     );
   },
-  handler: async ({ id, format }) => {
+  handler: async ({ id, format, scope }) => {
+    // The account and region named, checked as for a move; none: the default scope.
+    const where = await resolveRequestScope(scope.account || scope.region ? scope : undefined);
+    if (!where.ok) return where;
     // A script asks once and acts on the answer: never a kept snapshot older than the reuse interval.
-    const topology = await readTopology(undefined, undefined, { fresh: true });
+    const topology = await readTopology(where.scope, undefined, { fresh: true });
     if (!topology.ok) return topology;
     const config = guestConfigFor(topology.snapshot, id);
     if (!config)
       return fail(
         'not-found',
-        `There is no instance ${id} in ${topology.snapshot.region}. Check the id with GET /api/topology.`,
+        `There is no instance ${id} in ${where.scope ? `account ${where.scope.account}, ` : ''}${topology.snapshot.region}. Check the id with GET /api/topology.`,
       );
     return { ok: true, text: renderGuestConfig(config, format), needed: config.needed };
   },

@@ -3,13 +3,25 @@
 import { z } from 'zod';
 import type { Failure } from '@/lib/result';
 import { type Failover, type FailoverPlan, failoverPlanSchema, failoverSchema } from '@/lib/topology';
-import { invalidInput, progressIdSchema } from './move-request';
+import { invalidInput, type MoveRequest, plannedScopeSchema, progressIdSchema, scopeSchema } from './move-request';
 
-export type FailoverRequest = { kind: 'failover'; failover: Failover; confirmed?: FailoverPlan; progressId?: string };
+/** scope and plannedScope as for a move (move-request.ts): where to act, and where the confirmed plan was made. */
+export type FailoverRequest = {
+  kind: 'failover';
+  failover: Failover;
+  confirmed?: FailoverPlan;
+  progressId?: string;
+} & Pick<MoveRequest, 'scope' | 'plannedScope'>;
 
 const wrappedSchema = z
-  .object({ move: failoverSchema, confirmed: failoverPlanSchema.optional(), progressId: progressIdSchema.optional() })
+  .object({
+    move: failoverSchema,
+    confirmed: failoverPlanSchema.extend({ scope: plannedScopeSchema.optional() }).optional(),
+    scope: scopeSchema.optional(),
+    progressId: progressIdSchema.optional(),
+  })
   .strict();
+const bareSchema = failoverSchema.extend({ scope: scopeSchema.optional() }).strict();
 
 /** Whether the body asks for a failover (so its errors name the failover's fields, not a move's). */
 export function isFailoverBody(input: unknown): boolean {
@@ -24,15 +36,20 @@ export function parseFailoverRequest(input: unknown): ({ ok: true } & FailoverRe
   if (input !== null && typeof input === 'object' && 'move' in input) {
     const parsed = wrappedSchema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
-    const { move, confirmed, progressId } = parsed.data;
+    const { move, confirmed, progressId, scope } = parsed.data;
+    const { scope: plannedScope, ...plan } = confirmed ?? {};
     return {
       ok: true,
       kind: 'failover',
       failover: move,
-      ...(confirmed ? { confirmed } : {}),
+      ...(confirmed ? { confirmed: plan as FailoverPlan } : {}),
       ...(progressId ? { progressId } : {}),
+      ...(scope ? { scope } : {}),
+      ...(plannedScope ? { plannedScope } : {}),
     };
   }
-  const parsed = failoverSchema.safeParse(input);
-  return parsed.success ? { ok: true, kind: 'failover', failover: parsed.data } : invalidInput(parsed.error);
+  const parsed = bareSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { scope, ...failover } = parsed.data;
+  return { ok: true, kind: 'failover', failover, ...(scope ? { scope } : {}) };
 }

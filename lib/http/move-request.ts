@@ -17,9 +17,9 @@ export const progressIdSchema = z
 /** The account and region a move acts in (either absent: the default's); the same shape as lib/ec2's Scope. */
 const account = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Expected an account id such as prod');
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Expected a region such as us-east-1');
-const scopeSchema = z.strictObject({ account: account.optional(), region: region.optional() });
+export const scopeSchema = z.strictObject({ account: account.optional(), region: region.optional() });
 /** The scope /api/plan marks its plan with: always both. */
-const plannedScopeSchema = z.strictObject({ account, region });
+export const plannedScopeSchema = z.strictObject({ account, region });
 
 /**
  * scope: where to act; plannedScope: the confirmed plan's own (what /api/plan answered), which must be the same;

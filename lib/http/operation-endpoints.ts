@@ -16,6 +16,7 @@ import {
 import { invalidateTopology } from '@/lib/ec2/topology';
 import { fail } from '@/lib/result';
 import type { BoundarySpec, Parsed, QueryInput } from './guard';
+import { scopeDetails } from './scope-request';
 
 type ListQuery = { unfinished: boolean; limit: number };
 
@@ -111,7 +112,11 @@ export function resolveEndpoint(id: string): BoundarySpec<ResolveRequest, Resolv
     audit: (request, result) => ({
       resourceIds: result.ok ? [...new Set(result.applied.flatMap((a) => a.plan.involved))] : [],
       requestIds: result.ok ? result.applied.flatMap((a) => a.requestIds) : [],
-      details: { operation: request.id, action: request.action, ...(result.ok ? { outcome: result.outcome } : {}) },
+      details: {
+        operation: request.id,
+        action: request.action,
+        ...(result.ok ? { outcome: result.outcome, ...scopeDetails(result.scope ?? undefined) } : {}),
+      },
     }),
   };
 }

@@ -15,6 +15,9 @@ export const auditRecordSchema = z.object({
   resourceIds: z.array(z.string()),
   requestIds: z.array(z.string()),
   details: z.unknown(),
+  /** The account and region acted in (null: the default scope, or not an EC2 action). */
+  account: z.string().nullable().default(null),
+  region: z.string().nullable().default(null),
 });
 export type AuditRecordView = z.infer<typeof auditRecordSchema>;
 
@@ -25,7 +28,7 @@ const pageSchema = z.object({
 });
 const failureSchema = z.object({ ok: z.literal(false), message: z.string() });
 
-export type AuditFilters = { user?: string; resource?: string; outcome?: string };
+export type AuditFilters = { user?: string; resource?: string; outcome?: string; account?: string; region?: string };
 
 export function auditSearch(filters: AuditFilters, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();

@@ -23,6 +23,8 @@ export const operationViewSchema = z.object({
   steps: z.array(stepSchema),
   observed: z.array(z.object({ resource: z.string(), state: z.string() })).nullable(),
   observedError: z.string().nullable(),
+  /** Where the operation started (its Finish/Restore acts there); null: the console's default account and region. */
+  scope: z.object({ account: z.string(), region: z.string() }).nullable().default(null),
 });
 export type OperationViewData = z.infer<typeof operationViewSchema>;
 

@@ -34,6 +34,11 @@ export function pageScope(): PageScope {
   return typeof window === 'undefined' ? {} : decodeScope(window.location.search);
 }
 
+/** `{ scope }` for a change's JSON body when the page names an account or region, else nothing (the default scope). */
+export function scopeBody(scope: PageScope = pageScope()): { scope?: PageScope } {
+  return scope.account || scope.region ? { scope } : {};
+}
+
 /** `?account=…&region=…` for an API read of the page's scope, or '' for the default scope. */
 export function scopeSuffix(scope: PageScope = pageScope()): string {
   const q = encodeScope(scope);

@@ -1,6 +1,7 @@
 // The emulator a route or server-action test reaches through the process-wide EC2 client: started once, the
 // scenario, client and rate limits reset before each test, the environment put back and the emulator closed after.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { forgetDemoAccounts } from '@/lib/ec2/accounts';
 import { resetEc2Client } from '@/lib/ec2/client';
 import { resetRateLimits } from '@/lib/http/rate-limit';
 import { keepEnv } from './env';
@@ -12,16 +13,26 @@ export interface RouteEmulatorOptions {
   demo: boolean;
   /** More environment for the console while the tests run (put back after). */
   env?: Record<string, string>;
+  /**
+   * The console offers the emulator's accounts (a multi-account scenario in demo mode): it is handed the emulator's
+   * control token, ENI_CONSOLE_ACCOUNTS is unset, and the accounts are listed afresh before each test.
+   */
+  emulatorAccounts?: boolean;
 }
 
 /** Registers the hooks; the returned function gives the running emulator inside tests and hooks. */
 export function emulatorForRoutes(scenario: string, options: RouteEmulatorOptions): () => TestEmulator {
   let emu: TestEmulator | undefined;
   const extra = options.env ?? {};
-  const restoreEnv = keepEnv('AWS_ENDPOINT_URL_EC2', 'ENI_CONSOLE_DEMO', ...Object.keys(extra));
+  const accounts = options.emulatorAccounts ? ['EMULATOR_CONTROL_TOKEN', 'ENI_CONSOLE_ACCOUNTS'] : [];
+  const restoreEnv = keepEnv('AWS_ENDPOINT_URL_EC2', 'ENI_CONSOLE_DEMO', ...accounts, ...Object.keys(extra));
   beforeAll(async () => {
     Object.assign(process.env, extra);
     emu = await startTestEmulator(scenario, { attachDelayMs: options.attachDelayMs });
+    if (options.emulatorAccounts) {
+      process.env.EMULATOR_CONTROL_TOKEN = emu.controlToken;
+      delete process.env.ENI_CONSOLE_ACCOUNTS;
+    }
   });
   beforeEach(async () => {
     // The routes use the process-wide client, which reads AWS_ENDPOINT_URL_EC2 like the SDK does.
@@ -29,6 +40,7 @@ export function emulatorForRoutes(scenario: string, options: RouteEmulatorOption
     if (options.demo) process.env.ENI_CONSOLE_DEMO = '1';
     else delete process.env.ENI_CONSOLE_DEMO;
     resetEc2Client();
+    if (options.emulatorAccounts) forgetDemoAccounts();
     await running().reset(scenario);
     resetRateLimits();
   });

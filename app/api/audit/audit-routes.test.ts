@@ -120,3 +120,36 @@ describe('GET /api/audit/export', () => {
     expect((await get(exportGet, '/export', false)).status).toBe(401);
   });
 });
+
+describe('GET /api/audit and the export by account and region', () => {
+  it('filters by the account and region an entry acted in, and refuses a malformed one', async () => {
+    const scoped = (n: number, account: string, region: string) =>
+      recordAudit({
+        action: 'apply',
+        outcome: 'ok',
+        userId: 'u-otto',
+        userName: 'otto',
+        role: 'operator',
+        sourceIp: '127.0.0.1',
+        userAgent: 'test',
+        resourceIds: [`eni-s${n}`],
+        requestIds: [`req-s${n}`],
+        // As plan and apply write it: the scope in the details, copied into the columns.
+        details: { n, account, region },
+      });
+    await scoped(1, 'staging', 'eu-west-1');
+    await scoped(2, 'prod', 'eu-west-1');
+    type Page = { entries: { requestIds: string[]; account: string | null; region: string | null }[] };
+    const staging = (await (await get(auditGet, '?account=staging')).json()) as Page;
+    expect(staging.entries.map((e) => [e.requestIds[0], e.account, e.region])).toEqual([
+      ['req-s1', 'staging', 'eu-west-1'],
+    ]);
+    const west = (await (await get(auditGet, '?region=eu-west-1')).json()) as Page;
+    expect(west.entries.map((e) => e.requestIds[0])).toEqual(['req-s2', 'req-s1']);
+    const lines = (await (await get(exportGet, '/export?account=prod&region=eu-west-1')).text()).trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as Page['entries'][number]).requestIds)).toEqual([['req-s2']]);
+    const bad = await get(auditGet, '?account=Not%20An%20Account');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).message).toContain('account');
+  });
+});

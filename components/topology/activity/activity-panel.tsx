@@ -1,5 +1,6 @@
 'use client';
-// The Activity panel: the record, newest first, filtered by user, resource id and outcome, with an export.
+// The Activity panel: the record, newest first, filtered by user, resource id, outcome, account and region, with an
+// export.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -7,15 +8,20 @@ import { Input } from '@/components/ui/input';
 import { Spinner } from '@/components/ui/spinner';
 import { auditQueryOptions, auditSearch, type AuditFilters } from '@/lib/queries/audit';
 import { AuditEntry } from './audit-entry';
+import { ScopeFilters } from './scope-filters';
 
 export function ActivityPanel() {
   const [user, setUser] = useState('');
   const [resource, setResource] = useState('');
   const [outcome, setOutcome] = useState('');
+  const [account, setAccount] = useState('');
+  const [region, setRegion] = useState('');
   const filters: AuditFilters = {
     user: useDeferredValue(user.trim()),
     resource: useDeferredValue(resource.trim()),
     outcome,
+    account,
+    region,
   };
   return (
     <div className="flex h-full flex-col" data-testid="activity-panel">
@@ -48,6 +54,7 @@ export function ActivityPanel() {
           onChange={(e) => setResource(e.target.value)}
           className="h-7 font-mono text-xs"
         />
+        <ScopeFilters account={account} region={region} onAccount={setAccount} onRegion={setRegion} />
         <a
           href={`/api/audit/export?${auditSearch(filters)}`}
           className="self-end text-2xs text-accent hover:underline"

@@ -30,8 +30,9 @@ function detailLine(details: unknown): string | null {
   const d = details as Record<string, unknown>;
   if (typeof d.summary === 'string') return d.summary;
   if (typeof d.message === 'string') return d.message;
+  // The account and region have their own place in the entry.
   const parts = Object.entries(d)
-    .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+    .filter(([k, v]) => k !== 'account' && k !== 'region' && (typeof v === 'string' || typeof v === 'number'))
     .map(([k, v]) => `${k}: ${String(v)}`);
   return parts.length ? parts.join(' · ') : null;
 }
@@ -60,7 +61,18 @@ export function AuditEntry({ entry, now }: { entry: AuditRecordView; now: number
         </Badge>
       </div>
       <div className="flex items-baseline gap-1.5 text-muted">
-        <span>{actionWords[entry.action] ?? entry.action}</span>
+        <span className="min-w-0 truncate" title={entry.action}>
+          {actionWords[entry.action] ?? entry.action}
+        </span>
+        {entry.account || entry.region ? (
+          <span
+            className="shrink-0 rounded border border-line px-1 font-mono text-2xs text-muted"
+            title="Account and region acted in"
+            data-testid="audit-scope"
+          >
+            {[entry.account, entry.region].filter(Boolean).join(' · ')}
+          </span>
+        ) : null}
         <time dateTime={entry.at} title={formatUtc(entry.at)} className="ml-auto shrink-0 text-2xs text-faint">
           {age(entry.at, now)}
         </time>

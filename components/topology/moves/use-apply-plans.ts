@@ -3,7 +3,7 @@
 // once (applyMove on the cache), takes EC2's verified state when it comes, and rolls back on failure.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { applyMoveAction } from '@/lib/actions/apply';
-import { pageScope } from '@/lib/queries/scope';
+import { scopeBody } from '@/lib/queries/scope';
 import { applyMutationKey, mergeVerified, optimisticTopology } from '@/lib/queries/moves';
 import { topologyQueryKey, type TopologyData } from '@/lib/queries/topology';
 import type { Failure } from '@/lib/result';
@@ -30,12 +30,11 @@ async function runPlans({ plans, progressIds }: ApplyVariables): Promise<ApplyOu
   for (const [at, plan] of plans.entries()) {
     const progressId = progressIds?.[at];
     // The page's account and region: the server acts there (the default scope when the URL names none).
-    const scope = pageScope();
     const result = await applyMoveAction({
       move: plan.move,
       confirmed: plan,
       ...(progressId ? { progressId } : {}),
-      ...(scope.account || scope.region ? { scope } : {}),
+      ...scopeBody(),
     });
     if (!result.ok) return { ok: false, failure: result, applied, failedAt: at };
     applied.push(result);
