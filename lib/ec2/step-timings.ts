@@ -3,7 +3,7 @@
 // progress of a multi-step operation for the UI to poll.
 import 'server-only';
 import type { Move, Plan } from '@/lib/topology';
-import type { StepReport, StepTiming } from '@/lib/topology/outcome';
+import type { StepTiming } from '@/lib/topology/outcome';
 import type { Scope } from './client';
 import type { JournalOperation, OperationJournal } from './journal';
 import { ACCEPTED_NOTE } from './run-steps';
