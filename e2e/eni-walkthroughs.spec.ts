@@ -67,72 +67,92 @@ async function stepBackRestartFinish(panel: Locator, first: string) {
   await expect(panel).toBeHidden();
 }
 
-test('management network: svc-4 gets its management ENI through the plan dialog, its guest OS routing, and a cross-AZ leg is refused', async ({
-  emulator,
-  console: ui,
-  page,
-}) => {
-  test.setTimeout(240_000);
-  await ui.open();
-  const run = await present(page, emulator, 'management-network', ['reset', 'plan', 'guest', 'refused']);
-  expect(run.titles).toEqual([
-    'Two networks, two interfaces',
-    'Give svc-4 its management leg',
-    'The guest OS must route it',
-    'One management subnet per AZ',
-  ]);
-  await expect(run.panel.getByTestId('walkthrough-after')).toContainText('Availability Zone');
-  const { instances, enis } = await emulator.names();
-  expect(await attachmentOf(emulator, enis['svc-4-mgmt']!)).toEqual({
-    instance: instances['svc-4 (no mgmt leg yet)'],
-    deviceIndex: 1,
+/** A walkthrough run start to finish: its steps' kinds and titles, what the account shows after, the one change sent. */
+type Presented = {
+  title: string;
+  scenario: string;
+  kinds: Kind[];
+  titles: string[];
+  applied: string[];
+  /** What the account shows after the run (read from the emulator). */
+  check: (emulator: Emulator, panel: Locator) => Promise<void>;
+};
+
+const presented: Presented[] = [
+  {
+    title:
+      'management network: svc-4 gets its management ENI through the plan dialog, its guest OS routing, and a cross-AZ leg is refused',
+    scenario: 'management-network',
+    kinds: ['reset', 'plan', 'guest', 'refused'],
+    titles: [
+      'Two networks, two interfaces',
+      'Give svc-4 its management leg',
+      'The guest OS must route it',
+      'One management subnet per AZ',
+    ],
+    applied: ['AttachNetworkInterface'],
+    check: async (emulator, panel) => {
+      await expect(panel.getByTestId('walkthrough-after')).toContainText('Availability Zone');
+      const { instances, enis } = await emulator.names();
+      expect(await attachmentOf(emulator, enis['svc-4-mgmt']!)).toEqual({
+        instance: instances['svc-4 (no mgmt leg yet)'],
+        deviceIndex: 1,
+      });
+    },
+  },
+  {
+    title:
+      'dual-homed tiers: the db service address moves to the replica in its subnet; onto the web tier it is refused',
+    scenario: 'dual-homed-tiers',
+    kinds: ['reset', 'look', 'plan', 'refused'],
+    titles: [
+      'A leg in the next tier',
+      'Each leg brings its tier’s rules',
+      'Promote the replica',
+      'An address stays in its subnet',
+    ],
+    applied: ['AssignPrivateIpAddresses'],
+    check: async (emulator) => {
+      const { enis } = await emulator.names();
+      const db2 = await emulator.ec2.send(
+        new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [enis['db-2 (replica)/eth0']!] }),
+      );
+      expect(db2.NetworkInterfaces?.[0]?.PrivateIpAddresses?.map((p) => p.PrivateIpAddress)).toContain('10.50.3.20');
+    },
+  },
+  {
+    title:
+      'two VPCs in one AZ: app-2 gets a leg in shared-services; another AZ and an Elastic IP without a gateway are refused',
+    scenario: 'multi-vpc',
+    kinds: ['reset', 'plan', 'refused', 'refused'],
+    titles: [
+      'An instance with a leg in another VPC',
+      'Attach app-2’s shared-services leg',
+      'Not across Availability Zones',
+      'No Elastic IP without an internet gateway',
+    ],
+    applied: ['AttachNetworkInterface'],
+    check: async (emulator) => {
+      const { instances, enis } = await emulator.names();
+      expect(await attachmentOf(emulator, enis['app-2-shared']!)).toEqual({
+        instance: instances['app-2'],
+        deviceIndex: 1,
+      });
+    },
+  },
+];
+
+for (const w of presented) {
+  test(w.title, async ({ emulator, console: ui, page }) => {
+    test.setTimeout(240_000);
+    await ui.open();
+    const run = await present(page, emulator, w.scenario, w.kinds);
+    expect(run.titles).toEqual(w.titles);
+    await w.check(emulator, run.panel);
+    expect((await emulator.appliedRequests()).map((r) => r.action)).toEqual(w.applied);
+    await stepBackRestartFinish(run.panel, w.titles[0]!);
   });
-  expect((await emulator.appliedRequests()).map((r) => r.action)).toEqual(['AttachNetworkInterface']);
-  await stepBackRestartFinish(run.panel, 'Two networks, two interfaces');
-});
-
-test('dual-homed tiers: the db service address moves to the replica in its subnet; onto the web tier it is refused', async ({
-  emulator,
-  console: ui,
-  page,
-}) => {
-  test.setTimeout(240_000);
-  await ui.open();
-  const run = await present(page, emulator, 'dual-homed-tiers', ['reset', 'look', 'plan', 'refused']);
-  expect(run.titles).toEqual([
-    'A leg in the next tier',
-    'Each leg brings its tier’s rules',
-    'Promote the replica',
-    'An address stays in its subnet',
-  ]);
-  const { enis } = await emulator.names();
-  const db2 = await emulator.ec2.send(
-    new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [enis['db-2 (replica)/eth0']!] }),
-  );
-  expect(db2.NetworkInterfaces?.[0]?.PrivateIpAddresses?.map((p) => p.PrivateIpAddress)).toContain('10.50.3.20');
-  expect((await emulator.appliedRequests()).map((r) => r.action)).toEqual(['AssignPrivateIpAddresses']);
-  await stepBackRestartFinish(run.panel, 'A leg in the next tier');
-});
-
-test('two VPCs in one AZ: app-2 gets a leg in shared-services; another AZ and an Elastic IP without a gateway are refused', async ({
-  emulator,
-  console: ui,
-  page,
-}) => {
-  test.setTimeout(240_000);
-  await ui.open();
-  const run = await present(page, emulator, 'multi-vpc', ['reset', 'plan', 'refused', 'refused']);
-  expect(run.titles).toEqual([
-    'An instance with a leg in another VPC',
-    'Attach app-2’s shared-services leg',
-    'Not across Availability Zones',
-    'No Elastic IP without an internet gateway',
-  ]);
-  const { instances, enis } = await emulator.names();
-  expect(await attachmentOf(emulator, enis['app-2-shared']!)).toEqual({ instance: instances['app-2'], deviceIndex: 1 });
-  expect((await emulator.appliedRequests()).map((r) => r.action)).toEqual(['AttachNetworkInterface']);
-  await stepBackRestartFinish(run.panel, 'An instance with a leg in another VPC');
-});
+}
 
 test('a move-eni between instances shows its steps as they happen: detaching, available, attaching, attached', async ({
   emulator,

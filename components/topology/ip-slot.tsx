@@ -13,6 +13,7 @@ import { useLockedHint } from './drag/locked-hint';
 import type { IpSlotView } from './model/slots';
 import { useIsApplying } from './moves/moves-context';
 import { domIds } from './dom-ids';
+import { useEipHandle } from './eip-handle';
 import { useIsSelected, useTopology } from './topology-context';
 
 /** movable: false on a requester-managed ENI, whose addresses belong to an AWS service. */
@@ -164,36 +165,21 @@ function IpChip({
 
 /** An Elastic IP sitting on the private IP it maps to; drag it onto another private IP or to the EIP pool. */
 export function EipChip({ eip }: { eip: Eip }) {
-  const { select, index } = useTopology();
+  const { index } = useTopology();
   // On an instance that is not running, an Elastic IP is billed and serves nothing: flagged idle.
   const holder = eip.instanceId ? index.instanceById.get(eip.instanceId) : undefined;
   const idle = !!holder && holder.state !== 'running';
-  const domId = domIds.eip(eip.allocationId);
-  const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
-  const applying = useIsApplying(domId);
-  const canChange = useCanChange();
-  const drag = useDragSource(
-    { kind: 'eip', allocationId: eip.allocationId, eniId: eip.eniId, privateIp: eip.privateIp },
-    domId,
-  );
-  const ref = useMergedRefs(drag.setNodeRef, drag.setActivatorNodeRef);
+  const { selected, applying, canChange, isDragging, buttonProps } = useEipHandle(eip, 'occupied');
   return (
     <button
-      ref={ref}
-      type="button"
-      id={domId}
-      data-testid={domId}
-      data-state="occupied"
-      data-applying={applying ? 'true' : undefined}
-      {...drag.handleProps}
-      onClick={() => select({ kind: 'eip', id: eip.allocationId })}
+      {...buttonProps}
       title={`Elastic IP ${eip.publicIp} · ${eip.allocationId}${eip.name ? ` · ${eip.name}` : ''}${idle ? ` · idle: ${holder?.name ?? holder?.id} is ${holder?.state}, still billed` : ''}${canChange ? ' — drag onto another private IP, or to the Elastic IP pool' : ''}`}
       className={cn(
         'flex items-center gap-1 border-l border-eip/25 px-1.5 font-mono focus-visible:-outline-offset-2',
         // Conditional pairs rather than overrides: cn() does not resolve conflicting utilities.
         selected ? 'bg-eip text-surface' : 'bg-eip-soft text-eip hover:bg-eip/15',
         canChange && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
-        drag.isDragging && 'opacity-40',
+        isDragging && 'opacity-40',
         applying && 'animate-pulse',
       )}
     >

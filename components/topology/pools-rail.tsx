@@ -2,17 +2,16 @@
 // The pools: unattached ENIs grouped by AZ and subnet, and Elastic IPs that are allocated but not associated.
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
-import { useCanChange } from '@/components/access/access-context';
 import { Spinner } from '@/components/ui/spinner';
 import { compareIp, formatCost, PUBLIC_IPV4_HOURLY_USD, type Eip, type Eni, type Subnet } from '@/lib/topology';
-import { DropReason, useDragSource, useDropTarget, useMergedRefs } from './drag/drag-session';
+import { DropReason, useDropTarget } from './drag/drag-session';
 import { RefusedMarker } from './drag/drop-marker';
 import type { DropTarget } from './drag/targets';
-import { useIsApplying } from './moves/moves-context';
 import { formatCount } from './model/format';
+import { useEipHandle } from './eip-handle';
 import { EniBlock } from './eni-block';
-import { domIds, testIds } from './dom-ids';
-import { useIsSelected, useSelection, useTopology } from './topology-context';
+import { testIds } from './dom-ids';
+import { useSelection, useTopology } from './topology-context';
 
 /** Beyond this many ENIs in one subnet group the rest waits behind "Show more": the rail stays light. */
 const GROUP_PREVIEW = 6;
@@ -181,29 +180,16 @@ const PoolEniGroup = memo(function PoolEniGroup({ group }: { group: PoolGroup })
 });
 
 function IdleEip({ eip }: { eip: Eip }) {
-  const { select } = useTopology();
-  const domId = domIds.eip(eip.allocationId);
-  const selected = useIsSelected({ kind: 'eip', id: eip.allocationId });
-  const applying = useIsApplying(domId);
-  const canChange = useCanChange();
-  const drag = useDragSource({ kind: 'eip', allocationId: eip.allocationId, eniId: null, privateIp: null }, domId);
-  const ref = useMergedRefs(drag.setNodeRef, drag.setActivatorNodeRef);
+  const { selected, applying, canChange, isDragging, buttonProps } = useEipHandle(eip, 'free');
   return (
     <button
-      ref={ref}
-      type="button"
-      id={domId}
-      data-testid={domId}
-      data-state="free"
-      data-applying={applying ? 'true' : undefined}
-      {...drag.handleProps}
-      onClick={() => select({ kind: 'eip', id: eip.allocationId })}
+      {...buttonProps}
       title={canChange ? 'Drag onto a private IP to associate it' : undefined}
       className={cn(
         'flex w-full flex-col gap-0.5 rounded-md border border-l-[3px] border-l-eip bg-surface px-2.5 py-1.5 text-left hover:bg-subtle/70',
         canChange && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
         selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
-        drag.isDragging && 'border-dashed opacity-40',
+        isDragging && 'border-dashed opacity-40',
         applying && 'animate-pulse',
       )}
     >

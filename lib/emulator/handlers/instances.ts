@@ -33,62 +33,61 @@ function transition(
   }
 }
 
-export const stopInstances: ActionDef = {
-  params: ['InstanceId.N', 'Force', 'Hibernate', 'SkipOsShutdown', 'DryRun'],
-  run(ctx) {
-    const { store } = ctx;
-    const list = resolveInstances(ctx);
-    ctx.dryRunGate();
-    for (const inst of list) {
-      if (inst.state === 'terminated' || inst.state === 'shutting-down' || inst.state === 'pending') {
-        throw new Ec2Error(
-          'IncorrectInstanceState',
-          `This instance '${inst.id}' is not in a state from which it can be stopped.`,
-        );
-      }
-    }
-    const changes = list.map((inst) => {
-      const previous = inst.state;
-      if (previous === 'running') {
-        transition(store, inst, 'stopping', 'stopped', ctx.now);
-        inst.reason = `User initiated (${new Date(ctx.now).toISOString().replace('T', ' ').slice(0, 19)} GMT)`;
-        // The Amazon-assigned public IPv4 is released on stop; EIPs stay (ec2-rules §3.21).
-        const primary = store.enis.get(inst.primaryEniId);
-        if (primary) primary.amazonPublicIp = null;
-      }
-      // Stopping a stopped/stopping instance succeeds and reports the current state (ec2-rules §4.4).
-      return { instanceId: inst.id, currentState: state(inst.state), previousState: state(previous) };
-    });
-    return { instancesSet: changes };
-  },
+type PowerChange = {
+  params: string[];
+  /** States from which EC2 answers IncorrectInstanceState, and its message. */
+  refusedIn: InstanceStateName[];
+  refusal: (id: string) => string;
+  /** The state the call acts on; from any other accepted state it succeeds and changes nothing (ec2-rules §4.4). */
+  from: InstanceStateName;
+  act: (store: Store, inst: Instance, now: number) => void;
 };
 
-export const startInstances: ActionDef = {
-  params: ['InstanceId.N', 'AdditionalInfo', 'DryRun'],
-  run(ctx) {
-    const { store } = ctx;
-    const list = resolveInstances(ctx);
-    ctx.dryRunGate();
-    for (const inst of list) {
-      if (inst.state === 'terminated' || inst.state === 'shutting-down' || inst.state === 'stopping') {
-        throw new Ec2Error(
-          'IncorrectInstanceState',
-          `The instance '${inst.id}' is not in a state from which it can be started.`,
-        );
+/** StopInstances and StartInstances: refuse, then act on the instances in `from`, answering each one's states. */
+function powerChange({ params, refusedIn, refusal, from, act }: PowerChange): ActionDef {
+  return {
+    params,
+    run(ctx) {
+      const list = resolveInstances(ctx);
+      ctx.dryRunGate();
+      for (const inst of list) {
+        if (refusedIn.includes(inst.state)) throw new Ec2Error('IncorrectInstanceState', refusal(inst.id));
       }
-    }
-    const changes = list.map((inst) => {
-      const previous = inst.state;
-      if (previous === 'stopped') {
-        transition(store, inst, 'pending', 'running', ctx.now);
-        inst.reason = '';
-        inst.impairedSince = null; // a start moves it to healthy hardware: the status checks pass again
-        inst.failStopAt = null;
-        // A new Amazon public IPv4 only with one ENI and no EIP on the instance (ec2-rules §3.21).
-        refreshAmazonPublicIp(store, inst);
-      }
-      return { instanceId: inst.id, currentState: state(inst.state), previousState: state(previous) };
-    });
-    return { instancesSet: changes };
+      const changes = list.map((inst) => {
+        const previous = inst.state;
+        if (previous === from) act(ctx.store, inst, ctx.now);
+        return { instanceId: inst.id, currentState: state(inst.state), previousState: state(previous) };
+      });
+      return { instancesSet: changes };
+    },
+  };
+}
+
+export const stopInstances = powerChange({
+  params: ['InstanceId.N', 'Force', 'Hibernate', 'SkipOsShutdown', 'DryRun'],
+  refusedIn: ['terminated', 'shutting-down', 'pending'],
+  refusal: (id) => `This instance '${id}' is not in a state from which it can be stopped.`,
+  from: 'running',
+  act(store, inst, now) {
+    transition(store, inst, 'stopping', 'stopped', now);
+    inst.reason = `User initiated (${new Date(now).toISOString().replace('T', ' ').slice(0, 19)} GMT)`;
+    // The Amazon-assigned public IPv4 is released on stop; EIPs stay (ec2-rules §3.21).
+    const primary = store.enis.get(inst.primaryEniId);
+    if (primary) primary.amazonPublicIp = null;
   },
-};
+});
+
+export const startInstances = powerChange({
+  params: ['InstanceId.N', 'AdditionalInfo', 'DryRun'],
+  refusedIn: ['terminated', 'shutting-down', 'stopping'],
+  refusal: (id) => `The instance '${id}' is not in a state from which it can be started.`,
+  from: 'stopped',
+  act(store, inst, now) {
+    transition(store, inst, 'pending', 'running', now);
+    inst.reason = '';
+    inst.impairedSince = null; // a start moves it to healthy hardware: the status checks pass again
+    inst.failStopAt = null;
+    // A new Amazon public IPv4 only with one ENI and no EIP on the instance (ec2-rules §3.21).
+    refreshAmazonPublicIp(store, inst);
+  },
+});
