@@ -114,6 +114,13 @@ describe('GET /api/topology?account=…&region=…', () => {
     expect(junk.status).toBe(400);
     expect(junk.body.message).toContain('the query parameter "region"');
   });
+
+  it('answers 400 for a query parameter it does not know, naming it as a query parameter', async () => {
+    const { status, body } = await topology('?acount=staging');
+    expect(status).toBe(400);
+    expect(body.message).toContain('the query: unknown parameter "acount"');
+    expect(body.message).not.toContain('the body');
+  });
 });
 
 describe('plan and apply in a scope', { timeout: 120_000 }, () => {

@@ -133,7 +133,12 @@ export function parseTopologyQuery(input: unknown): Result<{ value: TopologyQuer
   }
   return fail(
     'invalid-input',
-    `${describeIssues(parsed.error).replace(/field "(\w+)"/g, 'the query parameter "$1"')}. Send for example ?account=prod&region=us-east-1 (and fresh=1 for a newly read snapshot), or nothing for the default account and region.`,
+    `${describeIssues(parsed.error)
+      .replace(/field "(\w+)"/g, 'the query parameter "$1"')
+      .replace(
+        /\bthe body: Unrecognized keys?:/g,
+        'the query: unknown parameter',
+      )}. Send for example ?account=prod&region=us-east-1 (and fresh=1 for a newly read snapshot), or nothing for the default account and region.`,
   );
 }
 
