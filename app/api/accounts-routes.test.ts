@@ -175,6 +175,30 @@ describe('plan and apply in a scope', { timeout: 120_000 }, () => {
     expect(same.status).toBe(200);
   });
 
+  it('applies a plan the page marked with its scope as the URL names it (only the account): the default region', async () => {
+    // The console's page checks a drop itself and marks the plan with its own scope, which may name one half.
+    const move = { kind: 'allocate-eip' as const, name: 'made-on-the-staging-page' };
+    const { scope: _server, ...plan } = (
+      await (await postJson(planPost, { move, scope: { account: 'staging' } })).json()
+    ).plan;
+    await emu.clearRequests();
+    const elsewhere = await postJson(applyPost, {
+      move,
+      confirmed: { ...plan, scope: { account: 'staging' } },
+      scope: { account: 'prod' },
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(appliedRequests(await emu.requests())).toEqual([]);
+    const res = await postJson(applyPost, {
+      move,
+      confirmed: { ...plan, scope: { account: 'staging' } },
+      scope: { account: 'staging' },
+    });
+    expect(res.status).toBe(200);
+    const calls = appliedRequests(await emu.requests());
+    expect(calls.map((c) => [c.action, c.accessKeyId])).toEqual([['AllocateAddress', 'AKIASTAGINGENICONSOLE']]);
+  });
+
   it('names the account and region in the audit', () => {
     const move = { kind: 'detach-eni' as const, eni: 'eni-0123456789abcdef0' };
     const entry = applyEndpoint.audit!(

@@ -18,8 +18,11 @@ export const progressIdSchema = z
 const account = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Expected an account id such as prod');
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Expected a region such as us-east-1');
 export const scopeSchema = z.strictObject({ account: account.optional(), region: region.optional() });
-/** The scope /api/plan marks its plan with: always both. */
-export const plannedScopeSchema = z.strictObject({ account, region });
+/**
+ * The scope a confirmed plan was made in: /api/plan marks its plans with both; the console's page marks the plans it
+ * makes with its own scope as the URL names it (either may be absent: the default's).
+ */
+export const plannedScopeSchema = scopeSchema;
 
 /**
  * scope: where to act; plannedScope: the confirmed plan's own (what /api/plan answered), which must be the same;

@@ -14,7 +14,7 @@ import { fail, type Result } from '@/lib/result';
  */
 export async function resolveRequestScope(
   named: ScopeInput | undefined,
-  planned?: Scope,
+  planned?: ScopeInput,
   confirmed = false,
 ): Promise<Result<{ scope: Scope | undefined }>> {
   if (!named && !planned) return { ok: true, scope: undefined };
@@ -23,11 +23,12 @@ export async function resolveRequestScope(
   const { account, region } = resolved.scope;
   // A confirmed plan without a scope was made in the default one (the first account and region): an allocation or
   // a create names no resource that would tell another account apart, so its scope is checked like a marked one's.
-  let madeIn = planned;
-  if (!madeIn && confirmed) {
-    const home = await resolveScope({});
-    if (!home.ok) return home;
-    madeIn = home.scope;
+  // A mark that names only an account or a region means the default's other half, as in a request.
+  let madeIn: Scope | undefined;
+  if (planned || confirmed) {
+    const made = await resolveScope(planned ?? {});
+    if (!made.ok) return made;
+    madeIn = made.scope;
   }
   if (madeIn && (madeIn.account !== account || madeIn.region !== region))
     return fail(

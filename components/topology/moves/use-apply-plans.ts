@@ -29,12 +29,14 @@ async function runPlans({ plans, progressIds }: ApplyVariables): Promise<ApplyOu
   const applied: Applied[] = [];
   for (const [at, plan] of plans.entries()) {
     const progressId = progressIds?.[at];
-    // The page's account and region: the server acts there (the default scope when the URL names none).
+    // The page's account and region: the server acts there (the default scope when the URL names none), and the
+    // plan, made on this page's snapshot, is marked as made there (a plan made elsewhere is refused).
+    const { scope } = scopeBody();
     const result = await applyMoveAction({
       move: plan.move,
-      confirmed: plan,
+      confirmed: scope ? { ...plan, scope } : plan,
       ...(progressId ? { progressId } : {}),
-      ...scopeBody(),
+      ...(scope ? { scope } : {}),
     });
     if (!result.ok) return { ok: false, failure: result, applied, failedAt: at };
     applied.push(result);
