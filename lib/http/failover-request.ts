@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Failure } from '@/lib/result';
 import { type Failover, type FailoverPlan, failoverPlanSchema, failoverSchema } from '@/lib/topology';
-import { invalidInput, type MoveRequest, plannedScopeSchema, progressIdSchema, scopeSchema } from './move-request';
+import { invalidInput, type MoveRequest, progressIdSchema, scopeSchema } from './move-request';
 
 /** scope and plannedScope as for a move (move-request.ts): where to act, and where the confirmed plan was made. */
 export type FailoverRequest = {
@@ -16,7 +16,7 @@ export type FailoverRequest = {
 const wrappedSchema = z
   .object({
     move: failoverSchema,
-    confirmed: failoverPlanSchema.extend({ scope: plannedScopeSchema.optional() }).optional(),
+    confirmed: failoverPlanSchema.extend({ scope: scopeSchema.optional() }).optional(),
     scope: scopeSchema.optional(),
     progressId: progressIdSchema.optional(),
   })

@@ -14,15 +14,14 @@ export const progressIdSchema = z
     /^progress-[A-Za-z0-9-]{8,64}$/,
     'Expected a progress id such as progress-0b7c2f1e-…: "progress-" and 8 to 64 letters, digits or dashes',
   );
-/** The account and region a move acts in (either absent: the default's); the same shape as lib/ec2's Scope. */
+/**
+ * The account and region a move acts in (either absent: the default's); the same shape as lib/ec2's Scope. Also the
+ * scope a confirmed plan was made in: /api/plan marks its plans with both; the console's page marks the plans it
+ * makes with its own scope as the URL names it.
+ */
 const account = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Expected an account id such as prod');
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Expected a region such as us-east-1');
 export const scopeSchema = z.strictObject({ account: account.optional(), region: region.optional() });
-/**
- * The scope a confirmed plan was made in: /api/plan marks its plans with both; the console's page marks the plans it
- * makes with its own scope as the URL names it (either may be absent: the default's).
- */
-export const plannedScopeSchema = scopeSchema;
 
 /**
  * scope: where to act; plannedScope: the confirmed plan's own (what /api/plan answered), which must be the same;
@@ -33,7 +32,7 @@ export type MoveRequest = {
   confirmed?: Plan;
   progressId?: string;
   scope?: z.infer<typeof scopeSchema>;
-  plannedScope?: z.infer<typeof plannedScopeSchema>;
+  plannedScope?: z.infer<typeof scopeSchema>;
 };
 
 export const MOVE_EXAMPLE =
@@ -42,7 +41,7 @@ export const MOVE_EXAMPLE =
 const wrappedSchema = z
   .object({
     move: moveSchema,
-    confirmed: planSchema.extend({ scope: plannedScopeSchema.optional() }).optional(),
+    confirmed: planSchema.extend({ scope: scopeSchema.optional() }).optional(),
     scope: scopeSchema.optional(),
     progressId: progressIdSchema.optional(),
   })
