@@ -105,7 +105,7 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
         drop.isOver && drop.state === 'allowed' && 'border-accent ring-3 ring-accent/30',
         drop.isOver && drop.state === 'refused' && 'border-danger/50 ring-3 ring-danger/20',
         drag.isDragging && 'border-dashed opacity-40',
-        applying && 'animate-pulse',
+        applying && 'animate-applying',
         className,
       )}
     >

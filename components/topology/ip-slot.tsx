@@ -120,7 +120,7 @@ function IpChip({
         chipDropClasses(drop.state, drop.isOver) ||
           (selected ? 'border-accent ring-2 ring-accent/30' : 'border-line-strong'),
         drag.isDragging && 'border-dashed opacity-40',
-        applying && 'animate-pulse',
+        applying && 'animate-applying',
       )}
     >
       <button
@@ -180,7 +180,7 @@ export function EipChip({ eip }: { eip: Eip }) {
         selected ? 'bg-eip text-surface' : 'bg-eip-soft text-eip hover:bg-eip/15',
         canChange && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
         isDragging && 'opacity-40',
-        applying && 'animate-pulse',
+        applying && 'animate-applying',
       )}
     >
       <span className="font-sans text-[9px] font-bold tracking-wider">EIP</span>

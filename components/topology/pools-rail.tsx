@@ -190,7 +190,7 @@ function IdleEip({ eip }: { eip: Eip }) {
         canChange && 'cursor-grab touch-manipulation select-none active:cursor-grabbing',
         selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
         isDragging && 'border-dashed opacity-40',
-        applying && 'animate-pulse',
+        applying && 'animate-applying',
       )}
     >
       <span className="flex w-full items-center gap-2">

@@ -96,7 +96,13 @@ export function AuditList({
   const entries = query.data.pages.flatMap((p) => p.entries);
   if (entries.length === 0) return <p className="p-3 text-xs text-muted">{empty}</p>;
   return (
-    <div className="min-h-0 flex-1 overflow-y-auto">
+    // Focusable, so a keyboard alone can scroll a long record (its entries hold no control of their own).
+    <div
+      className="min-h-0 flex-1 overflow-y-auto focus-visible:-outline-offset-2"
+      tabIndex={0}
+      role="region"
+      aria-label="Activity record"
+    >
       <ul aria-label="Activity">
         {entries.map((e) => (
           <AuditEntry key={e.id} entry={e} now={now} />

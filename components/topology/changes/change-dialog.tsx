@@ -34,10 +34,10 @@ type Group = TopologyData['securityGroups'][number];
 function GroupPicker(props: { groups: Group[]; value: string[]; onChange: (ids: string[]) => void; note: string }) {
   const { groups, value, onChange, note } = props;
   return (
-    <fieldset className="flex flex-col gap-1 text-xs" data-testid="change-groups">
+    <fieldset className="flex flex-col text-xs" data-testid="change-groups">
       <legend className="mb-1 font-medium">Security groups {groups.length ? '' : '(none known in this VPC)'}</legend>
       {groups.map((g) => (
-        <label key={g.id} className="flex items-center gap-2">
+        <label key={g.id} className="flex min-h-6 items-center gap-2">
           <input
             type="checkbox"
             checked={value.includes(g.id)}
@@ -237,12 +237,12 @@ export function ChangeDialog({ data, action, target, onReview, onClose }: Props)
         ) : null}
 
         {action === 'unassign-ips' || action === 'unassign-ip' ? (
-          <fieldset className="flex flex-col gap-1 text-xs">
+          <fieldset className="flex flex-col text-xs">
             <legend className="mb-1 font-medium">Secondary IPs to unassign</legend>
             {eni?.privateIps
               .filter((p) => !p.primary)
               .map((p) => (
-                <label key={p.address} className="flex items-center gap-2 font-mono">
+                <label key={p.address} className="flex min-h-6 items-center gap-2 font-mono">
                   <input
                     type="checkbox"
                     checked={f.selected.includes(p.address)}
