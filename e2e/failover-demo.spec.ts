@@ -95,6 +95,13 @@ test('Fail over to… on an impaired primary rehearses, then applies and shows e
     'DetachNetworkInterface',
     'AttachNetworkInterface',
   ]);
+  // Once the view has read the account again, the failover is not listed as a change made outside the console.
+  const { enis: names } = await emulator.names();
+  const floatingEni = names['service-floating']!;
+  await expect(ui.instance(instances['ha-standby']!).getByTestId(`eni-${floatingEni}`)).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId('change').filter({ hasText: floatingEni })).toHaveCount(0);
 
   // Fail back: the inverse, planned and applied like any move, puts the ENI on the primary again.
   await dialog.getByTestId('failover-failback').click();

@@ -1,6 +1,6 @@
 // The browser's calls for a failover and the demo: /api/plan, /api/apply (same routes as every move), the progress
 // of a running apply (/api/progress/{id}), and the demo's control routes. Answers are the routes' JSON ({ ok, … } or a failure).
-import { noteAccountReplaced } from '../topology/auto-refresh/account-replaced';
+import { noteConsoleChange } from '../topology/auto-refresh/account-replaced';
 import { scopeBody } from '@/lib/queries/scope';
 import type { Failover, FailoverPlan, Move } from '@/lib/topology';
 import type { StepReport, StepTiming } from '@/lib/topology/outcome';
@@ -54,14 +54,18 @@ async function call<T>(path: string, body?: unknown): Promise<T | Failed> {
 export const planFailover = (f: Failover) => call<Planned>('/api/plan', { ...f, ...scopeBody() });
 export const rehearseFailover = (f: Failover) =>
   call<Rehearsed>('/api/apply', { ...f, rehearse: true, ...scopeBody() });
-export const applyFailover = (f: Failover, confirmed: FailoverPlan, progressId: string) =>
-  call<Applied>('/api/apply', { move: f, confirmed, progressId, ...scopeBody() });
+/** The failover's steps are the console's own: "Changed since …" does not list them as done outside it. */
+export async function applyFailover(f: Failover, confirmed: FailoverPlan, progressId: string) {
+  const result = await call<Applied>('/api/apply', { move: f, confirmed, progressId, ...scopeBody() });
+  noteConsoleChange();
+  return result;
+}
 export const readProgress = (progressId: string) =>
   call<{ ok: true; progress: Progress }>(`/api/progress/${progressId}`);
 /** Resets the demo account to a scenario; the changes panel then starts over (the console replaced the account). */
 export async function resetScenario(scenario: string) {
   const result = await call<{ ok: true }>('/api/demo/reset', { scenario });
-  if (result.ok) noteAccountReplaced();
+  if (result.ok) noteConsoleChange();
   return result;
 }
 export const failInstance = (instanceId: string) =>
@@ -72,6 +76,7 @@ export async function planAndApply(move: Move): Promise<{ ok: true } | Failed> {
   const planned = await call<{ ok: true; plan: unknown }>('/api/plan', { move, ...scopeBody() });
   if (!planned.ok) return planned;
   const applied = await call<{ ok: true }>('/api/apply', { move, confirmed: planned.plan, ...scopeBody() });
+  noteConsoleChange();
   return applied.ok ? { ok: true } : applied;
 }
 

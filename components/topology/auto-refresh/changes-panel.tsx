@@ -10,7 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { cn } from '@/lib/cn';
 import { announce } from '../announcer';
 import { diffSnapshots, type Change } from '../model/snapshot-diff';
-import { accountReplacements } from './account-replaced';
+import { consoleChanges } from './account-replaced';
 import { plural } from '../model/format';
 import { flashElement, useTopology } from '../topology-context';
 
@@ -24,15 +24,15 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour12
 export function ChangesPanel({ data }: { data: TopologyData }) {
   const { reveal } = useTopology();
   const last = useRef<TopologyData | null>(null);
-  const seenReplacements = useRef(accountReplacements());
+  const seenConsoleChanges = useRef(consoleChanges());
   const [batch, setBatch] = useState<Batch | null>(null);
 
   useEffect(() => {
     const before = last.current;
     last.current = data;
-    // The console itself replaced the account (a demo reset): start over from this read.
-    if (seenReplacements.current !== accountReplacements()) {
-      seenReplacements.current = accountReplacements();
+    // The console itself changed the account outside the canvas's own moves (a demo reset, a failover): start over.
+    if (seenConsoleChanges.current !== consoleChanges()) {
+      seenConsoleChanges.current = consoleChanges();
       setBatch(null);
       return;
     }
