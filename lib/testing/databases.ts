@@ -40,6 +40,17 @@ const postgres: TestBackend = {
       cleanup: async () => {
         const c = new Client({ connectionString: postgresUrl });
         await c.connect();
+        // A pool's end() resolves before its sockets have closed: a forced drop that meets one of the test's own
+        // connections still closing terminates it, and that client throws 57P01 outside any test (a CI run failed
+        // on it). So wait until the server shows none left (bounded), then drop; FORCE only for a leftover.
+        for (let i = 0; i < 100; i++) {
+          const open = await c.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (open.rows[0]?.n === 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
         await c.query(`drop database if exists ${name} with (force)`);
         await c.end();
       },
