@@ -10,7 +10,12 @@ const root = path.resolve(__dirname, '../..');
 type Console = { base: string; child: ChildProcess };
 
 /** `next start` of the production build, against one emulator; `warm`: the server answers with the snapshot it kept. */
-export async function startConsole(emulatorUrl: string, port: number, warm = false): Promise<Console> {
+export async function startConsole(
+  emulatorUrl: string,
+  port: number,
+  warm = false,
+  env: Record<string, string> = {},
+): Promise<Console> {
   const child = spawn(
     process.execPath,
     [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
@@ -26,6 +31,7 @@ export async function startConsole(emulatorUrl: string, port: number, warm = fal
         PORT: String(port),
         ENI_CONSOLE_SNAPSHOT_REUSE_MS: '0',
         ENI_CONSOLE_SNAPSHOT_WARM_MS: warm ? String(15 * 60_000) : '0',
+        ...env,
       },
       stdio: 'ignore',
     },
