@@ -16,6 +16,21 @@ function cacheWith(policy: Partial<CachePolicy> = {}) {
   return new SnapshotCache(() => ({ reuseMs: 2_000, warmMs: 60_000, maxScopes: 8, ...policy }));
 }
 
+/** A cache whose snapshot of `a:r` ('old') was read 10 s ago: past the reuse interval, within the warm one. */
+async function keptTenSecondsAgo() {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  const cache = cacheWith();
+  const { load, pending } = loads();
+  cache.read('a:r', load);
+  pending[0]!.resolve(snap('old'));
+  await flush();
+  vi.setSystemTime(Date.now() + 10_000);
+  return { cache, load, pending };
+}
+
+const loadedRegion = async (read: ReturnType<SnapshotCache['read']>) =>
+  'loading' in read ? (await read.loading).snapshot.region : 'a kept snapshot, not a load';
+
 afterEach(() => vi.useRealTimers());
 
 describe('the warm snapshot cache', () => {
@@ -46,19 +61,44 @@ describe('the warm snapshot cache', () => {
   });
 
   it('makes a fresh read wait for the load, joining the one already under way', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const cache = cacheWith();
-    const { load, pending } = loads();
-    cache.read('a:r', load);
-    pending[0]!.resolve(snap('old'));
-    await flush();
-    vi.setSystemTime(Date.now() + 10_000);
+    const { cache, load, pending } = await keptTenSecondsAgo();
     cache.read('a:r', load); // warm answer, starts the revalidation
     const fresh = cache.read('a:r', load, true);
     expect('loading' in fresh).toBe(true);
     expect(pending).toHaveLength(2);
     pending[1]!.resolve(snap('new'));
-    expect((await (fresh as { loading: Promise<{ snapshot: Snapshot }> }).loading).snapshot.region).toBe('new');
+    expect(await loadedRegion(fresh)).toBe('new');
+  });
+
+  it('starts the revalidation of a warm answer only when its deferral says so, saying revalidating meanwhile', async () => {
+    const { cache, load, pending } = await keptTenSecondsAgo();
+    const starts: (() => void)[] = [];
+    const defer = (start: () => void) => void starts.push(start);
+    const warm = cache.read('a:r', load, false, defer);
+    const again = cache.read('a:r', load, false, defer);
+    expect(warm).toMatchObject({ kept: { revalidating: true } });
+    expect(again).toMatchObject({ kept: { revalidating: true } });
+    expect(pending).toHaveLength(1); // nothing loads while the answer is being sent
+    expect(starts).toHaveLength(1); // and one revalidation is promised for both reads
+    starts[0]!();
+    expect(pending).toHaveLength(2);
+    const fresh = cache.read('a:r', load, true); // the page's read of the newer snapshot joins it
+    expect(pending).toHaveLength(2);
+    pending[1]!.resolve(snap('new'));
+    expect(await loadedRegion(fresh)).toBe('new');
+  });
+
+  it('lets a fresh read that comes before a deferred revalidation starts load, and the start join it', async () => {
+    const { cache, load, pending } = await keptTenSecondsAgo();
+    const starts: (() => void)[] = [];
+    cache.read('a:r', load, false, (start) => void starts.push(start));
+    const fresh = cache.read('a:r', load, true);
+    expect(pending).toHaveLength(2);
+    starts[0]!();
+    expect(pending).toHaveLength(2); // one load for both
+    pending[1]!.resolve(snap('new'));
+    expect(await loadedRegion(fresh)).toBe('new');
+    expect(cache.read('a:r', load)).toMatchObject({ kept: { revalidating: false } });
   });
 
   it('drops the snapshot on invalidation and never keeps a load that began before it', async () => {

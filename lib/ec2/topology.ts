@@ -11,7 +11,7 @@ import { toFailure } from './errors';
 import { Cancelled, withDeadline } from './deadline';
 import { loadCheckSettings, loadTimeSettings } from './settings';
 import { loadSnapshot } from './snapshot';
-import { type CachePolicy, SnapshotCache, scopeKey, type TopologyScope } from './snapshot-cache';
+import { type CachePolicy, type Defer, SnapshotCache, scopeKey, type TopologyScope } from './snapshot-cache';
 import { topologySync } from './topology-sync';
 
 export type { TopologyScope } from './snapshot-cache';
@@ -100,6 +100,8 @@ export type ReadOptions = {
   scope?: TopologyScope;
   /** A newer snapshot than the kept one (the Refresh button, the page after a warm answer): waits for a load. */
   fresh?: boolean;
+  /** When a warm answer's background revalidation starts (the route: once the answer is sent); default at once. */
+  defer?: Defer;
 };
 
 /**
@@ -123,7 +125,7 @@ export async function readTopology(
       const { readDeadlineMs } = loadTimeSettings();
       return withDeadline(readDeadlineMs, 'Reading the topology', () => loadSnapshot(client));
     };
-    const answer = cache.read(key, load, options.fresh);
+    const answer = cache.read(key, load, options.fresh, options.defer);
     if ('kept' in answer) return { ok: true, settings, ...answer.kept };
     const kept = await untilCancelled(answer.loading, signal);
     // Someone asked for a newer snapshot: the other processes revalidate theirs on their next read.

@@ -13,7 +13,7 @@ import type { Applied } from '@/lib/topology';
 import { type GuestFormat, guestConfigFor, guestConfigRequestSchema } from '@/lib/topology/guest-config';
 import { renderGuestConfig } from '@/lib/topology/guest-config-render';
 import type { BoundarySpec, QueryInput } from './guard';
-import { snapshotAnswer } from './snapshot-body';
+import { afterAnswer, snapshotAnswer } from './snapshot-body';
 import { resolveRequestScope, scopeDetails } from './scope-request';
 import { describeIssues, type MoveRequest, parseMoveRequest } from './move-request';
 
@@ -160,7 +160,7 @@ export const topologyEndpoint: BoundarySpec<TopologyQuery, TopologyAnswer> = {
     );
     if (!resolved.ok) return resolved;
     const scope = resolved.scope;
-    const result = await readTopology(scope, signal, { fresh });
+    const result = await readTopology(scope, signal, { fresh, defer: afterAnswer });
     if (!result.ok) return result;
     const { snapshot, settings, readAt, revalidating } = result;
     const age = { readAt: new Date(readAt).toISOString(), snapshotAgeMs: Math.max(0, Date.now() - readAt) };
