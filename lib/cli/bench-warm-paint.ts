@@ -42,10 +42,29 @@ const fmt = (t: Timing) =>
   `first byte ${t.firstByteMs.toFixed(0)} ms, last byte ${t.lastByteMs.toFixed(0)} ms (${(t.bytes / 1e6).toFixed(1)} MB)`;
 
 /** The page's own view of its first paint: when the answer's bytes came, and when the topology was on screen. */
-async function pageTimeline(page: Page, base: string): Promise<Record<string, number>> {
+async function pageTimeline(
+  page: Page,
+  base: string,
+  warm: boolean,
+): Promise<{ t: Record<string, number>; followUp: Promise<unknown> }> {
+  // A page answered with a kept snapshot being revalidated asks for the newer one: the next visit waits for it.
+  const followUp = warm
+    ? page.waitForResponse((r) => r.url().includes('fresh=1'), { timeout: 120_000 })
+    : Promise.resolve();
+  // The frame that first shows the topology, seen from inside the page: the task after its requestAnimationFrame
+  // runs once that frame is rendered, before any idle callback (the bench's two frames also wait for those).
+  await page.addInitScript(`new MutationObserver((_, seen) => {
+    if (!document.querySelector('[data-testid="topology"]')) return;
+    seen.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { window.__shown = performance.now(); };
+      channel.port2.postMessage(0);
+    });
+  }).observe(document, { childList: true, subtree: true })`);
   await page.goto(base, { timeout: 120_000 });
   await page.getByTestId('topology').waitFor({ state: 'visible', timeout: 120_000 });
-  return page.evaluate(
+  const t = await page.evaluate(
     () =>
       new Promise<Record<string, number>>((resolve) =>
         requestAnimationFrame(() =>
@@ -60,12 +79,14 @@ async function pageTimeline(page: Page, base: string): Promise<Record<string, nu
               apiRequest: api.requestStart,
               apiFirstByte: api.responseStart,
               apiLastByte: api.responseEnd,
+              shown: (window as { __shown?: number }).__shown ?? NaN,
               painted,
             });
           }),
         ),
       ),
   );
+  return { t, followUp };
 }
 
 async function main(): Promise<void> {
@@ -88,36 +109,38 @@ async function main(): Promise<void> {
           console.log(`[${scenario}, ${label}] warm answer ${gzip ? 'gzip' : 'plain'}: ${fmt(warm)}`);
           await timedGet(`${api}?fresh=1`, true); // the revalidation it started ends before the next
         }
-        if (label !== 'revalidating behind the answer') continue;
+        const first = label === 'revalidating behind the answer'; // the profile and the V8 parts once
         const browser = await launchChromium();
         try {
           for (let i = 0; i < 3; i++) {
             const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-            const t = await pageTimeline(page, app.base);
+            const { t, followUp } = await pageTimeline(page, app.base, first);
             console.log(
-              `[${scenario}] page: html ${t.htmlDone!.toFixed(0)}, api request ${t.apiRequest!.toFixed(0)}, first byte ${t.apiFirstByte!.toFixed(0)}, last byte ${t.apiLastByte!.toFixed(0)}, painted ${t.painted!.toFixed(0)} ms (after last byte: ${(t.painted! - t.apiLastByte!).toFixed(0)} ms)`,
+              `[${scenario}, ${label}] page: html ${t.htmlDone!.toFixed(0)}, api request ${t.apiRequest!.toFixed(0)}, first byte ${t.apiFirstByte!.toFixed(0)}, last byte ${t.apiLastByte!.toFixed(0)}, shown ${t.shown!.toFixed(0)}, two frames later ${t.painted!.toFixed(0)} ms (shown after last byte: ${(t.shown! - t.apiLastByte!).toFixed(0)} ms)`,
             );
-            await page.waitForLoadState('networkidle');
+            await followUp;
             await page.close();
           }
           // Where the page's main thread goes: a CPU profile of one more visit, its top functions by self time.
+          if (!first) continue;
           const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
           const cdp = await page.context().newCDPSession(page);
           await cdp.send('Profiler.enable');
           await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
           await cdp.send('Profiler.start');
-          await pageTimeline(page, app.base);
+          const { followUp } = await pageTimeline(page, app.base, first);
           const { profile } = await cdp.send('Profiler.stop');
           writeFileSync(`warm-paint-${scenario}.cpuprofile`, JSON.stringify(profile));
           console.log(
             `[${scenario}] page main thread, top functions by self time (warm-paint-${scenario}.cpuprofile):`,
           );
           for (const line of topFrames(profile, Number(process.env.BENCH_TOP ?? 20))) console.log(`  ${line}`);
-          await page.waitForLoadState('networkidle');
+          await followUp;
           await page.close();
         } finally {
           await browser.close();
         }
+        if (!first) continue;
         // What the page does with the body, in V8 too (its own process: the browser's modules, no react-server).
         await new Promise<void>((resolve, reject) =>
           spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'lib/cli/bench-paint-parts.ts'), api], {
