@@ -4,6 +4,7 @@
 // and, in this process on the same body, what the page does with it: JSON parse, zod, index, rows.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -130,10 +131,9 @@ async function main(): Promise<void> {
           await cdp.send('Profiler.start');
           const { followUp } = await pageTimeline(page, app.base, first);
           const { profile } = await cdp.send('Profiler.stop');
-          writeFileSync(`warm-paint-${scenario}.cpuprofile`, JSON.stringify(profile));
-          console.log(
-            `[${scenario}] page main thread, top functions by self time (warm-paint-${scenario}.cpuprofile):`,
-          );
+          const file = path.join(tmpdir(), `warm-paint-${scenario}.cpuprofile`);
+          writeFileSync(file, JSON.stringify(profile));
+          console.log(`[${scenario}] page main thread, top functions by self time (${file}):`);
           for (const line of topFrames(profile, Number(process.env.BENCH_TOP ?? 20))) console.log(`  ${line}`);
           await followUp;
           await page.close();
