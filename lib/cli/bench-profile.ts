@@ -8,28 +8,7 @@ import { createEc2Client } from '../ec2/client';
 import { useXmlReader } from '../ec2/fast-xml';
 import { loadSnapshot } from '../ec2/snapshot';
 import { spawnEmulator } from './bench-moves';
-
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
-
-/** Self time per function (name and file), largest first. */
-export function topFrames(profile: Profile, n: number): string[] {
-  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-  const self = new Map<string, number>();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-    total += dt;
-    const f = byId.get(id)!.callFrame;
-    const file = f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/wt-[^/]+\//, '');
-    const key = `${f.functionName || '(anonymous)'} ${file ? `${file}:${f.lineNumber + 1}` : ''}`.trim();
-    self.set(key, (self.get(key) ?? 0) + dt);
-  });
-  return [...self]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${k}`);
-}
+import { topFrames, type Profile } from './profile-frames';
 
 async function main(): Promise<void> {
   const scenario = process.env.BENCH_SCENARIO ?? 'large';
