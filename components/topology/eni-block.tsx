@@ -100,7 +100,7 @@ export const EniBlock = memo(function EniBlock({ eni, homeSubnetId, className }:
       data-state={primary ? 'locked' : 'occupied'}
       data-applying={applying ? 'true' : undefined}
       className={cn(
-        'min-w-0 rounded-md border bg-surface transition-opacity',
+        'min-w-0 rounded-md border bg-surface',
         selected ? 'border-accent ring-2 ring-accent/25' : 'border-line',
         drop.isOver && drop.state === 'allowed' && 'border-accent ring-3 ring-accent/30',
         drop.isOver && drop.state === 'refused' && 'border-danger/50 ring-3 ring-danger/20',

@@ -229,7 +229,7 @@ function FreeEniSlot({
       data-state="free"
       {...targetProps}
       className={cn(
-        'flex h-6 items-center gap-1.5 rounded-md border px-2 text-2xs text-faint transition-[background-color,border-color,opacity]',
+        'flex h-6 items-center gap-1.5 rounded-md border px-2 text-2xs text-faint',
         dropClasses(state, isOver, 'border-dashed border-line-strong'),
         state === 'allowed' && 'text-accent',
       )}

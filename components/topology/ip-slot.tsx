@@ -48,7 +48,7 @@ function FreeIpSlot({ eniId, n, slotId }: { eniId: string; n: number; slotId: st
       aria-label={`Free IP slot ${n + 1}`}
       {...targetProps}
       className={cn(
-        'flex h-7 w-8 items-center justify-center rounded-md border transition-[background-color,border-color,opacity]',
+        'flex h-7 w-8 items-center justify-center rounded-md border',
         dropClasses(state, isOver, 'border-dashed border-line-strong bg-canvas/60'),
       )}
     >
@@ -116,7 +116,7 @@ function IpChip({
       data-applying={applying ? 'true' : undefined}
       {...drop.targetProps}
       className={cn(
-        'flex h-7 items-stretch overflow-hidden rounded-md border bg-surface text-xs shadow-xs transition-opacity',
+        'flex h-7 items-stretch overflow-hidden rounded-md border bg-surface text-xs shadow-xs',
         chipDropClasses(drop.state, drop.isOver) ||
           (selected ? 'border-accent ring-2 ring-accent/30' : 'border-line-strong'),
         drag.isDragging && 'border-dashed opacity-40',

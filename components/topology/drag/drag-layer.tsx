@@ -15,7 +15,7 @@ import {
   type DragOverEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Verdict } from '@/lib/topology';
 import type { TopologyData } from '@/lib/queries/topology';
 import { dragSourceDomId } from '../dom-ids';
@@ -102,6 +102,11 @@ export function DragLayer({ data, index, railVisible, onDragKind, children }: Pr
     () => ({ source, verdictFor: (t) => (source ? cache.verdict(data, source, t) : null) }),
     [source, data, cache],
   );
+  // The targets see the session one render after the rest: the pick-up frame paints the preview and the dock
+  // alone, and React fills in every target's verdict in a following render it can interrupt and spread over
+  // frames (issue 11: re-rendering and restyling all mounted targets in the pick-up frame made it 100–400 ms).
+  // The hint, the announcements and the drop read the verdicts directly, so they never wait for it.
+  const targetSession = useDeferredValue(session);
 
   const reset = () => {
     sourceRef.current = null;
@@ -154,7 +159,7 @@ export function DragLayer({ data, index, railVisible, onDragKind, children }: Pr
       onDragEnd={onDragEnd}
       onDragCancel={reset}
     >
-      <DragSessionContext value={session}>
+      <DragSessionContext value={targetSession}>
         {children}
         {source ? <DropDock source={source} railVisible={railVisible} /> : null}
       </DragSessionContext>

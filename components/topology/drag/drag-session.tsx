@@ -3,7 +3,7 @@
 // computed lazily (only for targets that are rendered) and memoized for the drag.
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { useCanChange } from '@/components/access/access-context';
-import { createContext, useCallback, useContext } from 'react';
+import { createContext, memo, useCallback, useContext } from 'react';
 import type { TopologyData } from '@/lib/queries/topology';
 import { type Verdict, checkMove } from '@/lib/topology';
 import { accepts, candidateMove, sourceId, targetId, type DragSource, type DropTarget } from './targets';
@@ -80,14 +80,14 @@ export function useDropTarget(target: DropTarget): DropTargetState {
 }
 
 /** The refusal of a target, for assistive technology (the visible reason is the hint beside the target). */
-export function DropReason({ id, verdict }: { id: string; verdict: Verdict | null }) {
+export const DropReason = memo(function DropReason({ id, verdict }: { id: string; verdict: Verdict | null }) {
   if (!verdict || verdict.ok) return null;
   return (
     <span id={id} className="sr-only">
       Refused: {verdict.reasons.map((r) => r.message).join(' ')}
     </span>
   );
-}
+});
 
 export type DragSourceState = {
   setNodeRef: (node: HTMLElement | null) => void;

@@ -1,11 +1,16 @@
 'use client';
 // How a drop target looks while something droppable is carried: accent when allowed, muted and marked
 // "no" when refused, a stronger ring when the drag is over it.
+import { memo } from 'react';
 import { cn } from '@/lib/cn';
 import { BanIcon } from '@/components/ui/icons';
 import type { DropState } from './drag-session';
 
-/** Classes for a target's outline and fill; `base` is what it looks like when nothing is dragged. */
+/**
+ * Classes for a target's outline and fill; `base` is what it looks like when nothing is dragged. Targets change
+ * without a CSS transition: hundreds change at once when a drag starts, and fading them all cost a style
+ * recalculation and a compositor layer per target in every frame of the fade (issue 11, the pick-up frame).
+ */
 export function dropClasses(state: DropState, isOver: boolean, base: string): string {
   switch (state) {
     case 'allowed':
@@ -25,8 +30,17 @@ export function dropClasses(state: DropState, isOver: boolean, base: string): st
   }
 }
 
-/** The small "no" marker a refused target carries (the reason is in the hint and in aria-describedby). */
-export function RefusedMarker({ state, className }: { state: DropState; className?: string }) {
+/**
+ * The small "no" marker a refused target carries (the reason is in the hint and in aria-describedby). Memoized, as
+ * is DropReason: dnd-kit re-renders every target when a drag starts, and these are most of its components.
+ */
+export const RefusedMarker = memo(function RefusedMarker({
+  state,
+  className,
+}: {
+  state: DropState;
+  className?: string;
+}) {
   if (state !== 'refused') return null;
   return <BanIcon className={cn('size-3 text-danger/80', className)} />;
-}
+});
