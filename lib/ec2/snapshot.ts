@@ -9,6 +9,7 @@ import {
   type InstanceTypeInfo,
   type NetworkInterface,
   type Reservation,
+  type Subnet,
   paginateDescribeInstanceStatus,
   paginateDescribeInstances,
   paginateDescribeInstanceTypes,
@@ -19,7 +20,7 @@ import {
   paginateDescribeVpcs,
   type _InstanceType,
 } from '@aws-sdk/client-ec2';
-import type { Snapshot } from '@/lib/topology';
+import { type Snapshot, usableAddresses } from '@/lib/topology';
 import { clientInfo } from './client';
 import { endpointServerOf } from './middleware';
 import { Ec2CallError, GatewayError, tagged } from './errors';
@@ -126,21 +127,80 @@ async function finish(client: EC2Client, raw: RawDescribes): Promise<Snapshot> {
   return result.snapshot;
 }
 
+/** The most parallel chains one big describe is split into (by subnet; see partitionBySubnet). */
+const MAX_CHAINS = 4;
+
+/**
+ * Subnet ids in up to `chains` groups of about equal addresses in use (usable − available, ec2-rules §2.5), so
+ * that a describe read per group pages in parallel instead of one NextToken chain: on `xlarge` the 30 pages of
+ * DescribeNetworkInterfaces were one chain in which EC2 (here the emulator) and our parse took turns. null when
+ * one chain will do (a region with few addresses in use or a single subnet).
+ */
+export function partitionBySubnet(subnets: Subnet[], perChain: number): string[][] | null {
+  const used = subnets
+    .filter((s) => s.SubnetId)
+    .map((s) => ({
+      id: s.SubnetId as string,
+      used: Math.max(0, (usableAddresses(s.CidrBlock ?? '') ?? 0) - (s.AvailableIpAddressCount ?? 0)),
+    }));
+  const total = used.reduce((n, s) => n + s.used, 0);
+  const chains = Math.min(MAX_CHAINS, used.length, Math.floor(total / perChain));
+  if (chains < 2) return null;
+  // Largest first into the emptiest group: groups within one subnet's size of each other.
+  const groups = Array.from({ length: chains }, () => ({ ids: [] as string[], used: 0 }));
+  for (const s of used.sort((a, b) => b.used - a.used)) {
+    const emptiest = groups.reduce((a, b) => (b.used < a.used ? b : a));
+    emptiest.ids.push(s.id);
+    emptiest.used += s.used;
+  }
+  return groups.map((g) => g.ids);
+}
+
+/** Addresses in use per chain worth its own chain: ENIs hold one or more each, instances one or more ENIs. */
+const ENI_CHAIN = 5 * PAGE_SIZE;
+const INSTANCE_CHAIN = 8 * PAGE_SIZE;
+
+/** Every ENI: one chain, or one per group of subnets (each group's filter in calls of at most 200 values). */
+async function allNetworkInterfaces(client: EC2Client, subnets: Subnet[]): Promise<NetworkInterface[]> {
+  const groups = partitionBySubnet(subnets, ENI_CHAIN);
+  if (!groups) return ec2Describe.networkInterfaces(client);
+  const parts = await Promise.all(
+    groups.map((ids) => byFilter('subnet-id', ids, (f) => ec2Describe.networkInterfaces(client, f))),
+  );
+  return uniqueEnis(parts);
+}
+
+/**
+ * Every instance: one chain, or one per group of subnets plus one for the terminated instances (which EC2 lists
+ * for a while after termination without a subnet).
+ */
+async function allReservations(client: EC2Client, subnets: Subnet[]): Promise<Reservation[]> {
+  const groups = partitionBySubnet(subnets, INSTANCE_CHAIN);
+  if (!groups) return ec2Describe.reservations(client);
+  const parts = await Promise.all([
+    ...groups.map((ids) => byFilter('subnet-id', ids, (f) => ec2Describe.reservations(client, f))),
+    ec2Describe.reservations(client, [{ Name: 'instance-state-name', Values: ['terminated', 'shutting-down'] }]),
+  ]);
+  return uniqueReservations(parts);
+}
+
 /**
  * The whole region. 8 describes in parallel, then the instance types in use: with 1,000 items per page, the
  * `large` scenario (2,000 instances, 6,000 ENIs) takes 16 calls (2 DescribeInstances, 6 DescribeNetworkInterfaces,
- * 2 DescribeInstanceStatus, one each for the rest).
+ * 2 DescribeInstanceStatus, one each for the rest). The instances and ENIs wait for the subnets (one small call):
+ * in a region with many addresses in use they are read in parallel chains by subnet (partitionBySubnet).
  * Throws (Ec2CallError / GatewayError); callers turn that into a Failure with toFailure.
  */
 export async function loadSnapshot(client: EC2Client): Promise<Snapshot> {
+  const subnetsRead = ec2Describe.subnets(client);
   const [vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses, statuses] =
     await Promise.all([
       ec2Describe.vpcs(client),
-      ec2Describe.subnets(client),
+      subnetsRead,
       ec2Describe.internetGateways(client),
       ec2Describe.securityGroups(client),
-      ec2Describe.reservations(client),
-      ec2Describe.networkInterfaces(client),
+      subnetsRead.then((s) => allReservations(client, s)),
+      subnetsRead.then((s) => allNetworkInterfaces(client, s)),
       ec2Describe.addresses(client),
       readInstanceStatuses(client),
     ]);
