@@ -192,10 +192,12 @@ async function allReservations(client: EC2Client, subnets: Subnet[]): Promise<Re
  * Throws (Ec2CallError / GatewayError); callers turn that into a Failure with toFailure.
  */
 export async function loadSnapshot(client: EC2Client): Promise<Snapshot> {
+  // In the order they were always sent (the first failure is the one reported).
+  const vpcsRead = ec2Describe.vpcs(client);
   const subnetsRead = ec2Describe.subnets(client);
   const [vpcs, subnets, internetGateways, securityGroups, reservations, networkInterfaces, addresses, statuses] =
     await Promise.all([
-      ec2Describe.vpcs(client),
+      vpcsRead,
       subnetsRead,
       ec2Describe.internetGateways(client),
       ec2Describe.securityGroups(client),
