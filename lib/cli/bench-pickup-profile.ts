@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchChromium, startConsole } from './bench-browser';
 import { spawnEmulator } from './bench-moves';
-import { topFrames, type Profile as Samples } from './profile-frames';
+import { selfTimes, topFrames, type Profile as Samples } from './profile-frames';
 
 type Profile = Samples & { startTime: number; endTime: number };
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: unknown };
@@ -88,17 +88,10 @@ function mainThreadSelf(events: TraceEvent[], from: number, to: number): [string
 
 /** Self time per script file of the profile (which chunk: React, dnd-kit, the app), largest first. */
 function byFile(profile: Profile): string[] {
-  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-  const self = new Map<string, number>();
-  (profile.samples ?? []).forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    const key = f.url ? f.url.replace(/^.*\/_next\//, '') : f.functionName || '(program)';
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
-  });
-  return [...self]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 10)
-    .map(([k, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${k}`);
+  const { self } = selfTimes(profile, (f) =>
+    f.url ? f.url.replace(/^.*\/_next\//, '') : f.functionName || '(program)',
+  );
+  return self.slice(0, 10).map(([k, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${k}`);
 }
 
 async function pickUp(page: Page): Promise<void> {
