@@ -43,8 +43,8 @@ const UNREAD: Record<string, string> = { DescribeInstancesResponse: 'networkInte
 class Parser {
   i = 0;
   readonly z: number;
-  /** The element name this document's parse leaves out (UNREAD), once the root is known. */
-  skip: string | null = null;
+  /** The element name this document's parse leaves out (UNREAD): undefined until the root element is read. */
+  skip: string | null | undefined;
   constructor(
     readonly x: string,
     private readonly unread: Record<string, string> = {},
@@ -112,10 +112,7 @@ class Parser {
         this.skipDoctype();
         this.trim();
       } else if (x[this.i] === '<') {
-        let end = this.i + 1;
-        while (end < this.z && !endsName(x.charCodeAt(end))) end++;
-        this.skip = this.unread[x.slice(this.i + 1, end)] ?? null;
-        const [tag, value] = this.tag()!;
+        const [tag, value] = this.tag()!; // the root is never left out
         return { [tag]: value };
       } else this.fail('unexpected content.');
     }
@@ -136,7 +133,8 @@ class Parser {
     const start = ++this.i;
     while (this.i < z && !endsName(x.charCodeAt(this.i))) this.i++;
     const tag = x.slice(start, this.i);
-    if (tag === this.skip) {
+    if (this.skip === undefined) this.skip = this.unread[tag] ?? null;
+    else if (tag === this.skip) {
       this.skipElement(tag);
       return null;
     }
