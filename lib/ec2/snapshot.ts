@@ -160,35 +160,38 @@ export function partitionBySubnet(subnets: Subnet[], perChain: number): string[]
 const ENI_CHAIN = 5 * PAGE_SIZE;
 const INSTANCE_CHAIN = 8 * PAGE_SIZE;
 
-/** Every ENI: one chain, or one per group of subnets (each group's filter in calls of at most 200 values). */
-async function allNetworkInterfaces(client: EC2Client, subnets: Subnet[]): Promise<NetworkInterface[]> {
-  const groups = partitionBySubnet(subnets, ENI_CHAIN);
-  if (!groups) return ec2Describe.networkInterfaces(client);
-  const parts = await Promise.all(
-    groups.map((ids) => byFilter('subnet-id', ids, (f) => ec2Describe.networkInterfaces(client, f))),
-  );
-  return uniqueEnis(parts);
-}
-
 /**
- * Every instance: one chain, or one per group of subnets plus one for the terminated instances (which EC2 lists
- * for a while after termination without a subnet).
+ * One describe over the whole region: one chain, or one per group of subnets (each group's filter in calls of at
+ * most 200 values) plus the `more` filtered reads; the lists read, to be joined without repeats.
  */
-async function allReservations(client: EC2Client, subnets: Subnet[]): Promise<Reservation[]> {
-  const groups = partitionBySubnet(subnets, INSTANCE_CHAIN);
-  if (!groups) return ec2Describe.reservations(client);
-  const parts = await Promise.all([
-    ...groups.map((ids) => byFilter('subnet-id', ids, (f) => ec2Describe.reservations(client, f))),
-    ec2Describe.reservations(client, [{ Name: 'instance-state-name', Values: ['terminated', 'shutting-down'] }]),
-  ]);
-  return uniqueReservations(parts);
+async function inChains<T>(
+  subnets: Subnet[],
+  perChain: number,
+  read: (filters?: Filter[]) => Promise<T[]>,
+  more: Filter[][] = [],
+): Promise<T[][]> {
+  const groups = partitionBySubnet(subnets, perChain);
+  if (!groups) return [await read()];
+  return Promise.all([...groups.map((ids) => byFilter('subnet-id', ids, read)), ...more.map((f) => read(f))]);
 }
 
+const allNetworkInterfaces = async (client: EC2Client, subnets: Subnet[]): Promise<NetworkInterface[]> =>
+  uniqueEnis(await inChains(subnets, ENI_CHAIN, (f) => ec2Describe.networkInterfaces(client, f)));
+
+/** Split by subnet, the terminated instances have a read of their own: EC2 lists them for a while without one. */
+const allReservations = async (client: EC2Client, subnets: Subnet[]): Promise<Reservation[]> =>
+  uniqueReservations(
+    await inChains(subnets, INSTANCE_CHAIN, (f) => ec2Describe.reservations(client, f), [
+      [{ Name: 'instance-state-name', Values: ['terminated', 'shutting-down'] }],
+    ]),
+  );
+
 /**
- * The whole region. 8 describes in parallel, then the instance types in use: with 1,000 items per page, the
- * `large` scenario (2,000 instances, 6,000 ENIs) takes 16 calls (2 DescribeInstances, 6 DescribeNetworkInterfaces,
- * 2 DescribeInstanceStatus, one each for the rest). The instances and ENIs wait for the subnets (one small call):
- * in a region with many addresses in use they are read in parallel chains by subnet (partitionBySubnet).
+ * The whole region. 8 describes in parallel, then the instance types in use, with 1,000 items per page. The
+ * instances and ENIs wait for the subnets (one small call): in a region with many addresses in use they are read in
+ * parallel chains by subnet (partitionBySubnet). The `large` scenario (2,000 instances, 6,000 ENIs) takes 19 calls:
+ * 4 DescribeInstances (2 chains, one read of the terminated), 7 DescribeNetworkInterfaces (3 chains),
+ * 2 DescribeInstanceStatus, one each for the rest.
  * Throws (Ec2CallError / GatewayError); callers turn that into a Failure with toFailure.
  */
 export async function loadSnapshot(client: EC2Client): Promise<Snapshot> {
